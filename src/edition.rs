@@ -1,0 +1,236 @@
+//! The edition model: an [`Edition`] is a day's paper, made of [`Page`]s, each
+//! holding [`Article`]s with a [`Headline`], an optional dateline and byline,
+//! and paragraphs.
+//!
+//! This module owns the in-memory shape of a parsed edition and nothing else:
+//! it does no I/O and knows nothing of the terminal. Text comes in through
+//! [`decode`] (bytes to normalised text) and [`parse`] (text to model); the
+//! [`load`] function runs both.
+//!
+//! The serde names of these types are the `--dump json` format, which other
+//! tools read: keep them stable.
+
+pub mod decode;
+pub mod parse;
+
+use serde::{Deserialize, Serialize};
+
+/// A whole edition: the pages of one day's paper, in print order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edition {
+    /// The path the edition was read from, as given on the command line.
+    pub source: Option<String>,
+    /// The WHATWG label of the encoding the bytes were decoded from
+    /// (`"UTF-8"`, `"GBK"`, `"Big5"`, …).
+    pub encoding: String,
+    /// The newspaper's name, taken from the page furniture, if any was found.
+    pub title: Option<String>,
+    /// The edition's date as printed (e.g. `2024年7月27日 星期六`), if found.
+    pub date: Option<String>,
+    /// The pages, in print order. Never empty for a non-empty input.
+    pub pages: Vec<Page>,
+    /// How many non-whitespace characters of the decoded input were
+    /// deliberately dropped (undone end-of-line hyphens, OCR noise).
+    pub dropped: usize,
+    /// Problems met while decoding or parsing (e.g. invalid UTF-8 replaced).
+    /// One short sentence each; shown to the user, never fatal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// One printed page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// 1-based page number, in the order pages appear in the input.
+    pub number: u32,
+    /// The page's folio label as printed (`第1版 要闻`), if found.
+    pub label: Option<String>,
+    /// Page furniture lines (masthead, folio, credits, page numbers):
+    /// text printed on the page that belongs to no article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub furniture: Vec<String>,
+    /// The articles whose body starts on this page, in body order.
+    pub articles: Vec<Article>,
+}
+
+/// One article: headline, dateline, body paragraphs and byline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// A stable id derived from the article's content (see [`ArticleId::derive`]).
+    pub id: ArticleId,
+    /// The headline group: kicker, title and subtitle lines.
+    #[serde(flatten)]
+    pub headline: Headline,
+    /// The opening credit (`本报讯 7月26日`), without trailing punctuation.
+    /// The first paragraph still starts with it, as printed.
+    pub dateline: Option<String>,
+    /// The closing credit: the name inside the final full-width parentheses
+    /// (`高美梅` from `（高美梅）`). It is removed from the last paragraph.
+    pub byline: Option<String>,
+    /// Body paragraphs, column-broken lines rejoined, as printed.
+    pub paragraphs: Vec<String>,
+    /// Photo captions, editor's notes and boxes that belong to this article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub captions: Vec<String>,
+}
+
+/// A headline group, each part as its printed lines, top to bottom.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Headline {
+    /// Kicker (引题) lines, printed above the title.
+    pub kicker: Vec<String>,
+    /// Title (主题) lines: the most prominent part.
+    pub title: Vec<String>,
+    /// Subtitle or deck (副题) lines, printed below the title.
+    pub subtitle: Vec<String>,
+}
+
+impl Headline {
+    /// All headline lines in reading order: kicker, title, subtitle.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.kicker
+            .iter()
+            .chain(&self.title)
+            .chain(&self.subtitle)
+            .map(String::as_str)
+    }
+
+    /// True when the headline has no line at all.
+    pub fn is_empty(&self) -> bool {
+        self.kicker.is_empty() && self.title.is_empty() && self.subtitle.is_empty()
+    }
+}
+
+/// A stable article identifier: 16 lowercase hex digits of a 64-bit FNV-1a
+/// hash over the article's non-whitespace content (see [`ArticleId::derive`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(pub String);
+
+impl ArticleId {
+    /// Derives the id from an article's title lines and the first 64
+    /// non-whitespace chars of its body. Whitespace is ignored, so a
+    /// re-extraction that re-breaks lines, or reorders the page, keeps the id.
+    pub fn derive(headline: &Headline, paragraphs: &[String]) -> Self {
+        let body = paragraphs
+            .iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| !c.is_whitespace())
+            .take(64);
+        let head = headline
+            .title
+            .iter()
+            .flat_map(|l| l.chars())
+            .filter(|c| !c.is_whitespace());
+        let mut hash = Fnv1a::default();
+        head.for_each(|c| hash.write_char(c));
+        hash.write_char('\u{1F}');
+        body.for_each(|c| hash.write_char(c));
+        ArticleId(format!("{:016x}", hash.0))
+    }
+}
+
+impl std::fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An edition's identity: a 64-bit FNV-1a hash (16 hex digits) of its text
+/// with all whitespace removed, so re-wrapping or CRLF changes keep it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fingerprint(pub String);
+
+impl Fingerprint {
+    /// Fingerprints normalised edition text (whitespace is ignored).
+    pub fn of_text(text: &str) -> Self {
+        let mut hash = Fnv1a::default();
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .for_each(|c| hash.write_char(c));
+        Fingerprint(format!("{:016x}", hash.0))
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// 64-bit FNV-1a. Written out here (rather than `std`'s `DefaultHasher`)
+/// because ids are stored on disk and must not change between releases.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn write_char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl Edition {
+    /// All articles of the edition in print order, across pages.
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.pages.iter().flat_map(|p| &p.articles)
+    }
+
+    /// The number of articles across all pages.
+    pub fn article_count(&self) -> usize {
+        self.pages.iter().map(|p| p.articles.len()).sum()
+    }
+
+    /// The article at `index` in [`Edition::articles`] order, if any.
+    pub fn article(&self, index: usize) -> Option<&Article> {
+        self.articles().nth(index)
+    }
+}
+
+/// A place inside an article's body: a paragraph and a character offset.
+///
+/// This is how bookmarks, reading positions and search hits refer to text.
+/// It never names a screen row, so it survives a different terminal width.
+/// `(0, 0)` is the top of the article, headline included.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct Anchor {
+    /// Index into [`Article::paragraphs`].
+    pub paragraph: usize,
+    /// Offset in `char`s (Unicode scalar values, not bytes) into that paragraph.
+    pub offset: usize,
+}
+
+/// Options for [`load`].
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Force this encoding (a WHATWG label such as `gbk`) instead of detecting one.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Decodes `bytes` and parses them into an [`Edition`].
+///
+/// Never panics and never fails: undecodable bytes are replaced (with a
+/// warning in [`Edition::warnings`]), and text with no recognisable article
+/// gives an edition with no articles. `source` is recorded as given.
+pub fn load(bytes: &[u8], source: Option<&str>, options: &LoadOptions) -> (Edition, Fingerprint) {
+    let decoded = decode::decode(bytes, options.encoding);
+    let fingerprint = Fingerprint::of_text(&decoded.text);
+    let mut edition = parse::parse(&decoded.text);
+    edition.source = source.map(str::to_owned);
+    edition.encoding = decoded.encoding.to_owned();
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut edition.warnings);
+    edition.warnings = warnings;
+    (edition, fingerprint)
+}
