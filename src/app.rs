@@ -32,6 +32,9 @@ pub const DEFAULT_MEASURE: usize = 80;
 /// How many chars of text a bookmark's snippet holds.
 const SNIPPET_CHARS: usize = 20;
 
+/// How many chars of the article title a bookmark keeps for the sidebar.
+const BOOKMARK_TITLE_CHARS: usize = 60;
+
 /// Something the event loop must do outside the app (I/O).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -470,7 +473,10 @@ impl App {
             article: article.id.clone(),
             anchor: self.top,
             snippet: snippet(article, self.top),
-            article_title: list_title(article),
+            article_title: list_title(article)
+                .chars()
+                .take(BOOKMARK_TITLE_CHARS)
+                .collect(),
             note: None,
             created,
         };

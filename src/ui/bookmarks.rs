@@ -12,8 +12,8 @@ use super::{headlines::list_offset, pane_block, text};
 use crate::app::{App, Pane};
 use crate::typeset::truncate;
 
-/// Shown in an empty sidebar.
-pub const EMPTY: &str = "No bookmarks. Press b in the reader to add one.";
+/// Shown in an empty sidebar, one line per entry.
+pub const EMPTY: [&str; 2] = ["No bookmarks yet.", "Press b to add one."];
 
 /// Draws the bookmark sidebar into `area` (borders included).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -27,9 +27,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width) - 2;
     if app.bookmarks().is_empty() {
         let dim = Style::default().add_modifier(Modifier::DIM);
-        let rows = crate::typeset::wrap(EMPTY, usize::from(inner.width), &app.typeset_options());
-        for (y, row) in (inner.y..inner.bottom()).zip(rows) {
-            text::put(buf, inner.x, y, inner.width, &row.text, dim, ambiguous);
+        for (y, line) in (inner.y..inner.bottom()).zip(EMPTY) {
+            text::put(buf, inner.x, y, inner.width, line, dim, ambiguous);
         }
         return;
     }
