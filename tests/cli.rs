@@ -59,6 +59,47 @@ fn dump_json_has_the_documented_shape() {
     }
 }
 
+/// The shared read-only folder: `$CARGO_MANIFEST_DIR/../shared` in CI,
+/// else `/work/shared` (a worktree).
+fn shared_dir() -> PathBuf {
+    let beside = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    if beside.join("expected").is_dir() {
+        beside
+    } else {
+        PathBuf::from("/work/shared")
+    }
+}
+
+#[test]
+fn dump_json_of_the_sample_equals_the_expected_parse() {
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shared_dir().join("expected/seed.json")).unwrap(),
+    )
+    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["--dump", "json", SAMPLE])).unwrap();
+    let articles: Vec<&serde_json::Value> = json["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["articles"].as_array().unwrap())
+        .collect();
+    let expected = expected["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), expected.len());
+    for (got, want) in articles.iter().zip(expected) {
+        let headline: Vec<&serde_json::Value> = ["kicker", "title", "subtitle"]
+            .iter()
+            .flat_map(|k| got[*k].as_array().unwrap())
+            .collect();
+        let want_headline: Vec<&serde_json::Value> =
+            want["headline_lines"].as_array().unwrap().iter().collect();
+        assert_eq!(headline, want_headline);
+        assert_eq!(got["dateline"], want["dateline"]);
+        assert_eq!(got["byline"], want["byline"]);
+        assert_eq!(got["paragraphs"], want["paragraphs"]);
+    }
+}
+
 #[test]
 fn dump_text_at_40_columns_fits_and_loses_no_paragraph_character() {
     let text = stdout_of(&["--dump", "text", "--width", "40", SAMPLE]);
