@@ -92,7 +92,8 @@ impl Store {
             Identity::New
         };
         let changed = self.record(fingerprint, path, titles, title);
-        if identity != Identity::New && changed {
+        let rekeyed = matches!(identity, Identity::Rekeyed { .. });
+        if rekeyed || (identity != Identity::New && changed) {
             // A failure is announced through take_messages; the state is
             // kept in memory either way.
             let _ = self.save();

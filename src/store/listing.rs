@@ -69,15 +69,51 @@ impl Store {
         listed
     }
 
+    /// [`Store::all_bookmarks`] as plain text for `newsreader --bookmarks`: per
+    /// edition its label on a line of its own, then one line per bookmark,
+    /// indented two spaces: `article title — snippet…`, then `  [note]` if it
+    /// has one. Editions are separated by a blank line; no bookmarks gives
+    /// `"No bookmarks yet.\n"`.
+    pub fn bookmarks_text(&self) -> String {
+        let listed = self.all_bookmarks();
+        if listed.is_empty() {
+            return "No bookmarks yet.\n".to_owned();
+        }
+        let mut out = String::new();
+        let mut current: Option<&Fingerprint> = None;
+        for item in &listed {
+            if current != Some(&item.edition) {
+                if current.is_some() {
+                    out.push('\n');
+                }
+                current = Some(&item.edition);
+                out.push_str(&one_line(&item.edition_label));
+                out.push('\n');
+            }
+            out.push_str("  ");
+            out.push_str(&one_line(&item.article_title));
+            if !item.snippet.is_empty() {
+                out.push_str(&format!(" — {}…", one_line(&item.snippet)));
+            }
+            if let Some(note) = &item.note {
+                out.push_str(&format!("  [{}]", one_line(note)));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// [`Store::all_bookmarks`] as a pretty-printed JSON array of objects with
     /// the fields of [`ListedBookmark`] (`anchor` is `{"paragraph", "offset"}`).
     pub fn bookmarks_json(&self) -> String {
         serde_json::to_string_pretty(&self.all_bookmarks()).unwrap_or_else(|_| "[]".to_owned())
     }
 
-    /// All bookmarks as a Markdown document: a `#` heading, a `##` section per
-    /// edition (with its path), and per bookmark a list item with the article
-    /// title in bold, the snippet as a quote, the note and the date made.
+    /// All bookmarks as a Markdown document: a `# Bookmarks` heading, a `##`
+    /// section per edition (with its file when the heading is its title), and
+    /// per bookmark a list item `**article title**: “snippet…”` with sub-items
+    /// for the note and the date it was made (UTC). Markup characters in the
+    /// text are backslash-escaped.
     pub fn export_markdown(&self) -> String {
         let mut out = String::from("# Bookmarks\n");
         let listed = self.all_bookmarks();
@@ -95,17 +131,23 @@ impl Store {
                     out.push_str(&format!("File: `{}`\n\n", path.replace('`', "'")));
                 }
             }
-            out.push_str(&format!("- **{}**\n", escape(&item.article_title)));
+            out.push_str(&format!("- **{}**", escape(&item.article_title)));
             if !item.snippet.is_empty() {
-                out.push_str(&format!("  > {}…\n", escape(&item.snippet)));
+                out.push_str(&format!(": “{}…”", escape(&item.snippet)));
             }
+            out.push('\n');
             if let Some(note) = &item.note {
-                out.push_str(&format!("  Note: {}\n", escape(note)));
+                out.push_str(&format!("  - Note: {}\n", escape(note)));
             }
-            out.push_str(&format!("  Added {}\n", date(item.created)));
+            out.push_str(&format!("  - Added {}\n", date(item.created)));
         }
         out
     }
+}
+
+/// `text` with line breaks and tabs folded to spaces, for one-line listings.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Escapes the characters Markdown would take as markup, and folds line breaks
