@@ -96,7 +96,7 @@ fn re_extraction_with_a_changed_title_is_matched_by_the_others_and_re_keyed() {
     let (reopened, _) = Store::open(dir.path());
     let state = reopened.edition(&new).unwrap();
     assert_eq!(state.path.as_deref(), Some("/p/mutool.txt"));
-    assert_eq!(state.aliases(), [old.clone()]);
+    assert_eq!(state.aliases(), std::slice::from_ref(&old));
     assert!(reopened.edition(&old).is_none());
 }
 
