@@ -51,6 +51,12 @@
 //!   position snippet, for re-extraction matching, re-anchoring and merging
 //!   two readers' changes.
 //!
+//! Other files beside it: `bookmarks.lock` (empty; its advisory lock is held
+//! around every read-merge-write), `.bookmarks.json.<random>.tmp` (a save in
+//! progress; a killed writer's leftovers are removed by the next save),
+//! `bookmarks.json.v1` (the original of a migrated file) and
+//! `bookmarks.json.corrupt-<secs>` (a file that did not parse).
+//!
 //! A file with a newer version is left untouched and the store runs
 //! read-only. A file that does not parse (empty, truncated, garbage, wrong
 //! shape, no `version`) is never overwritten: it is renamed to

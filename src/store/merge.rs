@@ -153,3 +153,82 @@ pub(super) fn prune(state: &mut StateFile, now_ms: u64) {
         edition.clocks.retain(|id, _| ids.contains(&id.as_str()));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::{Anchor, ArticleId, Fingerprint};
+
+    const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+    fn bookmark(id: &str) -> Bookmark {
+        Bookmark {
+            id: id.to_owned(),
+            article: ArticleId("00000000000000aa".to_owned()),
+            anchor: Anchor::default(),
+            snippet: String::new(),
+            article_title: String::new(),
+            note: None,
+            created: 1,
+        }
+    }
+
+    #[test]
+    fn prune_drops_tombstones_older_than_a_year_and_keeps_recent_ones() {
+        let now = 1000 * DAY_MS;
+        let mut edition = EditionState::default();
+        edition.tombstones.insert("old".into(), now - 366 * DAY_MS);
+        edition
+            .tombstones
+            .insert("recent".into(), now - 364 * DAY_MS);
+        let mut state = StateFile::default();
+        state.editions.insert(Fingerprint("e".into()), edition);
+        prune(&mut state, now);
+        let kept: Vec<&String> = state.editions[&Fingerprint("e".into())]
+            .tombstones
+            .keys()
+            .collect();
+        assert_eq!(kept, ["recent"]);
+    }
+
+    #[test]
+    fn tombstone_removes_an_older_copy_but_not_a_later_restore() {
+        let mut mine = EditionState::default();
+        mine.tombstones.insert("x".into(), 500);
+        let mut theirs = EditionState {
+            bookmarks: vec![bookmark("x"), bookmark("y")],
+            ..EditionState::default()
+        };
+        theirs.clocks.insert("x".into(), 400);
+        theirs.clocks.insert("y".into(), 600);
+        theirs.tombstones.insert("y".into(), 550);
+        merge_edition(&mut mine, theirs);
+        // x (clock 400) is older than its deletion at 500; y was restored at
+        // 600, after its deletion at 550, so it stays and its tombstone goes.
+        let ids: Vec<&str> = mine.bookmarks.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["y"]);
+        assert_eq!(mine.tombstones.keys().collect::<Vec<_>>(), ["x"]);
+    }
+
+    #[test]
+    fn alias_chain_folds_into_the_newest_key() {
+        let mut state = StateFile::default();
+        let key = |s: &str| Fingerprint(s.to_owned());
+        let with = |ids: &[&str], aliases: &[&str]| EditionState {
+            bookmarks: ids.iter().map(|id| bookmark(id)).collect(),
+            aliases: aliases.iter().map(|a| key(a)).collect(),
+            ..EditionState::default()
+        };
+        state.editions.insert(key("a"), with(&["1"], &[]));
+        state.editions.insert(key("b"), with(&["2"], &["a"]));
+        state.editions.insert(key("c"), with(&["3"], &["b"]));
+        fold_aliases(&mut state);
+        assert_eq!(state.editions.keys().collect::<Vec<_>>(), [&key("c")]);
+        let ids: Vec<&str> = state.editions[&key("c")]
+            .bookmarks
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect();
+        assert_eq!(ids, ["1", "2", "3"]);
+    }
+}
