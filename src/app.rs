@@ -20,20 +20,16 @@ use ratatui::layout::Rect;
 pub use action::{Action, HelpEntry};
 pub use layout::{Pane, Panes};
 
-use crate::edition::{Anchor, Article, ArticleId, Edition, Fingerprint};
-use crate::store::{Bookmark, Position};
+use crate::edition::{Anchor, Article, Edition, Fingerprint};
+use crate::store::anchor::{self as place, Resolution};
+use crate::store::order::{self, Order};
+use crate::store::{Bookmark, EditionState, Position};
 use crate::typeset::{self, article::SetArticle};
 use cache::SetCache;
 
 /// The default maximum text width in the reading pane, in columns: a
 /// comfortable measure. Wider panes centre the text.
 pub const DEFAULT_MEASURE: usize = 80;
-
-/// How many chars of text a bookmark's snippet holds.
-const SNIPPET_CHARS: usize = 20;
-
-/// How many chars of the article title a bookmark keeps for the sidebar.
-const BOOKMARK_TITLE_CHARS: usize = 60;
 
 /// Something the event loop must do outside the app (I/O).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,13 +80,15 @@ pub struct App {
     set_width: usize,
     cache: SetCache,
     bookmarks: Vec<Bookmark>,
+    resolutions: Vec<Resolution>,
     message: Option<String>,
 }
 
 impl App {
     /// A reader for `edition` (identified by `fingerprint`), open at the top
-    /// of its first article, with its saved `bookmarks`. Call
-    /// [`App::resize`] before the first frame.
+    /// of its first article, with its saved `bookmarks` (in any order; the
+    /// sidebar lists them by position in the edition). Call [`App::resize`]
+    /// before the first frame.
     pub fn new(
         edition: Edition,
         fingerprint: Fingerprint,
@@ -115,9 +113,29 @@ impl App {
             scroll: 0,
             set_width: 0,
             cache: SetCache::default(),
-            bookmarks,
+            bookmarks: Vec::new(),
+            resolutions: Vec::new(),
             message: None,
         }
+        .with_bookmarks(bookmarks)
+    }
+
+    fn with_bookmarks(mut self, bookmarks: Vec<Bookmark>) -> Self {
+        self.set_bookmarks(bookmarks);
+        self
+    }
+
+    /// Replaces the bookmark list, resolving each bookmark in the edition
+    /// and ordering them by the place they land (see [`order::sorted`]).
+    fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        let (sorted, resolutions): (Vec<Bookmark>, Vec<Resolution>) =
+            order::sorted(&bookmarks, &self.edition, Order::Position)
+                .into_iter()
+                .map(|(b, r)| (b.clone(), r))
+                .unzip();
+        self.bookmarks = sorted;
+        self.resolutions = resolutions;
+        self.clamp_bookmark_selection();
     }
 
     /// Sets the lines the help overlay shows (generated from the key map).
@@ -125,12 +143,27 @@ impl App {
         self.help_entries = entries;
     }
 
-    /// Opens the article `position` names at its anchor, if the article is
-    /// in this edition; otherwise stays at the top of the first article.
-    pub fn resume(&mut self, position: &Position) {
-        if let Some(index) = self.article_index(&position.article) {
-            self.open_article(index, position.anchor);
-            self.focus = Pane::Reader;
+    /// Opens the reading position saved in `state`, found again in this
+    /// edition even if its text moved (see [`place::resolve_position`]);
+    /// stays at the top of the first article when there is none or it
+    /// cannot be found.
+    pub fn resume(&mut self, state: &EditionState) {
+        match place::resolve_position(state, &self.edition) {
+            Some(Resolution::Found {
+                article_index,
+                anchor,
+                ..
+            }) => {
+                self.open_article(article_index, anchor);
+                self.focus = Pane::Reader;
+            }
+            Some(Resolution::NotFound {
+                article_index: Some(index),
+            }) => {
+                self.open_article(index, Anchor::default());
+                self.focus = Pane::Reader;
+            }
+            _ => {}
         }
     }
 
@@ -242,9 +275,16 @@ impl App {
         self.edition.article(self.current)
     }
 
-    /// This edition's bookmarks, in the order they were made.
+    /// This edition's bookmarks, ordered by where they land in the edition
+    /// (those not found last).
     pub fn bookmarks(&self) -> &[Bookmark] {
         &self.bookmarks
+    }
+
+    /// Whether bookmark `index` of [`App::bookmarks`] was found in this
+    /// edition (a bookmark whose text is gone is kept and shown as not found).
+    pub fn bookmark_found(&self, index: usize) -> bool {
+        matches!(self.resolutions.get(index), Some(Resolution::Found { .. }))
     }
 
     /// The status message, if any.
@@ -304,10 +344,6 @@ impl App {
     }
 
     // ----- changes -----
-
-    fn article_index(&self, id: &ArticleId) -> Option<usize> {
-        self.edition.articles().position(|a| &a.id == id)
-    }
 
     fn article_count(&self) -> usize {
         self.list_titles.len()
@@ -422,16 +458,26 @@ impl App {
     }
 
     fn jump_to_bookmark(&mut self) {
-        let Some(bookmark) = self.bookmarks.get(self.bookmark_selected) else {
-            return;
-        };
-        let anchor = bookmark.anchor;
-        match self.article_index(&bookmark.article) {
-            Some(index) => {
-                self.open_article(index, anchor);
+        match self.resolutions.get(self.bookmark_selected) {
+            Some(&Resolution::Found {
+                article_index,
+                anchor,
+                ..
+            }) => {
+                self.open_article(article_index, anchor);
                 self.focus = Pane::Reader;
             }
-            None => self.notify("this bookmark's article is not in this edition"),
+            Some(&Resolution::NotFound {
+                article_index: Some(index),
+            }) => {
+                self.open_article(index, Anchor::default());
+                self.focus = Pane::Reader;
+                self.notify("bookmarked text not found; opened its article");
+            }
+            Some(Resolution::NotFound {
+                article_index: None,
+            }) => self.notify("bookmarked text not found in this edition"),
+            None => {}
         }
     }
 
@@ -457,31 +503,25 @@ impl App {
         let existing = self
             .bookmarks
             .iter()
-            .position(|b| b.article == article.id && set.row_of(b.anchor) == top_row);
+            .zip(&self.resolutions)
+            .position(|(_, r)| {
+                matches!(*r, Resolution::Found { article_index, anchor, .. }
+                if article_index == self.current && set.row_of(anchor) == top_row)
+            });
         if let Some(index) = existing {
             let removed = self.bookmarks.remove(index);
+            self.resolutions.remove(index);
             self.clamp_bookmark_selection();
             self.notify("bookmark removed");
             return Some(Effect::RemoveBookmark(removed.id));
         }
-        let created = crate::store::now();
-        let bookmark = Bookmark {
-            id: format!(
-                "{created}-{}-{}-{}",
-                article.id, self.top.paragraph, self.top.offset
-            ),
-            article: article.id.clone(),
-            anchor: self.top,
-            snippet: snippet(article, self.top),
-            article_title: list_title(article)
-                .chars()
-                .take(BOOKMARK_TITLE_CHARS)
-                .collect(),
-            note: None,
-            created,
-        };
-        self.bookmarks.push(bookmark.clone());
-        self.bookmark_selected = self.bookmarks.len() - 1;
+        let bookmark = Bookmark::at(article, self.top);
+        let mut bookmarks = std::mem::take(&mut self.bookmarks);
+        bookmarks.push(bookmark.clone());
+        self.set_bookmarks(bookmarks);
+        if let Some(index) = self.bookmarks.iter().position(|b| b.id == bookmark.id) {
+            self.bookmark_selected = index;
+        }
         self.notify("bookmark added");
         Some(Effect::AddBookmark(bookmark))
     }
@@ -491,6 +531,7 @@ impl App {
             return None;
         }
         let removed = self.bookmarks.remove(self.bookmark_selected);
+        self.resolutions.remove(self.bookmark_selected);
         self.clamp_bookmark_selection();
         self.notify("bookmark deleted");
         Some(Effect::RemoveBookmark(removed.id))
@@ -520,24 +561,4 @@ pub fn list_title(article: &Article) -> String {
         .or(article.paragraphs.first())
         .map(|s| s.trim().to_owned())
         .unwrap_or_default()
-}
-
-/// About [`SNIPPET_CHARS`] chars of the article's text at `anchor`; the
-/// start of the first paragraph (or the title) when the anchor is past the
-/// text.
-pub fn snippet(article: &Article, anchor: Anchor) -> String {
-    let text: String = article
-        .paragraphs
-        .get(anchor.paragraph)
-        .map(|p| p.chars().skip(anchor.offset).take(SNIPPET_CHARS).collect())
-        .unwrap_or_default();
-    if text.trim().is_empty() {
-        let fallback = article
-            .paragraphs
-            .first()
-            .cloned()
-            .unwrap_or_else(|| list_title(article));
-        return fallback.chars().take(SNIPPET_CHARS).collect();
-    }
-    text.trim().to_owned()
 }

@@ -70,24 +70,25 @@ fn read(
         .data_dir
         .clone()
         .context("no data directory found: give one with --data-dir")?;
-    let (store, store_warnings) = Store::open(&data_dir);
+    let (mut store, mut store_warnings) = Store::open(&data_dir);
+    store.identify(&fingerprint, &edition);
+    store_warnings.extend(store.take_messages());
     let saved = store.edition(&fingerprint).cloned().unwrap_or_default();
-    let edition_warnings = edition.warnings.clone();
+    let source = options.file.to_string_lossy().into_owned();
+    let warnings: Vec<String> = store_warnings
+        .into_iter()
+        .chain(edition.warnings.iter().map(|w| format!("{source}: {w}")))
+        .collect();
     let settings = Settings {
         typeset,
         ..Settings::default()
     };
     let keymap = Keymap::default();
-    let mut app = App::new(edition, fingerprint, settings, saved.bookmarks);
+    let mut app = App::new(edition, fingerprint, settings, saved.bookmarks.clone());
     app.set_help(keymap.help());
-    if let Some(position) = saved.position.as_ref().filter(|_| options.resume) {
-        app.resume(position);
+    if options.resume {
+        app.resume(&saved);
     }
-    let source = options.file.to_string_lossy().into_owned();
-    let warnings: Vec<String> = store_warnings
-        .into_iter()
-        .chain(edition_warnings.iter().map(|w| format!("{source}: {w}")))
-        .collect();
     if let Some(first) = warnings.first() {
         app.notify(first.clone());
     }
@@ -96,9 +97,11 @@ fn read(
         keymap,
         store,
         path: Some(source),
+        messages: Vec::new(),
     };
     let result = terminal::run(&mut session);
-    for warning in &warnings {
+    let later = session.store.take_messages();
+    for warning in warnings.iter().chain(&session.messages).chain(&later) {
         eprintln!("newsreader: {warning}");
     }
     result

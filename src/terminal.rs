@@ -71,6 +71,9 @@ pub struct Session {
     pub store: Store,
     /// The edition's path, recorded with its state.
     pub path: Option<String>,
+    /// Every store message shown in the status bar, to repeat on stderr
+    /// once the terminal is restored.
+    pub messages: Vec<String>,
 }
 
 /// Runs the reader until the user quits: sets the terminal up (raw mode,
@@ -137,9 +140,23 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
         Some(Effect::RemoveBookmark(id)) => session.store.remove_bookmark(&fingerprint, &id),
         Some(Effect::Quit) | None => Ok(()),
     };
-    if let Err(err) = result {
-        session.app.notify(format!("cannot save bookmarks: {err}"));
-    }
+    // A failed save keeps the change in memory; the store says so once per
+    // failing streak through its messages, which `report` shows.
+    drop(result);
+    report(session);
+}
+
+/// Shows the store's latest message (saving started failing, works again,
+/// a corrupt file moved aside) in the status bar. Returns true when
+/// something was shown.
+fn report(session: &mut Session) -> bool {
+    let messages = session.store.take_messages();
+    let Some(last) = messages.last().cloned() else {
+        return false;
+    };
+    session.messages.extend(messages);
+    session.app.notify(last);
+    true
 }
 
 /// Decides when the reading position is written: at once when the article
@@ -182,17 +199,16 @@ impl PositionSaver {
         self.last_save = Instant::now();
         self.saved = Some(position.clone());
         let fingerprint: Fingerprint = session.app.fingerprint().clone();
-        match session
-            .store
-            .set_position(&fingerprint, session.path.as_deref(), position)
-        {
-            Ok(()) => false,
-            Err(err) => {
-                session
-                    .app
-                    .notify(format!("cannot save the reading position: {err}"));
-                true
-            }
-        }
+        let Some(article) = session.app.current_article() else {
+            return false;
+        };
+        // A failure is announced by the store's messages (see `report`).
+        let _ = session.store.set_reading_position(
+            &fingerprint,
+            session.path.as_deref(),
+            article,
+            position.anchor,
+        );
+        report(session)
     }
 }

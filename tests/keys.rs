@@ -312,7 +312,17 @@ fn resume_opens_the_saved_article_at_its_anchor() {
         paragraph: 5,
         offset: 0,
     };
-    app.resume(&newsreader::store::Position { article, anchor });
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = newsreader::store::Store::open(dir.path());
+    let fingerprint = Fingerprint::of_text("x");
+    store
+        .set_position(
+            &fingerprint,
+            None,
+            newsreader::store::Position { article, anchor },
+        )
+        .unwrap();
+    app.resume(store.edition(&fingerprint).unwrap());
     assert_eq!(app.current(), 1);
     assert_eq!(app.top(), anchor);
     assert_eq!(app.set_article().unwrap().rows[app.scroll()].anchor, anchor);

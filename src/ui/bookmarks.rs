@@ -52,7 +52,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "{marker}{}",
             truncate(&bookmark.article_title, width, ambiguous)
         );
-        let snippet = format!("  {}", truncate(&bookmark.snippet, width, ambiguous));
+        let snippet = if app.bookmark_found(index) {
+            bookmark.snippet.clone()
+        } else {
+            format!("(not found) {}", bookmark.snippet)
+        };
+        let snippet = format!("  {}", truncate(&snippet, width, ambiguous));
         let y = inner.y + u16::try_from(slot * 2).unwrap_or(0);
         text::put(
             buf,
