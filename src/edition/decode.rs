@@ -3,57 +3,191 @@
 //!
 //! The output of [`decode`] is what [`super::parse`] reads: valid UTF-8 with
 //! `\n` line ends, where a form feed (`\f`) still marks a page break.
+//!
+//! Decoding follows the order of the WHATWG Encoding Standard's "decode"
+//! algorithm (a byte order mark wins), then falls back to detection:
+//! 1. a forced encoding (`--encoding <label>`, see [`encoding_for_label`]);
+//! 2. a BOM: UTF-8, UTF-16LE or UTF-16BE (the BOM is removed);
+//! 3. valid UTF-8;
+//! 4. text that is UTF-8 apart from a few broken sequences (a truncated or
+//!    damaged file): UTF-8 with the broken bytes replaced, and a warning;
+//! 5. otherwise `chardetng` guesses among the legacy encodings (GBK/GB18030,
+//!    Big5 with HKSCS, Shift_JIS, EUC-KR, EUC-JP and the single-byte ones),
+//!    reading at most [`DETECT_PREFIX_BYTES`] bytes from the first non-ASCII
+//!    byte on.
+//!
+//! Normalising is in [`normalise`]; spotting files that are not text at all
+//! is [`looks_binary`].
+
+mod binary;
+mod label;
+mod normalise;
+
+pub use binary::{BINARY_SNIFF_BYTES, looks_binary};
+pub use label::encoding_for_label;
+pub use normalise::{TAB_STOP, normalise};
+
+use std::borrow::Cow;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
+
+/// How many bytes `chardetng` reads, counted from the first non-ASCII byte.
+/// One MiB holds some 500 000 CJK characters: far more than detection
+/// needs, and it keeps detection on a 50 MB edition to a few milliseconds.
+pub const DETECT_PREFIX_BYTES: usize = 1 << 20;
 
 /// The result of [`decode`].
 #[derive(Debug, Clone)]
 pub struct Decoded {
-    /// The normalised text.
+    /// The normalised text (see [`normalise`]).
     pub text: String,
-    /// The WHATWG name of the encoding used (`"UTF-8"`, `"GBK"`, …).
+    /// The WHATWG name of the encoding used (`"UTF-8"`, `"GBK"`, `"gb18030"`,
+    /// `"Big5"`, `"Shift_JIS"`, `"EUC-KR"`, `"UTF-16LE"`, …), as
+    /// `encoding_rs::Encoding::name` spells it.
     pub encoding: &'static str,
     /// Problems met, one short sentence each (e.g. invalid bytes replaced).
     pub warnings: Vec<String>,
 }
 
-/// Decodes `bytes` (in `forced` if given, else a detected encoding) and
-/// normalises the text: CRLF and CR become LF, tabs expand to spaces, and
-/// control characters other than `\n` and `\f` are removed.
+/// Decodes `bytes` (in `forced` if given, else a detected encoding; see the
+/// module docs for the order) and normalises the text (see [`normalise`]).
 ///
-/// Never fails: bytes that do not decode become U+FFFD, with a warning.
-pub fn decode(bytes: &[u8], forced: Option<&'static encoding_rs::Encoding>) -> Decoded {
-    let encoding = forced.unwrap_or(encoding_rs::UTF_8);
-    let (text, used, had_errors) = encoding.decode(bytes);
-    let mut warnings = Vec::new();
-    if had_errors {
-        warnings.push(format!(
-            "the file is not valid {}: undecodable bytes were replaced",
-            used.name()
-        ));
-    }
+/// A forced encoding is used even if a BOM says otherwise; only a BOM of the
+/// forced encoding itself is removed.
+///
+/// Never fails and never panics: bytes that do not decode become U+FFFD,
+/// with a warning in [`Decoded::warnings`]. Runs in time linear in
+/// `bytes.len()`.
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
+    let (text, encoding, warnings) = match forced {
+        Some(encoding) => decode_forced(bytes, encoding),
+        None => decode_detected(bytes),
+    };
     Decoded {
-        text: normalise(&text),
-        encoding: used.name(),
+        text: normalise::normalise_cow(text),
+        encoding: encoding.name(),
         warnings,
     }
 }
 
-/// Normalises decoded text (see [`decode`]).
-pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\t' => out.push_str("    "),
-            '\n' | '\u{c}' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+/// Decoded but not yet normalised text, the encoding used, and warnings.
+type Raw<'a> = (Cow<'a, str>, &'static Encoding, Vec<String>);
+
+fn decode_forced<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Raw<'a> {
+    let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+    let warnings = replaced_warning(had_errors, encoding);
+    (text, encoding, warnings)
+}
+
+fn decode_detected(bytes: &[u8]) -> Raw<'_> {
+    if let Some((encoding, bom_bytes)) = Encoding::for_bom(bytes) {
+        let body = bytes.get(bom_bytes..).unwrap_or_default();
+        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        return (text, encoding, replaced_warning(had_errors, encoding));
     }
-    out
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(text), UTF_8, Vec::new());
+    }
+    let counts = Utf8Counts::of(bytes);
+    if counts.mostly_valid() {
+        let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+        let warning = format!(
+            "the file is not valid UTF-8: {} undecodable byte sequence(s) were replaced with U+FFFD",
+            counts.invalid
+        );
+        return (text, UTF_8, vec![warning]);
+    }
+    let encoding = refine_gbk(guess(bytes), bytes);
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (text, encoding, replaced_warning(had_errors, encoding))
+}
+
+fn replaced_warning(had_errors: bool, encoding: &'static Encoding) -> Vec<String> {
+    if had_errors {
+        vec![format!(
+            "the file is not valid {}: undecodable bytes were replaced with U+FFFD \
+             (try --encoding <label>)",
+            encoding.name()
+        )]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Asks `chardetng` (no top-level-domain hint, UTF-8 not allowed, no
+/// ISO-2022-JP) about at most [`DETECT_PREFIX_BYTES`] bytes starting just
+/// before the first non-ASCII byte. ASCII before that point tells it nothing.
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let first_non_ascii = Encoding::ascii_valid_up_to(bytes);
+    let start = first_non_ascii.saturating_sub(2);
+    let end = first_non_ascii
+        .saturating_add(DETECT_PREFIX_BYTES)
+        .min(bytes.len());
+    let sample = bytes.get(start..end).unwrap_or_default();
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(sample, end == bytes.len());
+    detector.guess(None, Utf8Detection::Deny)
+}
+
+/// `chardetng` names the GB family `GBK`. Its decoder is the GB18030 one,
+/// so the text is right either way, but when the bytes hold GB18030's
+/// four-byte sequences (a byte 0x81–0xFE, then 0x30–0x39), report
+/// `gb18030`, which is what the file really is.
+fn refine_gbk(encoding: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
+    if encoding == GBK && has_gb18030_four_byte_sequence(bytes) {
+        GB18030
+    } else {
+        encoding
+    }
+}
+
+fn has_gb18030_four_byte_sequence(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        if matches!(bytes.get(i + 1), Some(0x30..=0x39)) {
+            return true;
+        }
+        i += 2;
+    }
+    false
+}
+
+/// Counts of well-formed multi-byte characters and of broken sequences in
+/// bytes read as UTF-8.
+struct Utf8Counts {
+    /// Well-formed characters of two to four bytes.
+    multibyte: usize,
+    /// Maximal invalid subparts (each becomes one U+FFFD).
+    invalid: usize,
+}
+
+impl Utf8Counts {
+    fn of(bytes: &[u8]) -> Self {
+        let mut counts = Utf8Counts {
+            multibyte: 0,
+            invalid: 0,
+        };
+        for chunk in bytes.utf8_chunks() {
+            // A lead byte of a multi-byte character is >= 0xC0.
+            counts.multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+            if !chunk.invalid().is_empty() {
+                counts.invalid += 1;
+            }
+        }
+        counts
+    }
+
+    /// True when the bytes are UTF-8 text with a few broken sequences, not
+    /// a legacy encoding that happens to contain UTF-8-like byte runs: at
+    /// least 16 well-formed multi-byte characters for each broken
+    /// sequence. Legacy CJK text gives about one accidental UTF-8
+    /// character per broken sequence, far below that.
+    fn mostly_valid(&self) -> bool {
+        self.multibyte >= self.invalid.saturating_mul(16)
+    }
 }
