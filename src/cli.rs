@@ -166,9 +166,10 @@ pub fn data_dir(flag: Option<PathBuf>, var: Option<std::ffi::OsString>) -> Optio
         })
 }
 
-/// Parses an `--encoding` label with the WHATWG rules (`encoding_rs`).
+/// Parses an `--encoding` label (see
+/// [`crate::edition::decode::encoding_for_label`]).
 fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(label.trim().as_bytes())
+    crate::edition::decode::encoding_for_label(label)
         .ok_or_else(|| format!("unknown encoding label `{label}` (try utf-8, gbk, gb18030, big5)"))
 }
 

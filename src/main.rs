@@ -29,7 +29,7 @@ fn main() -> ExitCode {
 }
 
 fn run(options: &Options) -> anyhow::Result<()> {
-    let bytes = cli::input::read_edition(&options.file)?;
+    let bytes = cli::input::read_edition(&options.file, options.encoding.is_some())?;
     let source = options.file.to_string_lossy().into_owned();
     let load = LoadOptions {
         encoding: options.encoding,

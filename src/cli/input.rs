@@ -8,12 +8,11 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use crate::edition::decode::looks_binary;
+
 /// The largest edition accepted, in bytes (1 GiB). A day's paper as text is
 /// a few hundred KiB; anything bigger is a mistake and would exhaust memory.
 pub const MAX_BYTES: u64 = 1 << 30;
-
-/// How many leading bytes [`looks_binary`] inspects.
-const SNIFF_BYTES: usize = 64 * 1024;
 
 /// Why an edition file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +50,12 @@ pub enum InputError {
         /// The file named on the command line.
         path: PathBuf,
     },
+    /// The file is a PDF, whose text must be extracted first.
+    #[error("{}: a PDF; extract its text first (e.g. pdftotext -layout)", path.display())]
+    Pdf {
+        /// The file named on the command line.
+        path: PathBuf,
+    },
 }
 
 /// An `io::Error` as a short reason, without the `(os error N)` suffix.
@@ -63,12 +68,14 @@ fn reason(err: &std::io::Error) -> String {
 }
 
 /// Reads the edition at `path`: at most [`MAX_BYTES`] bytes (guarding
-/// against special files that never end).
+/// against special files that never end). The binary test
+/// ([`looks_binary`]) is skipped when the user forced an encoding
+/// (`encoding_forced`), since UTF-16 without a BOM is full of NUL bytes.
 ///
 /// # Errors
-/// [`InputError`] for a missing, unreadable, directory, oversized, empty or
-/// binary file.
-pub fn read_edition(path: &Path) -> Result<Vec<u8>, InputError> {
+/// [`InputError`] for a missing, unreadable, directory, oversized, empty,
+/// PDF or binary file.
+pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, InputError> {
     let io = |cause| InputError::Io {
         path: path.to_owned(),
         cause,
@@ -99,29 +106,17 @@ pub fn read_edition(path: &Path) -> Result<Vec<u8>, InputError> {
             path: path.to_owned(),
         });
     }
-    if looks_binary(&bytes) {
+    if bytes.starts_with(b"%PDF-") {
+        return Err(InputError::Pdf {
+            path: path.to_owned(),
+        });
+    }
+    if !encoding_forced && looks_binary(&bytes) {
         return Err(InputError::Binary {
             path: path.to_owned(),
         });
     }
     Ok(bytes)
-}
-
-/// True when the first 64 KiB of `bytes` hold a NUL byte (the test `git`
-/// and `ripgrep` use) or more than 10% C0 control bytes other than tab,
-/// line feed, form feed, carriage return and escape. Text in any of the
-/// encodings we decode (UTF-8, GBK, GB18030, Big5, UTF-16 aside) has
-/// neither.
-pub fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    if head.contains(&0) {
-        return true;
-    }
-    let controls = head
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b)) || b == 0x7f)
-        .count();
-    controls * 10 > head.len()
 }
 
 #[cfg(test)]
@@ -130,20 +125,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nul_byte_means_binary() {
-        assert!(looks_binary(b"abc\0def"));
+    fn pdf_is_refused_with_a_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("paper.pdf");
+        std::fs::write(&path, b"%PDF-1.7\n%\xe2\xe3\n1 0 obj").unwrap();
+        let err = read_edition(&path, false).unwrap_err();
+        assert!(err.to_string().contains("pdftotext"), "{err}");
     }
 
     #[test]
-    fn cjk_text_with_form_feeds_is_not_binary() {
-        let text = "本报讯 7月26日，市委常委会\n\u{c}会议暨市委\r\n".as_bytes();
-        assert!(!looks_binary(text));
-    }
-
-    #[test]
-    fn mostly_control_bytes_mean_binary() {
-        let bytes: Vec<u8> = (1u8..=8).cycle().take(100).collect();
-        assert!(looks_binary(&bytes));
+    fn forced_encoding_skips_the_binary_test() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("utf16.txt");
+        std::fs::write(&path, b"a\0b\0").unwrap();
+        assert!(matches!(
+            read_edition(&path, false),
+            Err(InputError::Binary { .. })
+        ));
+        assert!(read_edition(&path, true).is_ok());
     }
 
     #[test]
@@ -156,7 +155,7 @@ mod tests {
     #[test]
     fn directory_is_refused_with_its_path() {
         let dir = tempfile::tempdir().unwrap();
-        let err = read_edition(dir.path()).unwrap_err();
+        let err = read_edition(dir.path(), false).unwrap_err();
         assert!(matches!(err, InputError::Directory { .. }));
         assert!(
             err.to_string()
