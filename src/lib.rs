@@ -5,7 +5,11 @@
 //! - [`edition`]: the edition model, decoding and the layout-recovery parser
 //!   (no I/O, no terminal);
 //! - [`typeset`]: CJK/Latin line breaking and display width (no terminal);
-//! - [`store`]: bookmarks and reading positions on disk (no terminal).
+//! - [`store`]: bookmarks and reading positions on disk (no terminal);
+//! - [`search`]: folded full-edition text search (no terminal);
+//! - [`config`]: `config.toml` settings and key specs (no terminal);
+//! - [`library`]: listing many editions by date without parsing them;
+//! - [`clipboard`]: OSC 52 copy sequences and article plain text;
 //! - [`cli`]: the command line, reading the edition file, `--dump`;
 //! - [`app`]: the reader's state and `update(Action)` (no terminal types);
 //! - [`keymap`]: key events to actions, and the help overlay's lines;
@@ -15,6 +19,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod edition;
 pub mod keymap;
 pub mod store;
