@@ -276,3 +276,63 @@ fn wide_ambiguous_setting_uses_ascii_borders_and_two_cells_for_quotes() {
     assert_eq!(buffer[(41, 1)].symbol(), "“");
     assert_eq!(buffer[(43, 1)].symbol(), "十");
 }
+
+fn sample_app(width: u16, height: u16) -> App {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt")).unwrap();
+    let (edition, fingerprint) =
+        newsreader::edition::load(&bytes, Some("assets/edition.txt"), &Default::default());
+    let mut app = App::new(edition, fingerprint, Settings::default(), vec![]);
+    app.resize(width, height);
+    app
+}
+
+#[test]
+fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
+    let app = sample_app(120, 40);
+    let screen = lines(&draw(&app, 120, 40));
+    // Titles (first title line) truncated to 26 columns; the lead article's
+    // headline starts with its two kicker lines, then its two title lines.
+    let expected = [
+        (
+            "> 坚定信心决心 争取更好结果",
+            "市委常委会会议暨市委财经委员会会议召开",
+        ),
+        (
+            "  市委外事工作委员会召开会议",
+            "分析全市上半年经济形势，研究部署下一阶段工作",
+        ),
+        ("  韩国吉佳蓝公司在锡落户中国", "坚定信心决心 争取更好结果"),
+        ("  全国人大来锡开展科研机构改", "为全省发展大局作出应有贡献"),
+    ];
+    for (row, (headline, reading)) in expected.iter().enumerate() {
+        let line = &screen[row + 1];
+        // The reader's right border carries the scrollbar, so stop before it.
+        let want = format!("│{}││{}", pad(headline, 28), pad(reading, 64));
+        assert!(line.starts_with(&want), "row {}: {line}", row + 1);
+    }
+    assert!(screen[39].starts_with(" article 1/4  "));
+}
+
+#[test]
+fn sample_edition_at_50_by_16_opens_the_second_article() {
+    let mut app = sample_app(50, 16);
+    let screen = lines(&draw(&app, 50, 16));
+    assert_line(
+        &screen,
+        4,
+        &format!(
+            "│{}│",
+            pad("  全国人大来锡开展科研机构改革发展和立法专题调研", 48)
+        ),
+    );
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    let screen = lines(&draw(&app, 50, 16));
+    assert_line(
+        &screen,
+        1,
+        // The scrollbar's thumb starts at the top of the right border.
+        &format!("│{}█", pad("市委外事工作委员会召开会议", 48)),
+    );
+    assert!(screen[15].starts_with(" article 2/4  "));
+}
