@@ -70,7 +70,7 @@ struct Unit {
     content: usize,
     /// Columns from `start` to `content_end` (leading spaces included).
     with_lead: usize,
-    /// Columns of the trailing spaces.
+    /// Columns of the trailing spaces (of all of it, if all spaces).
     tail: usize,
 }
 
@@ -108,15 +108,24 @@ fn unit_at(list: &[Cluster], start: usize) -> Unit {
         .position(|c| c.before != Break::Never)
         .map_or(list.len(), |i| start + 1 + i);
     let part = &list[start..end];
-    let lead = part
-        .iter()
-        .position(|c| !c.space)
-        .map_or(end, |i| start + i);
+    let columns = |from: usize, to: usize| list[from..to].iter().map(|c| c.width).sum::<usize>();
+    let Some(first) = part.iter().position(|c| !c.space) else {
+        // All spaces: only its width matters, as spaces after the row's text.
+        return Unit {
+            start,
+            lead: end,
+            content_end: end,
+            end,
+            content: 0,
+            with_lead: 0,
+            tail: columns(start, end),
+        };
+    };
+    let lead = start + first;
     let content_end = part
         .iter()
         .rposition(|c| !c.space)
         .map_or(end, |i| start + i + 1);
-    let columns = |from: usize, to: usize| list[from..to].iter().map(|c| c.width).sum::<usize>();
     let content = columns(lead, content_end);
     Unit {
         start,
