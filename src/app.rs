@@ -12,8 +12,9 @@
 //! same text at the top; the row index is derived from it per width.
 
 pub mod action;
-pub mod cache;
 pub mod layout;
+
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -24,8 +25,7 @@ use crate::edition::{Anchor, Article, Edition, Fingerprint};
 use crate::store::anchor::{self as place, Resolution};
 use crate::store::order::{self, Order};
 use crate::store::{Bookmark, EditionState, Position};
-use crate::typeset::{self, article::SetArticle};
-use cache::SetCache;
+use crate::typeset::{self, article::SetArticle, cache::SetCache};
 
 /// The default maximum text width in the reading pane, in columns: a
 /// comfortable measure. Wider panes centre the text.
@@ -78,6 +78,7 @@ pub struct App {
     top: Anchor,
     scroll: usize,
     set_width: usize,
+    set: Option<Arc<SetArticle>>,
     cache: SetCache,
     bookmarks: Vec<Bookmark>,
     resolutions: Vec<Resolution>,
@@ -112,6 +113,7 @@ impl App {
             top: Anchor::default(),
             scroll: 0,
             set_width: 0,
+            set: None,
             cache: SetCache::default(),
             bookmarks: Vec::new(),
             resolutions: Vec::new(),
@@ -328,8 +330,7 @@ impl App {
     /// The open article set at the reading pane's text width, once the
     /// reader has been on screen at that width.
     pub fn set_article(&self) -> Option<&SetArticle> {
-        let key = (self.current, self.set_width, self.settings.typeset);
-        self.cache.get(&key)
+        self.set.as_deref()
     }
 
     /// How much of the open article has been on screen, 0–100: the rows up
@@ -359,14 +360,16 @@ impl App {
         let Some(article) = self.edition.article(self.current) else {
             return;
         };
-        let key = (self.current, width, self.settings.typeset);
-        let set = self.cache.get_or_set(key, article);
-        if self.set_width != width {
+        if self.set_width != width || self.set.is_none() {
+            let set = self
+                .cache
+                .get_or_set(article, width, &self.settings.typeset);
             self.set_width = width;
             self.scroll = set.row_of(self.top);
+            self.set = Some(set);
         }
-        let max = set.rows.len().saturating_sub(height);
-        self.scroll = self.scroll.min(max);
+        let rows = self.set.as_ref().map_or(0, |s| s.rows.len());
+        self.scroll = self.scroll.min(rows.saturating_sub(height));
     }
 
     fn open_article(&mut self, index: usize, anchor: Anchor) {
@@ -375,6 +378,7 @@ impl App {
         self.top = anchor;
         self.scroll = 0;
         self.set_width = 0;
+        self.set = None;
         self.refresh();
     }
 
@@ -497,8 +501,7 @@ impl App {
     fn toggle_bookmark(&mut self) -> Option<Effect> {
         self.refresh();
         let article = self.edition.article(self.current)?;
-        let key = (self.current, self.set_width, self.settings.typeset);
-        let set = self.cache.get(&key)?;
+        let set = self.set.as_deref()?;
         let top_row = set.row_of(self.top);
         let existing = self
             .bookmarks

@@ -231,3 +231,35 @@ fn usage_errors_exit_2() {
     let (mut cmd, _data) = newsreader();
     cmd.assert().code(2);
 }
+
+#[test]
+fn wide_ambiguous_dump_counts_quotes_as_two_columns() {
+    let wide = stdout_of(&[
+        "--dump",
+        "text",
+        "--width",
+        "40",
+        "--ambiguous-width",
+        "wide",
+        SAMPLE,
+    ]);
+    for line in wide.lines() {
+        assert!(
+            display_width(line, AmbiguousWidth::Wide) <= 40,
+            "too wide: {line}"
+        );
+    }
+    // Piped, `auto` means narrow: the sample's “” then fit more per row.
+    let auto = stdout_of(&["--dump", "text", "--width", "40", SAMPLE]);
+    let narrow = stdout_of(&[
+        "--dump",
+        "text",
+        "--width",
+        "40",
+        "--ambiguous-width",
+        "narrow",
+        SAMPLE,
+    ]);
+    assert_eq!(auto, narrow);
+    assert_ne!(wide, narrow);
+}

@@ -136,18 +136,19 @@ fn wide_terminal_shows_headlines_reader_and_sidebar() {
         2,
         &format!(
             "│{}││{}││{}│",
-            pad("  韩国吉佳蓝公司在锡落户中国", 28),
+            pad("  韩国吉佳蓝公司在锡落户中…", 28),
             pad("市委常委会会议召开", 64),
             pad("Press b to add one.", 22)
         ),
     );
-    // "AI产业园 launches 3.5亿元 fund" is 30 columns: "fund" does not fit.
+    // "AI产业园 launches 3.5亿元 fund" is 30 columns: "fund" does not fit,
+    // and the space before it gives way to the 1-column ellipsis.
     assert_line(
         &screen,
         3,
         &format!(
             "│{}││{}││{}│",
-            pad("  AI产业园 launches 3.5亿元", 28),
+            pad("  AI产业园 launches 3.5亿元…", 28),
             pad("", 64),
             pad("", 22)
         ),
@@ -290,7 +291,8 @@ fn sample_app(width: u16, height: u16) -> App {
 fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
     let app = sample_app(120, 40);
     let screen = lines(&draw(&app, 120, 40));
-    // Titles (first title line) truncated to 26 columns; the lead article's
+    // Titles (first title line) cut to 26 columns, a cut one ending in a
+    // 1-column ellipsis after 24 columns of text; the lead article's
     // headline starts with its two kicker lines, then its two title lines.
     let expected = [
         (
@@ -301,8 +303,8 @@ fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
             "  市委外事工作委员会召开会议",
             "分析全市上半年经济形势，研究部署下一阶段工作",
         ),
-        ("  韩国吉佳蓝公司在锡落户中国", "坚定信心决心 争取更好结果"),
-        ("  全国人大来锡开展科研机构改", "为全省发展大局作出应有贡献"),
+        ("  韩国吉佳蓝公司在锡落户中…", "坚定信心决心 争取更好结果"),
+        ("  全国人大来锡开展科研机构…", "为全省发展大局作出应有贡献"),
     ];
     for (row, (headline, reading)) in expected.iter().enumerate() {
         let line = &screen[row + 1];

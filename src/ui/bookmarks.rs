@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::{headlines::list_offset, pane_block, text};
 use crate::app::{App, Pane};
-use crate::typeset::truncate;
+use crate::typeset::truncate_with_ellipsis as truncate;
 
 /// Shown in an empty sidebar, one line per entry.
 pub const EMPTY: [&str; 2] = ["No bookmarks yet.", "Press b to add one."];

@@ -1,5 +1,6 @@
 //! The headline list: one row per article, its title truncated by display
-//! width with [`crate::typeset::truncate`] (never by chars). The selected
+//! width with [`crate::typeset::truncate_with_ellipsis`] (never by chars;
+//! a cut title ends in `…`). The selected
 //! entry is marked `>` and highlighted; the article open in the reader is
 //! bold.
 
@@ -10,7 +11,7 @@ use ratatui::widgets::Widget;
 
 use super::{pane_block, text};
 use crate::app::{App, Pane};
-use crate::typeset::truncate;
+use crate::typeset::truncate_with_ellipsis as truncate;
 
 /// Draws the headline list into `area` (borders included).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
