@@ -71,6 +71,7 @@ pub struct App {
     focus: Pane,
     sidebar: bool,
     help_open: bool,
+    help_scroll: usize,
     help_entries: Vec<HelpEntry>,
     selected: usize,
     bookmark_selected: usize,
@@ -106,6 +107,7 @@ impl App {
             focus: Pane::Headlines,
             sidebar: true,
             help_open: false,
+            help_scroll: 0,
             help_entries: Vec::new(),
             selected: 0,
             bookmark_selected: 0,
@@ -186,9 +188,18 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
         if self.help_open {
+            let last = self.help_entries.len().saturating_sub(1);
             match action {
                 Action::Help | Action::Close => self.help_open = false,
                 Action::Quit => return Some(Effect::Quit),
+                Action::ScrollDown | Action::PageDown => {
+                    self.help_scroll = (self.help_scroll + 1).min(last);
+                }
+                Action::ScrollUp | Action::PageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1);
+                }
+                Action::Top => self.help_scroll = 0,
+                Action::Bottom => self.help_scroll = last,
                 _ => {}
             }
             return None;
@@ -211,6 +222,7 @@ impl App {
             Action::DeleteBookmark => return self.delete_selected_bookmark(),
             Action::Help => {
                 self.help_open = true;
+                self.help_scroll = 0;
                 None
             }
             Action::Close => None,
@@ -255,6 +267,12 @@ impl App {
     /// The help overlay's lines while it is open.
     pub fn help(&self) -> Option<&[HelpEntry]> {
         self.help_open.then_some(self.help_entries.as_slice())
+    }
+
+    /// The first help line shown (the overlay scrolls with the movement keys
+    /// when the terminal is too low for all of it).
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
     }
 
     /// Index of the selected headline.

@@ -83,7 +83,13 @@ pub struct Session {
 /// # Errors
 /// Terminal I/O errors. Store errors are shown in the status bar instead.
 pub fn run(session: &mut Session) -> anyhow::Result<()> {
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(err) => {
+            ratatui::restore();
+            return Err(err).context("cannot set up the terminal");
+        }
+    };
     let result = event_loop(&mut terminal, session);
     ratatui::restore();
     result

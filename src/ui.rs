@@ -43,7 +43,13 @@ impl Widget for &App {
         }
         status::render(self, status, buf);
         if let Some(entries) = self.help() {
-            help::render(entries, self.typeset_options().ambiguous, area, buf);
+            help::render(
+                entries,
+                self.help_scroll(),
+                self.typeset_options().ambiguous,
+                area,
+                buf,
+            );
         }
     }
 }

@@ -338,3 +338,18 @@ fn sample_edition_at_50_by_16_opens_the_second_article() {
     );
     assert!(screen[15].starts_with(" article 2/4  "));
 }
+
+#[test]
+fn help_scrolls_when_the_terminal_is_too_low_for_it() {
+    let mut app = app(50, 16, AmbiguousWidth::Narrow);
+    app.set_help(newsreader::keymap::Keymap::default().help());
+    app.update(Action::Help);
+    // 17 entries in a 16-row screen: the box holds 14 of them.
+    let first = lines(&draw(&app, 50, 16)).join("\n");
+    assert!(first.contains("q, Ctrl-C") && !first.contains("close help"));
+    for _ in 0..3 {
+        app.update(Action::ScrollDown);
+    }
+    let last = lines(&draw(&app, 50, 16)).join("\n");
+    assert!(!last.contains("q, Ctrl-C") && last.contains("close help"));
+}

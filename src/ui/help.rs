@@ -13,8 +13,15 @@ use crate::typeset::{AmbiguousWidth, display_width, truncate};
 /// The help box's title.
 pub const TITLE: &str = "Keys (Esc or ? closes)";
 
-/// Draws the help overlay over `area` (the whole screen).
-pub fn render(entries: &[HelpEntry], ambiguous: AmbiguousWidth, area: Rect, buf: &mut Buffer) {
+/// Draws the help overlay over `area` (the whole screen), from entry
+/// `scroll` on when the box is too low to show every entry.
+pub fn render(
+    entries: &[HelpEntry],
+    scroll: usize,
+    ambiguous: AmbiguousWidth,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let keys_width = entries
         .iter()
         .map(|e| display_width(&e.keys, ambiguous))
@@ -46,7 +53,8 @@ pub fn render(entries: &[HelpEntry], ambiguous: AmbiguousWidth, area: Rect, buf:
     }
     let inner = block.inner(boxed);
     block.render(boxed, buf);
-    for (y, line) in (inner.y..inner.bottom()).zip(&lines) {
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+    for (y, line) in (inner.y..inner.bottom()).zip(lines.iter().skip(scroll)) {
         text::put(
             buf,
             inner.x,
