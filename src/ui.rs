@@ -25,6 +25,9 @@ use crate::typeset::AmbiguousWidth;
 /// The message shown when the terminal is below the minimum size.
 pub const TOO_SMALL: &str = "terminal too small";
 
+/// The same message for terminals narrower than [`TOO_SMALL`].
+pub const TOO_SMALL_SHORT: &str = "too small";
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let panes = layout::panes(area, self.focus(), self.sidebar_visible());
@@ -56,7 +59,12 @@ impl Widget for &App {
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let ambiguous = app.typeset_options().ambiguous;
-    let width = crate::typeset::display_width(TOO_SMALL, ambiguous);
+    let message = if usize::from(area.width) < TOO_SMALL.len() {
+        TOO_SMALL_SHORT
+    } else {
+        TOO_SMALL
+    };
+    let width = crate::typeset::display_width(message, ambiguous);
     let x = area.x + u16::try_from(usize::from(area.width).saturating_sub(width) / 2).unwrap_or(0);
     let y = area.y + area.height / 2;
     text::put(
@@ -64,7 +72,7 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
         x,
         y,
         area.right().saturating_sub(x),
-        TOO_SMALL,
+        message,
         Style::default(),
         ambiguous,
     );

@@ -263,3 +263,16 @@ fn wide_ambiguous_dump_counts_quotes_as_two_columns() {
     assert_eq!(auto, narrow);
     assert_ne!(wide, narrow);
 }
+
+#[test]
+fn file_over_one_gib_is_refused_without_reading_it() {
+    let (mut cmd, data) = newsreader();
+    let path = data.path().join("huge.txt");
+    // A sparse file: no disk space is used.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len((1 << 30) + 1).unwrap();
+    cmd.arg(&path).assert().code(1).stderr(format!(
+        "newsreader: {}: file too large (over 1 GiB)\n",
+        path.display()
+    ));
+}

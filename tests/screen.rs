@@ -353,3 +353,11 @@ fn help_scrolls_when_the_terminal_is_too_low_for_it() {
     let last = lines(&draw(&app, 50, 16)).join("\n");
     assert!(!last.contains("q, Ctrl-C") && last.contains("close help"));
 }
+
+#[test]
+fn very_narrow_terminal_gets_the_short_message() {
+    let app = app(15, 5, AmbiguousWidth::Narrow);
+    let screen = lines(&draw(&app, 15, 5));
+    // "too small" is 9 columns: 3 free columns each side.
+    assert_line(&screen, 2, "   too small   ");
+}
