@@ -42,6 +42,22 @@ pub enum Effect {
     Quit,
 }
 
+/// Everything on screen that an action can change, to compare before and
+/// after an action: the event loop redraws only when it differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewKey {
+    focus: Pane,
+    sidebar: bool,
+    help: Option<usize>,
+    selected: usize,
+    bookmark_selected: usize,
+    bookmarks: usize,
+    current: usize,
+    scroll: usize,
+    set_width: usize,
+    message: Option<String>,
+}
+
 /// Settings the app is created with.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
@@ -140,6 +156,22 @@ impl App {
         self.bookmarks = sorted;
         self.resolutions = resolutions;
         self.clamp_bookmark_selection();
+    }
+
+    /// A snapshot of what is on screen (see [`ViewKey`]).
+    pub fn view_key(&self) -> ViewKey {
+        ViewKey {
+            focus: self.focus,
+            sidebar: self.sidebar,
+            help: self.help_open.then_some(self.help_scroll),
+            selected: self.selected,
+            bookmark_selected: self.bookmark_selected,
+            bookmarks: self.bookmarks.len(),
+            current: self.current,
+            scroll: self.scroll,
+            set_width: self.set_width,
+            message: self.message.clone(),
+        }
     }
 
     /// Sets the lines the help overlay shows (generated from the key map).

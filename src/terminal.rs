@@ -112,12 +112,13 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
             None => false,
             Some(Event::Key(key)) => match session.keymap.action(&key) {
                 Some(action) => {
+                    let before = session.app.view_key();
                     let effect = session.app.update(action);
                     if effect == Some(Effect::Quit) {
                         break;
                     }
                     apply(session, effect);
-                    true
+                    session.app.view_key() != before
                 }
                 None => false,
             },

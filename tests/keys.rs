@@ -327,3 +327,13 @@ fn resume_opens_the_saved_article_at_its_anchor() {
     assert_eq!(app.top(), anchor);
     assert_eq!(app.set_article().unwrap().rows[app.scroll()].anchor, anchor);
 }
+
+#[test]
+fn an_action_that_changes_nothing_leaves_the_view_key_alone() {
+    let mut app = app();
+    let before = app.view_key();
+    app.update(Action::ScrollUp);
+    assert_eq!(app.view_key(), before, "already at the first headline");
+    app.update(Action::ScrollDown);
+    assert_ne!(app.view_key(), before);
+}
