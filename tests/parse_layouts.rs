@@ -24,7 +24,7 @@ const FLOORS: &[(&str, &str, usize)] = &[
     ("wuxi-b", "pdftotext", 3),
     ("wuxi-b", "pdfminer", 3),
     ("wuxi-b", "mutool", 3),
-    ("wuxi-c", "pdftotext", 3),
+    ("wuxi-c", "pdftotext", 4),
     ("wuxi-c", "pdfminer", 3),
     ("wuxi-c", "mutool", 4),
     ("wuxi-d", "pdftotext", 4),

@@ -138,9 +138,11 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if page.roles[j] == Role::Headline || credits::opens_article(&next.text) {
         return true;
     }
-    // Anything other than body between: the line does not run on.
+    // A caption or credit between: the line does not run on, unless it is
+    // a full column line under an unpunctuated one (a column ending above
+    // a photo).
     if (i + 1..j).any(|k| !matches!(page.roles[k], Role::Furniture(_))) {
-        return true;
+        return !(above == Above::Candidate && line.width + 2 >= m.full);
     }
     // A next line wider than the column cannot continue this one.
     if above == Above::Closed && next.width > m.full + 2 && candidate(&next.text) {
