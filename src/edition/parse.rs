@@ -208,9 +208,14 @@ fn merge_interleaved(segments: Vec<Segment>) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
     for s in segments {
         let resumable = !s.dated && !s.continued && s.credit.is_none();
+        // Only the last few segments are looked at: linear on any page.
         let target = out
             .iter()
-            .rposition(|t| t.open && !t.closed && !t.continues)
+            .enumerate()
+            .rev()
+            .take(8)
+            .find(|(_, t)| t.open && !t.closed && !t.continues)
+            .map(|(k, _)| k)
             .filter(|&k| resumable && k + 1 < out.len());
         match target {
             Some(k) => append_segment(&mut out[k], s),
@@ -225,11 +230,16 @@ fn merge_interleaved(segments: Vec<Segment>) -> Vec<Segment> {
 fn append_segment(head: &mut Segment, tail: Segment) {
     let mut paragraphs = tail.paragraphs.into_iter();
     if head.open
-        && let (Some(last), Some(first)) = (head.paragraphs.last_mut(), paragraphs.next())
+        && let Some(last) = head.paragraphs.last_mut()
+        && let Some(first) = paragraphs.next()
     {
         lines::join_into(last, &first);
     }
     head.paragraphs.extend(paragraphs);
+    head.credit = match (head.credit.take(), tail.credit) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
+    };
     head.span.1 = head.span.1.max(tail.span.1);
     head.open = tail.open;
     head.closed = tail.closed;
@@ -241,7 +251,11 @@ fn append_segment(head: &mut Segment, tail: Segment) {
 fn join_continuations(drafts: &mut Vec<Draft>, page_drafts: Vec<Draft>) {
     for d in page_drafts {
         if d.segment.continued
-            && let Some(head) = drafts.iter_mut().rev().find(|h| h.segment.continues)
+            && let Some(head) = drafts
+                .iter_mut()
+                .rev()
+                .take(64)
+                .find(|h| h.segment.continues)
         {
             append_segment(&mut head.segment, d.segment);
             head.headline.extend(d.headline);
@@ -306,12 +320,20 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The draft whose body lies nearest to page line `i`.
+/// The draft whose body lies nearest to page line `i`. Drafts with a body
+/// come first and in page order, so only the two around `i` are compared.
 fn nearest(drafts: &[Draft], i: usize) -> Option<usize> {
-    drafts
+    let bodies = drafts
+        .iter()
+        .take_while(|d| !d.segment.paragraphs.is_empty())
+        .count();
+    let pos = drafts[..bodies].partition_point(|d| d.segment.span.1 < i);
+    let lo = pos.saturating_sub(1);
+    let hi = (pos + 1).min(bodies);
+    drafts[..hi]
         .iter()
         .enumerate()
-        .filter(|(_, d)| !d.segment.paragraphs.is_empty())
+        .skip(lo)
         .min_by_key(|(_, d)| {
             let (a, b) = d.segment.span;
             if i < a { a - i } else { i.saturating_sub(b) }

@@ -56,7 +56,11 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
         match page.roles[i] {
             Role::Headline => headline_since = true,
             Role::Credit => {
-                credit = Some(page.lines[i].text.clone());
+                let text = &page.lines[i].text;
+                credit = Some(match credit.take() {
+                    Some(c) => format!("{c} {text}"),
+                    None => text.clone(),
+                });
                 headline_since = true;
             }
             Role::Jump(Jump::From) => jump_from = true,
@@ -102,6 +106,17 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 jump_from = false;
             }
             Role::Furniture(_) | Role::Caption => {}
+        }
+    }
+    if let Some(c) = credit {
+        // A credit line with no body after it on the page: keep it as the
+        // byline of the last article, or alone.
+        match cur.as_mut().or(out.last_mut()) {
+            Some(s) if s.credit.is_none() => s.credit = Some(c),
+            _ => out.push(Segment {
+                credit: Some(c),
+                ..Segment::default()
+            }),
         }
     }
     out.extend(cur);

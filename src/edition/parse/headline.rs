@@ -73,18 +73,41 @@ fn candidate(text: &str) -> bool {
         && !credits::ends_with_closing(text)
 }
 
-fn prev_closed(page: &PageLines, i: usize) -> bool {
+/// How the text line above a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Above {
+    /// Nothing above, a headline, or a finished sentence or credit.
+    Closed,
+    /// An unpunctuated line that may itself be the headline line above
+    /// this one (a stack): its verdict follows from this line's.
+    Candidate,
+    /// A body line in mid-sentence.
+    Open,
+}
+
+fn above(page: &PageLines, i: usize) -> Above {
     let prev = (0..i)
         .rev()
         .find(|&j| matches!(page.roles[j], Role::Body | Role::Headline));
     match prev {
-        None => true,
-        Some(j) if page.roles[j] == Role::Headline => true,
+        None => Above::Closed,
+        Some(j) if page.roles[j] == Role::Headline => Above::Closed,
         Some(j) => {
             let t = &page.lines[j].text;
-            ends_sentence(t) || credits::ends_with_closing(t)
+            if ends_sentence(t) || credits::ends_with_closing(t) {
+                Above::Closed
+            } else if candidate(t) {
+                Above::Candidate
+            } else {
+                Above::Open
+            }
         }
     }
+}
+
+/// True when the line above `i` leaves room for a headline.
+fn prev_closed(page: &PageLines, i: usize) -> bool {
+    above(page, i) != Above::Open
 }
 
 fn is_headline(page: &PageLines, i: usize) -> bool {
@@ -96,11 +119,12 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if !m.columnar {
         return line.text.chars().count() <= FREE_HEADLINE_CHARS && prev_closed(page, i);
     }
-    let closed = prev_closed(page, i);
-    // In mid-sentence only a line far wider than the column (an inset
-    // headline) is a headline: proportional punctuation can make a body
-    // line a character or two wider than its neighbours.
-    let wide = line.width > m.full + if closed { 2 } else { 8 };
+    let above = above(page, i);
+    let closed = above != Above::Open;
+    // Unless the line above is finished, only a line far wider than the
+    // column (an inset headline) is a headline: proportional punctuation
+    // can make a body line a character or two wider than its neighbours.
+    let wide = line.width > m.full + if above == Above::Closed { 2 } else { 8 };
     if wide {
         return true;
     }
@@ -114,12 +138,14 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if page.roles[j] == Role::Headline || credits::opens_article(&next.text) {
         return true;
     }
-    // Anything other than body between: the line does not run on.
+    // A caption or credit between: the line does not run on, unless it is
+    // a full column line under an unpunctuated one (a column ending above
+    // a photo).
     if (i + 1..j).any(|k| !matches!(page.roles[k], Role::Furniture(_))) {
-        return true;
+        return !(above == Above::Candidate && line.width + 2 >= m.full);
     }
     // A next line wider than the column cannot continue this one.
-    if next.width > m.full + 2 && candidate(&next.text) {
+    if above == Above::Closed && next.width > m.full + 2 && candidate(&next.text) {
         return true;
     }
     if next.width + 4 >= m.full {
