@@ -126,7 +126,7 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, Sav
         }
         Disk::Unreadable(err) => return Err(io(&path)(err)),
     }
-    merge::prune(state, super::now_ms());
+    merge::prune(state, super::clock::now_ms());
     state.version = VERSION;
     let json = serde_json::to_vec_pretty(state).map_err(|e| io(&path)(e.into()))?;
     write_atomic(dir, &path, &json).map_err(io(&path))?;
