@@ -181,7 +181,7 @@ fn classify(bytes: &[u8]) -> Disk {
         Err(err) => return Disk::Corrupt(format!("not valid JSON ({err})")),
     };
     let Some(version) = value.get("version").and_then(serde_json::Value::as_u64) else {
-        return Disk::Corrupt("no schema version".to_owned());
+        return Disk::Corrupt("no valid schema version".to_owned());
     };
     if version > u64::from(VERSION) {
         let state = serde_json::from_value(value).ok();
