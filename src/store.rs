@@ -197,6 +197,7 @@ impl Store {
     pub fn editions(&self) -> impl Iterator<Item = (&Fingerprint, &EditionState)> {
         self.state.editions.iter()
     }
+
     /// Re-reads the file (under the lock) and merges other readers' changes
     /// into memory without writing. Problems are reported through
     /// [`Store::take_messages`].

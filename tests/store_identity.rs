@@ -42,7 +42,7 @@ fn moved_file_keeps_its_bookmarks_and_its_new_path_is_remembered() {
     assert_eq!(
         found,
         Identity::Moved {
-            from: Some("/home/r/today.txt".into())
+            from: "/home/r/today.txt".into()
         }
     );
     assert_eq!(ids(&store, &paper), ["b"]);
