@@ -82,18 +82,25 @@ pub struct EditionState {
     pub position: Option<Position>,
     /// Bookmarks, in the order they were made.
     pub bookmarks: Vec<Bookmark>,
+    /// Fingerprints this state was re-keyed from (see [`super::identity`]).
     #[serde(default)]
     pub(super) aliases: Vec<Fingerprint>,
+    /// When `path`, `title` or `titles` last changed, in ms since the epoch.
     #[serde(default)]
     pub(super) touched: u64,
+    /// The text at the reading position when it was saved; may be empty.
     #[serde(default)]
     pub(super) position_snippet: String,
+    /// When the position was last set, in ms; the newest wins a merge.
     #[serde(default)]
     pub(super) position_updated: u64,
+    /// Bookmark id → its last add or rename, in ms.
     #[serde(default)]
     pub(super) clocks: BTreeMap<String, u64>,
+    /// Deleted bookmark id → when it was deleted, in ms (kept a year).
     #[serde(default)]
     pub(super) tombstones: BTreeMap<String, u64>,
+    /// Read marks by article, with when each was set.
     #[serde(default)]
     pub(super) read: BTreeMap<ArticleId, ReadMark>,
 }
@@ -126,6 +133,7 @@ impl EditionState {
     }
 }
 
+/// The whole file: a schema version and the state of every edition.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct StateFile {
     pub(super) version: u32,
