@@ -214,11 +214,12 @@ impl Store {
     }
 
     fn entry(&mut self, edition: &Fingerprint, path: Option<&str>) -> &mut EditionState {
+        let path = path.map(absolute);
         let entry = self.state.editions.entry(edition.clone()).or_default();
         if let Some(path) = path
-            && entry.path.as_deref() != Some(path)
+            && entry.path.as_ref() != Some(&path)
         {
-            entry.path = Some(path.to_owned());
+            entry.path = Some(path);
             entry.touched = tick();
         }
         entry
@@ -257,6 +258,16 @@ impl Store {
             }
         }
     }
+}
+
+/// `path` made absolute against the current directory (without resolving
+/// symlinks or touching the file system), so that the same file opened from
+/// two directories is recorded alike. A path that cannot be made absolute is
+/// kept as given.
+pub fn absolute(path: &str) -> String {
+    std::path::absolute(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_owned())
 }
 
 /// The edition's display title: the newspaper's name and date when the parser

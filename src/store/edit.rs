@@ -116,6 +116,8 @@ impl Store {
         position: Position,
         snippet: String,
     ) -> Result<(), StoreError> {
+        let path = path.map(super::absolute);
+        let path = path.as_deref();
         let path_changed = path.is_some_and(|p| {
             self.edition(edition)
                 .is_none_or(|e| e.path.as_deref() != Some(p))

@@ -68,6 +68,8 @@ impl Store {
         titles: &[String],
         title: Option<String>,
     ) -> Identity {
+        let path = path.map(super::absolute);
+        let path = path.as_deref();
         let titles: Vec<String> = titles
             .iter()
             .map(|t| t.trim().to_owned())

@@ -70,7 +70,8 @@ pub struct ReadMark {
 /// Everything kept about one edition.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EditionState {
-    /// The path the edition was last opened from.
+    /// The path the edition was last opened from, made absolute (see
+    /// [`super::absolute`]).
     pub path: Option<String>,
     /// The edition's display title (newspaper name and date), if known.
     #[serde(default)]
