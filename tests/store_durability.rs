@@ -380,3 +380,29 @@ fn new_ids_are_unique_within_a_process() {
         (0..1000).map(|_| newsreader::store::new_id()).collect();
     assert_eq!(made.len(), 1000);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever bytes the file holds, opening never panics and never loses
+    /// them: either they load, or they are kept byte for byte aside.
+    #[test]
+    fn any_file_content_is_loaded_or_kept_aside_intact(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+        json_prefix in proptest::prelude::any::<bool>(),
+    ) {
+        let mut content = if json_prefix { b"{\"version\": 2, ".to_vec() } else { Vec::new() };
+        content.extend(&bytes);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        fs::write(&file, &content).unwrap();
+        let (_store, warnings) = Store::open(dir.path());
+        if warnings.is_empty() {
+            proptest::prop_assert_eq!(fs::read(&file).unwrap(), content);
+        } else {
+            let copies = corrupt_copies(dir.path());
+            proptest::prop_assert_eq!(copies.len(), 1);
+            proptest::prop_assert_eq!(fs::read(&copies[0]).unwrap(), content);
+        }
+    }
+}
