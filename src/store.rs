@@ -124,10 +124,12 @@ enum Mode {
 
 /// The reading state store, backed by `<dir>/bookmarks.json`.
 ///
-/// Every mutator saves at once. When a save fails the change is kept in
-/// memory, the mutator returns the error, and the next change retries; the
-/// failure is announced once per failing streak through
-/// [`Store::take_messages`].
+/// Every mutator saves at once: it takes `bookmarks.lock` (waiting at most
+/// two seconds for another reader), merges the file into memory, and writes
+/// it back atomically. When a save fails (unwritable directory, full disk,
+/// lock held too long) the change is kept in memory, the mutator returns the
+/// error, and the next change retries; the failure is announced once per
+/// failing streak through [`Store::take_messages`].
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,

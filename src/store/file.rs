@@ -3,9 +3,10 @@
 //! atomic write (temp file in the same directory, `sync_data`, rename,
 //! directory fsync).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::{FILE_NAME, LOCK_NAME, StateFile, StoreError, VERSION, merge, migrate};
 
@@ -273,10 +274,18 @@ fn remove_stale_temps(dir: &Path) {
     }
 }
 
+/// How long to wait for another reader's lock before giving up on this save
+/// (it is retried on the next change). Another reader holds it only for one
+/// read-merge-write, a few milliseconds; waiting longer would freeze the UI
+/// behind a hung process.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
 /// An exclusive advisory lock on `<dir>/bookmarks.lock`, held until dropped.
 struct Lock(File);
 
 impl Lock {
+    /// Takes the lock, waiting up to [`LOCK_WAIT`]; a `TimedOut` error when
+    /// another reader held it all that time.
     fn acquire(dir: &Path) -> io::Result<Lock> {
         let file = OpenOptions::new()
             .create(true)
@@ -284,8 +293,22 @@ impl Lock {
             .read(true)
             .write(true)
             .open(dir.join(LOCK_NAME))?;
-        file.lock()?;
-        Ok(Lock(file))
+        let deadline = Instant::now() + LOCK_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Lock(file)),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        "another newsreader kept bookmarks.lock too long",
+                    ));
+                }
+                Err(TryLockError::Error(err)) => return Err(err),
+            }
+        }
     }
 }
 
