@@ -259,3 +259,27 @@ fn sidebar_orders_by_place_in_the_edition_or_by_time() {
     );
     assert_eq!(Order::Position.toggled(), Order::Time);
 }
+
+proptest::proptest! {
+    /// Any text and any anchor: no panic, a snippet of at most 20 clusters,
+    /// and a bookmark made at a place inside the text resolves back to it.
+    #[test]
+    fn snippet_and_resolve_never_panic_and_round_trip(
+        paragraphs in proptest::collection::vec("[a-z 无锡日报\u{301}\\n]{0,40}", 1..4),
+        paragraph in 0usize..5,
+        offset in 0usize..50,
+    ) {
+        let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let item = article("题", &texts);
+        let place = at(paragraph, offset);
+        let snippet = snippet_at(&item, place);
+        proptest::prop_assert!(unicode_segmentation::UnicodeSegmentation::graphemes(snippet.as_str(), true).count() <= 20);
+        let mark = bookmark("b", &item, place, 1);
+        let inside = paragraphs.get(paragraph).is_some_and(|p| offset <= p.chars().count());
+        let resolution = resolve(&mark, &edition(vec![item]));
+        if inside {
+            let found = matches!(resolution, Resolution::Found { article_index: 0, anchor, how: Match::Exact | Match::Unchecked } if anchor == place);
+            proptest::prop_assert!(found, "{resolution:?}");
+        }
+    }
+}

@@ -353,3 +353,56 @@ fn data_dir_that_is_a_file_fails_to_save_but_keeps_working() {
     assert!(store.edition(&fp("e")).unwrap().position.is_some());
     assert_eq!(fs::read(&dir).unwrap(), b"oops");
 }
+
+#[test]
+fn state_file_that_cannot_be_read_opens_read_only_and_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // A directory where the file should be: reading it fails, and it can
+    // neither be parsed nor safely replaced.
+    fs::create_dir(dir.path().join(FILE_NAME)).unwrap();
+    fs::write(dir.path().join(FILE_NAME).join("keep"), b"x").unwrap();
+    let (mut store, warnings) = Store::open(dir.path());
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("can't read"), "{}", warnings[0]);
+    assert!(store.read_only().is_some());
+    let result = store.add_bookmark(&fp("e"), None, plain_bookmark("b", 1));
+    assert!(matches!(result, Err(StoreError::ReadOnly { .. })));
+    assert_eq!(ids(&store, &fp("e")), ["b"]);
+    assert_eq!(
+        fs::read(dir.path().join(FILE_NAME).join("keep")).unwrap(),
+        b"x"
+    );
+}
+
+#[test]
+fn new_ids_are_unique_within_a_process() {
+    let made: std::collections::BTreeSet<String> =
+        (0..1000).map(|_| newsreader::store::new_id()).collect();
+    assert_eq!(made.len(), 1000);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever bytes the file holds, opening never panics and never loses
+    /// them: either they load, or they are kept byte for byte aside.
+    #[test]
+    fn any_file_content_is_loaded_or_kept_aside_intact(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+        json_prefix in proptest::prelude::any::<bool>(),
+    ) {
+        let mut content = if json_prefix { b"{\"version\": 2, ".to_vec() } else { Vec::new() };
+        content.extend(&bytes);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        fs::write(&file, &content).unwrap();
+        let (_store, warnings) = Store::open(dir.path());
+        if warnings.is_empty() {
+            proptest::prop_assert_eq!(fs::read(&file).unwrap(), content);
+        } else {
+            let copies = corrupt_copies(dir.path());
+            proptest::prop_assert_eq!(copies.len(), 1);
+            proptest::prop_assert_eq!(fs::read(&copies[0]).unwrap(), content);
+        }
+    }
+}

@@ -42,7 +42,7 @@ fn moved_file_keeps_its_bookmarks_and_its_new_path_is_remembered() {
     assert_eq!(
         found,
         Identity::Moved {
-            from: Some("/home/r/today.txt".into())
+            from: "/home/r/today.txt".into()
         }
     );
     assert_eq!(ids(&store, &paper), ["b"]);
@@ -171,5 +171,22 @@ fn identify_records_the_display_title_path_and_article_titles() {
     assert_eq!(
         state.titles,
         ["吉佳蓝项目签约落户无锡", "全市防汛工作会议召开"]
+    );
+}
+
+#[test]
+fn relative_path_is_recorded_absolute() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path());
+    store.resolve_edition(&fp("e"), Some("papers/today.txt"), &[]);
+    let expected = std::env::current_dir().unwrap().join("papers/today.txt");
+    assert_eq!(
+        store.edition(&fp("e")).unwrap().path.as_deref(),
+        Some(expected.to_str().unwrap())
+    );
+    // The same file named relatively again is not a move.
+    assert_eq!(
+        store.resolve_edition(&fp("e"), Some("papers/today.txt"), &[]),
+        Identity::Known
     );
 }

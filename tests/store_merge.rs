@@ -151,3 +151,32 @@ fn refresh_brings_in_the_other_readers_bookmarks_without_saving() {
         before
     );
 }
+
+#[test]
+fn save_while_another_reader_holds_the_lock_too_long_fails_then_retries() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = fp("e");
+    let (mut store, _) = Store::open(dir.path());
+    store
+        .add_bookmark(&paper, None, plain_bookmark("a", 1))
+        .unwrap();
+
+    // A hung reader: holds the lock and never lets go (until dropped).
+    let hung = std::fs::File::options()
+        .write(true)
+        .open(dir.path().join(newsreader::store::LOCK_NAME))
+        .unwrap();
+    hung.lock().unwrap();
+    let blocked = store.add_bookmark(&paper, None, plain_bookmark("b", 2));
+    assert!(blocked.is_err());
+    let messages = store.take_messages();
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].contains("bookmarks.lock"), "{}", messages[0]);
+    drop(hung);
+
+    store
+        .add_bookmark(&paper, None, plain_bookmark("c", 3))
+        .unwrap();
+    let (reopened, _) = Store::open(dir.path());
+    assert_eq!(ids(&reopened, &paper), ["a", "b", "c"]);
+}

@@ -16,7 +16,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use newsreader::edition::{Anchor, ArticleId};
-use newsreader::store::{Position, Store};
+use newsreader::store::{FILE_NAME, Position, Store};
 use support::{fp, names, plain_bookmark};
 
 const ROLE: &str = "NEWSREADER_STORE_TEST_ROLE";
@@ -71,6 +71,17 @@ fn child_saves_in_a_loop() {
     }
 }
 
+/// Waits (up to a minute) until `path` exists.
+fn wait_for(path: &Path) {
+    for _ in 0..6000 {
+        if path.exists() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("{} never appeared", path.display());
+}
+
 /// A small xorshift generator: enough to spread kill moments, seeded from
 /// the clock so each run tries other moments.
 struct Jitter(u64);
@@ -95,6 +106,11 @@ fn saves_killed_at_random_moments_always_leave_a_loadable_file() {
     let mut saved_before = 0;
     for round in 0..12 {
         let mut child = spawn_child("child_saves_in_a_loop", "crash", dir.path());
+        if round == 0 {
+            // On a slow machine the first child may take a while to start:
+            // wait for its first save so that every round has a file to check.
+            wait_for(&dir.path().join(FILE_NAME));
+        }
         std::thread::sleep(Duration::from_millis(30 + jitter.next_below(150)));
         child.kill().unwrap(); // SIGKILL on unix
         child.wait().unwrap();

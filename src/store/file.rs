@@ -3,9 +3,10 @@
 //! atomic write (temp file in the same directory, `sync_data`, rename,
 //! directory fsync).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::{FILE_NAME, LOCK_NAME, StateFile, StoreError, VERSION, merge, migrate};
 
@@ -126,7 +127,7 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, Sav
         }
         Disk::Unreadable(err) => return Err(io(&path)(err)),
     }
-    merge::prune(state, super::now_ms());
+    merge::prune(state, super::clock::now_ms());
     state.version = VERSION;
     let json = serde_json::to_vec_pretty(state).map_err(|e| io(&path)(e.into()))?;
     write_atomic(dir, &path, &json).map_err(io(&path))?;
@@ -181,7 +182,7 @@ fn classify(bytes: &[u8]) -> Disk {
         Err(err) => return Disk::Corrupt(format!("not valid JSON ({err})")),
     };
     let Some(version) = value.get("version").and_then(serde_json::Value::as_u64) else {
-        return Disk::Corrupt("no schema version".to_owned());
+        return Disk::Corrupt("no valid schema version".to_owned());
     };
     if version > u64::from(VERSION) {
         let state = serde_json::from_value(value).ok();
@@ -273,10 +274,18 @@ fn remove_stale_temps(dir: &Path) {
     }
 }
 
+/// How long to wait for another reader's lock before giving up on this save
+/// (it is retried on the next change). Another reader holds it only for one
+/// read-merge-write, a few milliseconds; waiting longer would freeze the UI
+/// behind a hung process.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
 /// An exclusive advisory lock on `<dir>/bookmarks.lock`, held until dropped.
 struct Lock(File);
 
 impl Lock {
+    /// Takes the lock, waiting up to [`LOCK_WAIT`]; a `TimedOut` error when
+    /// another reader held it all that time.
     fn acquire(dir: &Path) -> io::Result<Lock> {
         let file = OpenOptions::new()
             .create(true)
@@ -284,8 +293,22 @@ impl Lock {
             .read(true)
             .write(true)
             .open(dir.join(LOCK_NAME))?;
-        file.lock()?;
-        Ok(Lock(file))
+        let deadline = Instant::now() + LOCK_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Lock(file)),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        "another newsreader kept bookmarks.lock too long",
+                    ));
+                }
+                Err(TryLockError::Error(err)) => return Err(err),
+            }
+        }
     }
 }
 

@@ -21,7 +21,7 @@ pub enum Identity {
     /// (the file was moved or renamed).
     Moved {
         /// The path it was last opened from.
-        from: Option<String>,
+        from: String,
     },
     /// Matched by its article titles: its state was re-keyed from `from`.
     Rekeyed {
@@ -68,6 +68,8 @@ impl Store {
         titles: &[String],
         title: Option<String>,
     ) -> Identity {
+        let path = path.map(super::absolute);
+        let path = path.as_deref();
         let titles: Vec<String> = titles
             .iter()
             .map(|t| t.trim().to_owned())
@@ -75,9 +77,7 @@ impl Store {
             .collect();
         let identity = if let Some(state) = self.state.editions.get(fingerprint) {
             match (path, &state.path) {
-                (Some(new), old) if old.as_deref() != Some(new) => {
-                    Identity::Moved { from: old.clone() }
-                }
+                (Some(new), Some(old)) if old != new => Identity::Moved { from: old.clone() },
                 _ => Identity::Known,
             }
         } else if let Some((from, shared)) = best_match(self.state.editions.iter(), &titles) {
