@@ -1,0 +1,68 @@
+//! Parse and decode throughput (issue 7) on generated editions
+//! (`common/generate.rs`): `edition::load` on 1, 10 and 50 MB of pages and
+//! on one 10 MB article, and `decode::decode` alone on 10 MB as UTF-8, as
+//! UTF-8 with CRLF line ends and tabs (the normaliser's rewriting path), and
+//! as GBK (detection plus a legacy decoder).
+//!
+//! ```sh
+//! cargo bench --bench parse -- --sample-size 10 --measurement-time 5
+//! ```
+
+#[path = "common/generate.rs"]
+mod generate;
+
+use std::hint::black_box;
+
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+use generate::Shape;
+use newsreader::edition::{LoadOptions, decode, load};
+
+const MB: usize = 1_000_000;
+
+fn bench_load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    // Each iteration of a large input takes long enough on its own.
+    group.sampling_mode(SamplingMode::Flat);
+    let cases = [
+        ("pages", Shape::Pages, MB),
+        ("pages", Shape::Pages, 10 * MB),
+        ("pages", Shape::Pages, 50 * MB),
+        ("one-article", Shape::OneArticle, 10 * MB),
+    ];
+    for (name, shape, size) in cases {
+        let text = generate::edition(shape, size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        let id = BenchmarkId::new(name, format!("{}MB", size / MB));
+        group.bench_with_input(id, text.as_bytes(), |b, bytes| {
+            b.iter(|| load(black_box(bytes), None, &LoadOptions::default()));
+        });
+    }
+    group.finish();
+}
+
+fn bench_decode(c: &mut Criterion) {
+    let mut group = c.benchmark_group("decode");
+    group.sampling_mode(SamplingMode::Flat);
+    let text = generate::edition(Shape::Pages, 10 * MB);
+    let crlf_tabs = text
+        .replace('\n', "\r\n")
+        .replace("责任编辑：", "责任编辑：\t");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let cases: [(&str, &[u8]); 3] = [
+        ("utf-8", text.as_bytes()),
+        ("utf-8-crlf-tabs", crlf_tabs.as_bytes()),
+        ("gbk", &gbk),
+    ];
+    for (name, bytes) in cases {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_with_input(BenchmarkId::new(name, "10MB"), bytes, |b, bytes| {
+            b.iter(|| decode::decode(black_box(bytes), None));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_load, bench_decode);
+criterion_main!(benches);
