@@ -13,5 +13,6 @@
 
 pub mod clipboard;
 pub mod edition;
+pub mod search;
 pub mod store;
 pub mod typeset;
