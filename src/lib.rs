@@ -12,6 +12,7 @@
 //! - [`clipboard`]: OSC 52 copy sequences and article plain text.
 
 pub mod clipboard;
+pub mod config;
 pub mod edition;
 pub mod search;
 pub mod store;
