@@ -20,8 +20,10 @@
 pub mod app;
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod edition;
 pub mod keymap;
+pub mod search;
 pub mod store;
 pub mod terminal;
 pub mod typeset;
