@@ -36,7 +36,8 @@ fn run(options: &Options) -> anyhow::Result<()> {
     };
     let (edition, fingerprint) = edition::load(&bytes, Some(&source), &load);
     drop(bytes);
-    let typeset = typeset::Options {
+    // Resolved only when needed: `auto` may ask the terminal.
+    let typeset = || typeset::Options {
         ambiguous: ambiguous_width(options.ambiguous),
         justify: options.justify,
     };
@@ -46,7 +47,9 @@ fn run(options: &Options) -> anyhow::Result<()> {
             let mut out = std::io::stdout().lock();
             match format {
                 DumpFormat::Json => cli::dump::json(&edition, &mut out)?,
-                DumpFormat::Text => cli::dump::text(&edition, options.width, &typeset, &mut out)?,
+                DumpFormat::Text => {
+                    cli::dump::text(&edition, options.width, &typeset(), &mut out)?;
+                }
             }
             Ok(())
         }
@@ -54,7 +57,7 @@ fn run(options: &Options) -> anyhow::Result<()> {
             if edition.article_count() == 0 {
                 bail!("{source}: no articles found");
             }
-            read(options, edition, fingerprint, typeset)
+            read(options, edition, fingerprint, typeset())
         }
     }
 }

@@ -219,3 +219,82 @@ impl PositionSaver {
         report(session)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::app::{Action, Settings};
+    use crate::edition::{Article, ArticleId, Edition, Headline, Page};
+
+    fn article(title: &str, paragraphs: usize) -> Article {
+        let headline = Headline {
+            title: vec![title.to_owned()],
+            ..Headline::default()
+        };
+        let paragraphs: Vec<String> = (0..paragraphs).map(|i| format!("第{i}段。")).collect();
+        Article {
+            id: ArticleId::derive(&headline, &paragraphs),
+            headline,
+            paragraphs,
+            ..Article::default()
+        }
+    }
+
+    fn session(dir: &std::path::Path) -> Session {
+        let edition = Edition {
+            pages: vec![Page {
+                number: 1,
+                articles: vec![article("一", 1), article("二", 40)],
+                ..Page::default()
+            }],
+            ..Edition::default()
+        };
+        let mut app = App::new(
+            edition,
+            Fingerprint::of_text("t"),
+            Settings::default(),
+            vec![],
+        );
+        app.resize(120, 40);
+        Session {
+            app,
+            keymap: Keymap::default(),
+            store: Store::open(dir).0,
+            path: Some("t.txt".into()),
+            messages: Vec::new(),
+        }
+    }
+
+    fn saved(session: &Session) -> Option<Position> {
+        session
+            .store
+            .edition(session.app.fingerprint())
+            .and_then(|e| e.position.clone())
+    }
+
+    #[test]
+    fn article_change_is_saved_at_once_and_scrolling_waits_for_the_interval() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let mut saver = PositionSaver::new(session.app.position());
+        assert_eq!(saver.due_in(&session.app), None, "nothing to save: block");
+
+        session.app.update(Action::NextArticle);
+        saver.save_if_due(&mut session, false);
+        assert_eq!(saved(&session), session.app.position());
+
+        session.app.update(Action::NextPane);
+        session.app.update(Action::PageDown);
+        let scrolled = session.app.position();
+        assert_ne!(saved(&session), scrolled);
+        saver.save_if_due(&mut session, false);
+        assert_ne!(saved(&session), scrolled, "saved only after the interval");
+        let wait = saver.due_in(&session.app).unwrap();
+        assert!(wait <= POSITION_SAVE_INTERVAL);
+
+        saver.save_if_due(&mut session, true);
+        assert_eq!(saved(&session), scrolled, "saved on quit");
+        assert_eq!(saver.due_in(&session.app), None);
+    }
+}
