@@ -368,17 +368,23 @@ impl App {
     }
 
     /// The reading pane's text width (capped at the measure) and height, in
-    /// cells; zeros when the reader is not on screen.
+    /// cells. When a narrow terminal shows another pane in its place, the
+    /// size it has when it is shown, so that the position, the percentage
+    /// read and `b` work from any pane. Zeros below the minimum size.
     pub fn reader_text_size(&self) -> (usize, usize) {
-        self.panes().reader.map_or((0, 0), |area| {
+        let panes = self.panes();
+        let reader = panes
+            .reader
+            .or_else(|| layout::panes(self.screen, Pane::Reader, self.sidebar).reader);
+        reader.map_or((0, 0), |area| {
             let inner_width = usize::from(area.width.saturating_sub(2));
             let inner_height = usize::from(area.height.saturating_sub(2));
             (inner_width.min(self.settings.measure), inner_height)
         })
     }
 
-    /// The open article set at the reading pane's text width, once the
-    /// reader has been on screen at that width.
+    /// The open article set at the reading pane's text width (see
+    /// [`App::reader_text_size`]); `None` before the first [`App::resize`].
     pub fn set_article(&self) -> Option<&SetArticle> {
         self.set.as_deref()
     }

@@ -337,3 +337,17 @@ fn an_action_that_changes_nothing_leaves_the_view_key_alone() {
     app.update(Action::ScrollDown);
     assert_ne!(app.view_key(), before);
 }
+
+#[test]
+fn b_works_from_the_headline_list_when_the_reader_is_hidden() {
+    let mut app = app();
+    app.resize(50, 16);
+    assert_eq!(app.focus(), Pane::Headlines);
+    assert!(app.panes().reader.is_none());
+    assert!(matches!(
+        app.update(Action::ToggleBookmark),
+        Some(Effect::AddBookmark(_))
+    ));
+    // The first article fits the 48×13 reader: all of it is read.
+    assert_eq!(app.percent_read(), 100);
+}
