@@ -149,6 +149,12 @@ impl Keymap {
             .map(|&(_, action)| action)
     }
 
+    /// Every (key, action) binding, in binding order (e.g. to write the
+    /// defaults into a config file).
+    pub fn bindings(&self) -> impl Iterator<Item = (Key, Action)> + '_ {
+        self.bindings.iter().copied()
+    }
+
     /// Binds `key` to `action`, replacing any earlier binding of `key`.
     pub fn bind(&mut self, key: Key, action: Action) {
         self.bindings.retain(|(k, _)| *k != key);
