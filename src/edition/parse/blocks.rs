@@ -9,7 +9,8 @@
 //!   measure, as a paragraph's last line usually is; or
 //! - is followed by a short line that runs on into a longer one: the next
 //!   paragraph's first line, whose two-character indent was dropped; or
-//! - is followed by an indented line (U+3000 or spaces); or
+//! - is followed by an indented line (U+3000 or spaces) — and on a page
+//!   that indents first lines, indentation alone decides; or
 //! - sits on a free page (one paragraph per line), where every line that
 //!   ends a sentence ends its paragraph.
 //!
@@ -135,6 +136,9 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
 fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
+    if page.indented {
+        return line.indent;
+    }
     if !ends_sentence(&prev.text) {
         return false;
     }

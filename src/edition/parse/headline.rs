@@ -105,11 +105,6 @@ fn above(page: &PageLines, i: usize) -> Above {
     }
 }
 
-/// True when the line above `i` leaves room for a headline.
-fn prev_closed(page: &PageLines, i: usize) -> bool {
-    above(page, i) != Above::Open
-}
-
 fn is_headline(page: &PageLines, i: usize) -> bool {
     let line = &page.lines[i];
     if !candidate(&line.text) {
@@ -117,7 +112,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let m = page.measures[i];
     if !m.columnar {
-        return line.text.chars().count() <= FREE_HEADLINE_CHARS && prev_closed(page, i);
+        return line.text.chars().count() <= FREE_HEADLINE_CHARS && above(page, i) == Above::Closed;
     }
     let above = above(page, i);
     let closed = above != Above::Open;

@@ -37,6 +37,9 @@ pub(crate) struct PageLines {
     pub roles: Vec<Role>,
     /// The local column measure at each line.
     pub measures: Vec<Measure>,
+    /// True when the page marks paragraphs by indenting their first line:
+    /// at least two body lines are indented and at least one is not.
+    pub indented: bool,
 }
 
 impl PageLines {
@@ -69,10 +72,14 @@ impl PageLines {
                 k += 1;
             }
         }
+        let body = || lines.iter().zip(&roles).filter(|(_, r)| **r == Role::Body);
+        let indents = body().filter(|(l, _)| l.indent).count();
+        let indented = indents >= 2 && indents < body().count();
         PageLines {
             lines,
             roles,
             measures,
+            indented,
         }
     }
 
