@@ -253,3 +253,40 @@ fn indented_first_lines_and_variant_punctuation_mark_paragraphs() {
         )],
     );
 }
+
+#[test]
+fn english_ocr_gives_decks_datelines_bylines_and_whole_words() {
+    let e = fixture("english.txt");
+    assert_articles(
+        &e,
+        &[
+            article(
+                &["LUMBERMAN IS", "CRITICALLY ILL"],
+                Some("Marshfield, Ore., March 16."),
+                None,
+                &[
+                    "Marshfield, Ore., March 16.—C. R. Smith, millionaire lumberman of Menasha, Wis., is critically ill of a hemorrhage, according to a message received here today.",
+                    "He is the largest individual holder of government land grants.",
+                ],
+            ),
+            article(
+                &[
+                    "GREECE IN PROTEST",
+                    "AT CONSULS' ARREST",
+                    "Second Formal Objection Made",
+                ],
+                Some("WASHINGTON, Jan. 1."),
+                Some("JOHN SMITH"),
+                &[
+                    "WASHINGTON, Jan. 1.—Greece has protested against the arrest of the consuls at Saloniki, which it terms a violation of its neutrality.",
+                ],
+            ),
+        ],
+    );
+    // The hyphen of `hold-` / `er` was undone.
+    assert_eq!(e.dropped, 1);
+    assert_eq!(e.pages[0].furniture, ["ipsiTOTJ?:", "ri»"]);
+    let deck = &e.article(1).unwrap().headline;
+    assert_eq!(deck.title, ["GREECE IN PROTEST", "AT CONSULS' ARREST"]);
+    assert_eq!(deck.subtitle, ["Second Formal Objection Made"]);
+}
