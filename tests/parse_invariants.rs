@@ -121,6 +121,21 @@ proptest! {
     }
 
     #[test]
+    fn english_ocr_editions_lose_nothing_but_counted_hyphens(
+        lines in prop::collection::vec(prop_oneof![
+            3 => "[a-z][a-z ,.]{10,40}-?",
+            1 => "[A-Z ]{4,20}",
+            1 => "[A-Z][a-z]+ [A-Z][a-z]+",
+            1 => Just("WASHINGTON, Jan. 1.—The".to_owned()),
+            1 => Just("By JOHN SMITH".to_owned()),
+            1 => "[^a-zA-Z0-9\\s]{2,12}",
+        ], 0..60)
+    ) {
+        let input = lines.join("\n");
+        assert_no_char_lost(&input);
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_or_loses_chars(input in any::<String>()) {
         assert_no_char_lost(&input);
     }

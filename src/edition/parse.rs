@@ -53,22 +53,12 @@ pub fn parse(text: &str) -> Edition {
             continue;
         }
         let number = u32::try_from(edition.pages.len() + 1).unwrap_or(u32::MAX);
-        let (page, page_drafts, dropped) = if english {
-            let (cleaned, dropped) = english::prepare(page_text);
-            let (p, d) = read_page(&cleaned, number, &mut edition);
-            (p, d, dropped)
-        } else {
-            let (p, d) = read_page(page_text, number, &mut edition);
-            (p, d, 0)
-        };
-        edition.dropped += dropped;
+        let (page, page_drafts) = read_page(page_text, number, english, &mut edition);
+        edition.dropped += page_drafts.iter().map(|d| d.segment.dropped).sum::<usize>();
         edition.pages.push(page);
         join_continuations(&mut drafts, page_drafts);
     }
-    if english {
-        edition.dropped += english::fix_drafts(&mut drafts);
-    }
-    for draft in drafts {
+    for draft in drafts.into_iter().filter(|d| !d.is_empty()) {
         let index = usize::try_from(draft.page.saturating_sub(1)).unwrap_or(0);
         let article = draft.finish();
         if let Some(page) = edition.pages.get_mut(index) {
@@ -95,16 +85,29 @@ pub(crate) struct Draft {
     pub headline: Vec<Vec<String>>,
     /// Captions and notes.
     pub captions: Vec<String>,
+    /// True for an article of an English OCR page.
+    pub english: bool,
 }
 
 impl Draft {
+    fn is_empty(&self) -> bool {
+        self.headline.is_empty()
+            && self.segment.paragraphs.is_empty()
+            && self.captions.is_empty()
+            && self.segment.credit.is_none()
+    }
+
     fn finish(self) -> Article {
-        let headline = headline::parts(&self.headline);
+        let headline = if self.english {
+            headline::parts_english(&self.headline)
+        } else {
+            headline::parts(&self.headline)
+        };
         let mut paragraphs = self.segment.paragraphs;
         let mut byline = None;
         let mut printed: Vec<String> = Vec::new();
         if let Some(c) = self.segment.credit {
-            byline = Some(credit_name(&c));
+            byline = Some(english::credit_name(&c).unwrap_or_else(|| credit_name(&c)));
             printed.push(c);
         }
         if let Some(last) = paragraphs.pop() {
@@ -154,11 +157,13 @@ fn credit_name(line: &str) -> String {
     rest.trim().to_owned()
 }
 
-/// Reads one page: its furniture into a [`Page`] (and the edition's title
+/// Reads one page (`english`: an English OCR page, see [`english`]): its furniture into a [`Page`] (and the edition's title
 /// and date), its articles into drafts.
-fn read_page(text: &str, number: u32, edition: &mut Edition) -> (Page, Vec<Draft>) {
-    let mut lines = PageLines::new(text);
-    headline::mark(&mut lines);
+fn read_page(text: &str, number: u32, english: bool, edition: &mut Edition) -> (Page, Vec<Draft>) {
+    let mut lines = PageLines::new(text, english);
+    if !english {
+        headline::mark(&mut lines);
+    }
     let segments = merge_interleaved(blocks::segments(&lines));
     let blocks = headline::blocks(&lines);
     let targets: Vec<headline::Target<'_>> = segments
@@ -168,12 +173,17 @@ fn read_page(text: &str, number: u32, edition: &mut Edition) -> (Page, Vec<Draft
             paragraphs: &s.paragraphs,
         })
         .collect();
-    let owners = headline::attach(&blocks, &targets);
+    let owners = if english {
+        headline::attach_below(&blocks, &targets)
+    } else {
+        headline::attach(&blocks, &targets)
+    };
     let mut drafts: Vec<Draft> = segments
         .into_iter()
         .map(|segment| Draft {
             page: number,
             segment,
+            english,
             ..Draft::default()
         })
         .collect();
@@ -191,12 +201,45 @@ fn read_page(text: &str, number: u32, edition: &mut Edition) -> (Page, Vec<Draft
             }),
         }
     }
+    if english {
+        fold_deck_tails(&mut drafts);
+    }
     let mut page = Page {
         number,
         ..Page::default()
     };
     collect_furniture(&lines, &mut drafts, &mut page, edition);
     (page, drafts)
+}
+
+/// English decks end in lower-case lines the deck test cannot tell from
+/// body (`For Mayorality in thef` / `Saintly City.`). When a headed draft
+/// is only such a scrap (one short paragraph, no dateline) and the next
+/// draft opens with a dateline or credit, the scrap is the deck's last
+/// line and the deck belongs to the next draft.
+fn fold_deck_tails(drafts: &mut [Draft]) {
+    for k in 0..drafts.len().saturating_sub(1) {
+        let scrap = {
+            let d = &drafts[k];
+            !d.headline.is_empty()
+                && !d.segment.dated
+                && d.segment.paragraphs.len() == 1
+                && d.segment.paragraphs[0].chars().count() <= 80
+        };
+        let next = &drafts[k + 1];
+        let next_opens = next.headline.is_empty()
+            && (next.segment.credit.is_some()
+                || next
+                    .segment
+                    .paragraphs
+                    .first()
+                    .is_some_and(|p| english::dateline(p).is_some()));
+        if scrap && next_opens {
+            let mut headline = std::mem::take(&mut drafts[k].headline);
+            headline.push(std::mem::take(&mut drafts[k].segment.paragraphs));
+            drafts[k + 1].headline = headline;
+        }
+    }
 }
 
 /// Joins a segment that resumes an article interleaved with another
@@ -241,6 +284,7 @@ fn append_segment(head: &mut Segment, tail: Segment) {
         (a, b) => a.or(b),
     };
     head.span.1 = head.span.1.max(tail.span.1);
+    head.dropped += tail.dropped;
     head.open = tail.open;
     head.closed = tail.closed;
     head.continues = tail.continues;
@@ -349,7 +393,7 @@ mod debug {
         let path = std::env::var("PARSE_FILE").unwrap_or_default();
         let text = std::fs::read_to_string(path).unwrap_or_default();
         for page in text.split('\u{c}') {
-            let mut p = super::PageLines::new(page);
+            let mut p = super::PageLines::new(page, false);
             super::headline::mark(&mut p);
             for (i, l) in p.lines.iter().enumerate() {
                 println!(
@@ -364,5 +408,26 @@ mod debug {
             }
             println!("----");
         }
+    }
+}
+
+#[cfg(test)]
+mod debug_english {
+    #[test]
+    #[ignore = "debugging aid"]
+    fn dump_articles() {
+        let path = std::env::var("PARSE_FILE").unwrap_or_default();
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let e = super::parse(&text);
+        for a in e.articles() {
+            println!(
+                "== {:?} | {:?} | {:?} | {:?}",
+                a.headline, a.dateline, a.byline, a.captions
+            );
+            for p in &a.paragraphs {
+                println!("  - {}", p.chars().take(150).collect::<String>());
+            }
+        }
+        println!("furniture {:?} dropped {}", e.pages[0].furniture, e.dropped);
     }
 }

@@ -9,9 +9,13 @@
 //!   measure, as a paragraph's last line usually is; or
 //! - is followed by a short line that runs on into a longer one: the next
 //!   paragraph's first line, whose two-character indent was dropped; or
-//! - is followed by an indented line (U+3000 or spaces); or
+//! - is followed by an indented line (U+3000 or spaces) — and on a page
+//!   that indents first lines, indentation alone decides; or
 //! - sits on a free page (one paragraph per line), where every line that
 //!   ends a sentence ends its paragraph.
+//!
+//! On English OCR pages, a line that ends a sentence and is under 80 % of
+//! the page's median line ends its paragraph (see [`super::english`]).
 //!
 //! **Article starts.** A body line starts a new article segment when it
 //! opens with a dateline (`本报讯`, `新华社…电`), when the previous paragraph
@@ -19,6 +23,7 @@
 //! stands between it and a finished paragraph.
 
 use super::credits;
+use super::english;
 use super::furniture::Jump;
 use super::lines::{Line, ends_sentence, join_into};
 use super::page::{PageLines, Role};
@@ -42,6 +47,8 @@ pub(crate) struct Segment {
     pub credit: Option<String>,
     /// True when the segment starts with a dateline.
     pub dated: bool,
+    /// Chars dropped while joining lines (undone end-of-line hyphens).
+    pub dropped: usize,
 }
 
 /// Cuts the body lines of `page` into segments (see the module docs).
@@ -73,6 +80,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 let line = &page.lines[i];
                 let start = match (&cur, prev_body) {
                     (None, _) | (_, None) => true,
+                    (Some(_), Some(_)) if page.english => headline_since,
                     (Some(s), Some(p)) => starts_article(s, &page.lines[p], line, headline_since),
                 };
                 if start || jump_from {
@@ -93,7 +101,11 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                     if breaks_paragraph(page, p, i) {
                         s.paragraphs.push(line.text.clone());
                     } else if let Some(last) = s.paragraphs.last_mut() {
-                        join_into(last, &line.text);
+                        if page.english {
+                            s.dropped += english::join_line(last, &line.text);
+                        } else {
+                            join_into(last, &line.text);
+                        }
                     }
                 }
                 if let Some(s) = cur.as_mut() {
@@ -135,6 +147,12 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
 fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
+    if page.indented {
+        return line.indent;
+    }
+    if page.english {
+        return ends_sentence(&prev.text) && prev.width * 5 < page.median_width * 4;
+    }
     if !ends_sentence(&prev.text) {
         return false;
     }

@@ -49,7 +49,10 @@ pub(crate) fn measure(widths: &[usize]) -> Vec<Measure> {
             .iter()
             .filter(|&&x| x + 4 >= full && x <= full + 2)
             .count();
-        let columnar = count >= 3 && near * 5 >= window.len() * 2 && full <= 120;
+        // Headlines may be wider than the column, but not most lines.
+        let wider = window.iter().filter(|&&x| x > full + 4).count();
+        let columnar =
+            count >= 3 && near * 5 >= window.len() * 2 && wider * 4 < window.len() && full <= 120;
         out.push(Measure { full, columnar });
     }
     out

@@ -30,7 +30,7 @@
 use std::collections::HashSet;
 
 use super::credits;
-use super::lines::{ends_mid_sentence, ends_sentence};
+use super::lines::{ends_mid_sentence, ends_sentence, is_wide};
 use super::page::{PageLines, Role};
 use crate::edition::Headline;
 
@@ -105,11 +105,6 @@ fn above(page: &PageLines, i: usize) -> Above {
     }
 }
 
-/// True when the line above `i` leaves room for a headline.
-fn prev_closed(page: &PageLines, i: usize) -> bool {
-    above(page, i) != Above::Open
-}
-
 fn is_headline(page: &PageLines, i: usize) -> bool {
     let line = &page.lines[i];
     if !candidate(&line.text) {
@@ -117,7 +112,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let m = page.measures[i];
     if !m.columnar {
-        return line.text.chars().count() <= FREE_HEADLINE_CHARS && prev_closed(page, i);
+        return line.text.chars().count() <= FREE_HEADLINE_CHARS && above(page, i) == Above::Closed;
     }
     let above = above(page, i);
     let closed = above != Above::Open;
@@ -185,12 +180,14 @@ pub(crate) fn blocks(page: &PageLines) -> Vec<Block> {
     out
 }
 
+/// Character bigrams of ideographic text. Latin letter pairs are too
+/// common to be evidence, so only pairs of wide chars count.
 fn bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
     let mut prev: Option<char> = None;
     text.chars().filter_map(move |c| {
         let out = prev.map(|p| (p, c));
         prev = if c.is_alphanumeric() { Some(c) } else { None };
-        out.filter(|(a, b)| a.is_alphanumeric() && b.is_alphanumeric())
+        out.filter(|(a, b)| is_wide(*a) && is_wide(*b))
     })
 }
 
@@ -228,6 +225,38 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
         .iter()
         .map(|b| Some(best_target(b, targets, &found)))
         .collect()
+}
+
+/// For English OCR pages, where a deck always stands above its article:
+/// each block goes to the first article below it, else the last above.
+pub(crate) fn attach_below(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usize>> {
+    blocks
+        .iter()
+        .map(|b| {
+            let below = targets.partition_point(|t| t.span.0 < b.at);
+            if below < targets.len() {
+                Some(below)
+            } else {
+                targets.len().checked_sub(1)
+            }
+        })
+        .collect()
+}
+
+/// English decks: the leading ALL-CAPS lines are the title, the lines
+/// under them subtitles.
+pub(crate) fn parts_english(blocks: &[Vec<String>]) -> Headline {
+    let mut headline = Headline::default();
+    for line in blocks.iter().flatten() {
+        let letters = line.chars().filter(|c| c.is_alphabetic());
+        let caps = letters.clone().all(|c| c.is_uppercase());
+        if headline.subtitle.is_empty() && (caps || headline.title.is_empty()) {
+            headline.title.push(line.clone());
+        } else {
+            headline.subtitle.push(line.clone());
+        }
+    }
+    headline
 }
 
 fn best_target(block: &Block, targets: &[Target<'_>], found: &[HashSet<(char, char)>]) -> usize {

@@ -8,6 +8,7 @@
 
 use super::columns::{self, Measure};
 use super::credits;
+use super::english;
 use super::furniture::{self, Furniture, Jump};
 use super::lines::{self, Line};
 
@@ -37,13 +38,25 @@ pub(crate) struct PageLines {
     pub roles: Vec<Role>,
     /// The local column measure at each line.
     pub measures: Vec<Measure>,
+    /// True when the page marks paragraphs by indenting their first line:
+    /// at least two body lines are indented and at least one is not.
+    pub indented: bool,
+    /// True for an English OCR page (see [`super::english`]).
+    pub english: bool,
+    /// The median width of the page's body lines, in half-units.
+    pub median_width: usize,
 }
 
 impl PageLines {
     /// Splits and classifies one page of text (the text between form feeds).
-    pub(crate) fn new(page: &str) -> Self {
+    /// `english` selects the English OCR rules of [`super::english`].
+    pub(crate) fn new(page: &str, english: bool) -> Self {
         let lines = lines::split_lines(page);
-        let mut roles: Vec<Role> = lines.iter().map(|l| classify(&l.text)).collect();
+        let mut roles: Vec<Role> = if english {
+            english_roles(&lines)
+        } else {
+            lines.iter().map(|l| classify(&l.text)).collect()
+        };
         mark_sections(&lines, &mut roles);
         mark_photo_titles(&lines, &mut roles);
         let widths: Vec<usize> = lines
@@ -69,10 +82,19 @@ impl PageLines {
                 k += 1;
             }
         }
+        let mut sorted = widths.clone();
+        sorted.sort_unstable();
+        let median_width = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+        let body = || lines.iter().zip(&roles).filter(|(_, r)| **r == Role::Body);
+        let indents = body().filter(|(l, _)| l.indent).count();
+        let indented = indents >= 2 && indents < body().count();
         PageLines {
             lines,
             roles,
             measures,
+            indented,
+            english,
+            median_width,
         }
     }
 
@@ -80,6 +102,20 @@ impl PageLines {
     pub(crate) fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| matches!(self.roles[j], Role::Body | Role::Headline))
     }
+}
+
+fn english_roles(lines: &[Line]) -> Vec<Role> {
+    let mut roles = Vec::with_capacity(lines.len());
+    let mut under_deck = false;
+    for l in lines {
+        let role = furniture::classify(&l.text)
+            .map(Role::Furniture)
+            .or_else(|| english::classify(&l.text, under_deck))
+            .unwrap_or(Role::Body);
+        under_deck = role == Role::Headline;
+        roles.push(role);
+    }
+    roles
 }
 
 fn classify(text: &str) -> Role {
