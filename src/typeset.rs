@@ -27,6 +27,7 @@ mod clusters;
 mod fill;
 mod justify;
 pub mod kinsoku;
+mod segment;
 mod truncate;
 
 pub use truncate::{truncate, truncate_with_ellipsis};
@@ -91,8 +92,22 @@ pub fn display_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
         .sum()
 }
 
-/// The display width in columns of one grapheme cluster `g`.
+/// The display width in columns of one grapheme cluster `g`: its
+/// `unicode-width` string width. Printable ASCII (1 column) and the CJK
+/// Unified Ideographs block (East_Asian_Width W, 2 columns) are answered
+/// without the table lookup; a test checks they agree with it.
 pub(crate) fn cluster_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
+    if let [byte] = g.as_bytes()
+        && (b' '..=b'~').contains(byte)
+    {
+        return 1;
+    }
+    if g.len() == 3
+        && let Some(c) = g.chars().next()
+        && ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    {
+        return 2;
+    }
     match ambiguous {
         AmbiguousWidth::Narrow => g.width(),
         AmbiguousWidth::Wide => g.width_cjk(),
@@ -178,5 +193,27 @@ fn line_of(clusters: &Clusters<'_>, span: &Span, gaps: Vec<Gap>) -> Line {
             emergency,
         },
         gaps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cluster_width_shortcuts_agree_with_unicode_width() {
+        let ranges = [u32::from(' ')..=u32::from('~'), 0x4E00..=0x9FFF];
+        for code in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let s = c.to_string();
+            assert_eq!(cluster_width(&s, AmbiguousWidth::Narrow), s.width(), "{c}");
+            assert_eq!(
+                cluster_width(&s, AmbiguousWidth::Wide),
+                s.width_cjk(),
+                "{c}"
+            );
+        }
     }
 }

@@ -14,12 +14,12 @@
 //! clreq/jlreq forbid. Mandatory breaks are never vetoed.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 use super::kinsoku::{
     is_digit, is_inseparable, is_no_end, is_no_start, unit_after_number, url_len,
 };
+use super::segment::grapheme_indices;
 use super::{AmbiguousWidth, cluster_width};
 
 /// The kind of break allowed at a cluster boundary.
@@ -67,16 +67,21 @@ impl<'a> Clusters<'a> {
     pub fn new(text: &'a str, ambiguous: AmbiguousWidth) -> Self {
         let mut list = Vec::with_capacity(text.len() / 3 + 1);
         let mut chars = 0;
-        for (byte, g) in text.grapheme_indices(true) {
+        for (byte, g) in grapheme_indices(text) {
             let mut it = g.chars();
             let base = it.next().unwrap_or(' ');
-            let count = 1 + it.count();
+            let single = it.as_str().is_empty();
+            let (count, space) = if single {
+                (1, base.is_whitespace())
+            } else {
+                (g.chars().count(), g.chars().all(char::is_whitespace))
+            };
             list.push(Cluster {
                 byte,
                 char: chars,
                 width: cluster_width(g, ambiguous),
                 base,
-                space: g.chars().all(char::is_whitespace),
+                space,
                 before: Break::Never,
             });
             chars += count;
@@ -171,12 +176,15 @@ impl<'a> Clusters<'a> {
     /// The base of the first non-space cluster at or after `k`, stopping at a
     /// mandatory break.
     fn next_visible(&self, k: usize) -> Option<char> {
-        self.list[k..]
-            .iter()
-            .enumerate()
-            .take_while(|(i, c)| *i == 0 || c.before != Break::Mandatory)
-            .find(|(_, c)| !c.space)
-            .map(|(_, c)| c.base)
+        for (i, c) in self.list.get(k..)?.iter().enumerate() {
+            if i > 0 && c.before == Break::Mandatory {
+                return None;
+            }
+            if !c.space {
+                return Some(c.base);
+            }
+        }
+        None
     }
 
     /// Keeps a number with its unit (`3.5亿元`) and a URL whole: removes the

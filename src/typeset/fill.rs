@@ -101,41 +101,47 @@ pub(crate) fn fill(clusters: &Clusters<'_>, width: usize, first_width: usize) ->
     filler.spans
 }
 
-/// The unit starting at cluster `start`.
+/// The unit starting at cluster `start`, measured in one pass.
 fn unit_at(list: &[Cluster], start: usize) -> Unit {
-    let end = list[start + 1..]
-        .iter()
-        .position(|c| c.before != Break::Never)
-        .map_or(list.len(), |i| start + 1 + i);
-    let part = &list[start..end];
-    let columns = |from: usize, to: usize| list[from..to].iter().map(|c| c.width).sum::<usize>();
-    let Some(first) = part.iter().position(|c| !c.space) else {
-        // All spaces: only its width matters, as spaces after the row's text.
-        return Unit {
-            start,
-            lead: end,
-            content_end: end,
-            end,
-            content: 0,
-            with_lead: 0,
-            tail: columns(start, end),
-        };
-    };
-    let lead = start + first;
-    let content_end = part
-        .iter()
-        .rposition(|c| !c.space)
-        .map_or(end, |i| start + i + 1);
-    let content = columns(lead, content_end);
-    Unit {
+    let mut unit = Unit {
         start,
-        lead,
-        content_end,
-        end,
-        content,
-        with_lead: columns(start, lead) + content,
-        tail: columns(content_end, end),
+        lead: list.len(),
+        content_end: list.len(),
+        end: list.len(),
+        content: 0,
+        with_lead: 0,
+        tail: 0,
+    };
+    // Columns of the spaces seen since the last non-space cluster.
+    let mut spaces = 0;
+    for (k, c) in list.iter().enumerate().skip(start) {
+        if k > start && c.before != Break::Never {
+            unit.end = k;
+            break;
+        }
+        if c.space {
+            spaces += c.width;
+            continue;
+        }
+        if unit.lead == list.len() {
+            unit.lead = k;
+            unit.with_lead = spaces;
+        } else {
+            unit.content += spaces;
+        }
+        unit.content += c.width;
+        unit.content_end = k + 1;
+        spaces = 0;
     }
+    if unit.lead == list.len() {
+        // All spaces: only its width matters, as spaces after the row's text.
+        unit.lead = unit.end;
+        unit.content_end = unit.end;
+    } else {
+        unit.with_lead += unit.content;
+    }
+    unit.tail = spaces;
+    unit
 }
 
 struct Filler<'a> {
