@@ -6,6 +6,31 @@
 use newsreader::edition::decode::{decode, encoding_for_label, looks_binary, normalise};
 use newsreader::edition::{LoadOptions, load};
 use proptest::prelude::*;
+use unicode_width::UnicodeWidthStr;
+
+/// The normalising rules written the slow, obvious way, char by char, to
+/// check the fast scanner against.
+fn normalise_by_chars(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\t' => {
+                let line_start = out.rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+                let column = out[line_start..].width();
+                let spaces = 8 - column % 8;
+                out.extend(std::iter::repeat_n(' ', spaces));
+            }
+            c if is_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// The characters [`decode`] must never output: controls other than `\n`
 /// and `\f` (so no `\r` and no `\t`), and U+FEFF.
@@ -106,6 +131,25 @@ proptest! {
         let decoded = decode(&bytes, None);
         prop_assert_eq!(decoded.encoding, if big_endian { "UTF-16BE" } else { "UTF-16LE" });
         prop_assert_eq!(decoded.text, normalise(&text));
+    }
+
+    #[test]
+    fn normalising_matches_the_char_by_char_rules(
+        text in "[a-z 会议，。\t\r\n\u{c}\u{0}\u{1b}\u{7f}\u{85}\u{9f}\u{a0}\u{feff}·]{0,80}",
+    ) {
+        prop_assert_eq!(normalise(&text), normalise_by_chars(&text));
+    }
+
+    #[test]
+    fn normalising_text_without_unicode_controls_matches_the_char_by_char_rules(
+        text in "[a-z 会议，。\t\r\n\u{c}\u{0}\u{1b}\u{7f}\u{a0}·]{0,80}",
+    ) {
+        prop_assert_eq!(normalise(&text), normalise_by_chars(&text));
+    }
+
+    #[test]
+    fn normalising_arbitrary_text_matches_the_char_by_char_rules(text in any::<String>()) {
+        prop_assert_eq!(normalise(&text), normalise_by_chars(&text));
     }
 
     #[test]

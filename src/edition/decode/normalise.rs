@@ -1,10 +1,18 @@
 //! Normalising decoded text: line endings, tabs, control characters and
 //! stray byte order marks.
 //!
-//! Most editions need no change at all, so the work is a byte scan for the
+//! Most editions need no change at all, so the work is a fast scan for the
 //! few bytes that can start a change, copying the runs between them whole.
-//! Every byte the scan stops at is an ASCII control, DEL, or a UTF-8 lead
-//! byte (0xC2, 0xEF), so each stop is on a `char` boundary.
+//! The scan has two speeds:
+//! - U+FEFF and the C1 controls (U+0080–U+009F) are rare, so one `memchr`
+//!   pass first asks whether the text holds any. If not (the usual case),
+//!   only ASCII controls can change, and they are found eight bytes at a
+//!   time (SWAR: "SIMD within a register").
+//! - Otherwise a byte table also stops at the lead bytes 0xC2 and 0xEF and
+//!   looks at what follows.
+//!
+//! Every byte a scan stops at is an ASCII control, DEL, or a UTF-8 lead
+//! byte, so each stop is on a `char` boundary.
 
 use std::borrow::Cow;
 
@@ -33,13 +41,14 @@ pub fn normalise(text: &str) -> String {
 
 /// [`normalise`], reusing `text`'s buffer when nothing changes.
 pub(super) fn normalise_cow(text: Cow<'_, str>) -> String {
-    if next_change(text.as_bytes(), 0).is_none() {
+    let scanner = Scanner::new(text.as_bytes());
+    if scanner.next_change(0).is_none() {
         return text.into_owned();
     }
     let mut out = String::with_capacity(text.len());
     let mut tabs = TabColumns::default();
     let mut copied = 0;
-    while let Some((at, change)) = next_change(text.as_bytes(), copied) {
+    while let Some((at, change)) = scanner.next_change(copied) {
         out.push_str(text.get(copied..at).unwrap_or_default());
         match change {
             Change::Tab => tabs.expand(&mut out),
@@ -90,7 +99,78 @@ const MAY_CHANGE: [bool; 256] = {
     table
 };
 
-/// The first change at or after byte `from`, with its byte offset.
+/// Finds the changes in one text.
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    /// Whether the text holds U+FEFF or a C1 control anywhere.
+    has_unicode_changes: bool,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let has_bom = memchr::memmem::find(bytes, "\u{feff}".as_bytes()).is_some();
+        let has_c1 = || {
+            memchr::memchr_iter(0xC2, bytes)
+                .any(|at| matches!(bytes.get(at + 1), Some(0x80..=0x9F)))
+        };
+        Scanner {
+            bytes,
+            has_unicode_changes: has_bom || has_c1(),
+        }
+    }
+
+    /// The first change at or after byte `from`, with its byte offset.
+    fn next_change(&self, from: usize) -> Option<(usize, Change)> {
+        if self.has_unicode_changes {
+            next_change(self.bytes, from)
+        } else {
+            let at = next_ascii_control(self.bytes, from)?;
+            let change = match self.bytes[at] {
+                b'\t' => Change::Tab,
+                b'\r' if self.bytes.get(at + 1) == Some(&b'\n') => Change::LineEnd(2),
+                b'\r' => Change::LineEnd(1),
+                _ => Change::Remove(1),
+            };
+            Some((at, change))
+        }
+    }
+}
+
+/// An ASCII control that changes: any but `\n` and `\f`, and DEL.
+fn is_changed_ascii(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != 0x0C) || b == 0x7F
+}
+
+/// The offset of the first [`is_changed_ascii`] byte at or after `from`,
+/// testing eight bytes at a time for any byte below 0x20 or equal to 0x7F
+/// (the classic "has less than" and "has zero byte" bit tricks), and only
+/// the flagged words byte by byte.
+fn next_ascii_control(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let tail = bytes.get(from..)?;
+    let mut chunks = tail.chunks_exact(8);
+    let mut base = from;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks_exact(8) gives 8 bytes"));
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+        let del = word ^ (ONES * 0x7F);
+        let del = del.wrapping_sub(ONES) & !del & HIGHS;
+        if below_space | del != 0
+            && let Some(k) = chunk.iter().position(|&b| is_changed_ascii(b))
+        {
+            return Some(base + k);
+        }
+        base += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter()
+        .position(|&b| is_changed_ascii(b))
+        .map(|k| base + k)
+}
+
+/// The first change at or after byte `from`, with its byte offset, for text
+/// that may hold U+FEFF or C1 controls.
 fn next_change(bytes: &[u8], from: usize) -> Option<(usize, Change)> {
     let mut i = from;
     loop {
