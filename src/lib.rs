@@ -14,6 +14,7 @@
 pub mod clipboard;
 pub mod config;
 pub mod edition;
+pub mod library;
 pub mod search;
 pub mod store;
 pub mod typeset;
