@@ -38,6 +38,12 @@ fn search(c: &mut Criterion) {
     c.bench_function("search_index_10mb", |b| {
         b.iter(|| SearchIndex::new(&edition, options));
     });
+    let variants = SearchOptions {
+        fold_chinese_variants: true,
+    };
+    c.bench_function("search_index_10mb_chinese_variants", |b| {
+        b.iter(|| SearchIndex::new(&edition, variants));
+    });
     let index = SearchIndex::new(&edition, options);
     let rare = Query::new("吉佳蓝", options);
     c.bench_function("search_rare_phrase_10mb", |b| b.iter(|| index.find(&rare)));

@@ -23,6 +23,7 @@ pub mod clipboard;
 pub mod config;
 pub mod edition;
 pub mod keymap;
+pub mod library;
 pub mod search;
 pub mod store;
 pub mod terminal;

@@ -41,11 +41,24 @@ impl Folder {
 
     /// Folds one character by rules 1–3 (no kana merging).
     fn fold_char(&mut self, c: char) -> char {
+        if c.is_ascii() {
+            return if c == '\0' {
+                '\u{FFFD}'
+            } else {
+                c.to_ascii_lowercase()
+            };
+        }
         let c = match &mut self.variants {
             Some(variants) => variants.fold(c),
             None => c,
         };
-        lowercase(fold_width(c))
+        let c = fold_width(c);
+        // CJK punctuation, kana and ideographs (U+3000–U+9FFF) have no case:
+        // skip the lowercase table lookup for the bulk of a Chinese edition.
+        if ('\u{3000}'..='\u{9FFF}').contains(&c) {
+            return c;
+        }
+        lowercase(c)
     }
 }
 
