@@ -308,3 +308,30 @@ mod properties {
         }
     }
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_and_query_give_hits_inside_their_fields(
+            text in "\\PC{0,40}",
+            caption in "\\PC{0,10}",
+            query in "\\PC{0,4}",
+        ) {
+            let e = edition(vec![vec![article(&caption, &[&text], &[&caption])]]);
+            let options = SearchOptions { fold_chinese_variants: true };
+            let matches = SearchIndex::new(&e, options).search(&query);
+            let text_chars = text.chars().count();
+            let caption_chars = caption.chars().count();
+            for hit in matches.hits() {
+                let limit = match hit.place {
+                    Place::Paragraph(_) => text_chars,
+                    _ => caption_chars,
+                };
+                prop_assert!(hit.range.start < hit.range.end && hit.range.end <= limit);
+            }
+        }
+    }
+}
