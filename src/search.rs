@@ -15,6 +15,7 @@
 //! - optionally ([`SearchOptions::fold_chinese_variants`]) traditional and
 //!   simplified Han characters, `發展` and `发展`, one character at a time
 //!   through OpenCC's table in the pure-Rust `ferrous-opencc` crate.
+//!
 //! Each [`Query`] is folded the same way and compiled once into a
 //! `memchr::memmem` finder, so a search is one substring scan of the folded
 //! copy: cheap enough to run on every keystroke of an incremental search.
