@@ -335,3 +335,32 @@ mod robustness {
         }
     }
 }
+
+mod reference {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// On ASCII text, search agrees with lowercasing both sides and
+        /// scanning left to right for non-overlapping matches.
+        #[test]
+        fn ascii_hits_match_a_naive_case_insensitive_scan(
+            text in "[aAbB ]{0,30}",
+            query in "[abAB]{1,3}",
+        ) {
+            let e = edition(vec![vec![article("", &[&text], &[])]]);
+            let got: Vec<_> = SearchIndex::new(&e, SearchOptions::default())
+                .search(&query)
+                .hits()
+                .iter()
+                .map(|h| h.range.clone())
+                .collect();
+            let (text, query) = (text.to_ascii_lowercase(), query.to_ascii_lowercase());
+            let expected: Vec<_> = text
+                .match_indices(&query)
+                .map(|(at, m)| at..at + m.len())
+                .collect();
+            prop_assert_eq!(got, expected);
+        }
+    }
+}
