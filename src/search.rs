@@ -5,9 +5,17 @@
 //! rejoined by the parser, so a phrase broken across a row or an original
 //! column break is one run of text here and is found.
 //!
-//! [`SearchIndex::new`] folds the whole edition once (see [`fold`] for the
-//! rules: Latin case, fullwidth/halfwidth forms, optionally
-//! simplified/traditional Chinese) into one string, fields separated by NUL.
+//! [`SearchIndex::new`] folds the whole edition once into one string, fields
+//! separated by NUL. Folding (in `search/fold.rs`, which documents each rule
+//! and its Unicode source) makes these match:
+//! - Latin (and other cased) letters regardless of case;
+//! - fullwidth and halfwidth forms: `ＡＢＣ１２３` and `ABC123`, the
+//!   ideographic space U+3000 and a space, halfwidth katakana `ｶﾞｲﾄﾞ` and
+//!   `ガイド`;
+//! - optionally ([`SearchOptions::fold_chinese_variants`]) traditional and
+//!   simplified Han characters, `發展` and `发展`, one character at a time
+//!   through OpenCC's table in the pure-Rust `ferrous-opencc` crate.
+//!
 //! Each [`Query`] is folded the same way and compiled once into a
 //! `memchr::memmem` finder, so a search is one substring scan of the folded
 //! copy: cheap enough to run on every keystroke of an incremental search.

@@ -353,3 +353,25 @@ fn print_config_writes_every_field() {
         assert!(printed.contains(field), "{field} missing from:\n{printed}");
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_parses_or_gives_an_error_naming_the_file(text in "(?s).{0,200}") {
+            if let Err(e) = parse(&text) {
+                prop_assert!(e.to_string().starts_with(PATH));
+            }
+        }
+
+        #[test]
+        fn any_key_table_entry_parses_or_gives_an_error(spec in "\\PC{0,12}") {
+            let text = format!("[keys]\nquit = {:?}\n", spec);
+            if let Err(e) = parse(&text) {
+                prop_assert!(e.to_string().starts_with(PATH));
+            }
+        }
+    }
+}

@@ -86,6 +86,13 @@ fn shift_with_a_letter_becomes_the_capital() {
 }
 
 #[test]
+fn ctrl_with_a_letter_is_lowercase_whatever_the_case_written() {
+    let expected = spec(KeyName::Char('d'), true, false, false);
+    assert_eq!(KeySpec::parse("ctrl-D"), Ok(expected));
+    assert_eq!(KeySpec::parse("ctrl-shift-d"), Ok(expected));
+}
+
+#[test]
 fn shift_with_a_symbol_is_an_error() {
     assert_eq!(
         KeySpec::parse("shift-/"),

@@ -225,3 +225,20 @@ fn real_extractor_output_gives_masthead_and_printed_date() {
         ]
     );
 }
+
+mod properties {
+    use newsreader::library::{find_in_file_name, find_in_text};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_or_name_gives_a_valid_date_or_none(
+            text in "[0-9０-９年月日 ./,\\-a-zA-Z]{0,40}",
+        ) {
+            for found in [find_in_text(&text), find_in_file_name(&text)].into_iter().flatten() {
+                prop_assert!((1..=12).contains(&found.month));
+                prop_assert!((1..=31).contains(&found.day));
+            }
+        }
+    }
+}

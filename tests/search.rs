@@ -308,3 +308,59 @@ mod properties {
         }
     }
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_and_query_give_hits_inside_their_fields(
+            text in "\\PC{0,40}",
+            caption in "\\PC{0,10}",
+            query in "\\PC{0,4}",
+        ) {
+            let e = edition(vec![vec![article(&caption, &[&text], &[&caption])]]);
+            let options = SearchOptions { fold_chinese_variants: true };
+            let matches = SearchIndex::new(&e, options).search(&query);
+            let text_chars = text.chars().count();
+            let caption_chars = caption.chars().count();
+            for hit in matches.hits() {
+                let limit = match hit.place {
+                    Place::Paragraph(_) => text_chars,
+                    _ => caption_chars,
+                };
+                prop_assert!(hit.range.start < hit.range.end && hit.range.end <= limit);
+            }
+        }
+    }
+}
+
+mod reference {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// On ASCII text, search agrees with lowercasing both sides and
+        /// scanning left to right for non-overlapping matches.
+        #[test]
+        fn ascii_hits_match_a_naive_case_insensitive_scan(
+            text in "[aAbB ]{0,30}",
+            query in "[abAB]{1,3}",
+        ) {
+            let e = edition(vec![vec![article("", &[&text], &[])]]);
+            let got: Vec<_> = SearchIndex::new(&e, SearchOptions::default())
+                .search(&query)
+                .hits()
+                .iter()
+                .map(|h| h.range.clone())
+                .collect();
+            let (text, query) = (text.to_ascii_lowercase(), query.to_ascii_lowercase());
+            let expected: Vec<_> = text
+                .match_indices(&query)
+                .map(|(at, m)| at..at + m.len())
+                .collect();
+            prop_assert_eq!(got, expected);
+        }
+    }
+}

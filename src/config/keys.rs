@@ -17,7 +17,9 @@
 //! `shift-j` and `J` are the same spec (`Char('J')`, `shift` false). Shift
 //! with any other character is an error, since which character it gives
 //! depends on the keyboard layout: write the character itself (`?`, not
-//! `shift-/`).
+//! `shift-/`). With `ctrl-`, an ASCII letter is taken in lowercase:
+//! terminals send the same byte for ctrl-d and ctrl-D (C0 controls, ECMA-48),
+//! so `ctrl-D`, `ctrl-shift-d` and `ctrl-d` are one spec.
 
 use std::fmt;
 
@@ -146,6 +148,11 @@ impl KeySpec {
             }
             key.code = KeyName::Char(c.to_uppercase().next().unwrap_or(c));
             key.shift = false;
+        }
+        if let KeyName::Char(c) = key.code
+            && key.ctrl
+        {
+            key.code = KeyName::Char(c.to_ascii_lowercase());
         }
         Ok(key)
     }
