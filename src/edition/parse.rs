@@ -163,6 +163,7 @@ fn read_page(text: &str, number: u32, english: bool, edition: &mut Edition) -> (
     let mut lines = PageLines::new(text, english);
     if !english {
         headline::mark(&mut lines);
+        headline::mark_insets(&mut lines);
     }
     let segments = merge_interleaved(blocks::segments(&lines));
     let blocks = headline::blocks(&lines);

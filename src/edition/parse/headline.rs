@@ -59,6 +59,81 @@ pub(crate) fn mark(page: &mut PageLines) {
     }
 }
 
+/// Marks inset headlines: a headline set inside a column (beside the
+/// article's first column, in large type) comes out in mid-sentence, as in
+/// `…与相关机构负责人深` / `全国人大来锡开展科研机构` / `改革发展和立法专题调研` /
+/// `入交流，…` (`wuxi-b`, all three extractors).
+///
+/// Evidence, all required: a run of one to three unpunctuated lines with
+/// no comma-like mark, set apart (a blank line or furniture before it),
+/// ending short of the column; the text around it reads on across the
+/// run — the pair of chars joining the line above to the line below
+/// (`深入`) occurs elsewhere on the page — while neither pair joining the
+/// run to its neighbours (`深全`, `研入`) does.
+pub(crate) fn mark_insets(page: &mut PageLines) {
+    let pairs = page_pairs(page);
+    let body: Vec<usize> = (0..page.lines.len())
+        .filter(|&i| page.roles[i] == Role::Body)
+        .collect();
+    for k in 1..body.len() {
+        for run in 1..=3 {
+            let Some(&after) = body.get(k + run) else {
+                break;
+            };
+            let (prev, first, last) = (body[k - 1], body[k], body[k + run - 1]);
+            if is_inset(page, &pairs, prev, (first, last), after) {
+                for &i in &body[k..k + run] {
+                    page.roles[i] = Role::Headline;
+                }
+                break;
+            }
+        }
+    }
+}
+
+fn page_pairs(page: &PageLines) -> HashSet<(char, char)> {
+    page.lines
+        .iter()
+        .zip(&page.roles)
+        .filter(|(_, r)| **r == Role::Body)
+        .flat_map(|(l, _)| {
+            let cs: Vec<char> = l.text.chars().collect();
+            cs.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn is_inset(
+    page: &PageLines,
+    pairs: &HashSet<(char, char)>,
+    prev: usize,
+    (first, last): (usize, usize),
+    after: usize,
+) -> bool {
+    let m = page.measures[first];
+    let lines = &page.lines;
+    let run_ok = (first..=last).all(|i| {
+        page.roles[i] == Role::Body
+            && candidate(&lines[i].text)
+            && !lines[i].text.chars().any(|c| super::lines::is_mid_punct(c))
+    });
+    let apart = lines[first].blank_before || (prev + 1..first).any(|i| page.roles[i] != Role::Body);
+    if !m.columnar || !run_ok || !apart || lines[last].width + 2 > m.full {
+        return false;
+    }
+    if ends_sentence(&lines[prev].text) || credits::opens_article(&lines[after].text) {
+        return false;
+    }
+    let end = |i: usize| lines[i].text.chars().next_back();
+    let start = |i: usize| lines[i].text.chars().next();
+    let (Some(a), Some(b), Some(c), Some(d)) = (end(prev), start(first), end(last), start(after))
+    else {
+        return false;
+    };
+    let wide = [a, b, c, d].iter().all(|&x| is_wide(x));
+    wide && pairs.contains(&(a, d)) && !pairs.contains(&(a, b)) && !pairs.contains(&(c, d))
+}
+
 /// A line that could be a headline by its own text.
 fn candidate(text: &str) -> bool {
     let n = text.chars().count();
