@@ -115,7 +115,7 @@ fn is_inset(
     let run_ok = (first..=last).all(|i| {
         page.roles[i] == Role::Body
             && candidate(&lines[i].text)
-            && !lines[i].text.chars().any(|c| super::lines::is_mid_punct(c))
+            && !lines[i].text.chars().any(super::lines::is_mid_punct)
     });
     let apart = lines[first].blank_before || (prev + 1..first).any(|i| page.roles[i] != Role::Body);
     if !m.columnar || !run_ok || !apart || lines[last].width + 2 > m.full {
