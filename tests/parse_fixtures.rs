@@ -290,3 +290,34 @@ fn english_ocr_gives_decks_datelines_bylines_and_whole_words() {
     assert_eq!(deck.title, ["GREECE IN PROTEST", "AT CONSULS' ARREST"]);
     assert_eq!(deck.subtitle, ["Second Formal Objection Made"]);
 }
+
+#[test]
+fn headline_after_body_attaches_to_its_article() {
+    assert_articles(
+        &fixture("headline_after.txt"),
+        &[
+            article(
+                &["城市书房延长开放时间"],
+                None,
+                Some("张三"),
+                &[
+                    "城市书房将从下月起延长开放时间，每天开放到晚上十点，市民可以凭借借书证免费入馆阅读，书房将在周末举办读书活动。",
+                ],
+            ),
+            article(
+                &["公园新增健身步道"],
+                None,
+                Some("王五"),
+                &[
+                    "公园里新增了一条五公里健身步道，沿途设有休息点和饮水点，方便市民锻炼身体，也方便游客在湖边散步和休息。",
+                ],
+            ),
+            article(
+                &["你今天读书了吗？"],
+                Some("本报讯 7月24日"),
+                Some("赵六"),
+                &["本报讯 7月24日，全市今天启动全民阅读月活动，各区图书馆将推出一系列讲座和展览。"],
+            ),
+        ],
+    );
+}

@@ -183,7 +183,7 @@ fn above(page: &PageLines, i: usize) -> Above {
 fn is_headline(page: &PageLines, i: usize) -> bool {
     let line = &page.lines[i];
     if !candidate(&line.text) {
-        return false;
+        return is_question_headline(page, i);
     }
     let m = page.measures[i];
     if !m.columnar {
@@ -218,11 +218,32 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if above == Above::Closed && next.width > m.full + 2 && candidate(&next.text) {
         return true;
     }
+    // Under a finished line, a body line without end punctuation is a
+    // paragraph's first line, within about two characters of the column
+    // (its indent dropped), running on into a full line. A line more than
+    // three characters short cannot run on: it is a headline.
     if next.width + 4 >= m.full {
-        return false;
+        return line.width + 6 < m.full;
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// A headline may end in `？` or `！` (`你今天读书了吗？`), as a paragraph
+/// may: it counts only standing between finished text and a dateline or
+/// another headline line.
+fn is_question_headline(page: &PageLines, i: usize) -> bool {
+    let text = &page.lines[i].text;
+    let n = text.chars().count();
+    if !text.ends_with(['？', '！', '?', '!']) || text.contains('。') || n > 30 {
+        return false;
+    }
+    if above(page, i) != Above::Closed {
+        return false;
+    }
+    page.next_text(i).is_some_and(|j| {
+        page.roles[j] == Role::Headline || credits::opens_article(&page.lines[j].text)
+    })
 }
 
 /// A block of consecutive headline lines on a page.
