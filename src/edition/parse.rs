@@ -6,6 +6,7 @@
 //! after or far from their bodies, page furniture among the text, and a
 //! form feed (`\f`) between pages. Each page is read in these steps, each in
 //! its own module with the evidence it relies on:
+//! 0. [`layout`]: unfold side-by-side columns (`pdftotext -layout`);
 //! 1. [`lines`]: clean and measure lines (justification spaces, widths);
 //! 2. [`furniture`] and [`credits`]: give furniture, captions, jump lines
 //!    and credit lines their roles, by shape;
@@ -31,6 +32,7 @@ mod credits;
 mod english;
 mod furniture;
 mod headline;
+mod layout;
 mod lines;
 mod page;
 
@@ -160,7 +162,8 @@ fn credit_name(line: &str) -> String {
 /// Reads one page (`english`: an English OCR page, see [`english`]): its furniture into a [`Page`] (and the edition's title
 /// and date), its articles into drafts.
 fn read_page(text: &str, number: u32, english: bool, edition: &mut Edition) -> (Page, Vec<Draft>) {
-    let mut lines = PageLines::new(text, english);
+    let unfolded = layout::split_columns(text);
+    let mut lines = PageLines::new(unfolded.as_deref().unwrap_or(text), english);
     if !english {
         headline::mark(&mut lines);
         headline::mark_insets(&mut lines);
