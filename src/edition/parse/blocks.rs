@@ -111,7 +111,12 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 if let Some(s) = cur.as_mut() {
                     s.span.1 = i;
                     s.open = !ends_sentence(&line.text);
-                    s.closed = credits::ends_with_closing(&line.text);
+                    // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
+                    // paragraph it completes.
+                    s.closed = line.text.ends_with(['）', ')'])
+                        && s.paragraphs
+                            .last()
+                            .is_some_and(|p| credits::ends_with_closing(p));
                 }
                 prev_body = Some(i);
                 headline_since = false;

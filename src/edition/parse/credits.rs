@@ -79,19 +79,32 @@ fn paren_len(s: &str) -> usize {
     0
 }
 
+/// Digits of a printed date: ASCII, full-width (`７`) or Chinese
+/// numerals (`七`, `二十六`).
+fn is_date_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十".contains(c)
+}
+
+/// Byte length of the run of date digits at the start of `s`, if 1 to 3
+/// chars long.
+fn digits_len(s: &str) -> Option<usize> {
+    let n = s.chars().take_while(|&c| is_date_digit(c)).count();
+    (1..=3)
+        .contains(&n)
+        .then(|| s.chars().take(n).map(char::len_utf8).sum())
+}
+
 /// Byte length of ` 7月26日` (spaces allowed) at the start of `s`, or 0.
 fn date_len(s: &str) -> usize {
     let trimmed = s.trim_start_matches([' ', '\u{3000}']);
     let skip = s.len() - trimmed.len();
-    let m = trimmed.chars().take_while(char::is_ascii_digit).count();
-    if m == 0 || m > 2 || !trimmed[m..].starts_with('月') {
+    let Some(m) = digits_len(trimmed).filter(|&m| trimmed[m..].starts_with('月')) else {
         return 0;
-    }
+    };
     let after = &trimmed[m + '月'.len_utf8()..];
-    let d = after.chars().take_while(char::is_ascii_digit).count();
-    if d == 0 || d > 2 || !after[d..].starts_with('日') {
+    let Some(d) = digits_len(after).filter(|&d| after[d..].starts_with('日')) else {
         return 0;
-    }
+    };
     skip + m + '月'.len_utf8() + d + '日'.len_utf8()
 }
 
@@ -124,9 +137,14 @@ pub(crate) fn split_closing(paragraph: &str) -> Option<(&str, &str)> {
     }
 }
 
-/// True when a line ends with a closing credit (see [`split_closing`]).
-pub(crate) fn ends_with_closing(line: &str) -> bool {
-    split_closing(line).is_some_and(|(_, inner)| !inner.ends_with('摄'))
+/// True when a line or paragraph ends with a closing credit (see
+/// [`split_closing`]). Only its last 40 chars are read, so checking a
+/// growing paragraph line by line stays linear.
+pub(crate) fn ends_with_closing(text: &str) -> bool {
+    let start = text.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let tail = &text[start..];
+    split_closing(tail)
+        .is_some_and(|(keep, inner)| !inner.ends_with('摄') && (start == 0 || !keep.is_empty()))
 }
 
 /// A byline on a line of its own before the body: `本报记者 张三`,
@@ -183,6 +201,10 @@ mod tests {
     #[test]
     fn every_opening_form_gives_its_dateline() {
         assert_eq!(dateline("本报讯 7月26日，市委"), Some("本报讯 7月26日"));
+        assert_eq!(
+            dateline("本报讯 ７月２６日，市委"),
+            Some("本报讯 ７月２６日")
+        );
         assert_eq!(
             dateline("本报讯（记者 张三 通讯员 李四）近日"),
             Some("本报讯（记者 张三 通讯员 李四）")
