@@ -5,6 +5,8 @@
 //! exact, and its headline lines joined equal gold's joined: gold breaks a
 //! long headline line further where the layout did, and the extractors
 //! sometimes put those pieces on one line, so lines are compared joined.
+//! Where an article's headline lines are exactly gold's, their roles
+//! (kicker or main) must be gold's too.
 //! The test prints every file's score and asserts the scores reached so
 //! far, so a regression fails.
 
@@ -42,12 +44,30 @@ fn joined(e: &Expected) -> Expected {
 #[test]
 fn layout_samples_parse_to_their_gold() {
     let mut failures = Vec::new();
+    let mut roles_checked = 0;
     for &(edition, tool, floor) in FLOORS {
         let text = shared::read_shared(&format!("samples/layouts/{edition}/{tool}.txt"));
         let gold = shared::expected_articles(&shared::read_shared(&format!(
             "samples/layouts/{edition}/gold.json"
         )));
-        let got = shared::actual_all(&parse(&text));
+        let gold_json = shared::read_shared(&format!("samples/layouts/{edition}/gold.json"));
+        let roles = shared::expected_roles(&gold_json);
+        let parsed = parse(&text);
+        for (a, want) in parsed.articles().zip(&gold) {
+            // Where the headline lines are exactly gold's, their kicker and
+            // main roles must be too.
+            let lines: Vec<String> = a.headline.lines().map(str::to_owned).collect();
+            if lines == want.headline_lines
+                && let Some(r) = roles.iter().zip(&gold).find(|(_, g)| g.headline_lines == lines)
+            {
+                roles_checked += 1;
+                let got_roles = shared::actual_roles(a);
+                if &got_roles != r.0 {
+                    failures.push(format!("{edition}/{tool}: roles {got_roles:?} != {:?}", r.0));
+                }
+            }
+        }
+        let got = shared::actual_all(&parsed);
         let mut matched = 0;
         for want in &gold {
             let want = joined(want);
@@ -75,5 +95,7 @@ fn layout_samples_parse_to_their_gold() {
             failures.push(format!("{edition}/{tool}: {matched} < {floor}"));
         }
     }
+    println!("headline roles checked on {roles_checked} articles");
+    assert!(roles_checked >= 20, "only {roles_checked} headline role checks");
     assert!(failures.is_empty(), "regressions: {failures:?}");
 }
