@@ -58,12 +58,18 @@ fn layout_samples_parse_to_their_gold() {
             // main roles must be too.
             let lines: Vec<String> = a.headline.lines().map(str::to_owned).collect();
             if lines == want.headline_lines
-                && let Some(r) = roles.iter().zip(&gold).find(|(_, g)| g.headline_lines == lines)
+                && let Some(r) = roles
+                    .iter()
+                    .zip(&gold)
+                    .find(|(_, g)| g.headline_lines == lines)
             {
                 roles_checked += 1;
                 let got_roles = shared::actual_roles(a);
                 if &got_roles != r.0 {
-                    failures.push(format!("{edition}/{tool}: roles {got_roles:?} != {:?}", r.0));
+                    failures.push(format!(
+                        "{edition}/{tool}: roles {got_roles:?} != {:?}",
+                        r.0
+                    ));
                 }
             }
         }
@@ -96,6 +102,9 @@ fn layout_samples_parse_to_their_gold() {
         }
     }
     println!("headline roles checked on {roles_checked} articles");
-    assert!(roles_checked >= 20, "only {roles_checked} headline role checks");
+    assert!(
+        roles_checked >= 20,
+        "only {roles_checked} headline role checks"
+    );
     assert!(failures.is_empty(), "regressions: {failures:?}");
 }

@@ -129,7 +129,11 @@ pub fn expected_roles(json: &str) -> Vec<Vec<String>> {
         .map(|a| {
             a["headline_roles"]
                 .as_array()
-                .map(|xs| xs.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+                .map(|xs| {
+                    xs.iter()
+                        .filter_map(|x| x.as_str().map(str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
         .collect()
