@@ -30,7 +30,9 @@ pub(crate) fn split_columns(page: &str) -> Option<String> {
         return None;
     }
     let edges = column_edges(&rows);
-    if edges.len() < 2 {
+    // Real pages have a handful of columns; many edges mean tabular or
+    // random text, and would cost rows × edges.
+    if !(2..=12).contains(&edges.len()) {
         return None;
     }
     let mut columns: Vec<Vec<String>> = vec![Vec::with_capacity(rows.len()); edges.len()];
