@@ -5,6 +5,8 @@
 //! exact, and its headline lines joined equal gold's joined: gold breaks a
 //! long headline line further where the layout did, and the extractors
 //! sometimes put those pieces on one line, so lines are compared joined.
+//! Page furniture must give gold's page labels, the paper's name and the
+//! date line.
 //! Where an article's headline lines are exactly gold's, their roles
 //! (kicker or main) must be gold's too.
 //! The test prints every file's score and asserts the scores reached so
@@ -53,6 +55,31 @@ fn layout_samples_parse_to_their_gold() {
         let gold_json = shared::read_shared(&format!("samples/layouts/{edition}/gold.json"));
         let roles = shared::expected_roles(&gold_json);
         let parsed = parse(&text);
+        let gold_value: serde_json::Value = serde_json::from_str(&gold_json).unwrap();
+        let labels: Vec<Option<String>> = parsed.pages.iter().map(|p| p.label.clone()).collect();
+        let gold_labels: Vec<Option<String>> = gold_value["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["label"].as_str().map(str::to_owned))
+            .collect();
+        if labels != gold_labels {
+            failures.push(format!(
+                "{edition}/{tool}: labels {labels:?} != {gold_labels:?}"
+            ));
+        }
+        if parsed.title.as_deref() != gold_value["edition"]["newspaper"].as_str() {
+            failures.push(format!("{edition}/{tool}: paper {:?}", parsed.title));
+        }
+        let gold_date = gold_value["extras"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["kind"] == "folio" && x["text"].as_str().is_some_and(|t| t.contains('年')))
+            .and_then(|x| x["text"].as_str());
+        if parsed.date.as_deref() != gold_date {
+            failures.push(format!("{edition}/{tool}: date {:?}", parsed.date));
+        }
         for (a, want) in parsed.articles().zip(&gold) {
             // Where the headline lines are exactly gold's, their kicker and
             // main roles must be too.
