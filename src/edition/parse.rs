@@ -342,10 +342,21 @@ fn collect_furniture(
                 page.furniture.push(text.clone());
             }
             Role::Jump(_) => page.furniture.push(text.clone()),
-            Role::Caption => match nearest(drafts, i) {
-                Some(k) => drafts[k].captions.push(text.clone()),
-                None => page.furniture.push(text.clone()),
-            },
+            Role::Caption => {
+                // A caption or note broken over lines is one caption.
+                let runs_on = i > 0
+                    && lines.roles[i - 1] == Role::Caption
+                    && !line.blank_before
+                    && !lines::ends_sentence(&lines.lines[i - 1].text);
+                let target = match nearest(drafts, i) {
+                    Some(k) => &mut drafts[k].captions,
+                    None => &mut page.furniture,
+                };
+                match target.last_mut() {
+                    Some(last) if runs_on => lines::join_into(last, text),
+                    _ => target.push(text.clone()),
+                }
+            }
             Role::Body | Role::Headline | Role::Credit => {}
         }
     }
