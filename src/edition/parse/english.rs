@@ -83,7 +83,9 @@ fn is_noise(text: &str) -> bool {
     let visible: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
     if letters < 3 {
-        return !visible.iter().all(char::is_ascii_digit) || visible.is_empty();
+        // Figures (`1,000`, `$100.`) are text; stray marks are not.
+        let digits = visible.iter().filter(|c| c.is_ascii_digit()).count();
+        return digits * 2 < visible.len();
     }
     if letters * 2 < visible.len() {
         return true;
