@@ -6,20 +6,22 @@
 //! after or far from their bodies, page furniture among the text, and a
 //! form feed (`\f`) between pages. Each page is read in these steps, each in
 //! its own module with the evidence it relies on:
-//! 0. [`layout`]: unfold side-by-side columns (`pdftotext -layout`);
-//! 1. [`lines`]: clean and measure lines (justification spaces, widths);
-//! 2. [`furniture`] and [`credits`]: give furniture, captions, jump lines
+//! 0. `parse::layout`: unfold side-by-side columns (`pdftotext -layout`);
+//! 1. `parse::lines`: clean and measure lines (justification spaces, widths);
+//! 2. `parse::furniture` and `parse::credits`: give furniture, captions, jump lines
 //!    and credit lines their roles, by shape;
-//! 3. [`columns`]: estimate the local column measure;
-//! 4. [`headline::mark`]: tell headline lines from body lines;
-//! 5. [`blocks`]: rejoin body lines into paragraphs and article segments;
-//! 6. [`headline::attach`]: give each headline block to the article whose
+//! 3. `parse::columns`: estimate the local column measure;
+//! 4. `parse::headline::mark` and `parse::headline::mark_insets`: tell headline lines
+//!    from body lines;
+//! 5. `parse::blocks`: rejoin body lines into paragraphs and article segments;
+//! 6. `parse::headline::attach`: give each headline block to the article whose
 //!    body shares most of its words (position only breaks ties).
 //!
 //! Then segments split by a page jump (`（下转第2版）` … `（上接第1版）`) or
 //! by an interleaved article are joined, and the dateline and byline are
-//! read off each article ([`credits`]). English OCR pages go through
-//! [`english`] first.
+//! read off each article (`parse::credits`). English OCR pages (mostly Latin
+//! letters) use the rules of `parse::english` for steps 2, 4, 5 and 6: decks,
+//! wire datelines and credits, masthead noise, undone hyphens.
 //!
 //! Invariant: every non-whitespace char of the input ends up exactly once
 //! in the edition (headline, paragraph, byline credit, caption or page
