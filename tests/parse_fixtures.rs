@@ -347,3 +347,22 @@ fn side_by_side_columns_are_read_as_separate_articles() {
         ],
     );
 }
+
+#[test]
+fn run_in_subheads_stay_paragraphs_of_their_article() {
+    assert_articles(
+        &fixture("subhead.txt"),
+        &[article(
+            &["城市书房延长开放时间"],
+            Some("本报讯 7月26日"),
+            Some("张三"),
+            &[
+                "本报讯 7月26日，全市城市书房将从下月起延长开放时间。",
+                "一、开放时间更长",
+                "每天开放到晚上十点，周末全天开放。",
+                "■ 服务更加丰富",
+                "书房还将在周末举办读书活动。",
+            ],
+        )],
+    );
+}

@@ -11,6 +11,8 @@
 //!   paragraph's first line, whose two-character indent was dropped; or
 //! - is followed by an indented line (U+3000 or spaces) — and on a page
 //!   that indents first lines, indentation alone decides; or
+//! - is or precedes a run-in subhead (`一、…`, `■ …`), always a paragraph
+//!   of its own; or
 //! - sits on a free page (one paragraph per line), where every line that
 //!   ends a sentence ends its paragraph.
 //!
@@ -152,6 +154,9 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
 fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
+    if credits::is_subhead(&line.text) || credits::is_subhead(&prev.text) {
+        return true;
+    }
     if page.indented {
         return line.indent;
     }

@@ -150,6 +150,7 @@ pub(crate) fn ends_with_closing(text: &str) -> bool {
 /// A byline on a line of its own before the body: `本报记者 张三`,
 /// `记者 张三 通讯员 李四`, `本报特约记者 ××`.
 pub(crate) fn is_credit_line(text: &str) -> bool {
+    let text = text.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
     let rest = [
         "本报记者",
         "本报特约记者",
@@ -169,6 +170,26 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
         && rest
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '\u{3000}' || c == '、' || c == '·')
+}
+
+/// A run-in subhead (小标题) inside an article: a short line led by an
+/// ordinal (`一、`, `（二）`) or a bullet (`■`, `◆`), with no full stop.
+/// It is a paragraph of its own, never a headline.
+pub(crate) fn is_subhead(text: &str) -> bool {
+    let n = text.chars().count();
+    if n > 30 || text.contains('。') {
+        return false;
+    }
+    let mut cs = text.chars();
+    let first = cs.next();
+    let second = cs.next();
+    let ordinal = |c: char| "一二三四五六七八九十".contains(c);
+    match (first, second) {
+        (Some('■' | '◆' | '▲' | '●' | '▶' | '◎'), _) => true,
+        (Some(c), Some('、')) if ordinal(c) => true,
+        (Some('（' | '('), Some(c)) if ordinal(c) => text.contains(['）', ')']),
+        _ => false,
+    }
 }
 
 /// True for a photo caption or an editor's box (see the module docs).
@@ -246,6 +267,10 @@ mod tests {
     #[test]
     fn credit_lines_and_captions_are_recognised() {
         assert!(is_credit_line("本报记者 张三"));
+        assert!(is_credit_line("□ 本报记者 张三"));
+        assert!(is_subhead("一、坚持创新驱动"));
+        assert!(is_subhead("■ 坚持创新驱动"));
+        assert!(!is_subhead("一要全力以赴抓增长。"));
         assert!(is_credit_line("记者 张三 通讯员 李四"));
         assert!(!is_credit_line("记者表示，会议很成功。"));
         assert!(is_caption("图为会议现场。（记者 周洁 摄）"));

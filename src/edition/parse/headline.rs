@@ -141,6 +141,7 @@ fn candidate(text: &str) -> bool {
         return true;
     }
     n >= 2
+        && !credits::is_subhead(text)
         && !ends_sentence(text)
         && !ends_mid_sentence(text)
         && !text.contains('。')
