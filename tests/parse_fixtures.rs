@@ -366,3 +366,26 @@ fn run_in_subheads_stay_paragraphs_of_their_article() {
         )],
     );
 }
+
+#[test]
+fn traditional_script_markers_are_read_like_simplified() {
+    let e = fixture("traditional.txt");
+    assert_articles(
+        &e,
+        &[article(
+            &["城市書房延長開放時間"],
+            Some("本報訊 7月26日"),
+            Some("張三"),
+            &[
+                "本報訊 7月26日，記者從市文化局獲悉，全市城市書房將從下月起延長開放時間，每天開放到晚上十點。",
+            ],
+        )],
+    );
+    assert_eq!(e.title.as_deref(), Some("錫城日報"));
+    assert_eq!(e.pages[0].label.as_deref(), Some("第01版 要聞"));
+    assert_eq!(
+        e.article(0).unwrap().captions,
+        ["圖為市民在城市書房閱讀。（記者 周潔 攝）"]
+    );
+    assert!(e.pages[0].furniture.contains(&"責任編輯：李四".to_owned()));
+}

@@ -142,9 +142,12 @@ impl Draft {
     }
 }
 
-/// The name in an own-line credit: `本报记者 张三` gives `张三`.
+/// The name in an own-line credit: `本报记者 张三` (or `本報記者 張三`)
+/// gives `张三`.
 fn credit_name(line: &str) -> String {
-    let rest = [
+    let line = line.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
+    let folded = lines::fold_traditional(line);
+    let prefix = [
         "本报特约记者",
         "本报记者",
         "本报通讯员",
@@ -152,13 +155,11 @@ fn credit_name(line: &str) -> String {
         "通讯员",
         "文/",
         "文／",
-        "By ",
-        "BY ",
     ]
     .iter()
-    .find_map(|k| line.strip_prefix(k))
-    .unwrap_or(line);
-    rest.trim().to_owned()
+    .find(|k| folded.starts_with(*k))
+    .map_or(0, |k| k.len());
+    line[prefix..].trim().to_owned()
 }
 
 /// Reads one page (`english`: an English OCR page, see [`english`]): its furniture into a [`Page`] (and the edition's title

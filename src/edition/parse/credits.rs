@@ -19,11 +19,13 @@
 //! Captions: `…摄）`, `（资料图片）`, `图为…`, `图片：`, `编者按`,
 //! `核心阅读`: never body text.
 
-use super::lines::is_end_punct;
+use super::lines::{fold_traditional, is_end_punct};
 
 /// Byte length of the dateline at the start of `text`, if it opens with
 /// one of the forms in the module docs.
 pub(crate) fn dateline_len(text: &str) -> Option<usize> {
+    let folded = fold_traditional(text);
+    let text: &str = &folded;
     let end = if let Some(rest) = text.strip_prefix("本报讯") {
         let mut end = text.len() - rest.len();
         end += paren_len(&text[end..]);
@@ -150,7 +152,8 @@ pub(crate) fn ends_with_closing(text: &str) -> bool {
 /// A byline on a line of its own before the body: `本报记者 张三`,
 /// `记者 张三 通讯员 李四`, `本报特约记者 ××`.
 pub(crate) fn is_credit_line(text: &str) -> bool {
-    let text = text.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
+    let folded = fold_traditional(text);
+    let text = folded.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
     let rest = [
         "本报记者",
         "本报特约记者",
@@ -194,7 +197,10 @@ pub(crate) fn is_subhead(text: &str) -> bool {
 
 /// True for a photo caption or an editor's box (see the module docs).
 pub(crate) fn is_caption(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = fold_traditional(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let n = t.chars().count();
     if n > 80 {
         return false;
