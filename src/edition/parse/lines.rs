@@ -209,38 +209,6 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     buf.push_str(next);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spaced_out_justified_line_loses_its_spaces() {
-        assert_eq!(despace("导 体 刻 蚀 设 备"), "导体刻蚀设备");
-        assert_eq!(despace("效 、 资 源"), "效、资源");
-    }
-
-    #[test]
-    fn real_spaces_are_kept() {
-        assert_eq!(despace("本报讯 7月26日，市委"), "本报讯 7月26日，市委");
-        assert_eq!(
-            despace("坚定信心决心 争取更好结果"),
-            "坚定信心决心 争取更好结果"
-        );
-        assert_eq!(despace("到实效。 （高美梅）"), "到实效。 （高美梅）");
-    }
-
-    #[test]
-    fn lone_space_after_opening_quote_is_removed() {
-        assert_eq!(despace("完善“ 全市联动、立体高"), "完善“全市联动、立体高");
-    }
-
-    #[test]
-    fn width_counts_ascii_as_half() {
-        assert_eq!(width("7月26日"), 7);
-        assert_eq!(width("“双过半”"), 10);
-    }
-}
-
 /// Traditional forms of the chars in the markers this parser looks for
 /// (`本報訊`, `責任編輯`, `圖為`, `下轉第2版`), each with its simplified form.
 /// Both forms are three UTF-8 bytes, so byte offsets found in the folded
@@ -306,5 +274,37 @@ pub(crate) fn fold_traditional(s: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.chars().map(folded).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_out_justified_line_loses_its_spaces() {
+        assert_eq!(despace("导 体 刻 蚀 设 备"), "导体刻蚀设备");
+        assert_eq!(despace("效 、 资 源"), "效、资源");
+    }
+
+    #[test]
+    fn real_spaces_are_kept() {
+        assert_eq!(despace("本报讯 7月26日，市委"), "本报讯 7月26日，市委");
+        assert_eq!(
+            despace("坚定信心决心 争取更好结果"),
+            "坚定信心决心 争取更好结果"
+        );
+        assert_eq!(despace("到实效。 （高美梅）"), "到实效。 （高美梅）");
+    }
+
+    #[test]
+    fn lone_space_after_opening_quote_is_removed() {
+        assert_eq!(despace("完善“ 全市联动、立体高"), "完善“全市联动、立体高");
+    }
+
+    #[test]
+    fn width_counts_ascii_as_half() {
+        assert_eq!(width("7月26日"), 7);
+        assert_eq!(width("“双过半”"), 10);
     }
 }
