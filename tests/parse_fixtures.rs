@@ -389,3 +389,14 @@ fn traditional_script_markers_are_read_like_simplified() {
     );
     assert!(e.pages[0].furniture.contains(&"責任編輯：李四".to_owned()));
 }
+
+#[test]
+fn blank_page_keeps_its_number_and_a_final_form_feed_opens_no_page() {
+    let e =
+        parse("第01版\n城市书房延长开放时间。\n\u{c}\n\u{c}第03版\n公园新增健身步道。\n\u{c}\n");
+    assert_eq!(e.pages.len(), 3);
+    assert_eq!(e.pages[0].label.as_deref(), Some("第01版"));
+    assert!(e.pages[1].articles.is_empty());
+    assert_eq!(e.pages[2].number, 3);
+    assert_eq!(e.pages[2].label.as_deref(), Some("第03版"));
+}

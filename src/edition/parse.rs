@@ -52,10 +52,7 @@ pub fn parse(text: &str) -> Edition {
     let mut edition = Edition::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let english = english::is_english(text);
-    for (n, page_text) in text.split('\u{c}').enumerate() {
-        if page_text.trim().is_empty() && n > 0 {
-            continue;
-        }
+    for page_text in text.split('\u{c}') {
         let number = u32::try_from(edition.pages.len() + 1).unwrap_or(u32::MAX);
         let (page, page_drafts) = read_page(page_text, number, english, &mut edition);
         edition.dropped += page_drafts.iter().map(|d| d.segment.dropped).sum::<usize>();
@@ -69,11 +66,15 @@ pub fn parse(text: &str) -> Edition {
             page.articles.push(article);
         }
     }
-    if edition.pages.is_empty() {
-        edition.pages.push(Page {
-            number: 1,
-            ..Page::default()
-        });
+    // A form feed ending the last page (mutool, pdftotext) opens no page;
+    // blank pages inside the edition keep their place in the numbering.
+    while edition.pages.len() > 1
+        && edition
+            .pages
+            .last()
+            .is_some_and(|p| p.articles.is_empty() && p.furniture.is_empty())
+    {
+        edition.pages.pop();
     }
     edition
 }
