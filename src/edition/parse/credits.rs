@@ -24,7 +24,9 @@ use super::lines::{fold_traditional, is_end_punct};
 /// Byte length of the dateline at the start of `text`, if it opens with
 /// one of the forms in the module docs.
 pub(crate) fn dateline_len(text: &str) -> Option<usize> {
-    let folded = fold_traditional(text);
+    // Openings are short: only the first 48 chars are read (and folded).
+    let head_end = text.char_indices().nth(48).map_or(text.len(), |(i, _)| i);
+    let folded = fold_traditional(&text[..head_end]);
     let text: &str = &folded;
     let end = if let Some(rest) = text.strip_prefix("本报讯") {
         let mut end = text.len() - rest.len();
@@ -152,6 +154,9 @@ pub(crate) fn ends_with_closing(text: &str) -> bool {
 /// A byline on a line of its own before the body: `本报记者 张三`,
 /// `记者 张三 通讯员 李四`, `本报特约记者 ××`.
 pub(crate) fn is_credit_line(text: &str) -> bool {
+    if text.chars().nth(40).is_some() {
+        return false;
+    }
     let folded = fold_traditional(text);
     let text = folded.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
     let rest = [
@@ -197,6 +202,9 @@ pub(crate) fn is_subhead(text: &str) -> bool {
 
 /// True for a photo caption or an editor's box (see the module docs).
 pub(crate) fn is_caption(text: &str) -> bool {
+    if text.chars().nth(100).is_some() {
+        return false;
+    }
     let t: String = fold_traditional(text)
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -71,6 +71,9 @@ const SECTIONS: &[&str] = &[
 
 /// Classifies a (cleaned) line as furniture, by its shape alone.
 pub(crate) fn classify(text: &str) -> Option<Furniture> {
+    if text.chars().nth(60).is_some() {
+        return None;
+    }
     let t: String = fold_traditional(text)
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -129,6 +132,9 @@ pub(crate) fn could_be_section(text: &str) -> bool {
 /// Recognises a jump line (`（下转第2版）`, `（上接第1版）`, `(转第3版)`,
 /// `（相关报道见第二版）`).
 pub(crate) fn jump(text: &str) -> Option<Jump> {
+    if text.chars().nth(30).is_some() {
+        return None;
+    }
     let t: String = fold_traditional(text)
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -150,6 +156,9 @@ pub(crate) fn jump(text: &str) -> Option<Jump> {
 
 /// True for `（相关报道见第二版）`: a cross-reference line, kept as furniture.
 pub(crate) fn is_cross_reference(text: &str) -> bool {
+    if text.chars().nth(30).is_some() {
+        return false;
+    }
     let t: String = fold_traditional(text)
         .chars()
         .filter(|c| !c.is_whitespace())

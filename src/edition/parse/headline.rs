@@ -71,67 +71,102 @@ pub(crate) fn mark(page: &mut PageLines) {
 /// (`深入`) occurs elsewhere on the page — while neither pair joining the
 /// run to its neighbours (`深全`, `研入`) does.
 pub(crate) fn mark_insets(page: &mut PageLines) {
-    let pairs = page_pairs(page);
     let body: Vec<usize> = (0..page.lines.len())
         .filter(|&i| page.roles[i] == Role::Body)
         .collect();
+    // Runs shaped like an inset, with the char pairs their test needs.
+    let mut runs: Vec<(usize, usize, InsetPairs)> = Vec::new();
     for k in 1..body.len() {
         for run in 1..=3 {
             let Some(&after) = body.get(k + run) else {
                 break;
             };
             let (prev, first, last) = (body[k - 1], body[k], body[k + run - 1]);
-            if is_inset(page, &pairs, prev, (first, last), after) {
-                for &i in &body[k..k + run] {
-                    page.roles[i] = Role::Headline;
-                }
-                break;
+            if let Some(pairs) = inset_shape(page, prev, (first, last), after) {
+                runs.push((k, run, pairs));
             }
+        }
+    }
+    if runs.is_empty() {
+        return;
+    }
+    // One pass over the page finds which of those pairs occur in it.
+    let wanted: HashSet<(char, char)> = runs.iter().flat_map(|r| r.2).collect();
+    let seen = pairs_on_page(page, &wanted);
+    let mut marked_until = 0;
+    for (k, run, [joined, before, after]) in runs {
+        if k < marked_until {
+            continue;
+        }
+        if seen.contains(&joined) && !seen.contains(&before) && !seen.contains(&after) {
+            for &i in &body[k..k + run] {
+                page.roles[i] = Role::Headline;
+            }
+            marked_until = k + run + 1;
         }
     }
 }
 
-fn page_pairs(page: &PageLines) -> HashSet<(char, char)> {
-    page.lines
+/// The char pairs an inset test reads: joining the lines around the run,
+/// and joining the run to the line above and to the line below.
+type InsetPairs = [(char, char); 3];
+
+/// The pairs among `wanted` that occur inside some body line of the page.
+fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(char, char)> {
+    let mut seen = HashSet::new();
+    for (line, _) in page
+        .lines
         .iter()
         .zip(&page.roles)
         .filter(|(_, r)| **r == Role::Body)
-        .flat_map(|(l, _)| {
-            let cs: Vec<char> = l.text.chars().collect();
-            cs.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>()
-        })
-        .collect()
+    {
+        let mut prev: Option<char> = None;
+        for c in line.text.chars() {
+            if let Some(p) = prev
+                && wanted.contains(&(p, c))
+            {
+                seen.insert((p, c));
+            }
+            prev = Some(c);
+        }
+    }
+    seen
 }
 
-fn is_inset(
+/// When lines `first..=last` are shaped like an inset headline between
+/// body lines `prev` and `after`, the three pairs of chars to test: the
+/// one joining `prev` to `after`, and those joining the run to each side.
+fn inset_shape(
     page: &PageLines,
-    pairs: &HashSet<(char, char)>,
     prev: usize,
     (first, last): (usize, usize),
     after: usize,
-) -> bool {
+) -> Option<InsetPairs> {
     let m = page.measures[first];
     let lines = &page.lines;
+    // Cheap tests first: this runs for every body line.
+    let apart = lines[first].blank_before || (prev + 1..first).any(|i| page.roles[i] != Role::Body);
+    if !apart || !m.columnar || lines[last].width + 2 > m.full {
+        return None;
+    }
     let run_ok = (first..=last).all(|i| {
         page.roles[i] == Role::Body
             && candidate(&lines[i].text)
             && !lines[i].text.chars().any(super::lines::is_mid_punct)
     });
-    let apart = lines[first].blank_before || (prev + 1..first).any(|i| page.roles[i] != Role::Body);
-    if !m.columnar || !run_ok || !apart || lines[last].width + 2 > m.full {
-        return false;
+    if !run_ok {
+        return None;
     }
     if ends_sentence(&lines[prev].text) || credits::opens_article(&lines[after].text) {
-        return false;
+        return None;
     }
     let end = |i: usize| lines[i].text.chars().next_back();
     let start = |i: usize| lines[i].text.chars().next();
-    let (Some(a), Some(b), Some(c), Some(d)) = (end(prev), start(first), end(last), start(after))
-    else {
-        return false;
-    };
-    let wide = [a, b, c, d].iter().all(|&x| is_wide(x));
-    wide && pairs.contains(&(a, d)) && !pairs.contains(&(a, b)) && !pairs.contains(&(c, d))
+    let (a, b, c, d) = (end(prev)?, start(first)?, end(last)?, start(after)?);
+    [a, b, c, d]
+        .iter()
+        .all(|&x| is_wide(x))
+        .then_some([(a, d), (a, b), (c, d)])
 }
 
 /// A line that could be a headline by its own text.
@@ -145,8 +180,8 @@ fn candidate(text: &str) -> bool {
         && !ends_sentence(text)
         && !ends_mid_sentence(text)
         && !text.contains('。')
-        && !credits::opens_article(text)
         && !credits::ends_with_closing(text)
+        && !credits::opens_article(text)
 }
 
 /// How the text line above a line ends.
