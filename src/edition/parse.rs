@@ -51,9 +51,10 @@ use page::{PageLines, Role};
 pub fn parse(text: &str) -> Edition {
     let mut edition = Edition::default();
     let mut drafts: Vec<Draft> = Vec::new();
-    let english = english::is_english(text);
     for page_text in text.split('\u{c}') {
         let number = u32::try_from(edition.pages.len() + 1).unwrap_or(u32::MAX);
+        // Decided page by page: an edition may mix scripts.
+        let english = english::is_english(page_text);
         let (page, page_drafts) = read_page(page_text, number, english, &mut edition);
         edition.dropped += page_drafts.iter().map(|d| d.segment.dropped).sum::<usize>();
         edition.pages.push(page);
@@ -163,7 +164,8 @@ fn credit_name(line: &str) -> String {
     line[prefix..].trim().to_owned()
 }
 
-/// Reads one page (`english`: an English OCR page, see [`english`]): its furniture into a [`Page`] (and the edition's title
+/// Reads one page (`english`: an English OCR page, see [`english`]): its
+/// furniture into a [`Page`] (and the edition's title
 /// and date), its articles into drafts.
 fn read_page(text: &str, number: u32, english: bool, edition: &mut Edition) -> (Page, Vec<Draft>) {
     let unfolded = layout::split_columns(text);
