@@ -238,7 +238,9 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return false;
     }
     let Some(j) = page.next_text(i) else {
-        return true;
+        // Last text of the page: a headline, unless it is a full column
+        // line under an unpunctuated one (a column ending mid-sentence).
+        return above == Above::Closed || line.width + 6 <= m.full;
     };
     let next = &page.lines[j];
     if page.roles[j] == Role::Headline || credits::opens_article(&next.text) {
