@@ -24,7 +24,7 @@ const FLOORS: &[(&str, &str, usize)] = &[
     ("wuxi-a", "pdfminer", 4),
     ("wuxi-a", "mutool", 4),
     ("wuxi-b", "pdftotext", 4),
-    ("wuxi-b", "pdfminer", 3),
+    ("wuxi-b", "pdfminer", 4),
     ("wuxi-b", "mutool", 4),
     ("wuxi-c", "pdftotext", 4),
     ("wuxi-c", "pdfminer", 3),

@@ -173,6 +173,7 @@ fn read_page(text: &str, number: u32, english: bool, edition: &mut Edition) -> (
     if !english {
         headline::mark(&mut lines);
         headline::mark_insets(&mut lines);
+        blocks::restore_late_column(&mut lines);
     }
     let segments = merge_interleaved(blocks::segments(&lines));
     let blocks = headline::blocks(&lines);
