@@ -13,7 +13,8 @@
 //! 3. `parse::columns`: estimate the local column measure;
 //! 4. `parse::headline::mark` and `parse::headline::mark_insets`: tell headline lines
 //!    from body lines;
-//! 5. `parse::blocks`: rejoin body lines into paragraphs and article segments;
+//! 5. `parse::blocks`: put back a column read out of order, then rejoin
+//!    body lines into paragraphs and article segments;
 //! 6. `parse::headline::attach`: give each headline block to the article whose
 //!    body shares most of its words (position only breaks ties).
 //!

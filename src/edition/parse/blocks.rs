@@ -19,6 +19,9 @@
 //! On English OCR pages, a line that ends a sentence and is under 80 % of
 //! the page's median line ends its paragraph (see [`super::english`]).
 //!
+//! **Late columns.** [`restore_late_column`] puts back a column an
+//! extractor read out of order at the end of a page.
+//!
 //! **Article starts.** A body line starts a new article segment when it
 //! opens with a dateline (`本报讯`, `新华社…电`), when the previous paragraph
 //! closed with a byline (`（高美梅）`), or when a headline or own-line credit
