@@ -6,19 +6,28 @@
 //! timeout only while an unsaved reading position is waiting for its
 //! periodic save. It redraws only after an event that changed something.
 
-use std::io::Write as _;
+use std::io::{BufWriter, Stdout, Write as _};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Effect};
 use crate::edition::Fingerprint;
 use crate::keymap::Keymap;
 use crate::store::{Position, Store};
 use crate::typeset::AmbiguousWidth;
+
+/// The terminal the event loop draws on: stdout behind a frame-sized buffer,
+/// flushed once per frame by `Terminal::draw`.
+type FrameTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes buffered before a write to the terminal: a full 200×60 frame of
+/// CJK text with styles is about 20 KiB.
+const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 
 /// How long [`probe_ambiguous_width`] waits for the terminal's answer.
 pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
@@ -83,7 +92,15 @@ pub struct Session {
 /// # Errors
 /// Terminal I/O errors. Store errors are shown in the status bar instead.
 pub fn run(session: &mut Session) -> anyhow::Result<()> {
-    let mut terminal = match ratatui::try_init() {
+    // `try_init` sets up raw mode, the alternate screen and the panic hook;
+    // its terminal is swapped for one that writes through a buffer large
+    // enough for a whole frame, so a frame leaves in one write instead of
+    // stdout's 1 KiB line-buffer chunks (about 20 writes for 200×60).
+    let setup = ratatui::try_init().and_then(|_| {
+        let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
+        Terminal::new(CrosstermBackend::new(out))
+    });
+    let mut terminal = match setup {
         Ok(terminal) => terminal,
         Err(err) => {
             ratatui::restore();
@@ -95,7 +112,7 @@ pub fn run(session: &mut Session) -> anyhow::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Result<()> {
     let size = terminal.size()?;
     session.app.resize(size.width, size.height);
     let mut saver = PositionSaver::new(session.app.position());
