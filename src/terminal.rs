@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use crossterm::event::{self, Event};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+
+use backend::RunBackend;
 
 use crate::app::{App, Effect};
 use crate::edition::Fingerprint;
@@ -21,9 +22,11 @@ use crate::keymap::Keymap;
 use crate::store::{Position, Store};
 use crate::typeset::AmbiguousWidth;
 
+mod backend;
+
 /// The terminal the event loop draws on: stdout behind a frame-sized buffer,
 /// flushed once per frame by `Terminal::draw`.
-type FrameTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type FrameTerminal = Terminal<RunBackend<BufWriter<Stdout>>>;
 
 /// Bytes buffered before a write to the terminal: a full 200×60 frame of
 /// CJK text with styles is about 20 KiB.
@@ -98,7 +101,7 @@ pub fn run(session: &mut Session) -> anyhow::Result<()> {
     // stdout's 1 KiB line-buffer chunks (about 20 writes for 200×60).
     let setup = ratatui::try_init().and_then(|_| {
         let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
-        Terminal::new(CrosstermBackend::new(out))
+        Terminal::new(RunBackend::new(out))
     });
     let mut terminal = match setup {
         Ok(terminal) => terminal,
