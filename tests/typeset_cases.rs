@@ -44,7 +44,7 @@ fn case_02_row_ends_with_comma_when_it_fits_exactly() {
 }
 
 #[test]
-fn case_03_narrow_rows_carry_the_comma_and_stop_down() {
+fn case_03_narrow_rows_carry_the_comma_and_the_full_stop_down() {
     assert_rows("中文，测试。", 5, &NARROW, &["中", "文，", "测", "试。"]);
 }
 

@@ -151,40 +151,41 @@ impl<'a> Clusters<'a> {
 
     /// Removes allowed breaks that would start a row with a no-start
     /// character, end one with a no-end character, or split `——`/`……`.
+    /// Spaces at a break are dropped, so the characters that count are the
+    /// nearest non-space ones on either side (never across a mandatory
+    /// break). Two linear passes, so a long run of spaces costs nothing more.
     fn veto_kinsoku(&mut self) {
-        let mut last_visible: Option<char> = None;
-        for k in 0..self.list.len() {
+        // Backward: what would start the row if it broke here.
+        let mut next_visible: Option<char> = None;
+        for k in (1..self.list.len()).rev() {
             let here = self.list[k];
-            if here.before == Break::Allowed && k > 0 {
-                let prev = self.list[k - 1].base;
-                let splits_pair = is_inseparable(prev) && prev == here.base;
-                let ends_badly = last_visible.is_some_and(is_no_end);
-                let starts_badly = self.next_visible(k).is_some_and(is_no_start);
-                if splits_pair || ends_badly || starts_badly {
-                    self.list[k].before = Break::Never;
-                }
+            if !here.space {
+                next_visible = Some(here.base);
+            }
+            let prev = self.list[k - 1].base;
+            let splits_pair = is_inseparable(prev) && prev == here.base;
+            if here.before == Break::Allowed
+                && (splits_pair || next_visible.is_some_and(is_no_start))
+            {
+                self.list[k].before = Break::Never;
             }
             if here.before == Break::Mandatory {
+                next_visible = None;
+            }
+        }
+        // Forward: what would end the row if it broke here.
+        let mut last_visible: Option<char> = None;
+        for cluster in &mut self.list {
+            if cluster.before == Break::Mandatory {
                 last_visible = None;
             }
-            if !here.space {
-                last_visible = Some(here.base);
+            if cluster.before == Break::Allowed && last_visible.is_some_and(is_no_end) {
+                cluster.before = Break::Never;
+            }
+            if !cluster.space {
+                last_visible = Some(cluster.base);
             }
         }
-    }
-
-    /// The base of the first non-space cluster at or after `k`, stopping at a
-    /// mandatory break.
-    fn next_visible(&self, k: usize) -> Option<char> {
-        for (i, c) in self.list.get(k..)?.iter().enumerate() {
-            if i > 0 && c.before == Break::Mandatory {
-                return None;
-            }
-            if !c.space {
-                return Some(c.base);
-            }
-        }
-        None
     }
 
     /// Keeps a number with its unit (`3.5亿元`) and a URL whole: removes the
