@@ -96,6 +96,7 @@ pub fn display_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
 /// `unicode-width` string width. Printable ASCII (1 column) and the CJK
 /// Unified Ideographs block (East_Asian_Width W, 2 columns) are answered
 /// without the table lookup; a test checks they agree with it.
+#[inline]
 pub(crate) fn cluster_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
     if let [byte] = g.as_bytes()
         && (b' '..=b'~').contains(byte)

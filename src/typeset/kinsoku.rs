@@ -32,6 +32,7 @@ pub const NO_END: &str = "（(［[｛{〔〈《「『【〘〖｟«〝‘“｢"
 pub const INSEPARABLE: &str = "—―…‥⋯";
 
 /// True when `c` may not start a row: [`NO_START`] or [`NO_START_DASHES`].
+#[inline]
 pub fn is_no_start(c: char) -> bool {
     if is_ideograph_or_hangul(c) || c.is_ascii_alphanumeric() {
         return false;
@@ -40,6 +41,7 @@ pub fn is_no_start(c: char) -> bool {
 }
 
 /// True when `c` may not end a row: [`NO_END`].
+#[inline]
 pub fn is_no_end(c: char) -> bool {
     if is_ideograph_or_hangul(c) || c.is_ascii_alphanumeric() {
         return false;
@@ -48,11 +50,13 @@ pub fn is_no_end(c: char) -> bool {
 }
 
 /// True when `c` is never split from an identical neighbour ([`INSEPARABLE`]).
+#[inline]
 pub fn is_inseparable(c: char) -> bool {
     matches!(c, '—' | '―' | '…' | '‥' | '⋯')
 }
 
 /// True for a decimal digit, ASCII or full-width (`0`–`9`, `０`–`９`).
+#[inline]
 pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
@@ -61,6 +65,7 @@ pub(crate) fn is_digit(c: char) -> bool {
 /// CJK and full-width punctuation, and the quotes and dashes Chinese text uses
 /// (`“ ” ‘ ’ … — ―  ·`). Used to tell a CJK row (which may be justified)
 /// from a Latin one.
+#[inline]
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{2E80}'..='\u{A4CF}'
@@ -72,6 +77,7 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '‘' | '’' | '“' | '”' | '…' | '—' | '―' | '·')
 }
 
+#[inline]
 fn is_ideograph_or_hangul(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{20000}'..='\u{3FFFF}')
 }

@@ -68,6 +68,7 @@ fn full_rules_len(rest: &str) -> usize {
 /// marks U+302A–U+302F), kana (without the combining voicing marks
 /// U+3099–U+309A), CJK ideographs and the full-width forms (without the
 /// half-width voicing marks U+FF9E–U+FF9F, which extend).
+#[inline]
 fn is_simple(c: char) -> bool {
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return true;
