@@ -111,10 +111,14 @@ impl SetArticle {
     /// Headline, credit and caption rows are never justified. Never panics.
     pub fn new(article: &Article, width: usize, options: &Options) -> Self {
         let width = width.max(1);
+        // Room for every row at once: a CJK character takes 3 bytes and 2
+        // columns, so bytes / width over-counts rows a little.
+        let bytes: usize = article.paragraphs.iter().map(String::len).sum();
+        let estimate = bytes / width + 2 * article.paragraphs.len() + 16;
         let mut set = SetArticle {
             width,
-            rows: Vec::new(),
-            sources: Vec::new(),
+            rows: Vec::with_capacity(estimate),
+            sources: Vec::with_capacity(estimate),
             ambiguous: options.ambiguous,
         };
         let plain = Options {
