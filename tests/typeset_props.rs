@@ -145,9 +145,13 @@ fn check_kinsoku(text: &str, rows: &[Row]) -> Result<(), TestCaseError> {
             tail
         );
         if let Some(next) = rows.get(i + 1).filter(|n| !n.emergency) {
-            let split = ["——", "……"].iter().any(|pair| {
-                let c = pair.chars().next().unwrap();
-                row.text.ends_with(c) && next.text.starts_with(c)
+            // A pair is split when the row ends right before the next one
+            // starts (no space dropped between) with the same dash or
+            // ellipsis on both sides.
+            let chars: Vec<char> = text.chars().collect();
+            let before_next = next.start.checked_sub(1).map(|k| chars[k]);
+            let split = ['—', '…'].iter().any(|&c| {
+                before_next == Some(c) && row.text.ends_with(c) && next.text.starts_with(c)
             });
             prop_assert!(!split, "{:?} / {:?} split a pair", row.text, next.text);
         }

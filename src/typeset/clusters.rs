@@ -193,29 +193,34 @@ impl<'a> Clusters<'a> {
     /// UAX #14 and the no-start set.)
     fn glue_numbers_and_urls(&mut self) {
         let mut k = 0;
+        let mut after_digit = false;
+        let mut previous: Option<char> = None;
         while k < self.list.len() {
             let here = self.list[k];
-            let after_digit = k > 0 && is_digit(self.list[k - 1].base);
-            let glued = if after_digit && !is_digit(here.base) {
-                unit_after_number(&self.text[here.byte..])
+            let digit = is_digit(here.base);
+            let glued = if after_digit && !digit {
+                unit_after_number(self.text.get(here.byte..).unwrap_or_default())
             } else if matches!(here.base, 'h' | 'H' | 'w' | 'W' | 'f' | 'F')
-                && (k == 0 || !self.list[k - 1].base.is_alphanumeric())
+                && !previous.is_some_and(char::is_alphanumeric)
             {
                 self.url_clusters(k)
             } else {
                 0
             };
-            let inner = if after_digit {
-                k..k + glued
-            } else {
-                k + 1..k + glued
-            };
-            let inner = inner.start..inner.end.min(self.list.len());
-            for c in self.list.get_mut(inner).into_iter().flatten() {
-                if c.before == Break::Allowed {
-                    c.before = Break::Never;
+            if glued > 0 {
+                // A unit's first break is the one just after the number; a
+                // URL's are all after its first cluster.
+                let from = if after_digit { k } else { k + 1 };
+                let to = (k + glued).min(self.list.len());
+                for c in &mut self.list[from.min(to)..to] {
+                    if c.before == Break::Allowed {
+                        c.before = Break::Never;
+                    }
                 }
             }
+            let last = self.list[(k + glued.max(1)).min(self.list.len()) - 1].base;
+            after_digit = is_digit(last);
+            previous = Some(last);
             k += glued.max(1);
         }
     }

@@ -32,21 +32,36 @@ pub const NO_END: &str = "（(［[｛{〔〈《「『【〘〖｟«〝‘“｢"
 pub const INSEPARABLE: &str = "—―…‥⋯";
 
 /// True when `c` may not start a row: [`NO_START`] or [`NO_START_DASHES`].
+/// (Written out as a `match`, which compiles to a few range tests; a test
+/// checks it against the two strings.)
 #[inline]
+#[rustfmt::skip]
 pub fn is_no_start(c: char) -> bool {
     if is_ideograph_or_hangul(c) || c.is_ascii_alphanumeric() {
         return false;
     }
-    NO_START.contains(c) || NO_START_DASHES.contains(c)
+    matches!(c,
+        '）' | ')' | '］' | ']' | '｝' | '}' | '〕' | '〉' | '》' | '」' | '』' | '】'
+        | '〙' | '〗' | '｠' | '»' | '〟' | '’' | '”' | '｣' | '、' | '。' | '，' | ','
+        | '．' | '.' | '｡' | '､' | '：' | '；' | ':' | ';' | '！' | '？' | '!' | '?'
+        | '‼' | '⁇' | '⁈' | '⁉' | '・' | '·' | '‧' | '･' | '‐' | '–' | '〜' | '～'
+        | '゠' | 'ヽ' | 'ヾ' | 'ゝ' | 'ゞ' | '々' | '〻' | 'ー' | 'ｰ' | '%' | '％' | '‰'
+        | '°' | '℃' | 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'っ' | 'ゃ' | 'ゅ' | 'ょ' | 'ゎ'
+        | 'ゕ' | 'ゖ' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ッ' | 'ャ' | 'ュ' | 'ョ' | 'ヮ'
+        | 'ヵ' | 'ヶ' | 'ｧ' | 'ｨ' | 'ｩ' | 'ｪ' | 'ｫ' | 'ｬ' | 'ｭ' | 'ｮ' | 'ｯ'
+        | '—' | '―')
 }
 
 /// True when `c` may not end a row: [`NO_END`].
 #[inline]
+#[rustfmt::skip]
 pub fn is_no_end(c: char) -> bool {
     if is_ideograph_or_hangul(c) || c.is_ascii_alphanumeric() {
         return false;
     }
-    NO_END.contains(c)
+    matches!(c,
+        '（' | '(' | '［' | '[' | '｛' | '{' | '〔' | '〈' | '《' | '「' | '『' | '【'
+        | '〘' | '〖' | '｟' | '«' | '〝' | '‘' | '“' | '｢')
 }
 
 /// True when `c` is never split from an identical neighbour ([`INSEPARABLE`]).
