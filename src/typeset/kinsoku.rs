@@ -70,6 +70,46 @@ pub fn is_inseparable(c: char) -> bool {
     matches!(c, '—' | '―' | '…' | '‥' | '⋯')
 }
 
+/// A character's classes for line breaking, as bits (see [`class_of`]).
+pub(crate) type Class = u8;
+/// May not start a row ([`is_no_start`]).
+pub(crate) const NO_START_BIT: Class = 1;
+/// May not end a row ([`is_no_end`]).
+pub(crate) const NO_END_BIT: Class = 2;
+/// Never split from an identical neighbour ([`is_inseparable`]).
+pub(crate) const INSEPARABLE_BIT: Class = 4;
+/// A decimal digit ([`is_digit`]).
+pub(crate) const DIGIT_BIT: Class = 8;
+/// May start a URL (`h`, `w`, `f` in either case).
+pub(crate) const URL_START_BIT: Class = 16;
+/// An opening quote `“` or `‘` (Unicode 15.1 LB19a).
+pub(crate) const OPENING_QUOTE_BIT: Class = 32;
+/// A closing quote `”` or `’` (Unicode 15.1 LB19a).
+pub(crate) const CLOSING_QUOTE_BIT: Class = 64;
+
+/// All the classes of `c`, computed once per cluster (ideographs, the
+/// common case, have none).
+#[inline]
+pub(crate) fn class_of(c: char) -> Class {
+    if is_ideograph_or_hangul(c) {
+        return 0;
+    }
+    if c.is_ascii_alphanumeric() {
+        return match c {
+            '0'..='9' => DIGIT_BIT,
+            'h' | 'H' | 'w' | 'W' | 'f' | 'F' => URL_START_BIT,
+            _ => 0,
+        };
+    }
+    let bit = |yes: bool, bit: Class| if yes { bit } else { 0 };
+    bit(is_no_start(c), NO_START_BIT)
+        | bit(is_no_end(c), NO_END_BIT)
+        | bit(is_inseparable(c), INSEPARABLE_BIT)
+        | bit(is_digit(c), DIGIT_BIT)
+        | bit(matches!(c, '“' | '‘'), OPENING_QUOTE_BIT)
+        | bit(matches!(c, '”' | '’'), CLOSING_QUOTE_BIT)
+}
+
 /// True for a decimal digit, ASCII or full-width (`0`–`9`, `０`–`９`).
 #[inline]
 pub(crate) fn is_digit(c: char) -> bool {
@@ -232,6 +272,20 @@ mod tests {
     fn no_start_set_holds_the_uax14_gaps() {
         for c in ['·', '～', '—'] {
             assert!(is_no_start(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn class_bits_agree_with_the_predicates() {
+        for c in checked_chars() {
+            let class = class_of(c);
+            assert_eq!(class & NO_START_BIT != 0, is_no_start(c), "{c}");
+            assert_eq!(class & NO_END_BIT != 0, is_no_end(c), "{c}");
+            assert_eq!(class & INSEPARABLE_BIT != 0, is_inseparable(c), "{c}");
+            assert_eq!(class & DIGIT_BIT != 0, is_digit(c), "{c}");
+            assert_eq!(class & URL_START_BIT != 0, "hHwWfF".contains(c), "{c}");
+            assert_eq!(class & OPENING_QUOTE_BIT != 0, "“‘".contains(c), "{c}");
+            assert_eq!(class & CLOSING_QUOTE_BIT != 0, "”’".contains(c), "{c}");
         }
     }
 
