@@ -185,7 +185,7 @@ fn check_clusters(text: &str, rows: &[Row], justify: bool) -> Result<(), TestCas
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn every_row_fits_the_width(text in text(), width in 1usize..=120, options in options()) {
