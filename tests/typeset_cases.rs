@@ -283,3 +283,11 @@ fn justify_is_off_by_default() {
         &["一二三四", "五，六"],
     );
 }
+
+#[test]
+fn truncation_measures_quotes_at_the_terminals_ambiguous_width() {
+    // “ is 1 column narrow, 2 wide: “双过 fills 5 narrow columns, while
+    // wide only “双 (4) fits and the last column is padded.
+    assert_eq!(truncate("“双过半”", 5, AmbiguousWidth::Narrow), "“双过");
+    assert_eq!(truncate("“双过半”", 5, AmbiguousWidth::Wide), "“双 ");
+}
