@@ -78,8 +78,10 @@ pub struct Row {
     /// width (a 2-column cluster at width 1), which has a row of its own.
     pub width: usize,
     /// True when the row starts or ends at an emergency break: inside a unit
-    /// wider than the row, where no break opportunity was. Only such a row
-    /// may start with a no-start or end with a no-end character.
+    /// wider than the row, where no break opportunity was (or when it holds
+    /// a lone cluster wider than the width). Besides the text's own first
+    /// and last rows and rows next to a line feed, only such a row may start
+    /// with a no-start or end with a no-end character.
     pub emergency: bool,
 }
 
