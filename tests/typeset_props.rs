@@ -214,6 +214,17 @@ proptest! {
     }
 
     #[test]
+    fn any_text_at_all_wraps_without_panic_or_loss(
+        text in "(?s).{0,120}", width in 0usize..=40, options in options()
+    ) {
+        let rows = wrap(&text, width, &options);
+        check_fit(&rows, width.max(1), &options)?;
+        check_clusters(&text, &rows, options.justify)?;
+        let joined: String = rows.iter().map(|r| r.text.as_str()).collect();
+        prop_assert_eq!(without_whitespace(&joined), without_whitespace(&text));
+    }
+
+    #[test]
     fn justification_never_moves_a_break(text in text(), width in 1usize..=120, wide in any::<bool>()) {
         let ambiguous = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
         let ragged = wrap(&text, width, &Options { ambiguous, justify: false });
