@@ -225,6 +225,32 @@ proptest! {
     }
 
     #[test]
+    fn set_article_rows_map_back_through_row_of_and_locate(
+        paragraphs in prop::collection::vec(text(), 0..4), width in 1usize..=60, options in options()
+    ) {
+        let article = Article { paragraphs, ..Article::default() };
+        let set = SetArticle::new(&article, width, &options);
+        prop_assert_eq!(set.row_of(Default::default()), 0);
+        for (i, row) in set.rows.iter().enumerate() {
+            if row.kind != RowKind::Paragraph {
+                continue;
+            }
+            let found = set.row_of(row.anchor);
+            prop_assert!(found <= i && set.rows[found].anchor == row.anchor, "row {} -> {}", i, found);
+            let first_of_paragraph = i == 0 || set.rows[i - 1].kind != RowKind::Paragraph;
+            let indent = if first_of_paragraph && width >= 8 { 4 } else { 0 };
+            let body = if indent > 0 { &row.text["\u{3000}\u{3000}".len()..] } else { row.text.as_str() };
+            let first = body.graphemes(true).next();
+            if let Some(g) = first.filter(|g| display_width(g, options.ambiguous) > 0 && !is_space(g)) {
+                let at = row.anchor.offset;
+                let hits = set.locate(row.anchor.paragraph, at..at + 1);
+                let expected = (i, indent..indent + display_width(g, options.ambiguous));
+                prop_assert!(hits.contains(&expected), "row {} {:?}: {:?}", i, row.text, hits);
+            }
+        }
+    }
+
+    #[test]
     fn justification_never_moves_a_break(text in text(), width in 1usize..=120, wide in any::<bool>()) {
         let ambiguous = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
         let ragged = wrap(&text, width, &Options { ambiguous, justify: false });
