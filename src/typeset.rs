@@ -32,7 +32,6 @@ mod truncate;
 
 pub use truncate::{truncate, truncate_with_ellipsis};
 
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use clusters::Clusters;
@@ -89,8 +88,8 @@ pub struct Row {
 /// grapheme cluster (UAX #29) with `unicode-width`'s string width, so
 /// `👩‍🔬` is 2 columns. Never sums per-`char` widths.
 pub fn display_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
-    text.graphemes(true)
-        .map(|g| cluster_width(g, ambiguous))
+    segment::grapheme_indices(text)
+        .map(|(_, g)| cluster_width(g, ambiguous))
         .sum()
 }
 
