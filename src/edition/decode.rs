@@ -96,13 +96,24 @@ fn decode_detected(bytes: &[u8]) -> Raw<'_> {
     }
     let valid_up_to = Encoding::utf8_valid_up_to(bytes);
     if Utf8Counts::around(bytes, valid_up_to).mostly_valid() {
-        let (text, _) = UTF_8.decode_without_bom_handling(bytes);
-        let warning = format!(
-            "the file is not valid UTF-8: {} undecodable byte sequence(s) were replaced with U+FFFD",
-            Utf8Counts::of(bytes).invalid
-        );
-        return (text, UTF_8, vec![warning]);
+        decode_damaged_utf8(bytes)
+    } else {
+        decode_guessed(bytes)
     }
+}
+
+/// UTF-8 with a few broken sequences: each becomes U+FFFD, with a warning.
+fn decode_damaged_utf8(bytes: &[u8]) -> Raw<'_> {
+    let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+    let warning = format!(
+        "the file is not valid UTF-8: {} undecodable byte sequence(s) were replaced with U+FFFD",
+        Utf8Counts::of(bytes).invalid
+    );
+    (text, UTF_8, vec![warning])
+}
+
+/// A legacy encoding, as `chardetng` guesses it.
+fn decode_guessed(bytes: &[u8]) -> Raw<'_> {
     let encoding = refine_gbk(guess(bytes), bytes);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let mut warnings = replaced_warning(had_errors, encoding);
