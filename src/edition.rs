@@ -67,6 +67,11 @@ pub struct Article {
     /// The closing credit: the name inside the final full-width parentheses
     /// (`高美梅` from `（高美梅）`). It is removed from the last paragraph.
     pub byline: Option<String>,
+    /// The closing (or own-line) credit as printed, parentheses included
+    /// (`（高美梅）`, `本报记者 张三`): what the byline was read from. Kept so
+    /// that no printed character is lost; not part of the dump format.
+    #[serde(skip)]
+    pub byline_printed: Option<String>,
     /// Body paragraphs, column-broken lines rejoined, as printed.
     pub paragraphs: Vec<String>,
     /// Photo captions, editor's notes and boxes that belong to this article.

@@ -3,24 +3,96 @@
 //! directory.
 //!
 //! This module owns persistence and nothing else: it knows the edition model's
-//! ids but not the terminal. Every change is saved at once, atomically.
+//! ids but not the terminal. Every change is saved at once, atomically, under
+//! an advisory lock, merged with whatever another reader saved meanwhile.
 //!
-//! PLACEHOLDER: first version; locking, merging, migration and the rest of
-//! the durability rules are being written.
+//! # Identity
+//! An edition is keyed by its [`Fingerprint`] (a hash of its text without
+//! whitespace), so moving or renaming the file keeps its state; its last path
+//! is remembered. A re-extraction with slightly different text gets a new
+//! fingerprint; [`Store::resolve_edition`] then finds the old state by the
+//! overlap of article titles and re-keys it (see [`identity`]).
+//!
+//! # Anchoring
+//! Bookmarks and the reading position point at `(ArticleId, Anchor)` and keep
+//! the text found there (a snippet). [`anchor::resolve`] finds them again in
+//! an edition whose text changed; an unfound bookmark is kept, never dropped.
+//!
+//! # File format (`<data dir>/bookmarks.json`)
+//! ```json
+//! { "version": 2,
+//!   "editions": {
+//!     "<fingerprint, 16 hex digits>": {
+//!       "path": "/papers/today.txt",           // last path opened from, or null
+//!       "title": "无锡日报",                   // display title, or null
+//!       "titles": ["…", "…"],                  // article titles, for re-extraction matching
+//!       "aliases": ["<older fingerprint>"],    // fingerprints this state was re-keyed from
+//!       "touched": 1764440000000,              // ms: last change of path/title/titles
+//!       "position": {"article": "<ArticleId>", "anchor": {"paragraph": 3, "offset": 17}},
+//!       "position_snippet": "…",               // text at the position (may be "")
+//!       "position_updated": 1764440000000,     // ms; the newest position wins a merge
+//!       "bookmarks": [{"id": "…", "article": "<ArticleId>",
+//!                      "anchor": {"paragraph": 0, "offset": 0}, "snippet": "…",
+//!                      "article_title": "…", "note": null, "created": 1764440000}],
+//!       "clocks": {"<bookmark id>": 1764440000000},     // ms: last add or rename
+//!       "tombstones": {"<bookmark id>": 1764440000000}, // ms: when it was deleted
+//!       "read": {"<ArticleId>": {"read": true, "at": 1764440000000}} } } }
+//! ```
+//! Offsets are in `char`s (Unicode scalar values); `created` is in seconds
+//! since the Unix epoch; every other timestamp is in milliseconds. Unknown
+//! fields are ignored, missing optional ones default to empty.
+//!
+//! Version history:
+//! - **1** (first release): `path`, `position` and `bookmarks` per edition,
+//!   nothing else. Migrated on load (see [`migrate`]); the file is rewritten
+//!   as version 2 only by the next successful save, after the original is
+//!   copied to `bookmarks.json.v1`.
+//! - **2**: adds titles, aliases, clocks, tombstones, read marks and the
+//!   position snippet, for re-extraction matching, re-anchoring and merging
+//!   two readers' changes.
+//!
+//! Other files beside it: `bookmarks.lock` (empty; its advisory lock is held
+//! around every read-merge-write), `.bookmarks.json.<random>.tmp` (a save in
+//! progress; a killed writer's leftovers are removed by the next save),
+//! `bookmarks.json.v1` (the original of a migrated file) and
+//! `bookmarks.json.corrupt-<secs>` (a file that did not parse).
+//!
+//! A file with a newer version is left untouched and the store runs
+//! read-only. A file that does not parse (empty, truncated, garbage, wrong
+//! shape, no `version`) is never overwritten: it is renamed to
+//! `bookmarks.json.corrupt-<secs>` and the store starts empty.
 
-use std::collections::BTreeMap;
-use std::io::Write as _;
+pub mod anchor;
+mod clock;
+mod edit;
+mod file;
+pub mod identity;
+mod listing;
+mod merge;
+pub mod migrate;
+pub mod order;
+mod state;
+
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use crate::edition::{Edition, Fingerprint};
 
-use crate::edition::{Anchor, ArticleId, Fingerprint};
+pub use clock::{new_id, now};
+pub use identity::Identity;
+pub use listing::ListedBookmark;
+pub use state::{Bookmark, EditionState, Position, ReadMark};
+
+use clock::tick;
+use state::StateFile;
 
 /// The schema version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The file name of the state file inside the data directory.
 pub const FILE_NAME: &str = "bookmarks.json";
+
+/// The file name of the advisory lock file beside the state file.
+pub const LOCK_NAME: &str = "bookmarks.lock";
 
 /// Errors saving state. Loading never fails (see [`Store::open`]).
 #[derive(Debug, thiserror::Error)]
@@ -33,91 +105,89 @@ pub enum StoreError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The store was opened read-only (a newer schema version, or a state
+    /// file that could be neither read nor moved aside); changes stay in
+    /// memory.
+    #[error("bookmarks are read-only: {reason}")]
+    ReadOnly {
+        /// Why, in one sentence.
+        reason: String,
+    },
 }
 
-/// A saved place in an edition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Bookmark {
-    /// Unique id of this bookmark (creation time and a counter).
-    pub id: String,
-    /// The article it points into.
-    pub article: ArticleId,
-    /// Where in the article.
-    pub anchor: Anchor,
-    /// About 20 chars of text at the anchor, for the sidebar and re-anchoring.
-    pub snippet: String,
-    /// The article's title, for the sidebar.
-    pub article_title: String,
-    /// A note the reader gave the bookmark.
-    #[serde(default)]
-    pub note: Option<String>,
-    /// When it was made, in seconds since the Unix epoch.
-    pub created: u64,
-}
-
-/// The last reading position in an edition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Position {
-    /// The article being read.
-    pub article: ArticleId,
-    /// The top visible row's text position.
-    pub anchor: Anchor,
-}
-
-/// Everything kept about one edition.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditionState {
-    /// The path the edition was last opened from.
-    pub path: Option<String>,
-    /// The last reading position.
-    pub position: Option<Position>,
-    /// Bookmarks, in the order they were made.
-    pub bookmarks: Vec<Bookmark>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct StateFile {
-    version: u32,
-    editions: BTreeMap<Fingerprint, EditionState>,
+/// Why the store does not write to disk, if it does not.
+#[derive(Debug, Clone)]
+enum Mode {
+    Writable,
+    ReadOnly(String),
 }
 
 /// The reading state store, backed by `<dir>/bookmarks.json`.
+///
+/// Every mutator saves at once: it takes `bookmarks.lock` (waiting at most
+/// two seconds for another reader), merges the file into memory, and writes
+/// it back atomically. When a save fails (unwritable directory, full disk,
+/// lock held too long) the change is kept in memory, the mutator returns the
+/// error, and the next change retries; the failure is announced once per
+/// failing streak through [`Store::take_messages`].
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
     state: StateFile,
+    mode: Mode,
+    failing: bool,
+    messages: Vec<String>,
+    last_removed: Option<(Fingerprint, Bookmark)>,
 }
 
 impl Store {
     /// Opens the store in `dir` (created on the first save). Never fails: a
     /// missing file gives an empty store; a corrupt one is moved aside to
-    /// `bookmarks.json.corrupt-<secs>` and reported in the returned warnings.
+    /// `bookmarks.json.corrupt-<secs>` and reported in the returned warnings
+    /// (one sentence each, for the status bar and stderr); an older version is
+    /// migrated in memory; a newer version, or a file that cannot be read,
+    /// opens the store read-only with a warning saying so.
     pub fn open(dir: &Path) -> (Store, Vec<String>) {
-        let path = dir.join(FILE_NAME);
-        let mut warnings = Vec::new();
-        let state = match std::fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
-                Ok(state) => state,
-                Err(err) => {
-                    let aside = path.with_extension(format!("json.corrupt-{}", now()));
-                    let _ = std::fs::rename(&path, &aside);
-                    warnings.push(format!(
-                        "{}: unreadable ({err}); kept as {}",
-                        path.display(),
-                        aside.display()
-                    ));
-                    StateFile::default()
-                }
-            },
-            Err(_) => StateFile::default(),
+        let opened = file::open(dir);
+        let mode = match opened.read_only {
+            Some(reason) => Mode::ReadOnly(reason),
+            None => Mode::Writable,
         };
-        (
-            Store {
-                dir: dir.to_owned(),
-                state,
-            },
-            warnings,
-        )
+        let store = Store {
+            dir: dir.to_owned(),
+            state: opened.state,
+            mode,
+            failing: false,
+            messages: Vec::new(),
+            last_removed: None,
+        };
+        (store, opened.warnings)
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// `Some(reason)` when the store does not write to disk this session.
+    pub fn read_only(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::ReadOnly(reason) => Some(reason),
+            Mode::Writable => None,
+        }
+    }
+
+    /// True while the last save attempt failed (changes are only in memory).
+    pub fn save_failing(&self) -> bool {
+        self.failing
+    }
+
+    /// Messages for the status bar (and stderr after exit) that arose since
+    /// the last call: a save that started failing (once per failing streak),
+    /// saving working again, a corrupt file moved aside during a save. Each
+    /// message is returned once.
+    pub fn take_messages(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.messages)
     }
 
     /// The state kept for `edition`, if any.
@@ -125,68 +195,91 @@ impl Store {
         self.state.editions.get(edition)
     }
 
-    /// Adds a bookmark to `edition` (last opened from `path`) and saves.
-    pub fn add_bookmark(
-        &mut self,
-        edition: &Fingerprint,
-        path: Option<&str>,
-        bookmark: Bookmark,
-    ) -> Result<(), StoreError> {
-        let entry = self.entry(edition, path);
-        entry.bookmarks.push(bookmark);
-        self.save()
+    /// Every edition with state, in fingerprint order.
+    pub fn editions(&self) -> impl Iterator<Item = (&Fingerprint, &EditionState)> {
+        self.state.editions.iter()
     }
 
-    /// Removes the bookmark with `id` from `edition` and saves.
-    pub fn remove_bookmark(&mut self, edition: &Fingerprint, id: &str) -> Result<(), StoreError> {
-        if let Some(entry) = self.state.editions.get_mut(edition) {
-            entry.bookmarks.retain(|b| b.id != id);
+    /// Re-reads the file (under the lock) and merges other readers' changes
+    /// into memory without writing. Problems are reported through
+    /// [`Store::take_messages`].
+    pub fn refresh(&mut self) {
+        match file::read_merged(&self.dir, &self.state) {
+            Ok((state, mut messages)) => {
+                self.state = state;
+                self.messages.append(&mut messages);
+            }
+            Err(err) => self
+                .messages
+                .push(format!("bookmarks: can't re-read: {err}")),
         }
-        self.save()
-    }
-
-    /// Records the reading position in `edition` and saves.
-    pub fn set_position(
-        &mut self,
-        edition: &Fingerprint,
-        path: Option<&str>,
-        position: Position,
-    ) -> Result<(), StoreError> {
-        self.entry(edition, path).position = Some(position);
-        self.save()
     }
 
     fn entry(&mut self, edition: &Fingerprint, path: Option<&str>) -> &mut EditionState {
+        let path = path.map(absolute);
         let entry = self.state.editions.entry(edition.clone()).or_default();
-        if let Some(path) = path {
-            entry.path = Some(path.to_owned());
+        if let Some(path) = path
+            && entry.path.as_ref() != Some(&path)
+        {
+            entry.path = Some(path);
+            entry.touched = tick();
         }
         entry
     }
 
+    /// Saves now: lock, read the file, merge, write atomically, unlock.
     fn save(&mut self) -> Result<(), StoreError> {
-        let io = |path: &Path| {
-            let path = path.to_owned();
-            move |source| StoreError::Io { path, source }
-        };
-        std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
-        self.state.version = VERSION;
-        let json = serde_json::to_vec_pretty(&self.state).expect("state serialises");
-        let target = self.dir.join(FILE_NAME);
-        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir).map_err(io(&self.dir))?;
-        tmp.write_all(&json).map_err(io(tmp.path()))?;
-        tmp.as_file().sync_data().map_err(io(&target))?;
-        tmp.persist(&target).map_err(|e| StoreError::Io {
-            path: target,
-            source: e.error,
-        })?;
-        Ok(())
+        if let Mode::ReadOnly(reason) = &self.mode {
+            return Err(StoreError::ReadOnly {
+                reason: reason.clone(),
+            });
+        }
+        let outcome = file::save(&self.dir, &mut self.state);
+        match outcome {
+            Ok(mut messages) => {
+                self.messages.append(&mut messages);
+                if self.failing {
+                    self.failing = false;
+                    self.messages.push("bookmarks saved again".to_owned());
+                }
+                Ok(())
+            }
+            Err(file::SaveError::Newer(reason)) => {
+                self.messages.push(format!("bookmarks: {reason}"));
+                self.mode = Mode::ReadOnly(reason.clone());
+                Err(StoreError::ReadOnly { reason })
+            }
+            Err(file::SaveError::Io(err)) => {
+                if !self.failing {
+                    self.failing = true;
+                    self.messages.push(format!(
+                        "bookmarks can't be saved ({err}); keeping them in memory and retrying on each change"
+                    ));
+                }
+                Err(err)
+            }
+        }
     }
 }
 
-/// Seconds since the Unix epoch (0 if the clock is before it).
-pub fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+/// `path` made absolute against the current directory (without resolving
+/// symlinks or touching the file system), so that the same file opened from
+/// two directories is recorded alike. A path that cannot be made absolute is
+/// kept as given.
+pub fn absolute(path: &str) -> String {
+    std::path::absolute(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_owned())
+}
+
+/// The edition's display title: the newspaper's name and date when the parser
+/// found them, else `None`.
+pub fn edition_title(edition: &Edition) -> Option<String> {
+    let parts: Vec<&str> = [edition.title.as_deref(), edition.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }

@@ -1,10 +1,51 @@
-//! A whole article set at a width: headline, dateline and byline, and
-//! paragraphs as display rows, each mapped back to an [`Anchor`].
+//! A whole article set at a width: headline, credit (dateline and byline),
+//! paragraphs and captions as display rows, each mapped back to an
+//! [`Anchor`].
 //!
-//! This is what the reading pane draws and `--dump text` prints.
+//! This is what the reading pane draws and `--dump text` prints. The layout,
+//! top to bottom:
+//!
+//! ```text
+//! kicker rows          引题, wrapped by the same rules as the body
+//! title rows           主题
+//! subtitle rows        副题 (deck)
+//! (blank)
+//! credit row           本报讯 7月26日 · 高美梅   (two rows if that does not
+//!                      fit; omitted when both are absent)
+//! (blank)
+//! 　　paragraph rows    first row indented by two U+3000, as in print
+//! (blank)              between paragraphs
+//! …
+//! (blank)
+//! caption rows         one block per caption, blank rows between
+//! ```
+//!
+//! Rows above the first paragraph anchor to `(0, 0)`; paragraph rows anchor
+//! to their first character; a blank row anchors to the start of the
+//! paragraph below it; caption rows anchor to the end of the last paragraph.
+//! Anchors never decrease from one row to the next.
 
-use super::{Options, wrap};
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::justify::Gap;
+use super::{AmbiguousWidth, Options, cluster_width, display_width, set_lines, wrap};
 use crate::edition::{Anchor, Article};
+
+/// The first-row indent of a paragraph: two ideographic spaces (U+3000),
+/// 4 columns in every terminal, as Chinese print indents by two characters.
+pub const INDENT: &str = "\u{3000}\u{3000}";
+
+/// The display width of [`INDENT`] in columns.
+pub const INDENT_COLUMNS: usize = 4;
+
+/// Below this width (columns) paragraphs are set without the indent, which
+/// would leave too little room on the first row.
+pub const INDENT_MIN_WIDTH: usize = 2 * INDENT_COLUMNS;
+
+/// The separator between the dateline and the byline on the credit row.
+pub const CREDIT_SEPARATOR: &str = " · ";
 
 /// What part of the article a [`SetRow`] shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,11 +71,26 @@ pub enum RowKind {
 pub struct SetRow {
     /// What this row shows.
     pub kind: RowKind,
-    /// The text to draw (indent included), at most the set width in columns.
+    /// The text to draw (indent included), at most the set width in columns
+    /// (a lone cluster wider than the whole width is the only exception; see
+    /// [`super::Row::width`]).
     pub text: String,
     /// The text position this row starts at. Rows before the first paragraph
     /// anchor to `(0, 0)`.
     pub anchor: Anchor,
+}
+
+/// Where a paragraph row's text comes from, for [`SetArticle::locate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Source {
+    /// `char` range of the paragraph the row covers (dropped spaces included).
+    chars: Range<usize>,
+    /// Bytes of indentation at the start of the row's text.
+    indent_bytes: usize,
+    /// Columns of that indentation.
+    indent_columns: usize,
+    /// Spaces justification added.
+    gaps: Vec<Gap>,
 }
 
 /// An article typeset at one width.
@@ -44,59 +100,438 @@ pub struct SetArticle {
     pub width: usize,
     /// All rows, top to bottom.
     pub rows: Vec<SetRow>,
+    /// For each row, where its text comes from (paragraph rows only).
+    sources: Vec<Option<Source>>,
+    /// The ambiguous width the article was set at.
+    ambiguous: AmbiguousWidth,
 }
 
 impl SetArticle {
-    /// Sets `article` at `width` columns.
+    /// Sets `article` at `width` columns (0 is treated as 1) with `options`.
+    /// Headline, credit and caption rows are never justified. Never panics.
     pub fn new(article: &Article, width: usize, options: &Options) -> Self {
-        let mut rows = Vec::new();
-        let top = Anchor::default();
-        let push_lines = |rows: &mut Vec<SetRow>, kind, lines: &[String]| {
-            for line in lines {
-                for row in wrap(line, width, options) {
-                    rows.push(SetRow {
-                        kind,
-                        text: row.text,
-                        anchor: top,
-                    });
-                }
-            }
+        let width = width.max(1);
+        let mut set = SetArticle {
+            width,
+            rows: Vec::new(),
+            sources: Vec::new(),
+            ambiguous: options.ambiguous,
         };
-        push_lines(&mut rows, RowKind::Kicker, &article.headline.kicker);
-        push_lines(&mut rows, RowKind::Title, &article.headline.title);
-        push_lines(&mut rows, RowKind::Subtitle, &article.headline.subtitle);
-        for (index, paragraph) in article.paragraphs.iter().enumerate() {
-            rows.push(SetRow {
-                kind: RowKind::Blank,
-                text: String::new(),
-                anchor: Anchor {
-                    paragraph: index,
-                    offset: 0,
-                },
-            });
-            for row in wrap(paragraph, width, options) {
-                rows.push(SetRow {
-                    kind: RowKind::Paragraph,
-                    text: row.text,
-                    anchor: Anchor {
-                        paragraph: index,
-                        offset: row.start,
-                    },
-                });
-            }
+        let plain = Options {
+            justify: false,
+            ..*options
+        };
+        let top = Anchor::default();
+        let headline = &article.headline;
+        set.push_lines(RowKind::Kicker, &headline.kicker, top, &plain);
+        set.push_lines(RowKind::Title, &headline.title, top, &plain);
+        set.push_lines(RowKind::Subtitle, &headline.subtitle, top, &plain);
+        let credit = credit_lines(article, width, options.ambiguous);
+        if !credit.is_empty() {
+            set.push_blank(top);
+            set.push_lines(RowKind::Credit, &credit, top, &plain);
         }
-        SetArticle { width, rows }
+        for (paragraph, text) in article.paragraphs.iter().enumerate() {
+            set.push_blank(Anchor {
+                paragraph,
+                offset: 0,
+            });
+            set.push_paragraph(paragraph, text, options);
+        }
+        let end = article
+            .paragraphs
+            .iter()
+            .enumerate()
+            .next_back()
+            .map_or(top, |(p, text)| Anchor {
+                paragraph: p,
+                offset: text.chars().count(),
+            });
+        for caption in &article.captions {
+            set.push_blank(end);
+            set.push_lines(RowKind::Caption, std::slice::from_ref(caption), end, &plain);
+        }
+        set
     }
 
-    /// The index of the row that shows `anchor`: the last row starting at or
-    /// before it. `(0, 0)` is always row 0.
+    /// The index of the row that shows `anchor`: the last text row starting
+    /// at or before it. `(0, 0)` is always row 0. An anchor that falls in the
+    /// spaces before a paragraph's first row gives that first row; one past
+    /// the end gives the last text row. Gives 0 when there are no rows.
     pub fn row_of(&self, anchor: Anchor) -> usize {
         if anchor == Anchor::default() {
             return 0;
         }
-        self.rows
+        let after = self.rows.partition_point(|r| r.anchor <= anchor);
+        let Some(mut r) = after.checked_sub(1) else {
+            return 0;
+        };
+        while r > 0 && self.rows[r].kind == RowKind::Blank {
+            r -= 1;
+        }
+        let kind = self.rows[r].kind;
+        while r > 0
+            && self.rows[r - 1].kind == kind
+            && self.rows[r - 1].anchor == self.rows[r].anchor
+        {
+            r -= 1;
+        }
+        if self.rows[r].anchor.paragraph < anchor.paragraph {
+            let below = self.rows[after..].iter().position(|row| {
+                row.kind == RowKind::Paragraph && row.anchor.paragraph == anchor.paragraph
+            });
+            if let Some(i) = below {
+                return after + i;
+            }
+        }
+        r
+    }
+
+    /// Where the characters `chars` (a `char` range) of paragraph `paragraph`
+    /// are drawn: one `(row, columns)` per row the range touches, top to
+    /// bottom, with `columns` a half-open range of display columns within
+    /// that row's `text` (indent and justification spaces accounted for).
+    /// A range that spans a row break gives two or more entries. Characters
+    /// that are not drawn (spaces dropped at a break) give none; an empty or
+    /// out-of-range `chars` gives an empty list.
+    pub fn locate(&self, paragraph: usize, chars: Range<usize>) -> Vec<(usize, Range<usize>)> {
+        let mut found = Vec::new();
+        if chars.is_empty() {
+            return found;
+        }
+        let from = self.rows.partition_point(|r| {
+            r.anchor
+                < Anchor {
+                    paragraph,
+                    offset: 0,
+                }
+        });
+        for (i, row) in self.rows.iter().enumerate().skip(from) {
+            if row.anchor.paragraph > paragraph {
+                break;
+            }
+            let Some(Some(source)) = self.sources.get(i) else {
+                continue;
+            };
+            if source.chars.start >= chars.end {
+                break;
+            }
+            if source.chars.end <= chars.start {
+                continue;
+            }
+            if let Some(columns) = columns_of(&row.text, source, &chars, self.ambiguous) {
+                found.push((i, columns));
+            }
+        }
+        found
+    }
+
+    fn push_lines(&mut self, kind: RowKind, lines: &[String], anchor: Anchor, options: &Options) {
+        for line in lines {
+            for row in wrap(line, self.width, options) {
+                self.push(kind, row.text, anchor, None);
+            }
+        }
+    }
+
+    fn push_paragraph(&mut self, paragraph: usize, text: &str, options: &Options) {
+        let indent = if self.width >= INDENT_MIN_WIDTH {
+            INDENT_COLUMNS
+        } else {
+            0
+        };
+        for (i, line) in set_lines(text, self.width, indent, options)
+            .into_iter()
+            .enumerate()
+        {
+            let (shown, indent_bytes, indent_columns) = if i == 0 && indent > 0 {
+                (
+                    format!("{INDENT}{}", line.row.text),
+                    INDENT.len(),
+                    INDENT_COLUMNS,
+                )
+            } else {
+                (line.row.text, 0, 0)
+            };
+            let anchor = Anchor {
+                paragraph,
+                offset: line.row.start,
+            };
+            let source = Source {
+                chars: line.row.start..line.row.end,
+                indent_bytes,
+                indent_columns,
+                gaps: line.gaps,
+            };
+            self.push(RowKind::Paragraph, shown, anchor, Some(source));
+        }
+    }
+
+    /// Adds a blank row, unless it would be the first row.
+    fn push_blank(&mut self, anchor: Anchor) {
+        if !self.rows.is_empty() {
+            self.push(RowKind::Blank, String::new(), anchor, None);
+        }
+    }
+
+    fn push(&mut self, kind: RowKind, text: String, anchor: Anchor, source: Option<Source>) {
+        self.rows.push(SetRow { kind, text, anchor });
+        self.sources.push(source);
+    }
+}
+
+/// The credit lines: dateline and byline joined by [`CREDIT_SEPARATOR`]
+/// (`本报讯 7月26日 · 高美梅`) when that fits `width` columns, else each on a
+/// line of its own, so a name is never split from itself; one alone if the
+/// other is absent or blank; none if both are.
+fn credit_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> Vec<String> {
+    let parts: Vec<&str> = [&article.dateline, &article.byline]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let joined = parts.join(CREDIT_SEPARATOR);
+    if parts.len() < 2 || display_width(&joined, ambiguous) <= width {
+        parts
+            .is_empty()
+            .then(Vec::new)
+            .unwrap_or_else(|| vec![joined])
+    } else {
+        parts.into_iter().map(str::to_owned).collect()
+    }
+}
+
+/// The columns of `text` (a paragraph row from `source`) that show `chars`.
+fn columns_of(
+    text: &str,
+    source: &Source,
+    chars: &Range<usize>,
+    ambiguous: AmbiguousWidth,
+) -> Option<Range<usize>> {
+    let body = text.get(source.indent_bytes..)?;
+    let mut column = source.indent_columns;
+    let mut offset = source.chars.start;
+    let mut gaps = source.gaps.iter().peekable();
+    let mut clusters = body.graphemes(true);
+    let mut hit: Option<Range<usize>> = None;
+    while let Some(g) = clusters.next() {
+        if let Some(gap) = gaps.next_if(|gap| gap.char == offset) {
+            // `g` is the first of the spaces justification added, one
+            // cluster each: skip the rest of them too.
+            column += gap.columns;
+            for _ in 1..gap.columns {
+                clusters.next();
+            }
+            continue;
+        }
+        let width = cluster_width(g, ambiguous);
+        let count = g.chars().count();
+        if offset < chars.end && offset + count > chars.start {
+            let start = hit.as_ref().map_or(column, |h| h.start);
+            hit = Some(start..column + width);
+        }
+        column += width;
+        offset += count;
+    }
+    hit.filter(|h| !h.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::Headline;
+
+    fn article() -> Article {
+        Article {
+            headline: Headline {
+                kicker: vec!["引题".into()],
+                title: vec!["市委外事工作委员会召开会议".into()],
+                subtitle: vec![],
+            },
+            dateline: Some("本报讯 7月26日".into()),
+            byline: Some("惠晓婧".into()),
+            paragraphs: vec!["一二三四五六七八九十".into(), "会议指出，要切实增强".into()],
+            captions: vec!["图为会场。".into()],
+            ..Article::default()
+        }
+    }
+
+    fn at(paragraph: usize, offset: usize) -> Anchor {
+        Anchor { paragraph, offset }
+    }
+
+    fn texts(set: &SetArticle) -> Vec<(RowKind, &str)> {
+        set.rows.iter().map(|r| (r.kind, r.text.as_str())).collect()
+    }
+
+    #[test]
+    fn article_is_headline_credit_indented_paragraphs_then_captions() {
+        let set = SetArticle::new(&article(), 20, &Options::default());
+        use RowKind::*;
+        assert_eq!(
+            texts(&set),
+            [
+                (Kicker, "引题"),
+                (Title, "市委外事工作委员会召"),
+                (Title, "开会议"),
+                (Blank, ""),
+                (Credit, "本报讯 7月26日"),
+                (Credit, "惠晓婧"),
+                (Blank, ""),
+                (Paragraph, "\u{3000}\u{3000}一二三四五六七八"),
+                (Paragraph, "九十"),
+                (Blank, ""),
+                (Paragraph, "\u{3000}\u{3000}会议指出，要切实"),
+                (Paragraph, "增强"),
+                (Blank, ""),
+                (Caption, "图为会场。"),
+            ]
+        );
+    }
+
+    #[test]
+    fn indent_does_not_shift_anchors() {
+        let set = SetArticle::new(&article(), 20, &Options::default());
+        let anchors: Vec<Anchor> = set.rows.iter().map(|r| r.anchor).collect();
+        let top = at(0, 0);
+        assert_eq!(
+            anchors,
+            [
+                top,
+                top,
+                top,
+                top,
+                top,
+                top,
+                top,
+                top,
+                at(0, 8),
+                at(1, 0),
+                at(1, 0),
+                at(1, 8),
+                at(1, 10),
+                at(1, 10)
+            ]
+        );
+    }
+
+    #[test]
+    fn credit_fits_on_one_row_when_wide_enough() {
+        let set = SetArticle::new(&article(), 30, &Options::default());
+        assert_eq!(set.rows[3].text, "本报讯 7月26日 · 惠晓婧");
+        assert_eq!(set.rows[3].kind, RowKind::Credit);
+    }
+
+    #[test]
+    fn credit_row_is_omitted_when_dateline_and_byline_are_absent() {
+        let bare = Article {
+            dateline: None,
+            byline: Some("  ".into()),
+            ..article()
+        };
+        let set = SetArticle::new(&bare, 30, &Options::default());
+        assert!(set.rows.iter().all(|r| r.kind != RowKind::Credit));
+        let only_byline = Article {
+            dateline: None,
+            ..article()
+        };
+        let set = SetArticle::new(&only_byline, 30, &Options::default());
+        let credit: Vec<&str> = set
+            .rows
             .iter()
-            .rposition(|r| r.kind != RowKind::Blank && r.anchor <= anchor)
-            .unwrap_or(0)
+            .filter(|r| r.kind == RowKind::Credit)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(credit, ["惠晓婧"]);
+    }
+
+    #[test]
+    fn narrow_width_drops_the_indent() {
+        let set = SetArticle::new(&article(), 6, &Options::default());
+        let first = set
+            .rows
+            .iter()
+            .find(|r| r.kind == RowKind::Paragraph)
+            .map(|r| r.text.as_str());
+        assert_eq!(first, Some("一二三"));
+    }
+
+    #[test]
+    fn every_row_fits_the_width() {
+        for width in 1..40 {
+            let set = SetArticle::new(&article(), width, &Options::default());
+            for row in &set.rows {
+                let columns = display_width(&row.text, AmbiguousWidth::Narrow);
+                assert!(columns <= width.max(2), "{width}: {:?}", row.text);
+            }
+        }
+    }
+
+    #[test]
+    fn row_of_finds_the_row_showing_an_anchor() {
+        let set = SetArticle::new(&article(), 20, &Options::default());
+        assert_eq!(set.row_of(at(0, 0)), 0);
+        assert_eq!(set.row_of(at(0, 1)), 7);
+        assert_eq!(set.row_of(at(0, 8)), 8);
+        assert_eq!(set.row_of(at(0, 9)), 8);
+        assert_eq!(set.row_of(at(1, 0)), 10);
+        assert_eq!(set.row_of(at(1, 9)), 11);
+        assert_eq!(set.row_of(at(9, 0)), 13);
+    }
+
+    #[test]
+    fn row_of_keeps_the_same_text_in_view_at_any_width() {
+        let article = article();
+        for width in 1..40 {
+            let set = SetArticle::new(&article, width, &Options::default());
+            for (i, row) in set.rows.iter().enumerate() {
+                if row.kind == RowKind::Paragraph && row.anchor != at(0, 0) {
+                    assert_eq!(set.row_of(row.anchor), i, "width {width}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn row_of_an_anchor_in_leading_spaces_is_the_paragraphs_first_row() {
+        let spaced = Article {
+            paragraphs: vec!["一二".into(), "  三四".into()],
+            ..Article::default()
+        };
+        let set = SetArticle::new(&spaced, 20, &Options::default());
+        assert_eq!(set.rows[2].anchor, at(1, 2));
+        assert_eq!(set.row_of(at(1, 0)), 2);
+        assert_eq!(set.row_of(at(1, 1)), 2);
+    }
+
+    #[test]
+    fn locate_splits_a_hit_that_spans_a_row_break() {
+        let set = SetArticle::new(&article(), 20, &Options::default());
+        // 切实增 is chars 6..9 of paragraph 1: the end of row 10 (after the
+        // 4-column indent and 6 characters, columns 16..20) and the start of
+        // row 11.
+        assert_eq!(set.locate(1, 6..9), [(10, 16..20), (11, 0..2)]);
+        assert_eq!(set.locate(1, 9..10), [(11, 2..4)]);
+        assert_eq!(set.locate(1, 3..3), []);
+    }
+
+    #[test]
+    fn locate_skips_the_spaces_justification_added() {
+        let long = Article {
+            paragraphs: vec!["一二三四五六七八九十一二三四五六七八，完".into()],
+            ..Article::default()
+        };
+        let options = Options {
+            justify: true,
+            ..Options::default()
+        };
+        let set = SetArticle::new(&long, 20, &options);
+        // Row 1 is 九十一二三四五六七 (18 columns): 八， was pushed out, and
+        // the 2 missing columns go to its 2nd and 6th gaps.
+        assert_eq!(set.rows[1].text, "九十 一二三四 五六七");
+        assert_eq!(set.locate(0, 9..11), [(1, 2..7)]);
+        assert_eq!(set.locate(0, 10..11), [(1, 5..7)]);
+        assert_eq!(set.locate(0, 16..17), [(1, 18..20)]);
     }
 }

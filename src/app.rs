@@ -1,0 +1,623 @@
+//! The reader's state and its one entry point for change, [`App::update`].
+//!
+//! `App` holds the edition, which article is open and where it is scrolled
+//! to, the pane focus, the bookmarks of this edition and the status message.
+//! It knows no terminal: keys arrive already mapped to an [`Action`] (see
+//! `keymap`), the screen size arrives through [`App::resize`], and anything
+//! that needs I/O (saving a bookmark) is returned as an [`Effect`] for the
+//! event loop to carry out. The renderer (`ui`) only reads it.
+//!
+//! The reading position is kept as an [`Anchor`] (paragraph and char
+//! offset) of the top visible row, so a resize re-typesets and keeps the
+//! same text at the top; the row index is derived from it per width.
+
+pub mod action;
+pub mod layout;
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+pub use action::{Action, HelpEntry};
+pub use layout::{Pane, Panes};
+
+use crate::edition::{Anchor, Article, Edition, Fingerprint};
+use crate::store::anchor::{self as place, Resolution};
+use crate::store::order::{self, Order};
+use crate::store::{Bookmark, EditionState, Position};
+use crate::typeset::{self, article::SetArticle, cache::SetCache};
+
+/// The default maximum text width in the reading pane, in columns: a
+/// comfortable measure. Wider panes centre the text.
+pub const DEFAULT_MEASURE: usize = 80;
+
+/// Something the event loop must do outside the app (I/O).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save this new bookmark.
+    AddBookmark(Bookmark),
+    /// Remove the bookmark with this id.
+    RemoveBookmark(String),
+    /// Save the reading position and leave.
+    Quit,
+}
+
+/// Everything on screen that an action can change, to compare before and
+/// after an action: the event loop redraws only when it differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewKey {
+    focus: Pane,
+    sidebar: bool,
+    help: Option<usize>,
+    selected: usize,
+    bookmark_selected: usize,
+    bookmarks: usize,
+    current: usize,
+    scroll: usize,
+    set_width: usize,
+    message: Option<String>,
+}
+
+/// Settings the app is created with.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Typesetting options (ambiguous width, justification).
+    pub typeset: typeset::Options,
+    /// Maximum text width in the reading pane, in columns.
+    pub measure: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            typeset: typeset::Options::default(),
+            measure: DEFAULT_MEASURE,
+        }
+    }
+}
+
+/// The reader's whole state.
+#[derive(Debug)]
+pub struct App {
+    edition: Edition,
+    fingerprint: Fingerprint,
+    list_titles: Vec<String>,
+    settings: Settings,
+    screen: Rect,
+    focus: Pane,
+    sidebar: bool,
+    help_open: bool,
+    help_scroll: usize,
+    help_entries: Vec<HelpEntry>,
+    selected: usize,
+    bookmark_selected: usize,
+    current: usize,
+    top: Anchor,
+    scroll: usize,
+    set_width: usize,
+    set: Option<Arc<SetArticle>>,
+    cache: SetCache,
+    bookmarks: Vec<Bookmark>,
+    resolutions: Vec<Resolution>,
+    message: Option<String>,
+}
+
+impl App {
+    /// A reader for `edition` (identified by `fingerprint`), open at the top
+    /// of its first article, with its saved `bookmarks` (in any order; the
+    /// sidebar lists them by position in the edition). Call [`App::resize`]
+    /// before the first frame.
+    pub fn new(
+        edition: Edition,
+        fingerprint: Fingerprint,
+        settings: Settings,
+        bookmarks: Vec<Bookmark>,
+    ) -> Self {
+        let list_titles = edition.articles().map(list_title).collect();
+        App {
+            edition,
+            fingerprint,
+            list_titles,
+            settings,
+            screen: Rect::default(),
+            focus: Pane::Headlines,
+            sidebar: true,
+            help_open: false,
+            help_scroll: 0,
+            help_entries: Vec::new(),
+            selected: 0,
+            bookmark_selected: 0,
+            current: 0,
+            top: Anchor::default(),
+            scroll: 0,
+            set_width: 0,
+            set: None,
+            cache: SetCache::default(),
+            bookmarks: Vec::new(),
+            resolutions: Vec::new(),
+            message: None,
+        }
+        .with_bookmarks(bookmarks)
+    }
+
+    fn with_bookmarks(mut self, bookmarks: Vec<Bookmark>) -> Self {
+        self.set_bookmarks(bookmarks);
+        self
+    }
+
+    /// Replaces the bookmark list, resolving each bookmark in the edition
+    /// and ordering them by the place they land (see [`order::sorted`]).
+    fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        let (sorted, resolutions): (Vec<Bookmark>, Vec<Resolution>) =
+            order::sorted(&bookmarks, &self.edition, Order::Position)
+                .into_iter()
+                .map(|(b, r)| (b.clone(), r))
+                .unzip();
+        self.bookmarks = sorted;
+        self.resolutions = resolutions;
+        self.clamp_bookmark_selection();
+    }
+
+    /// A snapshot of what is on screen (see [`ViewKey`]).
+    pub fn view_key(&self) -> ViewKey {
+        ViewKey {
+            focus: self.focus,
+            sidebar: self.sidebar,
+            help: self.help_open.then_some(self.help_scroll),
+            selected: self.selected,
+            bookmark_selected: self.bookmark_selected,
+            bookmarks: self.bookmarks.len(),
+            current: self.current,
+            scroll: self.scroll,
+            set_width: self.set_width,
+            message: self.message.clone(),
+        }
+    }
+
+    /// Sets the lines the help overlay shows (generated from the key map).
+    pub fn set_help(&mut self, entries: Vec<HelpEntry>) {
+        self.help_entries = entries;
+    }
+
+    /// Opens the reading position saved in `state`, found again in this
+    /// edition even if its text moved (see [`place::resolve_position`]);
+    /// stays at the top of the first article when there is none or it
+    /// cannot be found.
+    pub fn resume(&mut self, state: &EditionState) {
+        match place::resolve_position(state, &self.edition) {
+            Some(Resolution::Found {
+                article_index,
+                anchor,
+                ..
+            }) => {
+                self.open_article(article_index, anchor);
+                self.focus = Pane::Reader;
+            }
+            Some(Resolution::NotFound {
+                article_index: Some(index),
+            }) => {
+                self.open_article(index, Anchor::default());
+                self.focus = Pane::Reader;
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows `message` in the status bar until the next action.
+    pub fn notify(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
+    }
+
+    /// Tells the app the terminal's size in cells; re-typesets the open
+    /// article if the reading pane's text width changed, keeping the same
+    /// text at the top.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.screen = Rect::new(0, 0, width, height);
+        self.refresh();
+    }
+
+    /// Carries out `action`. Returns the I/O the event loop must do, if any.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        self.message = None;
+        if self.help_open {
+            let last = self.help_entries.len().saturating_sub(1);
+            match action {
+                Action::Help | Action::Close => self.help_open = false,
+                Action::Quit => return Some(Effect::Quit),
+                Action::ScrollDown | Action::PageDown => {
+                    self.help_scroll = (self.help_scroll + 1).min(last);
+                }
+                Action::ScrollUp | Action::PageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1);
+                }
+                Action::Top => self.help_scroll = 0,
+                Action::Bottom => self.help_scroll = last,
+                _ => {}
+            }
+            return None;
+        }
+        let effect = match action {
+            Action::Quit => Some(Effect::Quit),
+            Action::NextPane => self.cycle_focus(true),
+            Action::PreviousPane => self.cycle_focus(false),
+            Action::ScrollDown => self.move_by(1),
+            Action::ScrollUp => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page_rows()),
+            Action::PageUp => self.move_by(-self.page_rows()),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Open => self.open_selected(),
+            Action::NextArticle => self.step_article(true),
+            Action::PreviousArticle => self.step_article(false),
+            Action::ToggleBookmark => return self.toggle_bookmark(),
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::DeleteBookmark => return self.delete_selected_bookmark(),
+            Action::Help => {
+                self.help_open = true;
+                self.help_scroll = 0;
+                None
+            }
+            Action::Close => None,
+        };
+        self.refresh();
+        effect
+    }
+
+    // ----- reading accessors (for the renderer and the event loop) -----
+
+    /// The edition being read.
+    pub fn edition(&self) -> &Edition {
+        &self.edition
+    }
+
+    /// The edition's fingerprint.
+    pub fn fingerprint(&self) -> &Fingerprint {
+        &self.fingerprint
+    }
+
+    /// The headline list entries, one per article: the first title line, or
+    /// the first kicker, subtitle or paragraph text when there is no title.
+    pub fn list_titles(&self) -> &[String] {
+        &self.list_titles
+    }
+
+    /// Typesetting options in use.
+    pub fn typeset_options(&self) -> typeset::Options {
+        self.settings.typeset
+    }
+
+    /// The pane with the keyboard focus.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// Whether the bookmark sidebar is shown.
+    pub fn sidebar_visible(&self) -> bool {
+        self.sidebar
+    }
+
+    /// The help overlay's lines while it is open.
+    pub fn help(&self) -> Option<&[HelpEntry]> {
+        self.help_open.then_some(self.help_entries.as_slice())
+    }
+
+    /// The first help line shown (the overlay scrolls with the movement keys
+    /// when the terminal is too low for all of it).
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Index of the selected headline.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Index of the selected bookmark in [`App::bookmarks`].
+    pub fn bookmark_selected(&self) -> usize {
+        self.bookmark_selected
+    }
+
+    /// Index of the article open in the reader.
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// The article open in the reader, if the edition has any.
+    pub fn current_article(&self) -> Option<&Article> {
+        self.edition.article(self.current)
+    }
+
+    /// This edition's bookmarks, ordered by where they land in the edition
+    /// (those not found last).
+    pub fn bookmarks(&self) -> &[Bookmark] {
+        &self.bookmarks
+    }
+
+    /// Whether bookmark `index` of [`App::bookmarks`] was found in this
+    /// edition (a bookmark whose text is gone is kept and shown as not found).
+    pub fn bookmark_found(&self, index: usize) -> bool {
+        matches!(self.resolutions.get(index), Some(Resolution::Found { .. }))
+    }
+
+    /// The status message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The index of the top visible row of [`App::set_article`].
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The text position of the top visible row.
+    pub fn top(&self) -> Anchor {
+        self.top
+    }
+
+    /// The reading position to save: the open article and the top row's anchor.
+    pub fn position(&self) -> Option<Position> {
+        self.current_article().map(|a| Position {
+            article: a.id.clone(),
+            anchor: self.top,
+        })
+    }
+
+    /// The pane geometry for the current screen size.
+    pub fn panes(&self) -> Panes {
+        layout::panes(self.screen, self.focus, self.sidebar)
+    }
+
+    /// The reading pane's text width (capped at the measure) and height, in
+    /// cells. When a narrow terminal shows another pane in its place, the
+    /// size it has when it is shown, so that the position, the percentage
+    /// read and `b` work from any pane. Zeros below the minimum size.
+    pub fn reader_text_size(&self) -> (usize, usize) {
+        let panes = self.panes();
+        let reader = panes
+            .reader
+            .or_else(|| layout::panes(self.screen, Pane::Reader, self.sidebar).reader);
+        reader.map_or((0, 0), |area| {
+            let inner_width = usize::from(area.width.saturating_sub(2));
+            let inner_height = usize::from(area.height.saturating_sub(2));
+            (inner_width.min(self.settings.measure), inner_height)
+        })
+    }
+
+    /// The open article set at the reading pane's text width (see
+    /// [`App::reader_text_size`]); `None` before the first [`App::resize`].
+    pub fn set_article(&self) -> Option<&SetArticle> {
+        self.set.as_deref()
+    }
+
+    /// How much of the open article has been on screen, 0–100: the rows up
+    /// to the bottom of the page over all rows.
+    pub fn percent_read(&self) -> usize {
+        let (_, height) = self.reader_text_size();
+        let total = self.set_article().map_or(0, |s| s.rows.len());
+        if total == 0 || self.scroll + height >= total {
+            return 100;
+        }
+        (self.scroll + height.max(1)) * 100 / total
+    }
+
+    // ----- changes -----
+
+    fn article_count(&self) -> usize {
+        self.list_titles.len()
+    }
+
+    /// Re-sets the open article if the text width changed and settles the
+    /// scroll row from the top anchor.
+    fn refresh(&mut self) {
+        let (width, height) = self.reader_text_size();
+        if width == 0 {
+            return;
+        }
+        let Some(article) = self.edition.article(self.current) else {
+            return;
+        };
+        if self.set_width != width || self.set.is_none() {
+            let set = self
+                .cache
+                .get_or_set(article, width, &self.settings.typeset);
+            self.set_width = width;
+            self.scroll = set.row_of(self.top);
+            self.set = Some(set);
+        }
+        let rows = self.set.as_ref().map_or(0, |s| s.rows.len());
+        self.scroll = self.scroll.min(rows.saturating_sub(height));
+    }
+
+    fn open_article(&mut self, index: usize, anchor: Anchor) {
+        self.current = index;
+        self.selected = index;
+        self.top = anchor;
+        self.scroll = 0;
+        self.set_width = 0;
+        self.set = None;
+        self.refresh();
+    }
+
+    fn page_rows(&self) -> isize {
+        let height = match self.focus {
+            Pane::Reader => self.reader_text_size().1.saturating_sub(1),
+            pane => self.panes().area(pane).map_or(1, |a| {
+                let rows = usize::from(a.height.saturating_sub(2));
+                if pane == Pane::Bookmarks {
+                    rows / 2
+                } else {
+                    rows
+                }
+            }),
+        };
+        isize::try_from(height.max(1)).unwrap_or(1)
+    }
+
+    fn move_by(&mut self, delta: isize) -> Option<Effect> {
+        match self.focus {
+            Pane::Headlines => {
+                self.selected = step(self.selected, delta, self.article_count());
+            }
+            Pane::Bookmarks => {
+                self.bookmark_selected = step(self.bookmark_selected, delta, self.bookmarks.len());
+            }
+            Pane::Reader => self.scroll_reader(delta),
+        }
+        None
+    }
+
+    fn scroll_reader(&mut self, delta: isize) {
+        let (_, height) = self.reader_text_size();
+        let Some(set) = self.set_article() else {
+            return;
+        };
+        let max = set.rows.len().saturating_sub(height);
+        let scroll = step(self.scroll, delta, max + 1);
+        let top = set.rows.get(scroll).map(|r| r.anchor);
+        self.scroll = scroll;
+        if let Some(top) = top {
+            self.top = top;
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) -> Option<Effect> {
+        let mut order = vec![Pane::Headlines, Pane::Reader];
+        if self.sidebar {
+            order.push(Pane::Bookmarks);
+        }
+        let at = order.iter().position(|&p| p == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % order.len()
+        } else {
+            (at + order.len() - 1) % order.len()
+        };
+        self.focus = order[next];
+        None
+    }
+
+    fn toggle_sidebar(&mut self) -> Option<Effect> {
+        self.sidebar = !self.sidebar;
+        if self.sidebar {
+            self.focus = Pane::Bookmarks;
+        } else if self.focus == Pane::Bookmarks {
+            self.focus = Pane::Reader;
+        }
+        None
+    }
+
+    fn open_selected(&mut self) -> Option<Effect> {
+        match self.focus {
+            Pane::Headlines if self.selected < self.article_count() => {
+                self.open_article(self.selected, Anchor::default());
+                self.focus = Pane::Reader;
+            }
+            Pane::Bookmarks => self.jump_to_bookmark(),
+            _ => {}
+        }
+        None
+    }
+
+    fn jump_to_bookmark(&mut self) {
+        match self.resolutions.get(self.bookmark_selected) {
+            Some(&Resolution::Found {
+                article_index,
+                anchor,
+                ..
+            }) => {
+                self.open_article(article_index, anchor);
+                self.focus = Pane::Reader;
+            }
+            Some(&Resolution::NotFound {
+                article_index: Some(index),
+            }) => {
+                self.open_article(index, Anchor::default());
+                self.focus = Pane::Reader;
+                self.notify("bookmarked text not found; opened its article");
+            }
+            Some(Resolution::NotFound {
+                article_index: None,
+            }) => self.notify("bookmarked text not found in this edition"),
+            None => {}
+        }
+    }
+
+    fn step_article(&mut self, forward: bool) -> Option<Effect> {
+        let count = self.article_count();
+        let next = if forward {
+            (self.current + 1).min(count.saturating_sub(1))
+        } else {
+            self.current.saturating_sub(1)
+        };
+        if next != self.current {
+            self.open_article(next, Anchor::default());
+        }
+        None
+    }
+
+    fn toggle_bookmark(&mut self) -> Option<Effect> {
+        self.refresh();
+        let article = self.edition.article(self.current)?;
+        let set = self.set.as_deref()?;
+        let top_row = set.row_of(self.top);
+        let existing = self
+            .bookmarks
+            .iter()
+            .zip(&self.resolutions)
+            .position(|(_, r)| {
+                matches!(*r, Resolution::Found { article_index, anchor, .. }
+                if article_index == self.current && set.row_of(anchor) == top_row)
+            });
+        if let Some(index) = existing {
+            let removed = self.bookmarks.remove(index);
+            self.resolutions.remove(index);
+            self.clamp_bookmark_selection();
+            self.notify("bookmark removed");
+            return Some(Effect::RemoveBookmark(removed.id));
+        }
+        let bookmark = Bookmark::at(article, self.top);
+        let mut bookmarks = std::mem::take(&mut self.bookmarks);
+        bookmarks.push(bookmark.clone());
+        self.set_bookmarks(bookmarks);
+        if let Some(index) = self.bookmarks.iter().position(|b| b.id == bookmark.id) {
+            self.bookmark_selected = index;
+        }
+        self.notify("bookmark added");
+        Some(Effect::AddBookmark(bookmark))
+    }
+
+    fn delete_selected_bookmark(&mut self) -> Option<Effect> {
+        if self.focus != Pane::Bookmarks || self.bookmark_selected >= self.bookmarks.len() {
+            return None;
+        }
+        let removed = self.bookmarks.remove(self.bookmark_selected);
+        self.resolutions.remove(self.bookmark_selected);
+        self.clamp_bookmark_selection();
+        self.notify("bookmark deleted");
+        Some(Effect::RemoveBookmark(removed.id))
+    }
+
+    fn clamp_bookmark_selection(&mut self) {
+        self.bookmark_selected = self
+            .bookmark_selected
+            .min(self.bookmarks.len().saturating_sub(1));
+    }
+}
+
+/// `index` moved by `delta`, kept within `0..count` (0 when `count` is 0).
+fn step(index: usize, delta: isize, count: usize) -> usize {
+    let last = count.saturating_sub(1);
+    index.saturating_add_signed(delta).min(last)
+}
+
+/// The headline list entry for `article` (see [`App::list_titles`]).
+pub fn list_title(article: &Article) -> String {
+    let headline = &article.headline;
+    headline
+        .title
+        .first()
+        .or(headline.kicker.first())
+        .or(headline.subtitle.first())
+        .or(article.paragraphs.first())
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default()
+}

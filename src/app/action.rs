@@ -1,0 +1,142 @@
+//! What the reader can be asked to do: the [`Action`] enum, one variant per
+//! user command, each with a stable snake_case name (usable as a config key,
+//! e.g. `scroll_down`) and a one-line description for the help overlay.
+
+/// A user command, independent of the key that triggers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the reader (saving the reading position).
+    Quit,
+    /// Move the focus to the next pane.
+    NextPane,
+    /// Move the focus to the previous pane.
+    PreviousPane,
+    /// Next item in a list; one row down in the reader.
+    ScrollDown,
+    /// Previous item in a list; one row up in the reader.
+    ScrollUp,
+    /// Open the selected headline or bookmark in the reader.
+    Open,
+    /// One page down.
+    PageDown,
+    /// One page up.
+    PageUp,
+    /// To the top of the list or article.
+    Top,
+    /// To the bottom of the list or article.
+    Bottom,
+    /// Open the next article.
+    NextArticle,
+    /// Open the previous article.
+    PreviousArticle,
+    /// Bookmark the top visible row; remove the bookmark already there.
+    ToggleBookmark,
+    /// Show or hide the bookmark sidebar.
+    ToggleSidebar,
+    /// Delete the selected bookmark (in the sidebar).
+    DeleteBookmark,
+    /// Show or hide the help overlay.
+    Help,
+    /// Close the help overlay.
+    Close,
+}
+
+impl Action {
+    /// Every action, in the order the help overlay lists them.
+    pub const ALL: [Action; 17] = [
+        Action::Quit,
+        Action::NextPane,
+        Action::PreviousPane,
+        Action::ScrollDown,
+        Action::ScrollUp,
+        Action::Open,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::NextArticle,
+        Action::PreviousArticle,
+        Action::ToggleBookmark,
+        Action::ToggleSidebar,
+        Action::DeleteBookmark,
+        Action::Help,
+        Action::Close,
+    ];
+
+    /// The stable snake_case name of the action (`scroll_down`), for config
+    /// files and messages. Never changes between releases.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::NextPane => "next_pane",
+            Action::PreviousPane => "previous_pane",
+            Action::ScrollDown => "scroll_down",
+            Action::ScrollUp => "scroll_up",
+            Action::Open => "open",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextArticle => "next_article",
+            Action::PreviousArticle => "previous_article",
+            Action::ToggleBookmark => "toggle_bookmark",
+            Action::ToggleSidebar => "toggle_sidebar",
+            Action::DeleteBookmark => "delete_bookmark",
+            Action::Help => "help",
+            Action::Close => "close",
+        }
+    }
+
+    /// The action named `name` (see [`Action::name`]), if any.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// A short description for the help overlay.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::NextPane => "next pane",
+            Action::PreviousPane => "previous pane",
+            Action::ScrollDown => "next item / scroll down a row",
+            Action::ScrollUp => "previous item / scroll up a row",
+            Action::Open => "open headline or bookmark",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextArticle => "next article",
+            Action::PreviousArticle => "previous article",
+            Action::ToggleBookmark => "bookmark top row (again: remove)",
+            Action::ToggleSidebar => "show / hide bookmarks",
+            Action::DeleteBookmark => "delete bookmark (sidebar)",
+            Action::Help => "this help",
+            Action::Close => "close help",
+        }
+    }
+}
+
+/// One line of the help overlay: the keys bound to an action and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpEntry {
+    /// The keys, as shown to the user (`j, ↓`).
+    pub keys: String,
+    /// What the action does ([`Action::description`]).
+    pub description: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_name_round_trips_and_is_unique() {
+        for action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+        }
+        let mut names: Vec<_> = Action::ALL.iter().map(|a| a.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+    }
+}

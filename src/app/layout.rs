@@ -1,0 +1,143 @@
+//! Pane geometry: which panes are on screen at a terminal size, and where.
+//!
+//! One pure function, [`panes`], used both by the [`App`](super::App) (to
+//! know the reading pane's text width and the page height) and by the
+//! renderer, so the two always agree. Rules:
+//! - at [`THREE_PANES`] columns or more: headlines left, reader middle,
+//!   bookmarks right (when the sidebar is shown);
+//! - at [`TWO_PANES`] columns or more: a list (headlines, or bookmarks while
+//!   they have the focus) beside the reader;
+//! - narrower: only the focused pane;
+//! - below [`MIN_WIDTH`]×[`MIN_HEIGHT`]: nothing ("terminal too small").
+//!
+//! The bottom row is always the status bar.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Narrowest usable terminal, in columns.
+pub const MIN_WIDTH: u16 = 20;
+/// Lowest usable terminal, in rows.
+pub const MIN_HEIGHT: u16 = 6;
+/// From this many columns, three panes are shown side by side.
+pub const THREE_PANES: u16 = 100;
+/// From this many columns, a list and the reader are shown side by side.
+pub const TWO_PANES: u16 = 60;
+
+/// A pane that can have the focus.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The headline list.
+    #[default]
+    Headlines,
+    /// The reading pane.
+    Reader,
+    /// The bookmark sidebar.
+    Bookmarks,
+}
+
+/// Where each pane is drawn; `None` for a pane not on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Panes {
+    /// The headline list, borders included.
+    pub headlines: Option<Rect>,
+    /// The reading pane, borders included.
+    pub reader: Option<Rect>,
+    /// The bookmark sidebar, borders included.
+    pub bookmarks: Option<Rect>,
+    /// The one-row status bar; `None` when the terminal is too small.
+    pub status: Option<Rect>,
+}
+
+impl Panes {
+    /// The area of `pane`, if it is on screen.
+    pub fn area(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Headlines => self.headlines,
+            Pane::Reader => self.reader,
+            Pane::Bookmarks => self.bookmarks,
+        }
+    }
+}
+
+/// Lays out `area` (the whole terminal) for the given focus and sidebar
+/// visibility. Returns all-`None` panes below [`MIN_WIDTH`]×[`MIN_HEIGHT`].
+pub fn panes(area: Rect, focus: Pane, sidebar: bool) -> Panes {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Panes::default();
+    }
+    let [main, status] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let mut panes = Panes {
+        status: Some(status),
+        ..Panes::default()
+    };
+    let width = main.width;
+    if width >= THREE_PANES {
+        let list = Constraint::Length((width / 4).clamp(20, 36));
+        if sidebar {
+            let side = Constraint::Length((width / 5).clamp(20, 32));
+            let [h, r, b] = main.layout(&Layout::horizontal([list, Constraint::Fill(1), side]));
+            (panes.headlines, panes.reader, panes.bookmarks) = (Some(h), Some(r), Some(b));
+        } else {
+            let [h, r] = main.layout(&Layout::horizontal([list, Constraint::Fill(1)]));
+            (panes.headlines, panes.reader) = (Some(h), Some(r));
+        }
+    } else if width >= TWO_PANES {
+        let list = Constraint::Length((width / 3).clamp(20, 30));
+        let [l, r] = main.layout(&Layout::horizontal([list, Constraint::Fill(1)]));
+        panes.reader = Some(r);
+        if focus == Pane::Bookmarks && sidebar {
+            panes.bookmarks = Some(l);
+        } else {
+            panes.headlines = Some(l);
+        }
+    } else {
+        match focus {
+            Pane::Headlines => panes.headlines = Some(main),
+            Pane::Reader => panes.reader = Some(main),
+            Pane::Bookmarks => panes.bookmarks = Some(main),
+        }
+    }
+    panes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminal_shows_three_panes_that_fill_the_width() {
+        let p = panes(Rect::new(0, 0, 120, 40), Pane::Headlines, true);
+        let (h, r, b) = (
+            p.headlines.expect("headlines"),
+            p.reader.expect("reader"),
+            p.bookmarks.expect("bookmarks"),
+        );
+        assert_eq!((h.x, h.width), (0, 30));
+        assert_eq!((b.x, b.width), (96, 24));
+        assert_eq!((r.x, r.width), (30, 66));
+        assert_eq!(r.height, 39);
+        assert_eq!(p.status, Some(Rect::new(0, 39, 120, 1)));
+    }
+
+    #[test]
+    fn narrow_terminal_shows_only_the_focused_pane() {
+        let p = panes(Rect::new(0, 0, 50, 16), Pane::Bookmarks, true);
+        assert_eq!(p.bookmarks, Some(Rect::new(0, 0, 50, 15)));
+        assert_eq!((p.headlines, p.reader), (None, None));
+    }
+
+    #[test]
+    fn tiny_terminal_has_no_panes() {
+        assert_eq!(
+            panes(Rect::new(0, 0, 19, 10), Pane::Reader, true),
+            Panes::default()
+        );
+        assert_eq!(
+            panes(Rect::new(0, 0, 40, 5), Pane::Reader, true),
+            Panes::default()
+        );
+    }
+}

@@ -1,0 +1,246 @@
+//! The command line: raw arguments (clap derive) turned into validated
+//! [`Options`].
+//!
+//! [`Args`] is the raw input at the boundary, exactly as typed; [`Args::validate`]
+//! resolves defaults that depend on the environment (the data directory, whether
+//! stdout is a terminal) and gives the rest of the program one [`Options`] value.
+//! Reading the edition file ([`input`]) and printing it without a terminal
+//! ([`dump`]) live beside it, since both are command-line modes.
+
+pub mod dump;
+pub mod input;
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// `newsreader [OPTIONS] <FILE>`: the raw command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsreader",
+    version,
+    about = "Read a day's newspaper, as a PDF extractor left it, in the terminal."
+)]
+pub struct Args {
+    /// The edition: plain text as a PDF extractor made it.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Print the parsed edition to stdout and exit (no terminal UI).
+    #[arg(long, value_name = "FORMAT")]
+    pub dump: Option<DumpFormat>,
+
+    /// Row width in columns for `--dump text`.
+    #[arg(long, value_name = "COLUMNS", default_value_t = 80,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: u16,
+
+    /// Where bookmarks and reading positions live [default: $NEWSREADER_DATA_DIR,
+    /// else the platform data directory].
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Columns taken by East Asian Ambiguous characters such as `“ ” …`;
+    /// `auto` asks the terminal.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub ambiguous_width: AmbiguousChoice,
+
+    /// Justify CJK paragraph rows shortened by push-out.
+    #[arg(long)]
+    pub justify: bool,
+
+    /// Start at the top instead of the last reading position.
+    #[arg(long)]
+    pub no_resume: bool,
+
+    /// Decode the file in this encoding (a WHATWG label such as `gbk`)
+    /// instead of detecting one.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// The `--dump` formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    /// The parsed edition as JSON (the model's serde names).
+    Json,
+    /// The edition typeset as the reading pane sets it.
+    Text,
+}
+
+/// The `--ambiguous-width` choices.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum AmbiguousChoice {
+    /// Ask the terminal (falls back to narrow when it does not answer or
+    /// stdout is not a terminal).
+    #[default]
+    Auto,
+    /// Ambiguous characters take 1 column.
+    Narrow,
+    /// Ambiguous characters take 2 columns.
+    Wide,
+}
+
+/// What the program is asked to do once the edition is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Run the terminal UI.
+    Interactive,
+    /// Print the edition and exit.
+    Dump(DumpFormat),
+}
+
+/// Validated options: everything the rest of the program needs from the
+/// command line and the environment.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The edition file, as given.
+    pub file: PathBuf,
+    /// Terminal UI or dump (a piped stdout without `--dump` means `--dump text`).
+    pub mode: Mode,
+    /// Row width for `--dump text`, in columns (at least 1).
+    pub width: usize,
+    /// The state directory, if one could be determined (see [`data_dir`]).
+    pub data_dir: Option<PathBuf>,
+    /// East Asian Ambiguous width choice.
+    pub ambiguous: AmbiguousChoice,
+    /// Justify CJK rows shortened by push-out.
+    pub justify: bool,
+    /// Open at the saved reading position.
+    pub resume: bool,
+    /// A forced encoding, if `--encoding` was given.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Facts about the environment that change defaults, gathered by the caller
+/// so that validation stays a pure function.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    /// Whether stdout is a terminal.
+    pub stdout_is_terminal: bool,
+    /// The value of `$NEWSREADER_DATA_DIR`, if set.
+    pub data_dir_var: Option<std::ffi::OsString>,
+}
+
+impl Environment {
+    /// Reads the real environment: `$NEWSREADER_DATA_DIR` and whether stdout
+    /// is a terminal.
+    pub fn current() -> Self {
+        use std::io::IsTerminal as _;
+        Environment {
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            data_dir_var: std::env::var_os("NEWSREADER_DATA_DIR"),
+        }
+    }
+}
+
+impl Args {
+    /// Turns the raw arguments into [`Options`], resolving defaults from `env`.
+    pub fn validate(self, env: &Environment) -> Options {
+        let mode = match self.dump {
+            Some(format) => Mode::Dump(format),
+            None if env.stdout_is_terminal => Mode::Interactive,
+            None => Mode::Dump(DumpFormat::Text),
+        };
+        Options {
+            file: self.file,
+            mode,
+            width: usize::from(self.width),
+            data_dir: data_dir(self.data_dir, env.data_dir_var.clone()),
+            ambiguous: self.ambiguous_width,
+            justify: self.justify,
+            resume: !self.no_resume,
+            encoding: self.encoding,
+        }
+    }
+}
+
+/// The state directory: `--data-dir` if given, else `$NEWSREADER_DATA_DIR` if
+/// set and non-empty, else the platform data directory from
+/// `directories::ProjectDirs` (e.g. `~/.local/share/newsreader` on Linux).
+/// `None` only when no home directory can be found.
+pub fn data_dir(flag: Option<PathBuf>, var: Option<std::ffi::OsString>) -> Option<PathBuf> {
+    flag.or_else(|| var.filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "newsreader").map(|d| d.data_dir().to_owned())
+        })
+}
+
+/// Parses an `--encoding` label (see
+/// [`crate::edition::decode::encoding_for_label`]).
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    crate::edition::decode::encoding_for_label(label)
+        .ok_or_else(|| format!("unknown encoding label `{label}` (try utf-8, gbk, gb18030, big5)"))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn parse(args: &[&str], env: &Environment) -> Options {
+        let mut all = vec!["newsreader"];
+        all.extend_from_slice(args);
+        Args::try_parse_from(all).unwrap().validate(env)
+    }
+
+    fn tty() -> Environment {
+        Environment {
+            stdout_is_terminal: true,
+            data_dir_var: None,
+        }
+    }
+
+    #[test]
+    fn piped_stdout_without_dump_means_dump_text() {
+        let piped = Environment::default();
+        assert_eq!(parse(&["a.txt"], &piped).mode, Mode::Dump(DumpFormat::Text));
+        assert_eq!(parse(&["a.txt"], &tty()).mode, Mode::Interactive);
+    }
+
+    #[test]
+    fn explicit_dump_wins_over_terminal() {
+        let options = parse(&["--dump", "json", "a.txt"], &tty());
+        assert_eq!(options.mode, Mode::Dump(DumpFormat::Json));
+    }
+
+    #[test]
+    fn data_dir_flag_beats_variable_and_empty_variable_is_ignored() {
+        let env = Environment {
+            stdout_is_terminal: true,
+            data_dir_var: Some("/from/env".into()),
+        };
+        let flagged = parse(&["--data-dir", "/from/flag", "a.txt"], &env);
+        assert_eq!(flagged.data_dir, Some(PathBuf::from("/from/flag")));
+        assert_eq!(
+            parse(&["a.txt"], &env).data_dir,
+            Some(PathBuf::from("/from/env"))
+        );
+        let empty = data_dir(None, Some("".into()));
+        assert_ne!(empty, Some(PathBuf::from("")));
+    }
+
+    #[test]
+    fn width_zero_is_a_usage_error() {
+        let err = Args::try_parse_from(["newsreader", "--width", "0", "a.txt"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn unknown_encoding_label_is_a_usage_error() {
+        let err =
+            Args::try_parse_from(["newsreader", "--encoding", "klingon", "a.txt"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let ok = parse(&["--encoding", "GBK", "a.txt"], &tty());
+        assert_eq!(ok.encoding, Some(encoding_rs::GBK));
+    }
+
+    #[test]
+    fn defaults_are_width_80_auto_width_and_resume() {
+        let options = parse(&["a.txt"], &tty());
+        assert_eq!(options.width, 80);
+        assert_eq!(options.ambiguous, AmbiguousChoice::Auto);
+        assert!(options.resume);
+        assert!(!options.justify);
+    }
+}

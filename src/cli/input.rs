@@ -1,0 +1,165 @@
+//! Reading the edition file named on the command line, refusing what is not
+//! a text edition before it reaches the decoder: directories, files over
+//! [`MAX_BYTES`], empty files and binary data.
+//!
+//! Every error carries the path, so `main` can print the one-line
+//! `newsreader: <path>: <reason>` message.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::edition::decode::looks_binary;
+
+/// The largest edition accepted, in bytes (1 GiB). A day's paper as text is
+/// a few hundred KiB; anything bigger is a mistake and would exhaust memory.
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// Why an edition file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file could not be opened or read.
+    #[error("{}: {}", path.display(), reason(cause))]
+    Io {
+        /// The file named on the command line.
+        path: PathBuf,
+        /// The underlying error (not a `source`: its text is already in
+        /// this error's one line).
+        cause: std::io::Error,
+    },
+    /// The path names a directory.
+    #[error("{}: is a directory", path.display())]
+    Directory {
+        /// The path named on the command line.
+        path: PathBuf,
+    },
+    /// The file is larger than [`MAX_BYTES`].
+    #[error("{}: file too large (over 1 GiB)", path.display())]
+    TooLarge {
+        /// The file named on the command line.
+        path: PathBuf,
+    },
+    /// The file holds nothing but whitespace.
+    #[error("{}: empty file", path.display())]
+    Empty {
+        /// The file named on the command line.
+        path: PathBuf,
+    },
+    /// The file looks like binary data (see [`looks_binary`]).
+    #[error("{}: binary file, not a text edition", path.display())]
+    Binary {
+        /// The file named on the command line.
+        path: PathBuf,
+    },
+    /// The file is a PDF, whose text must be extracted first.
+    #[error("{}: a PDF; extract its text first (e.g. pdftotext -layout)", path.display())]
+    Pdf {
+        /// The file named on the command line.
+        path: PathBuf,
+    },
+}
+
+/// An `io::Error` as a short reason, without the `(os error N)` suffix.
+fn reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// Reads the edition at `path`: at most [`MAX_BYTES`] bytes (guarding
+/// against special files that never end). The binary test
+/// ([`looks_binary`]) is skipped when the user forced an encoding
+/// (`encoding_forced`), since UTF-16 without a BOM is full of NUL bytes.
+///
+/// # Errors
+/// [`InputError`] for a missing, unreadable, directory, oversized, empty,
+/// PDF or binary file.
+pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, InputError> {
+    let io = |cause| InputError::Io {
+        path: path.to_owned(),
+        cause,
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.is_dir() {
+        return Err(InputError::Directory {
+            path: path.to_owned(),
+        });
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.to_owned(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.to_owned(),
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(InputError::Pdf {
+            path: path.to_owned(),
+        });
+    }
+    if !encoding_forced && looks_binary(&bytes) {
+        return Err(InputError::Binary {
+            path: path.to_owned(),
+        });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn pdf_is_refused_with_a_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("paper.pdf");
+        std::fs::write(&path, b"%PDF-1.7\n%\xe2\xe3\n1 0 obj").unwrap();
+        let err = read_edition(&path, false).unwrap_err();
+        assert!(err.to_string().contains("pdftotext"), "{err}");
+    }
+
+    #[test]
+    fn forced_encoding_skips_the_binary_test() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("utf16.txt");
+        std::fs::write(&path, b"a\0b\0").unwrap();
+        assert!(matches!(
+            read_edition(&path, false),
+            Err(InputError::Binary { .. })
+        ));
+        assert!(read_edition(&path, true).is_ok());
+    }
+
+    #[test]
+    fn io_reason_drops_os_error_number() {
+        let err = std::io::Error::from_raw_os_error(2);
+        assert!(!reason(&err).contains("os error"));
+        assert!(!reason(&err).is_empty());
+    }
+
+    #[test]
+    fn directory_is_refused_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read_edition(dir.path(), false).unwrap_err();
+        assert!(matches!(err, InputError::Directory { .. }));
+        assert!(
+            err.to_string()
+                .starts_with(&dir.path().display().to_string())
+        );
+    }
+}

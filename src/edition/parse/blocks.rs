@@ -1,0 +1,173 @@
+//! Body text: rejoining column lines into paragraphs and paragraphs into
+//! article segments.
+//!
+//! **Paragraph ends.** Blank lines are no evidence: extractors put them at
+//! column breaks in mid-sentence (`省委书` / blank / `记信长星`) and leave them
+//! out between paragraphs (pdftotext). A paragraph ends after a line that
+//! ends a sentence (`。！？…”」）`) and either
+//! - is short: at least 1.5 characters narrower than the local column
+//!   measure, as a paragraph's last line usually is; or
+//! - is followed by a short line that runs on into a longer one: the next
+//!   paragraph's first line, whose two-character indent was dropped; or
+//! - is followed by an indented line (U+3000 or spaces) — and on a page
+//!   that indents first lines, indentation alone decides; or
+//! - sits on a free page (one paragraph per line), where every line that
+//!   ends a sentence ends its paragraph.
+//!
+//! On English OCR pages, a line that ends a sentence and is under 80 % of
+//! the page's median line ends its paragraph (see [`super::english`]).
+//!
+//! **Article starts.** A body line starts a new article segment when it
+//! opens with a dateline (`本报讯`, `新华社…电`), when the previous paragraph
+//! closed with a byline (`（高美梅）`), or when a headline or own-line credit
+//! stands between it and a finished paragraph.
+
+use super::credits;
+use super::english;
+use super::furniture::Jump;
+use super::lines::{Line, ends_sentence, join_into};
+use super::page::{PageLines, Role};
+
+/// A run of one article's body on one page.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Segment {
+    /// Page line index of the first and last body line.
+    pub span: (usize, usize),
+    /// Paragraphs, lines rejoined.
+    pub paragraphs: Vec<String>,
+    /// True while the last paragraph has not ended (no end punctuation).
+    pub open: bool,
+    /// True when the last paragraph closed with a byline.
+    pub closed: bool,
+    /// True when the segment began right after `（上接第N版）`.
+    pub continued: bool,
+    /// True when the segment was followed by `（下转第N版）`.
+    pub continues: bool,
+    /// An own-line credit (`本报记者 张三`) printed before the body.
+    pub credit: Option<String>,
+    /// True when the segment starts with a dateline.
+    pub dated: bool,
+    /// Chars dropped while joining lines (undone end-of-line hyphens).
+    pub dropped: usize,
+}
+
+/// Cuts the body lines of `page` into segments (see the module docs).
+pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut cur: Option<Segment> = None;
+    let mut prev_body: Option<usize> = None;
+    let mut headline_since = false;
+    let mut credit: Option<String> = None;
+    let mut jump_from = false;
+    for i in 0..page.lines.len() {
+        match page.roles[i] {
+            Role::Headline => headline_since = true,
+            Role::Credit => {
+                let text = &page.lines[i].text;
+                credit = Some(match credit.take() {
+                    Some(c) => format!("{c} {text}"),
+                    None => text.clone(),
+                });
+                headline_since = true;
+            }
+            Role::Jump(Jump::From) => jump_from = true,
+            Role::Jump(Jump::To) => {
+                if let Some(s) = cur.as_mut() {
+                    s.continues = true;
+                }
+            }
+            Role::Body => {
+                let line = &page.lines[i];
+                let start = match (&cur, prev_body) {
+                    (None, _) | (_, None) => true,
+                    (Some(_), Some(_)) if page.english => headline_since,
+                    (Some(s), Some(p)) => starts_article(s, &page.lines[p], line, headline_since),
+                };
+                if start || jump_from {
+                    if let Some(s) = cur.take() {
+                        out.push(s);
+                    }
+                    cur = Some(Segment {
+                        span: (i, i),
+                        continued: jump_from,
+                        credit: credit.take(),
+                        dated: credits::opens_article(&line.text),
+                        ..Segment::default()
+                    });
+                    if let Some(s) = cur.as_mut() {
+                        s.paragraphs.push(line.text.clone());
+                    }
+                } else if let (Some(s), Some(p)) = (cur.as_mut(), prev_body) {
+                    if breaks_paragraph(page, p, i) {
+                        s.paragraphs.push(line.text.clone());
+                    } else if let Some(last) = s.paragraphs.last_mut() {
+                        if page.english {
+                            s.dropped += english::join_line(last, &line.text);
+                        } else {
+                            join_into(last, &line.text);
+                        }
+                    }
+                }
+                if let Some(s) = cur.as_mut() {
+                    s.span.1 = i;
+                    s.open = !ends_sentence(&line.text);
+                    s.closed = credits::ends_with_closing(&line.text);
+                }
+                prev_body = Some(i);
+                headline_since = false;
+                jump_from = false;
+            }
+            Role::Furniture(_) | Role::Caption => {}
+        }
+    }
+    if let Some(c) = credit {
+        // A credit line with no body after it on the page: keep it as the
+        // byline of the last article, or alone.
+        match cur.as_mut().or(out.last_mut()) {
+            Some(s) if s.credit.is_none() => s.credit = Some(c),
+            _ => out.push(Segment {
+                credit: Some(c),
+                ..Segment::default()
+            }),
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool) -> bool {
+    if credits::opens_article(&line.text) || cur.closed {
+        return true;
+    }
+    headline_since && ends_sentence(&prev.text)
+}
+
+/// True when a paragraph ends between body lines `p` and `i` (see the
+/// module docs).
+fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
+    let prev = &page.lines[p];
+    let line = &page.lines[i];
+    if page.indented {
+        return line.indent;
+    }
+    if page.english {
+        return ends_sentence(&prev.text) && prev.width * 5 < page.median_width * 4;
+    }
+    if !ends_sentence(&prev.text) {
+        return false;
+    }
+    if line.indent {
+        return true;
+    }
+    let m = page.measures[p];
+    if !m.columnar {
+        return true;
+    }
+    if prev.width + 3 <= m.full {
+        return true;
+    }
+    let next_width = (i + 1..page.lines.len())
+        .find(|&j| page.roles[j] == Role::Body)
+        .map(|j| page.lines[j].width);
+    line.width + 4 <= m.full && next_width.is_some_and(|w| w >= line.width + 2)
+}

@@ -1,0 +1,411 @@
+//! Headlines: which lines are headline lines, which article each headline
+//! block belongs to, and how a headline group splits into kicker, title and
+//! subtitle.
+//!
+//! **Marking.** A headline line ends without punctuation (or in `——`), does
+//! not open an article, and follows a closed line (end punctuation, a
+//! headline, furniture, or the top of the page). Among such lines, a body
+//! line is told apart by how it continues: a paragraph's first line always
+//! runs on into the next body line, which is then full width (a column
+//! line), while a headline line is followed by another headline line, a
+//! dateline, a caption or furniture, or by a body line that starts a
+//! paragraph (short). A line wider than the column is always a headline.
+//! In the sample, `赵建军对吉佳蓝公司给予无锡发` (alone between blank lines)
+//! runs on into the full-width `展的大力支持表示感谢。…` and stays body, while
+//! `市委外事工作委员会召开会议` is followed by `本报讯 7月25日，…`.
+//! On free pages (one paragraph per line), any short unpunctuated line after
+//! a closed line is a headline.
+//!
+//! **Attaching.** Each block of headline lines (lines with no blank line or
+//! body between) goes to the article on the same page whose body shares the
+//! most character bigrams with it; position (the nearest body) only breaks
+//! ties. Only the nearest articles are scored (`CANDIDATES` on each side),
+//! so a page with many articles costs linear time.
+//!
+//! **Parts.** A line ending in `——` introduces the title (kicker); lines led
+//! by `——` are subtitles. When an article has several blocks, the title is
+//! the most prominent: the block with the shortest lines (set in the
+//! largest type); blocks before it are kickers, blocks after it subtitles.
+
+use std::collections::HashSet;
+
+use super::credits;
+use super::lines::{ends_mid_sentence, ends_sentence, is_wide};
+use super::page::{PageLines, Role};
+use crate::edition::Headline;
+
+/// How many articles on each side of a headline block are scored.
+const CANDIDATES: usize = 6;
+
+/// Longest headline line on a free page, in chars.
+const FREE_HEADLINE_CHARS: usize = 40;
+
+/// Marks headline lines among the body lines of `page` (see module docs).
+///
+/// A line's verdict can depend on its neighbours' (a headline stack), so
+/// the marking runs a few passes; lines are only ever promoted, so it ends.
+pub(crate) fn mark(page: &mut PageLines) {
+    for _ in 0..3 {
+        let mut changed = false;
+        for i in 0..page.lines.len() {
+            if page.roles[i] == Role::Body && is_headline(page, i) {
+                page.roles[i] = Role::Headline;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// A line that could be a headline by its own text.
+fn candidate(text: &str) -> bool {
+    let n = text.chars().count();
+    if text.ends_with("——") {
+        return true;
+    }
+    n >= 2
+        && !ends_sentence(text)
+        && !ends_mid_sentence(text)
+        && !text.contains('。')
+        && !credits::opens_article(text)
+        && !credits::ends_with_closing(text)
+}
+
+/// How the text line above a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Above {
+    /// Nothing above, a headline, or a finished sentence or credit.
+    Closed,
+    /// An unpunctuated line that may itself be the headline line above
+    /// this one (a stack): its verdict follows from this line's.
+    Candidate,
+    /// A body line in mid-sentence.
+    Open,
+}
+
+fn above(page: &PageLines, i: usize) -> Above {
+    let prev = (0..i)
+        .rev()
+        .find(|&j| matches!(page.roles[j], Role::Body | Role::Headline));
+    match prev {
+        None => Above::Closed,
+        Some(j) if page.roles[j] == Role::Headline => Above::Closed,
+        Some(j) => {
+            let t = &page.lines[j].text;
+            if ends_sentence(t) || credits::ends_with_closing(t) {
+                Above::Closed
+            } else if candidate(t) {
+                Above::Candidate
+            } else {
+                Above::Open
+            }
+        }
+    }
+}
+
+fn is_headline(page: &PageLines, i: usize) -> bool {
+    let line = &page.lines[i];
+    if !candidate(&line.text) {
+        return false;
+    }
+    let m = page.measures[i];
+    if !m.columnar {
+        return line.text.chars().count() <= FREE_HEADLINE_CHARS && above(page, i) == Above::Closed;
+    }
+    let above = above(page, i);
+    let closed = above != Above::Open;
+    // Unless the line above is finished, only a line far wider than the
+    // column (an inset headline) is a headline: proportional punctuation
+    // can make a body line a character or two wider than its neighbours.
+    let wide = line.width > m.full + if above == Above::Closed { 2 } else { 8 };
+    if wide {
+        return true;
+    }
+    if !closed {
+        return false;
+    }
+    let Some(j) = page.next_text(i) else {
+        return true;
+    };
+    let next = &page.lines[j];
+    if page.roles[j] == Role::Headline || credits::opens_article(&next.text) {
+        return true;
+    }
+    // A caption or credit between: the line does not run on, unless it is
+    // a full column line under an unpunctuated one (a column ending above
+    // a photo).
+    if (i + 1..j).any(|k| !matches!(page.roles[k], Role::Furniture(_))) {
+        return !(above == Above::Candidate && line.width + 2 >= m.full);
+    }
+    // A next line wider than the column cannot continue this one.
+    if above == Above::Closed && next.width > m.full + 2 && candidate(&next.text) {
+        return true;
+    }
+    if next.width + 4 >= m.full {
+        return false;
+    }
+    let narrow = line.width + 6 <= m.full;
+    narrow || next.width > m.full + 2
+}
+
+/// A block of consecutive headline lines on a page.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    /// Index of the block's first line on the page.
+    pub at: usize,
+    /// Its lines, top to bottom.
+    pub lines: Vec<String>,
+}
+
+/// Groups the headline lines of `page` into blocks: a blank line or any
+/// non-headline line ends a block.
+pub(crate) fn blocks(page: &PageLines) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut prev_headline = false;
+    for (i, line) in page.lines.iter().enumerate() {
+        let is_headline = page.roles[i] == Role::Headline;
+        if is_headline {
+            match out.last_mut() {
+                Some(b) if prev_headline && !line.blank_before => b.lines.push(line.text.clone()),
+                _ => out.push(Block {
+                    at: i,
+                    lines: vec![line.text.clone()],
+                }),
+            }
+        }
+        prev_headline = is_headline;
+    }
+    out
+}
+
+/// Character bigrams of ideographic text. Latin letter pairs are too
+/// common to be evidence, so only pairs of wide chars count.
+fn bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    let mut prev: Option<char> = None;
+    text.chars().filter_map(move |c| {
+        let out = prev.map(|p| (p, c));
+        prev = if c.is_alphanumeric() { Some(c) } else { None };
+        out.filter(|(a, b)| is_wide(*a) && is_wide(*b))
+    })
+}
+
+/// Where an article's body lies on the page, and its text, for scoring.
+pub(crate) struct Target<'a> {
+    /// First and last line index of the body on the page.
+    pub span: (usize, usize),
+    /// The body paragraphs.
+    pub paragraphs: &'a [String],
+}
+
+/// For each block, the index into `targets` of the article it belongs to
+/// (see the module docs), or `None` when the page has no article.
+/// `targets` must be in page order.
+pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usize>> {
+    if targets.is_empty() {
+        return vec![None; blocks.len()];
+    }
+    let wanted: HashSet<(char, char)> = blocks
+        .iter()
+        .flat_map(|b| b.lines.iter().flat_map(|l| bigrams(l)))
+        .collect();
+    // The headline bigrams each body contains: linear in the body text.
+    let found: Vec<HashSet<(char, char)>> = targets
+        .iter()
+        .map(|t| {
+            t.paragraphs
+                .iter()
+                .flat_map(|p| bigrams(p))
+                .filter(|g| wanted.contains(g))
+                .collect()
+        })
+        .collect();
+    blocks
+        .iter()
+        .map(|b| Some(best_target(b, targets, &found)))
+        .collect()
+}
+
+/// For English OCR pages, where a deck always stands above its article:
+/// each block goes to the first article below it, else the last above.
+pub(crate) fn attach_below(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usize>> {
+    blocks
+        .iter()
+        .map(|b| {
+            let below = targets.partition_point(|t| t.span.0 < b.at);
+            if below < targets.len() {
+                Some(below)
+            } else {
+                targets.len().checked_sub(1)
+            }
+        })
+        .collect()
+}
+
+/// English decks: the leading ALL-CAPS lines are the title, the lines
+/// under them subtitles.
+pub(crate) fn parts_english(blocks: &[Vec<String>]) -> Headline {
+    let mut headline = Headline::default();
+    for line in blocks.iter().flatten() {
+        let letters = line.chars().filter(|c| c.is_alphabetic());
+        let caps = letters.clone().all(|c| c.is_uppercase());
+        if headline.subtitle.is_empty() && (caps || headline.title.is_empty()) {
+            headline.title.push(line.clone());
+        } else {
+            headline.subtitle.push(line.clone());
+        }
+    }
+    headline
+}
+
+fn best_target(block: &Block, targets: &[Target<'_>], found: &[HashSet<(char, char)>]) -> usize {
+    let own: HashSet<(char, char)> = block.lines.iter().flat_map(|l| bigrams(l)).collect();
+    let pos = targets.partition_point(|t| t.span.0 < block.at);
+    let lo = pos.saturating_sub(CANDIDATES);
+    let hi = (pos + CANDIDATES).min(targets.len());
+    let mut best: Option<(usize, usize, usize)> = None;
+    for k in lo..hi {
+        let shared = own.iter().filter(|g| found[k].contains(g)).count();
+        let (first, last) = targets[k].span;
+        // Prefer a body below the headline (the usual place) on equal terms.
+        let distance = if first >= block.at {
+            2 * (first - block.at)
+        } else {
+            2 * block.at.saturating_sub(last) + 1
+        };
+        let better = match best {
+            None => true,
+            Some((_, s, d)) => shared > s || (shared == s && distance < d),
+        };
+        if better {
+            best = Some((k, shared, distance));
+        }
+    }
+    best.map_or(pos.min(targets.len() - 1), |(k, _, _)| k)
+}
+
+/// Splits an article's headline blocks (in page order) into kicker, title
+/// and subtitle (see the module docs).
+pub(crate) fn parts(blocks: &[Vec<String>]) -> Headline {
+    let mut headline = Headline::default();
+    let lines: Vec<&String> = blocks.iter().flatten().collect();
+    if lines.is_empty() {
+        return headline;
+    }
+    let marked = lines
+        .iter()
+        .any(|l| l.ends_with("——") || l.starts_with("——"));
+    if marked {
+        for l in lines {
+            if l.ends_with("——") && headline.title.is_empty() {
+                headline.kicker.push(l.clone());
+            } else if l.starts_with("——") && !headline.title.is_empty() {
+                headline.subtitle.push(l.clone());
+            } else {
+                headline.title.push(l.clone());
+            }
+        }
+        return headline;
+    }
+    let groups = prominence_groups(blocks);
+    let title = (0..groups.len())
+        .min_by_key(|&g| (max_width(&groups[g]), g))
+        .unwrap_or(0);
+    for (g, group) in groups.into_iter().enumerate() {
+        let target = match g.cmp(&title) {
+            std::cmp::Ordering::Less => &mut headline.kicker,
+            std::cmp::Ordering::Equal => &mut headline.title,
+            std::cmp::Ordering::Greater => &mut headline.subtitle,
+        };
+        target.extend(group);
+    }
+    headline
+}
+
+/// Groups headline lines by type size: a block boundary, or a jump in line
+/// width within a block (`分析全市…工作` then `坚定信心决心 争取更好结果`).
+fn prominence_groups(blocks: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for block in blocks {
+        let mut current: Vec<String> = Vec::new();
+        for line in block {
+            let w = line.chars().count();
+            if let Some(prev) = current.last()
+                && prev.chars().count() * 4 > w * 5 + 8
+                && current.len() >= 2
+            {
+                groups.push(std::mem::take(&mut current));
+            }
+            current.push(line.clone());
+        }
+        if !current.is_empty() {
+            groups.push(current);
+        }
+    }
+    if groups.len() > 1 {
+        // Lines of one size that were merely broken for the column
+        // (`市委外事工作` / `委员会召开会议`) stay one group.
+        let widths: Vec<usize> = groups.iter().map(|g| max_width(g)).collect();
+        let all_close = widths
+            .iter()
+            .all(|&w| w * 5 >= widths[0] * 4 && w * 4 <= widths[0] * 5);
+        if all_close && groups.len() > 2 {
+            return vec![groups.concat()];
+        }
+    }
+    groups
+}
+
+fn max_width(lines: &[String]) -> usize {
+    lines.iter().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// Scores used by tests: the bigrams of a text.
+#[cfg(test)]
+pub(crate) fn bigram_count(a: &str, b: &str) -> usize {
+    let set: HashSet<(char, char)> = bigrams(b).collect();
+    let own: HashSet<(char, char)> = bigrams(a).collect();
+    own.iter().filter(|g| set.contains(g)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_bigrams_count_content_overlap() {
+        assert_eq!(bigram_count("吉佳蓝公司", "韩国吉佳蓝公司与我市"), 4);
+        assert_eq!(bigram_count("吉佳蓝", "市委常委会"), 0);
+    }
+
+    #[test]
+    fn shorter_lines_block_is_the_title() {
+        let blocks = vec![
+            vec![
+                "市委常委会会议暨市委财经委员会会议召开".to_owned(),
+                "分析全市上半年经济形势，研究部署下一阶段工作".to_owned(),
+            ],
+            vec![
+                "坚定信心决心 争取更好结果".to_owned(),
+                "为全省发展大局作出应有贡献".to_owned(),
+            ],
+        ];
+        let h = parts(&blocks);
+        assert_eq!(h.kicker.len(), 2);
+        assert_eq!(h.title, blocks[1]);
+    }
+
+    #[test]
+    fn dash_marks_kicker_and_subtitle() {
+        let blocks = vec![vec![
+            "引题——".to_owned(),
+            "主题".to_owned(),
+            "——副题".to_owned(),
+        ]];
+        let h = parts(&blocks);
+        assert_eq!(h.kicker, vec!["引题——"]);
+        assert_eq!(h.title, vec!["主题"]);
+        assert_eq!(h.subtitle, vec!["——副题"]);
+    }
+}

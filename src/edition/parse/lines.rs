@@ -1,0 +1,242 @@
+//! Lines: the unit the extractors give us. This module measures and
+//! classifies single lines; it knows nothing of articles.
+//!
+//! Evidence used, all from the extractor output in `shared/samples/layouts`:
+//! - **Width.** One output line is one printed column line, so body lines
+//!   of a column share a width, measured here in half-units (an ideograph or
+//!   full-width mark is 2, an ASCII letter or digit 1: `7月26日` is 7). Curly
+//!   quotes and other General Punctuation count 2, as CJK fonts set them.
+//! - **End punctuation.** A paragraph ends with `。！？…` or a closing quote
+//!   or bracket (`”」』）`), including the small and vertical forms
+//!   (`﹒﹗﹖︒`). A headline line ends with none of them.
+//! - **Justification spaces.** Justified columns are written out with a
+//!   space between every pair of characters (`导 体 刻 蚀`). A line where most
+//!   ideograph pairs are spaced is "spaced out" and loses those spaces; a
+//!   lone space after an opening or before a closing mark (`“ 全市`) is also
+//!   an artefact. Real spaces (`本报讯 7月26日`, `决心 争取`, `。 （高美梅）`)
+//!   are kept.
+
+/// One non-blank input line, cleaned and measured.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// The text without surrounding whitespace and without justification
+    /// spaces.
+    pub text: String,
+    /// True when the printed line started with whitespace (an indent).
+    pub indent: bool,
+    /// True when one or more blank lines came just before this line.
+    pub blank_before: bool,
+    /// Display width of `text` in half-units (see the module docs).
+    pub width: usize,
+}
+
+/// Width of one char in half-units: 1 for Latin and other narrow text,
+/// 2 for ideographs, kana, hangul, full-width forms and General Punctuation
+/// (curly quotes, `…`, `—`), as set in a CJK font.
+pub(crate) fn char_width(c: char) -> usize {
+    let u = u32::from(c);
+    if u < 0x2000 || (0xFF61..=0xFFDC).contains(&u) || (0xFFE8..=0xFFEE).contains(&u) {
+        1
+    } else {
+        2
+    }
+}
+
+/// Display width of `s` in half-units (see [`char_width`]).
+pub(crate) fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// True for chars that are set full-width in CJK text (see [`char_width`]).
+pub(crate) fn is_wide(c: char) -> bool {
+    char_width(c) == 2
+}
+
+/// Marks that end a sentence or close it: full-width, ASCII, small
+/// (U+FE50..) and vertical (U+FE10..) forms, closing quotes and brackets.
+pub(crate) fn is_end_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '…'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '》'
+            | '!'
+            | '?'
+            | '.'
+            | ')'
+            | '"'
+            | '\''
+            | '：'
+            | ':'
+            | '﹒'
+            | '﹗'
+            | '﹖'
+            | '︒'
+            | '︓'
+            | '︕'
+            | '︖'
+            | '﹕'
+            | '︰'
+            | '｡'
+            | '｣'
+    )
+}
+
+/// Marks that can sit inside a sentence (commas, enumeration and
+/// semicolons, colons), including small and vertical forms.
+pub(crate) fn is_mid_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '；' | ',' | ';' | '﹐' | '﹑' | '﹔' | '︐' | '︑' | '︔' | '､' | '-'
+    )
+}
+
+/// Opening quotes and brackets, after which no space is ever real.
+pub(crate) fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '﹁' | '﹃'
+    )
+}
+
+/// True when `text` ends a sentence: its last char is end punctuation.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    text.chars().next_back().is_some_and(is_end_punct)
+}
+
+/// True when `text` ends in the middle of a sentence: its last char is a
+/// comma-like mark or an opening bracket.
+pub(crate) fn ends_mid_sentence(text: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| is_mid_punct(c) || is_opening(c))
+}
+
+/// Splits a page's text into cleaned [`Line`]s, dropping blank lines but
+/// recording them in [`Line::blank_before`].
+pub(crate) fn split_lines(page: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut blank = false;
+    for raw in page.split('\n') {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blank = true;
+            continue;
+        }
+        let indent = raw.starts_with(|c: char| c.is_whitespace());
+        let text = despace(trimmed);
+        let width = width(&text);
+        out.push(Line {
+            text,
+            indent,
+            blank_before: blank,
+            width,
+        });
+        blank = false;
+    }
+    out
+}
+
+/// Removes justification spaces (see the module docs). Runs of spaces are
+/// kept as one.
+pub(crate) fn despace(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut wide_pairs = 0usize;
+    let mut spaced_pairs = 0usize;
+    for (i, w) in chars.windows(2).enumerate() {
+        if is_wide(w[0]) && is_wide(w[1]) {
+            wide_pairs += 1;
+        }
+        if w[1] == ' ' && is_wide(w[0]) && chars.get(i + 2).copied().is_some_and(is_wide) {
+            spaced_pairs += 1;
+        }
+    }
+    let spaced_out = spaced_pairs >= 2 && spaced_pairs * 2 >= spaced_pairs + wide_pairs;
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let start = i;
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            let prev = start.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i).copied();
+            if !space_is_artefact(prev, next, spaced_out) {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn space_is_artefact(prev: Option<char>, next: Option<char>, spaced_out: bool) -> bool {
+    let (Some(p), Some(n)) = (prev, next) else {
+        return true;
+    };
+    if n == '（' && is_end_punct(p) {
+        // `。 （高美梅）`: the gap before a closing credit is real.
+        return false;
+    }
+    if spaced_out && is_wide(p) && is_wide(n) {
+        return true;
+    }
+    is_wide(p) && is_wide(n) && (is_opening(p) || is_end_punct(n) || is_mid_punct(n))
+}
+
+/// Joins two lines of one paragraph: nothing between CJK text, one space
+/// between Latin words.
+pub(crate) fn join_into(buf: &mut String, next: &str) {
+    let last = buf.chars().next_back();
+    let first = next.chars().next();
+    if let (Some(l), Some(f)) = (last, first)
+        && !is_wide(l)
+        && !is_wide(f)
+    {
+        buf.push(' ');
+    }
+    buf.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_out_justified_line_loses_its_spaces() {
+        assert_eq!(despace("导 体 刻 蚀 设 备"), "导体刻蚀设备");
+        assert_eq!(despace("效 、 资 源"), "效、资源");
+    }
+
+    #[test]
+    fn real_spaces_are_kept() {
+        assert_eq!(despace("本报讯 7月26日，市委"), "本报讯 7月26日，市委");
+        assert_eq!(
+            despace("坚定信心决心 争取更好结果"),
+            "坚定信心决心 争取更好结果"
+        );
+        assert_eq!(despace("到实效。 （高美梅）"), "到实效。 （高美梅）");
+    }
+
+    #[test]
+    fn lone_space_after_opening_quote_is_removed() {
+        assert_eq!(despace("完善“ 全市联动、立体高"), "完善“全市联动、立体高");
+    }
+
+    #[test]
+    fn width_counts_ascii_as_half() {
+        assert_eq!(width("7月26日"), 7);
+        assert_eq!(width("“双过半”"), 10);
+    }
+}

@@ -1,0 +1,175 @@
+//! One page's lines and the role of each: body, headline, furniture,
+//! caption, jump or credit line.
+//!
+//! Roles other than body and headline are decided here, line by line by
+//! shape (see [`super::furniture`] and [`super::credits`]); headlines are
+//! then marked by [`super::headline::mark`], which needs the column
+//! measure of [`super::columns`].
+
+use super::columns::{self, Measure};
+use super::credits;
+use super::english;
+use super::furniture::{self, Furniture, Jump};
+use super::lines::{self, Line};
+
+/// What a line is on its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Article body text.
+    Body,
+    /// A headline line (kicker, title or subtitle).
+    Headline,
+    /// Page furniture.
+    Furniture(Furniture),
+    /// A photo caption, editor's note or box.
+    Caption,
+    /// A jump line.
+    Jump(Jump),
+    /// A byline on a line of its own (`本报记者 张三`).
+    Credit,
+}
+
+/// A page's lines with their roles and local column measure.
+#[derive(Debug)]
+pub(crate) struct PageLines {
+    /// The non-blank lines, cleaned.
+    pub lines: Vec<Line>,
+    /// The role of each line.
+    pub roles: Vec<Role>,
+    /// The local column measure at each line.
+    pub measures: Vec<Measure>,
+    /// True when the page marks paragraphs by indenting their first line:
+    /// at least two body lines are indented and at least one is not.
+    pub indented: bool,
+    /// True for an English OCR page (see [`super::english`]).
+    pub english: bool,
+    /// The median width of the page's body lines, in half-units.
+    pub median_width: usize,
+}
+
+impl PageLines {
+    /// Splits and classifies one page of text (the text between form feeds).
+    /// `english` selects the English OCR rules of [`super::english`].
+    pub(crate) fn new(page: &str, english: bool) -> Self {
+        let lines = lines::split_lines(page);
+        let mut roles: Vec<Role> = if english {
+            english_roles(&lines)
+        } else {
+            lines.iter().map(|l| classify(&l.text)).collect()
+        };
+        mark_sections(&lines, &mut roles);
+        mark_photo_titles(&lines, &mut roles);
+        let widths: Vec<usize> = lines
+            .iter()
+            .zip(&roles)
+            .filter(|(_, r)| **r == Role::Body)
+            .map(|(l, _)| l.width)
+            .collect();
+        let body_measures = columns::measure(&widths);
+        let mut measures = Vec::with_capacity(lines.len());
+        let mut k = 0;
+        let fallback = Measure {
+            full: 0,
+            columnar: false,
+        };
+        for role in &roles {
+            let m = body_measures
+                .get(k.min(body_measures.len().saturating_sub(1)))
+                .copied()
+                .unwrap_or(fallback);
+            measures.push(m);
+            if *role == Role::Body {
+                k += 1;
+            }
+        }
+        let mut sorted = widths.clone();
+        sorted.sort_unstable();
+        let median_width = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+        let body = || lines.iter().zip(&roles).filter(|(_, r)| **r == Role::Body);
+        let indents = body().filter(|(l, _)| l.indent).count();
+        let indented = indents >= 2 && indents < body().count();
+        PageLines {
+            lines,
+            roles,
+            measures,
+            indented,
+            english,
+            median_width,
+        }
+    }
+
+    /// Index of the next line after `i` whose role is body or headline.
+    pub(crate) fn next_text(&self, i: usize) -> Option<usize> {
+        (i + 1..self.lines.len()).find(|&j| matches!(self.roles[j], Role::Body | Role::Headline))
+    }
+}
+
+fn english_roles(lines: &[Line]) -> Vec<Role> {
+    let mut roles = Vec::with_capacity(lines.len());
+    let mut under_deck = false;
+    for l in lines {
+        let role = furniture::classify(&l.text)
+            .map(Role::Furniture)
+            .or_else(|| english::classify(&l.text, under_deck))
+            .unwrap_or(Role::Body);
+        under_deck = role == Role::Headline;
+        roles.push(role);
+    }
+    roles
+}
+
+fn classify(text: &str) -> Role {
+    if let Some(j) = furniture::jump(text) {
+        return Role::Jump(j);
+    }
+    if furniture::is_cross_reference(text) {
+        return Role::Furniture(Furniture::Other);
+    }
+    if let Some(f) = furniture::classify(text) {
+        return Role::Furniture(f);
+    }
+    if credits::is_caption(text) {
+        return Role::Caption;
+    }
+    if credits::is_credit_line(text) {
+        return Role::Credit;
+    }
+    Role::Body
+}
+
+/// A very short line within two lines of a folio or date line is the
+/// section name (`综合新闻` beside `第02版`).
+fn mark_sections(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..lines.len() {
+        if roles[i] != Role::Body || !furniture::could_be_section(&lines[i].text) {
+            continue;
+        }
+        let lo = i.saturating_sub(2);
+        let hi = (i + 3).min(lines.len());
+        let near_folio = (lo..hi).any(|j| {
+            matches!(
+                roles[j],
+                Role::Furniture(Furniture::Folio | Furniture::Date)
+            )
+        });
+        if near_folio {
+            roles[i] = Role::Furniture(Furniture::Section);
+        }
+    }
+}
+
+/// A short unpunctuated line just before a caption is the photo's title
+/// (`湖畔` over `雨后的蠡湖，水清岸绿。（记者 许宁 摄）`).
+fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let n = lines[i].text.chars().count();
+        if roles[i] == Role::Body
+            && roles[i + 1] == Role::Caption
+            && n <= 6
+            && !lines[i + 1].blank_before
+            && lines[i].text.chars().all(char::is_alphanumeric)
+        {
+            roles[i] = Role::Caption;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! A library of editions: the files named on the command line
+//! (`newsreader DIR` or `newsreader FILE...`), each with a title and a date,
+//! sorted by date, without parsing any of them.
+//!
+//! [`Library::scan`] reads at most [`HEAD_BYTES`] of each file, to find the
+//! masthead and the date printed in the page furniture; nothing is decoded
+//! or parsed in full until the caller opens an entry (with
+//! [`crate::edition::load`]), so a directory of a year's papers lists at
+//! once.
+//!
+//! Which files a directory holds: its regular files (symlinks followed)
+//! whose name ends in `.txt` (any case) and does not start with `.`. Only
+//! the directory itself is listed, not subdirectories. `.txt` is what PDF
+//! extractors write; taking every file would list stray PDFs, images and
+//! notes. A file named explicitly is taken whatever its name.
+//!
+//! Where the date comes from, in order of preference ([`DateSource`]): the
+//! first date in the file's head (`2024年7月27日`, `2024-07-27`,
+//! `July 27, 1916`); a date in the file name (`2024-07-27`, `20240727`);
+//! the file's modification time (UTC).
+
+mod date;
+mod head;
+
+use std::path::{Path, PathBuf};
+
+pub use date::{EditionDate, find_in_file_name, find_in_text};
+pub use head::{HEAD_BYTES, decode_head, find_masthead, read_head};
+
+/// Where an entry's date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateSource {
+    /// Printed in the edition's first lines (the page furniture).
+    Furniture,
+    /// Written in the file name.
+    FileName,
+    /// The file's modification time.
+    Modified,
+}
+
+/// One edition file of a [`Library`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryEntry {
+    /// The file, as given or as joined onto the directory given.
+    pub path: PathBuf,
+    /// The masthead found in the head (`锡城日报`), else the file name
+    /// without its extension.
+    pub title: String,
+    /// The edition's date, if any could be found (see the module doc).
+    pub date: Option<EditionDate>,
+    /// Where [`LibraryEntry::date`] came from; `None` when there is no date.
+    pub date_source: Option<DateSource>,
+    /// Unread articles, filled in by the caller from the reading state
+    /// (`None` until it knows, e.g. for an edition never opened).
+    pub unread: Option<usize>,
+}
+
+/// Why a library could not be listed.
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    /// A path given does not exist.
+    #[error("{}: no such file or directory", path.display())]
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A path given is neither a regular file nor a directory.
+    #[error("{}: not a file or directory", path.display())]
+    NotAFile {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A directory or file's metadata could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Editions sorted by date (oldest first; entries with no date last), then
+/// by path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Library {
+    /// The entries, in library order. The caller may set
+    /// [`LibraryEntry::unread`]; it should not reorder them.
+    pub entries: Vec<LibraryEntry>,
+}
+
+impl Library {
+    /// Lists the editions at `paths`: each directory's edition files (see
+    /// the module doc) and each file given. A file listed twice appears
+    /// once. A file whose head cannot be read is still listed (its title
+    /// from its name, its date from its name or time); opening it will
+    /// report the error. An empty result is not an error.
+    ///
+    /// Cost: one `stat` and one read of at most [`HEAD_BYTES`] per file.
+    ///
+    /// # Errors
+    /// [`LibraryError::NotFound`] for a path that does not exist,
+    /// [`LibraryError::NotAFile`] for one that is neither file nor
+    /// directory, [`LibraryError::Io`] when a directory cannot be listed.
+    pub fn scan<P: AsRef<Path>>(paths: &[P]) -> Result<Library, LibraryError> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for path in paths {
+            collect(path.as_ref(), &mut files)?;
+        }
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|f| seen.insert(f.clone()));
+        let mut entries: Vec<LibraryEntry> = files.iter().map(|f| describe(f)).collect();
+        entries.sort_by(|a, b| {
+            let key = |e: &LibraryEntry| (e.date.is_none(), e.date);
+            key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
+        });
+        Ok(Library { entries })
+    }
+
+    /// The number of editions.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there is no edition.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The index of the entry for `path` (compared as given), if any.
+    pub fn position(&self, path: &Path) -> Option<usize> {
+        self.entries.iter().position(|e| e.path == path)
+    }
+
+    /// The entry after `index` (`}`), or `None` at the last one.
+    pub fn next(&self, index: usize) -> Option<usize> {
+        let next = index.checked_add(1)?;
+        (next < self.entries.len()).then_some(next)
+    }
+
+    /// The entry before `index` (`{`), or `None` at the first one.
+    pub fn previous(&self, index: usize) -> Option<usize> {
+        index.checked_sub(1).filter(|&i| i < self.entries.len())
+    }
+}
+
+/// Adds `path` (a file) or its edition files (a directory) to `files`.
+fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), LibraryError> {
+    let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => LibraryError::NotFound {
+            path: path.to_owned(),
+        },
+        _ => LibraryError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
+    if metadata.is_file() {
+        files.push(path.to_owned());
+        return Ok(());
+    }
+    if !metadata.is_dir() {
+        return Err(LibraryError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    let io_error = |source| LibraryError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut found: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(io_error)? {
+        let entry = entry.map_err(io_error)?;
+        let file = entry.path();
+        if is_edition_name(&entry.file_name())
+            && std::fs::metadata(&file).is_ok_and(|m| m.is_file())
+        {
+            found.push(file);
+        }
+    }
+    found.sort();
+    files.append(&mut found);
+    Ok(())
+}
+
+/// True for a file name a directory scan takes: `*.txt` (any case), not
+/// hidden.
+fn is_edition_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    !name.starts_with('.')
+        && Path::new(name.as_ref())
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+}
+
+/// How many lines from the top of a file are searched for the furniture
+/// date, so that a date in an article further down is not taken for it.
+pub const FURNITURE_LINES: usize = 40;
+
+/// The entry for one file: title and date from its head, name or time.
+fn describe(path: &Path) -> LibraryEntry {
+    let head = read_head(path).unwrap_or_default();
+    let furniture: String = head
+        .lines()
+        .take(FURNITURE_LINES)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let title = find_masthead(&head).unwrap_or_else(|| stem.clone());
+    let dated = find_in_text(&furniture)
+        .map(|d| (d, DateSource::Furniture))
+        .or_else(|| find_in_file_name(&stem).map(|d| (d, DateSource::FileName)))
+        .or_else(|| {
+            let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+            EditionDate::from_system_time(modified).map(|d| (d, DateSource::Modified))
+        });
+    LibraryEntry {
+        path: path.to_owned(),
+        title,
+        date: dated.map(|(d, _)| d),
+        date_source: dated.map(|(_, s)| s),
+        unread: None,
+    }
+}

@@ -1,0 +1,319 @@
+//! The state file on disk: reading and classifying it (current, older,
+//! newer, corrupt), moving a corrupt file aside, the advisory lock, and the
+//! atomic write (temp file in the same directory, `sync_data`, rename,
+//! directory fsync).
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::{FILE_NAME, LOCK_NAME, StateFile, StoreError, VERSION, merge, migrate};
+
+/// Temp files are named `.bookmarks.json.<random>.tmp`, so that leftovers of
+/// a killed writer are recognisable and can be removed under the lock.
+const TEMP_PREFIX: &str = ".bookmarks.json.";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// What [`open`] found.
+pub(super) struct Opened {
+    pub state: StateFile,
+    pub warnings: Vec<String>,
+    pub read_only: Option<String>,
+}
+
+/// Why a save did not happen.
+pub(super) enum SaveError {
+    /// The file on disk has a newer schema; the store must turn read-only.
+    Newer(String),
+    /// Writing failed; retry on the next change.
+    Io(StoreError),
+}
+
+/// The state file as found on disk.
+enum Disk {
+    Missing,
+    State {
+        state: StateFile,
+        migrated_from: Option<u32>,
+    },
+    Newer {
+        version: u64,
+        state: Option<StateFile>,
+    },
+    Corrupt(String),
+    Unreadable(io::Error),
+}
+
+/// Loads `<dir>/bookmarks.json` (see [`super::Store::open`]).
+pub(super) fn open(dir: &Path) -> Opened {
+    let path = dir.join(FILE_NAME);
+    // Taken only if the directory exists and is writable; reading alone is
+    // safe without it because every write is an atomic rename.
+    let _lock = dir.is_dir().then(|| Lock::acquire(dir).ok()).flatten();
+    let mut opened = Opened {
+        state: StateFile::default(),
+        warnings: Vec::new(),
+        read_only: None,
+    };
+    match read_disk(&path) {
+        Disk::Missing => {}
+        Disk::State { state, .. } => opened.state = state,
+        Disk::Newer { version, state } => {
+            let reason = newer_reason(&path, version);
+            opened.warnings.push(reason.clone());
+            opened.read_only = Some(reason);
+            opened.state = state.unwrap_or_default();
+        }
+        Disk::Corrupt(why) => match move_aside(&path) {
+            Ok(aside) => opened.warnings.push(format!(
+                "{}: {why}; moved aside to {}; starting with no bookmarks",
+                path.display(),
+                aside.display()
+            )),
+            Err(err) => {
+                let reason = format!(
+                    "{}: {why}, and it could not be moved aside ({err}); bookmarks won't be saved this session",
+                    path.display()
+                );
+                opened.warnings.push(reason.clone());
+                opened.read_only = Some(reason);
+            }
+        },
+        Disk::Unreadable(err) => {
+            let reason = format!(
+                "{}: can't read it ({err}); bookmarks won't be saved this session",
+                path.display()
+            );
+            opened.warnings.push(reason.clone());
+            opened.read_only = Some(reason);
+        }
+    }
+    opened
+}
+
+/// Saves `state` into `dir`: under the lock, merges the file on disk into
+/// `state`, prunes old tombstones, and writes atomically. Returns messages
+/// for the user (a corrupt file met and moved aside).
+pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, SaveError> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| SaveError::Io(StoreError::Io { path, source })
+    };
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let lock = Lock::acquire(dir).map_err(io(&dir.join(LOCK_NAME)))?;
+    remove_stale_temps(dir);
+    let path = dir.join(FILE_NAME);
+    let mut messages = Vec::new();
+    match read_disk(&path) {
+        Disk::Missing => {}
+        Disk::State {
+            state: disk,
+            migrated_from,
+        } => {
+            if let Some(version) = migrated_from {
+                keep_original(&path, version).map_err(io(&path))?;
+            }
+            merge::merge(state, disk);
+        }
+        Disk::Newer { version, .. } => return Err(SaveError::Newer(newer_reason(&path, version))),
+        Disk::Corrupt(why) => {
+            let aside = move_aside(&path).map_err(io(&path))?;
+            messages.push(format!(
+                "{}: {why}; moved aside to {}",
+                path.display(),
+                aside.display()
+            ));
+        }
+        Disk::Unreadable(err) => return Err(io(&path)(err)),
+    }
+    merge::prune(state, super::clock::now_ms());
+    state.version = VERSION;
+    let json = serde_json::to_vec_pretty(state).map_err(|e| io(&path)(e.into()))?;
+    write_atomic(dir, &path, &json).map_err(io(&path))?;
+    drop(lock);
+    Ok(messages)
+}
+
+/// Reads the file under the lock and returns `state` merged with it, without
+/// writing. A file that is missing, corrupt or newer leaves `state` as is.
+pub(super) fn read_merged(dir: &Path, state: &StateFile) -> io::Result<(StateFile, Vec<String>)> {
+    let _lock = dir.is_dir().then(|| Lock::acquire(dir).ok()).flatten();
+    let mut merged = state.clone();
+    let mut messages = Vec::new();
+    match read_disk(&dir.join(FILE_NAME)) {
+        Disk::State { state: disk, .. } => merge::merge(&mut merged, disk),
+        Disk::Missing | Disk::Newer { .. } => {}
+        Disk::Corrupt(why) => messages.push(format!("bookmarks: {FILE_NAME}: {why}")),
+        Disk::Unreadable(err) => return Err(err),
+    }
+    Ok((merged, messages))
+}
+
+fn newer_reason(path: &Path, version: u64) -> String {
+    format!(
+        "{} was written by a newer newsreader (schema version {version}; this one knows up to {VERSION}); it is left untouched and bookmarks are read-only this session",
+        path.display()
+    )
+}
+
+fn read_disk(path: &Path) -> Disk {
+    match fs::read(path) {
+        Ok(bytes) => classify(&bytes),
+        Err(err)
+            if matches!(
+                err.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Disk::Missing
+        }
+        Err(err) => Disk::Unreadable(err),
+    }
+}
+
+/// Classifies the bytes of a state file by its `version` field.
+fn classify(bytes: &[u8]) -> Disk {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Disk::Corrupt("the file is empty".to_owned());
+    }
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
+        Ok(value) => value,
+        Err(err) => return Disk::Corrupt(format!("not valid JSON ({err})")),
+    };
+    let Some(version) = value.get("version").and_then(serde_json::Value::as_u64) else {
+        return Disk::Corrupt("no valid schema version".to_owned());
+    };
+    if version > u64::from(VERSION) {
+        let state = serde_json::from_value(value).ok();
+        return Disk::Newer { version, state };
+    }
+    let parsed = match version {
+        1 => migrate::from_v1(value).map(|state| (state, Some(1))),
+        2 => serde_json::from_value(value).map(|state| (state, None)),
+        _ => return Disk::Corrupt(format!("unknown schema version {version}")),
+    };
+    match parsed {
+        Ok((state, migrated_from)) => Disk::State {
+            state,
+            migrated_from,
+        },
+        Err(err) => Disk::Corrupt(format!("not a bookmarks file ({err})")),
+    }
+}
+
+/// Renames `path` to `<path>.corrupt-<secs>` (with `-2`, `-3`, … if taken).
+fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let base = format!("{}.corrupt-{}", path.display(), super::now());
+    for n in 1..1000 {
+        let aside = if n == 1 {
+            PathBuf::from(&base)
+        } else {
+            PathBuf::from(format!("{base}-{n}"))
+        };
+        if !aside.exists() {
+            fs::rename(path, &aside)?;
+            return Ok(aside);
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "too many corrupt copies already",
+    ))
+}
+
+/// Copies a file of an older schema to `<path>.v<version>` before it is first
+/// overwritten, unless such a copy exists already.
+fn keep_original(path: &Path, version: u32) -> io::Result<()> {
+    let copy = PathBuf::from(format!("{}.v{version}", path.display()));
+    if copy.exists() {
+        return Ok(());
+    }
+    let bytes = fs::read(path)?;
+    write_atomic(path.parent().unwrap_or(Path::new(".")), &copy, &bytes)
+}
+
+/// Writes `bytes` to `path` atomically: a temp file in `dir`, `sync_data`,
+/// rename over `path`, then an fsync of `dir` so the rename itself is durable.
+fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_data()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Fsyncs a directory so a rename in it survives a power cut (POSIX). Best
+/// effort: some file systems refuse to fsync a directory, and the rename
+/// itself has already happened.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Removes temp files a killed writer left behind. Called under the lock, when
+/// no other writer can be between creating and renaming its temp file.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// How long to wait for another reader's lock before giving up on this save
+/// (it is retried on the next change). Another reader holds it only for one
+/// read-merge-write, a few milliseconds; waiting longer would freeze the UI
+/// behind a hung process.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// An exclusive advisory lock on `<dir>/bookmarks.lock`, held until dropped.
+struct Lock(File);
+
+impl Lock {
+    /// Takes the lock, waiting up to [`LOCK_WAIT`]; a `TimedOut` error when
+    /// another reader held it all that time.
+    fn acquire(dir: &Path) -> io::Result<Lock> {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(dir.join(LOCK_NAME))?;
+        let deadline = Instant::now() + LOCK_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Lock(file)),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        "another newsreader kept bookmarks.lock too long",
+                    ));
+                }
+                Err(TryLockError::Error(err)) => return Err(err),
+            }
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}

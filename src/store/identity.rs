@@ -1,0 +1,166 @@
+//! Recognising an edition seen before: by fingerprint, else by its article
+//! titles.
+//!
+//! The fingerprint ignores whitespace, so re-wrapping, CRLF and moving the
+//! file keep it. A re-extraction of the same paper (another PDF extractor, a
+//! fixed OCR error) changes the text and so the fingerprint, but nearly all of
+//! its article titles stay the same: an edition whose stored titles share more
+//! than half of the larger title list is taken to be the same paper, and its
+//! state is re-keyed to the new fingerprint (the old one is kept as an alias,
+//! so another reader still holding it merges into the new key).
+
+use super::{EditionState, Store, edition_title, tick};
+use crate::edition::{Edition, Fingerprint};
+
+/// How [`Store::resolve_edition`] recognised an edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identity {
+    /// Known by its fingerprint, opened from the same path (or no path).
+    Known,
+    /// Known by its fingerprint, but opened from another path than last time
+    /// (the file was moved or renamed).
+    Moved {
+        /// The path it was last opened from.
+        from: String,
+    },
+    /// Matched by its article titles: its state was re-keyed from `from`.
+    Rekeyed {
+        /// The fingerprint the state was kept under.
+        from: Fingerprint,
+        /// How many article titles the two share.
+        shared: usize,
+    },
+    /// Never seen before.
+    New,
+}
+
+impl Store {
+    /// Finds the state of the edition with `fingerprint`, opened from `path`,
+    /// whose articles have `titles` (see the module doc), re-keying it if it
+    /// was matched by titles, and records the path and titles. Saves when
+    /// something changed for an edition seen before; a save failure is
+    /// reported through [`Store::take_messages`].
+    pub fn resolve_edition(
+        &mut self,
+        fingerprint: &Fingerprint,
+        path: Option<&str>,
+        titles: &[String],
+    ) -> Identity {
+        self.resolve_with_title(fingerprint, path, titles, None)
+    }
+
+    /// [`Store::resolve_edition`] for a parsed edition: its path is
+    /// [`Edition::source`], its titles those of its articles, and its display
+    /// title ([`EditionState::title`]) is recorded too.
+    pub fn identify(&mut self, fingerprint: &Fingerprint, edition: &Edition) -> Identity {
+        let titles: Vec<String> = edition
+            .articles()
+            .map(super::anchor::article_title)
+            .collect();
+        let title = edition_title(edition);
+        self.resolve_with_title(fingerprint, edition.source.as_deref(), &titles, title)
+    }
+
+    fn resolve_with_title(
+        &mut self,
+        fingerprint: &Fingerprint,
+        path: Option<&str>,
+        titles: &[String],
+        title: Option<String>,
+    ) -> Identity {
+        let path = path.map(super::absolute);
+        let path = path.as_deref();
+        let titles: Vec<String> = titles
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let identity = if let Some(state) = self.state.editions.get(fingerprint) {
+            match (path, &state.path) {
+                (Some(new), Some(old)) if old != new => Identity::Moved { from: old.clone() },
+                _ => Identity::Known,
+            }
+        } else if let Some((from, shared)) = best_match(self.state.editions.iter(), &titles) {
+            let mut state = self.state.editions.remove(&from).unwrap_or_default();
+            if !state.aliases.contains(&from) {
+                state.aliases.push(from.clone());
+            }
+            state.touched = tick();
+            self.state.editions.insert(fingerprint.clone(), state);
+            Identity::Rekeyed { from, shared }
+        } else {
+            Identity::New
+        };
+        let changed = self.record(fingerprint, path, titles, title);
+        let rekeyed = matches!(identity, Identity::Rekeyed { .. });
+        if rekeyed || (identity != Identity::New && changed) {
+            // A failure is announced through take_messages; the state is
+            // kept in memory either way.
+            let _ = self.save();
+        }
+        identity
+    }
+
+    /// Records path, titles and display title; true if any changed.
+    fn record(
+        &mut self,
+        fingerprint: &Fingerprint,
+        path: Option<&str>,
+        titles: Vec<String>,
+        title: Option<String>,
+    ) -> bool {
+        let entry = self.state.editions.entry(fingerprint.clone()).or_default();
+        let mut changed = entry.touched == 0;
+        if let Some(path) = path
+            && entry.path.as_deref() != Some(path)
+        {
+            entry.path = Some(path.to_owned());
+            changed = true;
+        }
+        if !titles.is_empty() && entry.titles != titles {
+            entry.titles = titles;
+            changed = true;
+        }
+        if title.is_some() && entry.title != title {
+            entry.title = title;
+            changed = true;
+        }
+        if changed {
+            entry.touched = tick();
+        }
+        changed
+    }
+}
+
+/// The stored edition whose titles best overlap `titles`, with the number
+/// shared, if it shares more than half of the longer title list. Ties go to
+/// the most recently touched edition.
+fn best_match<'a>(
+    editions: impl Iterator<Item = (&'a Fingerprint, &'a EditionState)>,
+    titles: &[String],
+) -> Option<(Fingerprint, usize)> {
+    let wanted: Vec<String> = titles.iter().map(|t| normalise(t)).collect();
+    let mut best: Option<((usize, u64), Fingerprint, usize)> = None;
+    for (fingerprint, state) in editions {
+        let stored: Vec<String> = state.titles.iter().map(|t| normalise(t)).collect();
+        let longer = stored.len().max(wanted.len());
+        let shared = wanted.iter().filter(|t| stored.contains(t)).count();
+        if shared == 0 || shared * 2 <= longer {
+            continue;
+        }
+        let score = (shared * 1000 / longer, state.touched);
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, fingerprint.clone(), shared));
+        }
+    }
+    best.map(|(_, fingerprint, shared)| (fingerprint, shared))
+}
+
+/// A title compared without whitespace and case.
+fn normalise(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

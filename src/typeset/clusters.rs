@@ -1,0 +1,318 @@
+//! A paragraph as a list of grapheme clusters, each with its display width
+//! and the break opportunity just before it.
+//!
+//! Clusters are extended grapheme clusters (UAX #29, `unicode-segmentation`),
+//! measured whole with `unicode-width`'s string width, so `👩‍🔬` is 2 columns,
+//! never the 4 a per-`char` sum gives. Break opportunities come from UAX #14
+//! (`unicode-linebreak`), computed once per paragraph and mapped from byte
+//! offsets onto cluster boundaries (an opportunity inside a cluster is
+//! dropped). `unicode-linebreak` implements Unicode 15.0, whose rule LB19
+//! forbids any break next to a quotation mark, so `了“` and `”在` could never
+//! break; we apply the Unicode 15.1 rules LB19/LB19a instead (a break beside
+//! `“ ‘` or `” ’` is allowed between East Asian characters). The
+//! [`kinsoku`](super::kinsoku) layer then vetoes the opportunities that
+//! clreq/jlreq forbid. Mandatory breaks are never vetoed.
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_width::UnicodeWidthChar;
+
+use super::kinsoku::{
+    is_digit, is_inseparable, is_no_end, is_no_start, unit_after_number, url_len,
+};
+use super::segment::grapheme_indices;
+use super::{AmbiguousWidth, cluster_width};
+
+/// The kind of break allowed at a cluster boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Break {
+    /// No break here.
+    Never,
+    /// A row may end here (UAX #14 allows it and kinsoku does not forbid it).
+    Allowed,
+    /// A row must end here (a line feed or other UAX #14 mandatory break).
+    Mandatory,
+}
+
+/// One extended grapheme cluster of a paragraph.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cluster {
+    /// Byte offset of the cluster's start in the paragraph.
+    pub byte: usize,
+    /// `char` offset of the cluster's start in the paragraph.
+    pub char: usize,
+    /// Display width in columns.
+    pub width: usize,
+    /// The cluster's first `char`, which decides its kinsoku class.
+    pub base: char,
+    /// True when every `char` of the cluster is whitespace.
+    pub space: bool,
+    /// The break allowed at this cluster's start (between it and the one before).
+    pub before: Break,
+}
+
+/// A paragraph split into clusters, with the totals needed to address its end.
+#[derive(Debug, Clone)]
+pub(crate) struct Clusters<'a> {
+    /// The paragraph text.
+    pub text: &'a str,
+    /// The clusters, in order; empty for an empty paragraph.
+    pub list: Vec<Cluster>,
+    /// The paragraph's length in `char`s.
+    pub chars: usize,
+}
+
+impl<'a> Clusters<'a> {
+    /// Splits `text` into clusters, measures them at `ambiguous` and marks the
+    /// break opportunities (UAX #14 and kinsoku).
+    pub fn new(text: &'a str, ambiguous: AmbiguousWidth) -> Self {
+        let mut list = Vec::with_capacity(text.len() / 3 + 1);
+        let mut chars = 0;
+        for (byte, g) in grapheme_indices(text) {
+            let mut it = g.chars();
+            let base = it.next().unwrap_or(' ');
+            let single = it.as_str().is_empty();
+            let (count, space) = if single {
+                (1, base.is_whitespace())
+            } else {
+                (g.chars().count(), g.chars().all(char::is_whitespace))
+            };
+            list.push(Cluster {
+                byte,
+                char: chars,
+                width: cluster_width(g, ambiguous),
+                base,
+                space,
+                before: Break::Never,
+            });
+            chars += count;
+        }
+        let mut clusters = Clusters { text, list, chars };
+        clusters.mark_uax14();
+        clusters.allow_quotes_between_east_asian();
+        clusters.veto_kinsoku();
+        clusters.glue_numbers_and_urls();
+        clusters
+    }
+
+    /// Byte offset of cluster `index`, or the text's length past the end.
+    pub fn byte_at(&self, index: usize) -> usize {
+        self.list.get(index).map_or(self.text.len(), |c| c.byte)
+    }
+
+    /// `char` offset of cluster `index`, or the text's length past the end.
+    pub fn char_at(&self, index: usize) -> usize {
+        self.list.get(index).map_or(self.chars, |c| c.char)
+    }
+
+    /// Copies UAX #14 opportunities onto the cluster boundaries they fall on.
+    fn mark_uax14(&mut self) {
+        let mut k = 0;
+        for (pos, kind) in linebreaks(self.text) {
+            while k < self.list.len() && self.list[k].byte < pos {
+                k += 1;
+            }
+            let Some(cluster) = self.list.get_mut(k) else {
+                break;
+            };
+            if cluster.byte == pos && k > 0 {
+                cluster.before = match kind {
+                    BreakOpportunity::Mandatory => Break::Mandatory,
+                    BreakOpportunity::Allowed => Break::Allowed,
+                };
+            }
+        }
+    }
+
+    /// Unicode 15.1 LB19a: a break before an opening quote (`“ ‘`, Pi) or
+    /// after a closing one (`” ’`, Pf) is allowed when both characters around
+    /// the quote are East Asian (East_Asian_Width F, W or H). Kinsoku still
+    /// vetoes the bad ones (`”。`).
+    fn allow_quotes_between_east_asian(&mut self) {
+        let east_asian = |k: usize| self.list.get(k).is_some_and(|c| is_east_asian(c.base));
+        let mut allow = Vec::new();
+        for k in 1..self.list.len() {
+            if self.list[k].before != Break::Never {
+                continue;
+            }
+            let opening =
+                matches!(self.list[k].base, '“' | '‘') && east_asian(k - 1) && east_asian(k + 1);
+            let closing = k >= 2
+                && matches!(self.list[k - 1].base, '”' | '’')
+                && east_asian(k - 2)
+                && east_asian(k);
+            if opening || closing {
+                allow.push(k);
+            }
+        }
+        for k in allow {
+            self.list[k].before = Break::Allowed;
+        }
+    }
+
+    /// Removes allowed breaks that would start a row with a no-start
+    /// character, end one with a no-end character, or split `——`/`……`.
+    fn veto_kinsoku(&mut self) {
+        let mut last_visible: Option<char> = None;
+        for k in 0..self.list.len() {
+            let here = self.list[k];
+            if here.before == Break::Allowed && k > 0 {
+                let prev = self.list[k - 1].base;
+                let splits_pair = is_inseparable(prev) && prev == here.base;
+                let ends_badly = last_visible.is_some_and(is_no_end);
+                let starts_badly = self.next_visible(k).is_some_and(is_no_start);
+                if splits_pair || ends_badly || starts_badly {
+                    self.list[k].before = Break::Never;
+                }
+            }
+            if here.before == Break::Mandatory {
+                last_visible = None;
+            }
+            if !here.space {
+                last_visible = Some(here.base);
+            }
+        }
+    }
+
+    /// The base of the first non-space cluster at or after `k`, stopping at a
+    /// mandatory break.
+    fn next_visible(&self, k: usize) -> Option<char> {
+        for (i, c) in self.list.get(k..)?.iter().enumerate() {
+            if i > 0 && c.before == Break::Mandatory {
+                return None;
+            }
+            if !c.space {
+                return Some(c.base);
+            }
+        }
+        None
+    }
+
+    /// Keeps a number with its unit (`3.5亿元`) and a URL whole: removes the
+    /// allowed breaks inside them. (`50%` and `US$14` are already whole under
+    /// UAX #14 and the no-start set.)
+    fn glue_numbers_and_urls(&mut self) {
+        let mut k = 0;
+        while k < self.list.len() {
+            let here = self.list[k];
+            let after_digit = k > 0 && is_digit(self.list[k - 1].base);
+            let glued = if after_digit && !is_digit(here.base) {
+                unit_after_number(&self.text[here.byte..])
+            } else if matches!(here.base, 'h' | 'H' | 'w' | 'W' | 'f' | 'F')
+                && (k == 0 || !self.list[k - 1].base.is_alphanumeric())
+            {
+                self.url_clusters(k)
+            } else {
+                0
+            };
+            let inner = if after_digit {
+                k..k + glued
+            } else {
+                k + 1..k + glued
+            };
+            let inner = inner.start..inner.end.min(self.list.len());
+            for c in self.list.get_mut(inner).into_iter().flatten() {
+                if c.before == Break::Allowed {
+                    c.before = Break::Never;
+                }
+            }
+            k += glued.max(1);
+        }
+    }
+
+    /// The number of clusters of a URL starting at cluster `k`, 0 if none.
+    fn url_clusters(&self, k: usize) -> usize {
+        let start = self.list[k].byte;
+        let bytes = url_len(&self.text[start..]);
+        if bytes == 0 {
+            return 0;
+        }
+        self.list[k..]
+            .iter()
+            .take_while(|c| c.byte < start + bytes)
+            .count()
+    }
+}
+
+/// East_Asian_Width F, W or H (UAX #11), the `$EastAsian` of UAX #14 LB19a:
+/// wide in every terminal, or a half-width form.
+fn is_east_asian(c: char) -> bool {
+    c.width() == Some(2)
+        || ('\u{FF61}'..='\u{FFDC}').contains(&c)
+        || ('\u{FFE8}'..='\u{FFEE}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breaks(text: &str) -> Vec<(usize, Break)> {
+        Clusters::new(text, AmbiguousWidth::Narrow)
+            .list
+            .iter()
+            .filter(|c| c.before != Break::Never)
+            .map(|c| (c.char, c.before))
+            .collect()
+    }
+
+    fn allowed_at(text: &str) -> Vec<usize> {
+        breaks(text)
+            .into_iter()
+            .filter(|(_, b)| *b == Break::Allowed)
+            .map(|(at, _)| at)
+            .collect()
+    }
+
+    #[test]
+    fn zwj_sequence_is_one_cluster_of_two_columns() {
+        let c = Clusters::new("👩‍🔬", AmbiguousWidth::Narrow);
+        assert_eq!(c.list.len(), 1);
+        assert_eq!(c.list[0].width, 2);
+        assert_eq!(c.chars, 3);
+    }
+
+    #[test]
+    fn no_break_before_middle_dot_wave_dash_or_em_dash() {
+        assert_eq!(allowed_at("一·二"), vec![2]);
+        assert_eq!(allowed_at("一～二"), vec![2]);
+        assert_eq!(allowed_at("一—二"), vec![2]);
+    }
+
+    #[test]
+    fn double_dash_and_double_ellipsis_are_never_split() {
+        assert_eq!(allowed_at("一——二"), vec![3]);
+        assert_eq!(allowed_at("一……二"), vec![3]);
+    }
+
+    #[test]
+    fn no_break_after_opening_quote_or_before_closing_one() {
+        assert_eq!(allowed_at("了“双过”。好"), vec![1, 3, 6]);
+    }
+
+    #[test]
+    fn number_keeps_its_magnitude_and_currency() {
+        assert_eq!(allowed_at("超3.5亿元项目"), vec![1, 6, 7]);
+    }
+
+    #[test]
+    fn url_has_no_break_inside() {
+        assert_eq!(allowed_at("see https://a.org/x-y now"), vec![4, 22]);
+    }
+
+    #[test]
+    fn quotes_between_chinese_break_outside_never_inside() {
+        assert_eq!(allowed_at("他说‘好’了"), vec![1, 2, 5]);
+    }
+
+    #[test]
+    fn quotes_in_latin_text_keep_uax14_rules() {
+        assert_eq!(allowed_at("said “hi” ok"), vec![5, 10]);
+    }
+
+    #[test]
+    fn line_feed_is_a_mandatory_break_even_before_a_comma() {
+        assert_eq!(
+            breaks("a\n，b"),
+            vec![(2, Break::Mandatory), (3, Break::Allowed)]
+        );
+    }
+}

@@ -1,0 +1,280 @@
+//! Greedy filling of rows from a paragraph's clusters, with push-out.
+//!
+//! A *unit* is a run of clusters with no break opportunity inside (after the
+//! kinsoku vetoes), so a no-start character is always in the same unit as
+//! the cluster before it, and a no-end character with the one after it.
+//! Filling whole units greedily therefore *is* push-out (jlreq *oidashi*):
+//! when `五，` does not fit, `五` goes down with the `，`. Nothing hangs past
+//! the edge, and a 2-column cluster never starts in the last free column,
+//! because a unit is placed only when all of it fits.
+//!
+//! A unit wider than a whole row is split between clusters (an *emergency
+//! break*), and only such a unit.
+
+use super::clusters::{Break, Cluster, Clusters};
+
+/// How a row ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    /// At a break opportunity, because the next unit did not fit.
+    Opportunity,
+    /// At a mandatory break.
+    Mandatory,
+    /// Inside a unit wider than the row (an emergency break).
+    Emergency,
+    /// At the end of the text.
+    Text,
+}
+
+/// One row as cluster indices into the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// Index of the first cluster shown.
+    pub first: usize,
+    /// Index just past the last cluster shown (trailing spaces excluded).
+    pub shown_end: usize,
+    /// Index where the next row's text may start; the clusters from
+    /// `shown_end` to here are spaces dropped at the break.
+    pub next: usize,
+    /// Columns shown.
+    pub width: usize,
+    /// Columns this row could hold.
+    pub capacity: usize,
+    /// How the row ended.
+    pub end: End,
+    /// True when the row starts just after an emergency break.
+    pub emergency_start: bool,
+}
+
+/// The row being filled.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    first: usize,
+    shown_end: usize,
+    width: usize,
+    /// Columns of spaces after `shown_end`, kept only if more text follows.
+    pending: usize,
+    emergency_start: bool,
+}
+
+/// A run of clusters with no break opportunity inside.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    /// First non-space cluster (`end` if all spaces).
+    lead: usize,
+    /// Just past the last non-space cluster (`lead` if all spaces).
+    content_end: usize,
+    end: usize,
+    /// Columns from `lead` to `content_end`.
+    content: usize,
+    /// Columns from `start` to `content_end` (leading spaces included).
+    with_lead: usize,
+    /// Columns of the trailing spaces (of all of it, if all spaces).
+    tail: usize,
+}
+
+/// Fills rows of `width` columns (the first row `first_width`) from `clusters`.
+pub(crate) fn fill(clusters: &Clusters<'_>, width: usize, first_width: usize) -> Vec<Span> {
+    let mut filler = Filler {
+        list: &clusters.list,
+        width,
+        first_width,
+        spans: Vec::new(),
+        open: None,
+    };
+    let mut start = 0;
+    while start < filler.list.len() {
+        let unit = unit_at(filler.list, start);
+        filler.place(unit);
+        if filler
+            .list
+            .get(unit.end)
+            .is_some_and(|c| c.before == Break::Mandatory)
+        {
+            filler.end_line(unit.start, unit.end, End::Mandatory);
+        }
+        start = unit.end;
+    }
+    let n = filler.list.len();
+    filler.end_line(0, n, End::Text);
+    filler.spans
+}
+
+/// The unit starting at cluster `start`, measured in one pass.
+fn unit_at(list: &[Cluster], start: usize) -> Unit {
+    let mut unit = Unit {
+        start,
+        lead: list.len(),
+        content_end: list.len(),
+        end: list.len(),
+        content: 0,
+        with_lead: 0,
+        tail: 0,
+    };
+    // Columns of the spaces seen since the last non-space cluster.
+    let mut spaces = 0;
+    for (k, c) in list.iter().enumerate().skip(start) {
+        if k > start && c.before != Break::Never {
+            unit.end = k;
+            break;
+        }
+        if c.space {
+            spaces += c.width;
+            continue;
+        }
+        if unit.lead == list.len() {
+            unit.lead = k;
+            unit.with_lead = spaces;
+        } else {
+            unit.content += spaces;
+        }
+        unit.content += c.width;
+        unit.content_end = k + 1;
+        spaces = 0;
+    }
+    if unit.lead == list.len() {
+        // All spaces: only its width matters, as spaces after the row's text.
+        unit.lead = unit.end;
+        unit.content_end = unit.end;
+    } else {
+        unit.with_lead += unit.content;
+    }
+    unit.tail = spaces;
+    unit
+}
+
+struct Filler<'a> {
+    list: &'a [Cluster],
+    width: usize,
+    first_width: usize,
+    spans: Vec<Span>,
+    open: Option<Open>,
+}
+
+impl Filler<'_> {
+    fn capacity(&self) -> usize {
+        if self.spans.is_empty() {
+            self.first_width
+        } else {
+            self.width
+        }
+    }
+
+    fn place(&mut self, unit: Unit) {
+        if unit.lead == unit.end {
+            if let Some(open) = &mut self.open {
+                open.pending += unit.tail;
+            }
+            return;
+        }
+        if let Some(open) = self.open {
+            let need = open.width + open.pending + unit.with_lead;
+            if need <= self.capacity() {
+                self.open = Some(Open {
+                    shown_end: unit.content_end,
+                    width: need,
+                    pending: unit.tail,
+                    ..open
+                });
+                return;
+            }
+            self.close(unit.start, End::Opportunity);
+        }
+        if unit.content <= self.capacity() {
+            self.open = Some(Open {
+                first: unit.lead,
+                shown_end: unit.content_end,
+                width: unit.content,
+                pending: unit.tail,
+                emergency_start: false,
+            });
+        } else if unit.content <= self.width {
+            // Only the indented first row is too short for it: leave that
+            // row empty rather than break a unit that fits a full row.
+            self.blank(unit.lead, unit.lead, End::Opportunity);
+            self.place(unit);
+        } else {
+            self.emergency(unit);
+        }
+    }
+
+    /// Places a unit wider than a whole row, one cluster at a time. A single
+    /// cluster wider than the row still gets a row of its own.
+    fn emergency(&mut self, unit: Unit) {
+        let mut emergency_start = false;
+        let mut k = unit.lead;
+        while k < unit.content_end {
+            let c = self.list[k];
+            let capacity = self.capacity();
+            match &mut self.open {
+                None if c.space => {}
+                None => {
+                    self.open = Some(Open {
+                        first: k,
+                        shown_end: k + 1,
+                        width: c.width,
+                        pending: 0,
+                        emergency_start,
+                    });
+                }
+                Some(open) if c.space => open.pending += c.width,
+                Some(open) if open.width + open.pending + c.width <= capacity => {
+                    open.width += open.pending + c.width;
+                    open.pending = 0;
+                    open.shown_end = k + 1;
+                }
+                Some(_) => {
+                    self.close(k, End::Emergency);
+                    emergency_start = true;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        if let Some(open) = &mut self.open {
+            open.pending = unit.tail;
+        }
+    }
+
+    /// Ends the open row at cluster `next`, if a row is open.
+    fn close(&mut self, next: usize, end: End) {
+        if let Some(open) = self.open.take() {
+            let capacity = self.capacity();
+            self.spans.push(Span {
+                first: open.first,
+                shown_end: open.shown_end,
+                next,
+                width: open.width,
+                capacity,
+                end,
+                emergency_start: open.emergency_start,
+            });
+        }
+    }
+
+    /// Ends the line: closes the open row at `next`, or, if none is open,
+    /// emits an empty row from `first` for an empty line between mandatory
+    /// breaks, or for a text with nothing to show.
+    fn end_line(&mut self, first: usize, next: usize, end: End) {
+        if self.open.is_some() {
+            self.close(next, end);
+        } else if end == End::Mandatory || self.spans.is_empty() {
+            self.blank(first, next, end);
+        }
+    }
+
+    /// Emits an empty row from cluster `first` to `next`.
+    fn blank(&mut self, first: usize, next: usize, end: End) {
+        let capacity = self.capacity();
+        self.spans.push(Span {
+            first,
+            shown_end: first,
+            next,
+            width: 0,
+            capacity,
+            end,
+            emergency_start: false,
+        });
+    }
+}

@@ -1,0 +1,232 @@
+//! Kinsoku shori: which characters may not start or end a row, which may not
+//! be split, and which runs (numbers with their units, URLs) stay together.
+//!
+//! This layer sits on top of UAX #14: it only ever *removes* break
+//! opportunities that the Unicode line breaking algorithm allows. The sets
+//! come from W3C *Requirements for Chinese Text Layout* (clreq, §3.1.7
+//! "Prohibition rules for line start and line end") and W3C *Requirements for
+//! Japanese Text Layout* (jlreq, §3.1.7 "Characters not starting a line" and
+//! §3.1.8 "Characters not ending a line"), as listed in
+//! `shared/typesetting/CASES.md`. A character is judged by the first `char`
+//! (the base) of its grapheme cluster.
+
+/// Characters that may not start a row (clreq/jlreq line-start prohibition),
+/// exactly the set of `CASES.md`: closing brackets and quotes, pause and stop
+/// marks, colons and semicolons, exclamation and question marks, middle dots,
+/// hyphens and wave dashes, iteration marks, the prolonged sound mark,
+/// percent and degree signs, and small kana.
+pub const NO_START: &str = "）)］]｝}〕〉》」』】〙〗｠»〟’”｣、。，,．.｡､：；:;！？!?‼⁇⁈⁉・·‧･‐–〜～゠ヽヾゝゞ々〻ーｰ%％‰°℃\
+ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶｧｨｩｪｫｬｭｮｯ";
+
+/// Dashes that may not start a row either, beyond [`NO_START`]: UAX #14 gives
+/// `—` (U+2014) and `―` (U+2015) class B2, which allows a break before them;
+/// clreq keeps the dash (破折号) with the text it follows.
+pub const NO_START_DASHES: &str = "—―";
+
+/// Characters that may not end a row (clreq/jlreq line-end prohibition),
+/// exactly the set of `CASES.md`: opening brackets and quotes.
+pub const NO_END: &str = "（(［[｛{〔〈《「『【〘〖｟«〝‘“｢";
+
+/// Characters that are never split from an identical neighbour: `——` and
+/// `……` (clreq §3.1.7; jlreq cl-17 "inseparable characters").
+pub const INSEPARABLE: &str = "—―…‥⋯";
+
+/// True when `c` may not start a row: [`NO_START`] or [`NO_START_DASHES`].
+pub fn is_no_start(c: char) -> bool {
+    if is_ideograph_or_hangul(c) || c.is_ascii_alphanumeric() {
+        return false;
+    }
+    NO_START.contains(c) || NO_START_DASHES.contains(c)
+}
+
+/// True when `c` may not end a row: [`NO_END`].
+pub fn is_no_end(c: char) -> bool {
+    if is_ideograph_or_hangul(c) || c.is_ascii_alphanumeric() {
+        return false;
+    }
+    NO_END.contains(c)
+}
+
+/// True when `c` is never split from an identical neighbour ([`INSEPARABLE`]).
+pub fn is_inseparable(c: char) -> bool {
+    matches!(c, '—' | '―' | '…' | '‥' | '⋯')
+}
+
+/// True for a decimal digit, ASCII or full-width (`0`–`9`, `０`–`９`).
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// True for characters set in CJK text: ideographs, kana, Hangul, bopomofo,
+/// CJK and full-width punctuation, and the quotes and dashes Chinese text uses
+/// (`“ ” ‘ ’ … — ―  ·`). Used to tell a CJK row (which may be justified)
+/// from a Latin one.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{3FFFF}'
+        | '‘' | '’' | '“' | '”' | '…' | '—' | '―' | '·')
+}
+
+fn is_ideograph_or_hangul(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Units that stay with the number before them (`3.5亿元`, `120万吨`,
+/// `30公里`): magnitudes, currencies and common measure words of Chinese
+/// news text. Longer words first, so the longest one matches.
+const UNITS: &[&str] = &[
+    "平方公里",
+    "平方米",
+    "立方米",
+    "美元",
+    "港元",
+    "欧元",
+    "日元",
+    "英镑",
+    "公里",
+    "千米",
+    "厘米",
+    "毫米",
+    "公斤",
+    "千克",
+    "毫升",
+    "公顷",
+    "小时",
+    "分钟",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "兆",
+    "元",
+    "角",
+    "块",
+    "米",
+    "克",
+    "吨",
+    "升",
+    "亩",
+    "度",
+    "倍",
+    "个",
+    "位",
+    "名",
+    "人",
+    "次",
+    "件",
+    "项",
+    "家",
+    "户",
+    "座",
+    "台",
+    "辆",
+    "条",
+    "所",
+    "种",
+    "年",
+    "月",
+    "日",
+    "号",
+    "时",
+    "分",
+    "秒",
+    "岁",
+    "天",
+    "周",
+];
+
+/// How many unit words may follow one number (`亿` + `元`).
+const MAX_UNIT_WORDS: usize = 2;
+
+/// The number of `char`s at the start of `rest` that form the unit of a
+/// number just before it (`亿元` in `3.5亿元项目` gives 2), 0 if none.
+/// At most two unit words are taken, each the longest of [`UNITS`] that fits.
+pub(crate) fn unit_after_number(rest: &str) -> usize {
+    let mut chars = 0;
+    let mut tail = rest;
+    for _ in 0..MAX_UNIT_WORDS {
+        let Some(word) = UNITS.iter().find(|w| tail.starts_with(*w)) else {
+            break;
+        };
+        chars += word.chars().count();
+        tail = &tail[word.len()..];
+    }
+    chars
+}
+
+/// The number of bytes of the URL starting at `rest`, if `rest` starts with
+/// `http://`, `https://`, `ftp://` or `www.` (ASCII case ignored); 0 if not.
+/// The URL runs to the first whitespace or CJK character. UAX #14 breaks
+/// after `/`, `-` and `?`, but a URL must stay whole unless it is wider than
+/// the row (CASES.md).
+pub(crate) fn url_len(rest: &str) -> usize {
+    const SCHEMES: [&str; 4] = ["http://", "https://", "ftp://", "www."];
+    let starts = SCHEMES.iter().any(|s| {
+        rest.get(..s.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(s))
+    });
+    if !starts {
+        return 0;
+    }
+    rest.find(|c: char| c.is_whitespace() || is_cjk(c))
+        .unwrap_or(rest.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Basic Multilingual Plane (where every listed character lives)
+    /// and the emoji blocks.
+    fn checked_chars() -> impl Iterator<Item = char> {
+        (0..=0xFFFF_u32)
+            .chain(0x1F000..=0x1FAFF)
+            .filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn no_start_is_exactly_the_cases_set_plus_dashes() {
+        for c in checked_chars() {
+            let code = u32::from(c);
+            let listed = NO_START.contains(c) || NO_START_DASHES.contains(c);
+            assert_eq!(is_no_start(c), listed, "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn no_end_is_exactly_the_cases_set() {
+        for c in checked_chars() {
+            let code = u32::from(c);
+            assert_eq!(is_no_end(c), NO_END.contains(c), "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn no_start_set_holds_the_uax14_gaps() {
+        for c in ['·', '～', '—'] {
+            assert!(is_no_start(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn magnitude_and_currency_both_stay_with_a_number() {
+        assert_eq!(unit_after_number("亿元项目"), 2);
+        assert_eq!(unit_after_number("美元"), 2);
+        assert_eq!(unit_after_number("建设"), 0);
+        assert_eq!(unit_after_number("万亿元"), 2);
+    }
+
+    #[test]
+    fn url_runs_to_whitespace_or_cjk() {
+        assert_eq!(url_len("https://a.org/x-y?z=1 next"), 21);
+        assert_eq!(url_len("WWW.example.com。"), 15);
+        assert_eq!(url_len("http:/nope"), 0);
+        assert_eq!(url_len("wwwx"), 0);
+    }
+}

@@ -1,0 +1,113 @@
+//! Rendering: draws an [`App`] into a ratatui buffer. Render only — no I/O
+//! and no state changes.
+//!
+//! The panes come from [`crate::app::layout::panes`], the same function the
+//! app uses, so the reading pane is drawn at exactly the width the article
+//! was set at. Text is placed cell by cell with the typesetter's widths
+//! ([`text::put`]); ratatui's own wrapping is never used for article text.
+
+pub mod bookmarks;
+pub mod headlines;
+pub mod help;
+pub mod reader;
+pub mod status;
+pub mod text;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::widgets::{Block, Widget};
+
+use crate::app::{App, Pane, layout};
+use crate::typeset::AmbiguousWidth;
+
+/// The message shown when the terminal is below the minimum size.
+pub const TOO_SMALL: &str = "terminal too small";
+
+/// The same message for terminals narrower than [`TOO_SMALL`].
+pub const TOO_SMALL_SHORT: &str = "too small";
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let panes = layout::panes(area, self.focus(), self.sidebar_visible());
+        let Some(status) = panes.status else {
+            render_too_small(self, area, buf);
+            return;
+        };
+        if let Some(area) = panes.headlines {
+            headlines::render(self, area, buf);
+        }
+        if let Some(area) = panes.reader {
+            reader::render(self, area, buf);
+        }
+        if let Some(area) = panes.bookmarks {
+            bookmarks::render(self, area, buf);
+        }
+        status::render(self, status, buf);
+        if let Some(entries) = self.help() {
+            help::render(
+                entries,
+                self.help_scroll(),
+                self.typeset_options().ambiguous,
+                area,
+                buf,
+            );
+        }
+    }
+}
+
+fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let ambiguous = app.typeset_options().ambiguous;
+    let message = if usize::from(area.width) < TOO_SMALL.len() {
+        TOO_SMALL_SHORT
+    } else {
+        TOO_SMALL
+    };
+    let width = crate::typeset::display_width(message, ambiguous);
+    let x = area.x + u16::try_from(usize::from(area.width).saturating_sub(width) / 2).unwrap_or(0);
+    let y = area.y + area.height / 2;
+    text::put(
+        buf,
+        x,
+        y,
+        area.right().saturating_sub(x),
+        message,
+        Style::default(),
+        ambiguous,
+    );
+}
+
+/// A pane's frame: bordered, titled, highlighted when it has the focus.
+/// With East Asian Ambiguous characters drawn wide, box-drawing characters
+/// (which are Ambiguous, UAX #11) would be too, so the borders fall back to
+/// ASCII.
+pub fn pane_block<'a>(app: &App, pane: Pane, title: &'a str) -> Block<'a> {
+    let style = if app.focus() == pane {
+        Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().fg(Color::DarkGray)
+    };
+    let set = match app.typeset_options().ambiguous {
+        AmbiguousWidth::Narrow => border::PLAIN,
+        AmbiguousWidth::Wide => ASCII_BORDER,
+    };
+    Block::bordered()
+        .border_set(set)
+        .border_style(style)
+        .title(title)
+}
+
+/// Borders drawn with ASCII only (for terminals drawing Ambiguous wide).
+pub const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};

@@ -1,0 +1,73 @@
+//! The bookmark sidebar: the current edition's bookmarks, two rows each —
+//! the article title, then the snippet — truncated by display width. The
+//! selected bookmark is marked `>` and highlighted while the sidebar has the
+//! focus.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
+
+use super::{headlines::list_offset, pane_block, text};
+use crate::app::{App, Pane};
+use crate::typeset::truncate_with_ellipsis as truncate;
+
+/// Shown in an empty sidebar, one line per entry.
+pub const EMPTY: [&str; 2] = ["No bookmarks yet.", "Press b to add one."];
+
+/// Draws the bookmark sidebar into `area` (borders included).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = pane_block(app, Pane::Bookmarks, "Bookmarks");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 || inner.width < 3 {
+        return;
+    }
+    let ambiguous = app.typeset_options().ambiguous;
+    let width = usize::from(inner.width) - 2;
+    if app.bookmarks().is_empty() {
+        let dim = Style::default().add_modifier(Modifier::DIM);
+        for (y, line) in (inner.y..inner.bottom()).zip(EMPTY) {
+            text::put(buf, inner.x, y, inner.width, line, dim, ambiguous);
+        }
+        return;
+    }
+    let per_page = usize::from(inner.height / 2).max(1);
+    let offset = list_offset(app.bookmark_selected(), per_page);
+    for (slot, (index, bookmark)) in app
+        .bookmarks()
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(per_page)
+        .enumerate()
+    {
+        let selected = index == app.bookmark_selected();
+        let mut style = Style::default();
+        if selected && app.focus() == Pane::Bookmarks {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        let marker = if selected { "> " } else { "  " };
+        let title = format!(
+            "{marker}{}",
+            truncate(&bookmark.article_title, width, ambiguous)
+        );
+        let snippet = if app.bookmark_found(index) {
+            bookmark.snippet.clone()
+        } else {
+            format!("(not found) {}", bookmark.snippet)
+        };
+        let snippet = format!("  {}", truncate(&snippet, width, ambiguous));
+        let y = inner.y + u16::try_from(slot * 2).unwrap_or(0);
+        text::put(
+            buf,
+            inner.x,
+            y,
+            inner.width,
+            &title,
+            style.add_modifier(Modifier::BOLD),
+            ambiguous,
+        );
+        text::put(buf, inner.x, y + 1, inner.width, &snippet, style, ambiguous);
+    }
+}

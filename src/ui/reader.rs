@@ -1,0 +1,54 @@
+//! The reading pane: the open article's typeset rows (headline, dateline and
+//! byline, paragraphs) from the app's [`SetArticle`](crate::typeset::article::SetArticle),
+//! drawn as finished lines, centred when the pane is wider than the measure,
+//! with a scrollbar on the right border.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::{pane_block, text};
+use crate::app::{App, Pane};
+use crate::typeset::{AmbiguousWidth, article::RowKind};
+
+/// Draws the reading pane into `area` (borders included).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = pane_block(app, Pane::Reader, "");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(set) = app.set_article() else {
+        return;
+    };
+    let (text_width, height) = app.reader_text_size();
+    let ambiguous = app.typeset_options().ambiguous;
+    let spare = usize::from(inner.width).saturating_sub(text_width) / 2;
+    let x = inner.x + u16::try_from(spare).unwrap_or(0);
+    let width = u16::try_from(text_width).unwrap_or(inner.width);
+    for (y, row) in (inner.y..inner.bottom()).zip(set.rows.iter().skip(app.scroll())) {
+        text::put(buf, x, y, width, &row.text, style_of(row.kind), ambiguous);
+    }
+    if set.rows.len() > height {
+        let mut state = ScrollbarState::new(set.rows.len().saturating_sub(height))
+            .position(app.scroll())
+            .viewport_content_length(height);
+        let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None);
+        if ambiguous == AmbiguousWidth::Wide {
+            bar = bar.track_symbol(Some("|")).thumb_symbol("#");
+        }
+        bar.render(area.inner(Margin::new(0, 1)), buf, &mut state);
+    }
+}
+
+/// How each kind of row is drawn: the title bold, the kicker and subtitle
+/// in italics, credits dimmed.
+fn style_of(kind: RowKind) -> Style {
+    match kind {
+        RowKind::Title => Style::default().add_modifier(Modifier::BOLD),
+        RowKind::Kicker | RowKind::Subtitle => Style::default().add_modifier(Modifier::ITALIC),
+        RowKind::Credit | RowKind::Caption => Style::default().add_modifier(Modifier::DIM),
+        RowKind::Paragraph | RowKind::Blank => Style::default(),
+    }
+}

@@ -1,0 +1,353 @@
+//! Key handling without a terminal: key events to actions through the key
+//! map, and what each action does to the `App`.
+
+#![allow(clippy::unwrap_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use newsreader::app::{Action, App, Effect, Pane, Settings};
+use newsreader::edition::{Anchor, Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::keymap::Keymap;
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+#[test]
+fn issue_two_key_table_maps_to_actions() {
+    let map = Keymap::default();
+    let none = KeyModifiers::NONE;
+    let shift = KeyModifiers::SHIFT;
+    let cases = [
+        (key(KeyCode::Char('q'), none), Action::Quit),
+        (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
+        (key(KeyCode::Tab, none), Action::NextPane),
+        (key(KeyCode::BackTab, shift), Action::PreviousPane),
+        (key(KeyCode::Char('j'), none), Action::ScrollDown),
+        (key(KeyCode::Down, none), Action::ScrollDown),
+        (key(KeyCode::Char('k'), none), Action::ScrollUp),
+        (key(KeyCode::Up, none), Action::ScrollUp),
+        (key(KeyCode::Enter, none), Action::Open),
+        (key(KeyCode::Char(' '), none), Action::PageDown),
+        (key(KeyCode::PageDown, none), Action::PageDown),
+        (key(KeyCode::PageUp, none), Action::PageUp),
+        (key(KeyCode::Char('g'), none), Action::Top),
+        (key(KeyCode::Home, none), Action::Top),
+        (key(KeyCode::Char('G'), shift), Action::Bottom),
+        (key(KeyCode::End, none), Action::Bottom),
+        (key(KeyCode::Char(']'), none), Action::NextArticle),
+        (key(KeyCode::Char('['), none), Action::PreviousArticle),
+        (key(KeyCode::Char('b'), none), Action::ToggleBookmark),
+        (key(KeyCode::Char('B'), shift), Action::ToggleSidebar),
+        (key(KeyCode::Char('d'), none), Action::DeleteBookmark),
+        (key(KeyCode::Delete, none), Action::DeleteBookmark),
+        (key(KeyCode::Char('?'), shift), Action::Help),
+        (key(KeyCode::Esc, none), Action::Close),
+    ];
+    for (event, action) in cases {
+        assert_eq!(map.action(&event), Some(action), "{event:?}");
+    }
+}
+
+#[test]
+fn unbound_and_released_keys_do_nothing() {
+    let map = Keymap::default();
+    assert_eq!(
+        map.action(&key(KeyCode::Char('z'), KeyModifiers::NONE)),
+        None
+    );
+    assert_eq!(
+        map.action(&key(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+        None
+    );
+    let mut release = key(KeyCode::Char('q'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(map.action(&release), None);
+}
+
+#[test]
+fn rebinding_a_key_changes_action_and_help() {
+    let mut map = Keymap::default();
+    map.bind(newsreader::keymap::Key::char('n'), Action::ScrollDown);
+    assert_eq!(
+        map.action(&key(KeyCode::Char('n'), KeyModifiers::NONE)),
+        Some(Action::ScrollDown)
+    );
+    let help = map.help();
+    let down = help
+        .iter()
+        .find(|e| e.description == Action::ScrollDown.description())
+        .unwrap();
+    assert_eq!(down.keys, "j, ↓, n");
+}
+
+// ----- App updates -----
+
+fn paragraph(n: usize) -> String {
+    format!("第{n}段。")
+}
+
+/// Three articles; the second has 30 one-row paragraphs.
+fn edition() -> Edition {
+    let make = |title: &str, paragraphs: Vec<String>| {
+        let headline = Headline {
+            title: vec![title.to_owned()],
+            ..Headline::default()
+        };
+        Article {
+            id: ArticleId::derive(&headline, &paragraphs),
+            headline,
+            paragraphs,
+            ..Article::default()
+        }
+    };
+    Edition {
+        pages: vec![Page {
+            number: 1,
+            articles: vec![
+                make("一", vec!["甲。".into()]),
+                make("二", (0..30).map(paragraph).collect()),
+                make("三", vec!["丙。".into()]),
+            ],
+            ..Page::default()
+        }],
+        ..Edition::default()
+    }
+}
+
+fn app() -> App {
+    let mut app = App::new(
+        edition(),
+        Fingerprint::of_text("x"),
+        Settings::default(),
+        vec![],
+    );
+    app.resize(120, 40);
+    app
+}
+
+#[test]
+fn down_in_headlines_selects_next_and_stops_at_last() {
+    let mut app = app();
+    app.update(Action::ScrollDown);
+    assert_eq!(app.selected(), 1);
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+    assert_eq!(app.selected(), 2);
+    app.update(Action::ScrollUp);
+    assert_eq!(app.selected(), 1);
+    assert_eq!(app.current(), 0, "selection alone does not open");
+}
+
+#[test]
+fn enter_opens_selected_headline_and_focuses_reader() {
+    let mut app = app();
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    assert_eq!(app.current(), 1);
+    assert_eq!(app.focus(), Pane::Reader);
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn tab_cycles_panes_and_skips_hidden_sidebar() {
+    let mut app = app();
+    app.update(Action::NextPane);
+    assert_eq!(app.focus(), Pane::Reader);
+    app.update(Action::NextPane);
+    assert_eq!(app.focus(), Pane::Bookmarks);
+    app.update(Action::NextPane);
+    assert_eq!(app.focus(), Pane::Headlines);
+    app.update(Action::PreviousPane);
+    assert_eq!(app.focus(), Pane::Bookmarks);
+    app.update(Action::ToggleSidebar);
+    assert!(!app.sidebar_visible());
+    assert_eq!(app.focus(), Pane::Reader);
+    app.update(Action::NextPane);
+    app.update(Action::NextPane);
+    assert_eq!(app.focus(), Pane::Reader);
+}
+
+#[test]
+fn reader_page_down_stops_at_last_row() {
+    let mut app = app();
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    let rows = app.set_article().unwrap().rows.len();
+    let (_, height) = app.reader_text_size();
+    assert_eq!(height, 37, "39 rows of panes less two borders");
+    assert!(rows > height);
+    for _ in 0..10 {
+        app.update(Action::PageDown);
+    }
+    assert_eq!(app.scroll(), rows - height);
+    assert_eq!(app.percent_read(), 100);
+    app.update(Action::Top);
+    assert_eq!(app.scroll(), 0);
+    app.update(Action::Bottom);
+    assert_eq!(app.scroll(), rows - height);
+}
+
+#[test]
+fn scrolling_moves_the_top_anchor_with_the_row() {
+    let mut app = app();
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    for _ in 0..5 {
+        app.update(Action::ScrollDown);
+    }
+    let set = app.set_article().unwrap();
+    assert_eq!(app.top(), set.rows[5].anchor);
+}
+
+#[test]
+fn resize_keeps_the_same_text_at_the_top() {
+    let mut app = app();
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let top = app.top();
+    assert!(top.paragraph > 0);
+    app.resize(50, 16);
+    let row = &app.set_article().unwrap().rows[app.scroll()];
+    assert_eq!(row.anchor, top);
+    app.resize(120, 40);
+    assert_eq!(app.top(), top);
+}
+
+#[test]
+fn next_and_previous_article_open_at_the_top() {
+    let mut app = app();
+    app.update(Action::NextArticle);
+    assert_eq!((app.current(), app.selected()), (1, 1));
+    app.update(Action::NextArticle);
+    app.update(Action::NextArticle);
+    assert_eq!(app.current(), 2);
+    app.update(Action::PreviousArticle);
+    assert_eq!(app.current(), 1);
+    assert_eq!(app.top(), Anchor::default());
+}
+
+#[test]
+fn b_adds_a_bookmark_at_the_top_row_and_b_again_removes_it() {
+    let mut app = app();
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let top = app.top();
+    let Some(Effect::AddBookmark(bookmark)) = app.update(Action::ToggleBookmark) else {
+        panic!("expected a new bookmark");
+    };
+    assert_eq!(bookmark.anchor, top);
+    assert_eq!(bookmark.article, app.current_article().unwrap().id);
+    assert_eq!(bookmark.article_title, "二");
+    let expected: String = app.current_article().unwrap().paragraphs[top.paragraph]
+        .chars()
+        .skip(top.offset)
+        .take(20)
+        .collect();
+    assert_eq!(bookmark.snippet, expected);
+    assert_eq!(app.message(), Some("bookmark added"));
+    assert_eq!(app.bookmarks().len(), 1);
+    assert_eq!(
+        app.update(Action::ToggleBookmark),
+        Some(Effect::RemoveBookmark(bookmark.id))
+    );
+    assert!(app.bookmarks().is_empty());
+}
+
+#[test]
+fn enter_on_a_bookmark_lands_on_its_text_at_another_width() {
+    let mut app = app();
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let top = app.top();
+    app.update(Action::ToggleBookmark);
+    app.update(Action::Top);
+    app.update(Action::PreviousArticle);
+    app.resize(50, 16);
+    app.update(Action::NextPane);
+    assert_eq!(app.focus(), Pane::Bookmarks);
+    app.update(Action::Open);
+    assert_eq!(app.current(), 1);
+    assert_eq!(app.focus(), Pane::Reader);
+    assert_eq!(app.top(), top);
+    let row = &app.set_article().unwrap().rows[app.scroll()];
+    assert_eq!(row.anchor, top);
+}
+
+#[test]
+fn delete_works_only_in_the_sidebar() {
+    let mut app = app();
+    app.update(Action::NextPane);
+    app.update(Action::ToggleBookmark);
+    assert_eq!(app.update(Action::DeleteBookmark), None);
+    assert_eq!(app.bookmarks().len(), 1);
+    app.update(Action::NextPane);
+    let id = app.bookmarks()[0].id.clone();
+    assert_eq!(
+        app.update(Action::DeleteBookmark),
+        Some(Effect::RemoveBookmark(id))
+    );
+    assert!(app.bookmarks().is_empty());
+}
+
+#[test]
+fn help_swallows_other_actions_until_closed() {
+    let mut app = app();
+    app.update(Action::Help);
+    assert!(app.help().is_some());
+    app.update(Action::ScrollDown);
+    assert_eq!(app.selected(), 0);
+    app.update(Action::Close);
+    assert!(app.help().is_none());
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn resume_opens_the_saved_article_at_its_anchor() {
+    let mut app = app();
+    let article = edition().pages[0].articles[1].id.clone();
+    let anchor = Anchor {
+        paragraph: 5,
+        offset: 0,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = newsreader::store::Store::open(dir.path());
+    let fingerprint = Fingerprint::of_text("x");
+    store
+        .set_position(
+            &fingerprint,
+            None,
+            newsreader::store::Position { article, anchor },
+        )
+        .unwrap();
+    app.resume(store.edition(&fingerprint).unwrap());
+    assert_eq!(app.current(), 1);
+    assert_eq!(app.top(), anchor);
+    assert_eq!(app.set_article().unwrap().rows[app.scroll()].anchor, anchor);
+}
+
+#[test]
+fn an_action_that_changes_nothing_leaves_the_view_key_alone() {
+    let mut app = app();
+    let before = app.view_key();
+    app.update(Action::ScrollUp);
+    assert_eq!(app.view_key(), before, "already at the first headline");
+    app.update(Action::ScrollDown);
+    assert_ne!(app.view_key(), before);
+}
+
+#[test]
+fn b_works_from_the_headline_list_when_the_reader_is_hidden() {
+    let mut app = app();
+    app.resize(50, 16);
+    assert_eq!(app.focus(), Pane::Headlines);
+    assert!(app.panes().reader.is_none());
+    assert!(matches!(
+        app.update(Action::ToggleBookmark),
+        Some(Effect::AddBookmark(_))
+    ));
+    // The first article fits the 48×13 reader: all of it is read.
+    assert_eq!(app.percent_read(), 100);
+}

@@ -1,0 +1,120 @@
+//! Test helpers shared by the `parse_*` tests: locating `/work/shared` and
+//! comparing an edition with an expected article list.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use newsreader::edition::{Article, Edition};
+use serde_json::Value;
+
+/// The shared read-only folder: `$CARGO_MANIFEST_DIR/../shared` (CI), else
+/// `/work/shared` (a worktree).
+pub fn shared_dir() -> PathBuf {
+    let beside = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    if beside.join("expected").is_dir() {
+        return beside;
+    }
+    PathBuf::from("/work/shared")
+}
+
+/// Reads a file under the shared folder.
+pub fn read_shared(rel: &str) -> String {
+    let path = shared_dir().join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// One expected article: headline lines, dateline, byline, paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    pub headline_lines: Vec<String>,
+    pub dateline: Option<String>,
+    pub byline: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// The expected articles of a `seed.json` or `gold.json`.
+pub fn expected_articles(json: &str) -> Vec<Expected> {
+    let v: Value = serde_json::from_str(json).expect("valid JSON");
+    let strings = |a: &Value, k: &str| -> Vec<String> {
+        a[k].as_array()
+            .map(|xs| {
+                xs.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    v["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| Expected {
+            headline_lines: strings(a, "headline_lines"),
+            dateline: a["dateline"].as_str().map(str::to_owned),
+            byline: a["byline"].as_str().map(str::to_owned),
+            paragraphs: strings(a, "paragraphs"),
+        })
+        .collect()
+}
+
+/// What the parser made of an article, in the shape of [`Expected`].
+pub fn actual(article: &Article) -> Expected {
+    Expected {
+        headline_lines: article.headline.lines().map(str::to_owned).collect(),
+        dateline: article.dateline.clone(),
+        byline: article.byline.clone(),
+        paragraphs: article.paragraphs.clone(),
+    }
+}
+
+/// All articles of an edition as [`Expected`].
+pub fn actual_all(edition: &Edition) -> Vec<Expected> {
+    edition.articles().map(actual).collect()
+}
+
+/// A short description of how `got` differs from `want`, or `None`.
+pub fn difference(got: &Expected, want: &Expected) -> Option<String> {
+    if got.headline_lines != want.headline_lines {
+        return Some(format!(
+            "headline {:?} != {:?}",
+            got.headline_lines, want.headline_lines
+        ));
+    }
+    if got.dateline != want.dateline {
+        return Some(format!(
+            "dateline {:?} != {:?}",
+            got.dateline, want.dateline
+        ));
+    }
+    if got.byline != want.byline {
+        return Some(format!("byline {:?} != {:?}", got.byline, want.byline));
+    }
+    for (k, (g, w)) in got.paragraphs.iter().zip(&want.paragraphs).enumerate() {
+        if g != w {
+            let common = g.chars().zip(w.chars()).take_while(|(a, b)| a == b).count();
+            let tail = |s: &str| {
+                s.chars()
+                    .skip(common.saturating_sub(8))
+                    .take(30)
+                    .collect::<String>()
+            };
+            return Some(format!(
+                "paragraph {k} differs at char {common}: {:?} != {:?}",
+                tail(g),
+                tail(w)
+            ));
+        }
+    }
+    if got.paragraphs.len() != want.paragraphs.len() {
+        return Some(format!(
+            "{} paragraphs != {}; last got {:?}",
+            got.paragraphs.len(),
+            want.paragraphs.len(),
+            got.paragraphs
+                .last()
+                .map(|p| p.chars().take(30).collect::<String>())
+        ));
+    }
+    None
+}

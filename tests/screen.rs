@@ -1,0 +1,363 @@
+//! Whole-screen tests: build an `App` on a small hand-made edition, draw it
+//! into a ratatui `TestBackend` at 120×40 and 50×16, send actions, and
+//! compare the screen's text, line by line, with grids worked out by hand
+//! (wide CJK characters take two cells).
+
+#![allow(clippy::unwrap_used)]
+
+use newsreader::app::{Action, App, Settings};
+use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::typeset::{AmbiguousWidth, Options};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use unicode_width::UnicodeWidthStr;
+
+fn article(kicker: &[&str], title: &[&str], paragraphs: &[&str]) -> Article {
+    let headline = Headline {
+        kicker: kicker.iter().map(|s| s.to_string()).collect(),
+        title: title.iter().map(|s| s.to_string()).collect(),
+        subtitle: vec![],
+    };
+    let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+    Article {
+        id: ArticleId::derive(&headline, &paragraphs),
+        headline,
+        paragraphs,
+        ..Article::default()
+    }
+}
+
+fn edition() -> Edition {
+    Edition {
+        pages: vec![Page {
+            number: 1,
+            articles: vec![
+                article(
+                    &["引题：江苏“十四五”"],
+                    &["市委常委会会议召开"],
+                    &[
+                        "本报讯 7月26日，市委常委会会议暨市委财经委员会会议召开。",
+                        "会议指出，今年以来，全市经济运行稳中向好。",
+                    ],
+                ),
+                article(
+                    &[],
+                    &["韩国吉佳蓝公司在锡落户中国总部项目"],
+                    &["本报讯 7月25日，韩国吉佳蓝公司与我市签署合作协议。"],
+                ),
+                article(
+                    &[],
+                    &["AI产业园 launches 3.5亿元 fund"],
+                    &["The fund backs start-ups in the park."],
+                ),
+            ],
+            ..Page::default()
+        }],
+        ..Edition::default()
+    }
+}
+
+fn app(width: u16, height: u16, ambiguous: AmbiguousWidth) -> App {
+    let settings = Settings {
+        typeset: Options {
+            ambiguous,
+            justify: false,
+        },
+        ..Settings::default()
+    };
+    let mut app = App::new(edition(), Fingerprint::of_text("test"), settings, vec![]);
+    app.resize(width, height);
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen's rows as text, each wide character once (its second cell,
+/// or a cell ratatui was told to skip, is not repeated).
+fn lines(buffer: &Buffer) -> Vec<String> {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = area.left();
+            while x < area.right() {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += u16::try_from(symbol.width().max(1)).unwrap();
+            }
+            line
+        })
+        .collect()
+}
+
+#[track_caller]
+fn assert_line(lines: &[String], row: usize, expected: &str) {
+    assert_eq!(lines[row], expected, "row {row}");
+}
+
+fn pad(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns - text.width()))
+}
+
+#[test]
+fn wide_terminal_shows_headlines_reader_and_sidebar() {
+    let app = app(120, 40, AmbiguousWidth::Narrow);
+    let screen = lines(&draw(&app, 120, 40));
+    let top = format!(
+        "┌Headlines{}┐┌{}┐┌Bookmarks{}┐",
+        "─".repeat(19),
+        "─".repeat(64),
+        "─".repeat(13)
+    );
+    assert_line(&screen, 0, &top);
+    // Headline list: inner width 28, titles truncated to 26 columns.
+    // Reader: inner width 64 (under the 80-column measure), kicker first.
+    // Sidebar: inner width 22.
+    assert_line(
+        &screen,
+        1,
+        &format!(
+            "│{}││{}││{}│",
+            pad("> 市委常委会会议召开", 28),
+            pad("引题：江苏“十四五”", 64),
+            pad("No bookmarks yet.", 22)
+        ),
+    );
+    assert_line(
+        &screen,
+        2,
+        &format!(
+            "│{}││{}││{}│",
+            pad("  韩国吉佳蓝公司在锡落户中…", 28),
+            pad("市委常委会会议召开", 64),
+            pad("Press b to add one.", 22)
+        ),
+    );
+    // "AI产业园 launches 3.5亿元 fund" is 30 columns: "fund" does not fit,
+    // and the space before it gives way to the 1-column ellipsis.
+    assert_line(
+        &screen,
+        3,
+        &format!(
+            "│{}││{}││{}│",
+            pad("  AI产业园 launches 3.5亿元…", 28),
+            pad("", 64),
+            pad("", 22)
+        ),
+    );
+    assert_line(
+        &screen,
+        39,
+        &format!("{}? help ", pad(" article 1/3  100%", 113)),
+    );
+}
+
+#[test]
+fn reading_pane_title_row_is_bold() {
+    let app = app(120, 40, AmbiguousWidth::Narrow);
+    let buffer = draw(&app, 120, 40);
+    // Row 2 of the reader (screen row 2, first text column 31) is the title.
+    assert_eq!(buffer[(31, 2)].symbol(), "市");
+    assert!(buffer[(31, 2)].modifier.contains(Modifier::BOLD));
+    assert!(!buffer[(31, 1)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_and_tab_reaches_the_others() {
+    let mut app = app(50, 16, AmbiguousWidth::Narrow);
+    let screen = lines(&draw(&app, 50, 16));
+    assert_line(&screen, 0, &format!("┌Headlines{}┐", "─".repeat(39)));
+    assert_line(
+        &screen,
+        2,
+        &format!("│{}│", pad("  韩国吉佳蓝公司在锡落户中国总部项目", 48)),
+    );
+    assert_line(
+        &screen,
+        15,
+        &format!("{}? help ", pad(" article 1/3  100%", 43)),
+    );
+
+    app.update(Action::NextPane);
+    let screen = lines(&draw(&app, 50, 16));
+    assert_line(&screen, 0, &format!("┌{}┐", "─".repeat(48)));
+    assert_line(&screen, 1, &format!("│{}│", pad("引题：江苏“十四五”", 48)));
+
+    app.update(Action::NextPane);
+    let screen = lines(&draw(&app, 50, 16));
+    assert_line(&screen, 0, &format!("┌Bookmarks{}┐", "─".repeat(39)));
+}
+
+#[test]
+fn bookmark_made_at_50_columns_is_listed_with_title_and_snippet() {
+    let mut app = app(50, 16, AmbiguousWidth::Narrow);
+    app.update(Action::Open);
+    app.update(Action::ToggleBookmark);
+    let screen = lines(&draw(&app, 50, 16));
+    assert_line(
+        &screen,
+        15,
+        &format!("{}? help ", pad(" article 1/3  100%  bookmark added", 43)),
+    );
+    app.update(Action::NextPane);
+    let screen = lines(&draw(&app, 50, 16));
+    // The snippet is the first 20 chars of the first paragraph.
+    assert_line(
+        &screen,
+        1,
+        &format!("│{}│", pad("> 市委常委会会议召开", 48)),
+    );
+    assert_line(
+        &screen,
+        2,
+        &format!("│{}│", pad("  本报讯 7月26日，市委常委会会议暨市委", 48)),
+    );
+}
+
+#[test]
+fn tiny_terminal_says_it_is_too_small() {
+    let app = app(19, 5, AmbiguousWidth::Narrow);
+    let screen = lines(&draw(&app, 19, 5));
+    assert_line(&screen, 2, "terminal too small ");
+    assert!(
+        screen
+            .iter()
+            .enumerate()
+            .all(|(i, l)| i == 2 || l.trim().is_empty())
+    );
+}
+
+#[test]
+fn help_overlay_lists_every_key_of_the_table() {
+    let mut app = app(120, 40, AmbiguousWidth::Narrow);
+    app.set_help(newsreader::keymap::Keymap::default().help());
+    app.update(Action::Help);
+    let text = lines(&draw(&app, 120, 40)).join("\n");
+    for keys in [
+        "q, Ctrl-C",
+        "Tab",
+        "Shift-Tab",
+        "j, ↓",
+        "k, ↑",
+        "Enter",
+        "Space, PageDown",
+        "PageUp",
+        "g, Home",
+        "G, End",
+        "]",
+        "[",
+        "b ",
+        "B ",
+        "d, Delete",
+        "?",
+        "Esc",
+    ] {
+        assert!(text.contains(keys), "help lacks {keys}");
+    }
+    app.update(Action::Close);
+    assert!(!lines(&draw(&app, 120, 40)).join("\n").contains("Esc"));
+}
+
+#[test]
+fn wide_ambiguous_setting_uses_ascii_borders_and_two_cells_for_quotes() {
+    let app = app(120, 40, AmbiguousWidth::Wide);
+    let buffer = draw(&app, 120, 40);
+    let screen = lines(&buffer);
+    assert!(screen[0].starts_with("+Headlines---"));
+    // Reader row 1: 引题：江苏 is 10 columns from x=31, so “ sits at x=41 and
+    // takes two cells; 十 starts at x=43.
+    assert_eq!(buffer[(41, 1)].symbol(), "“");
+    assert_eq!(buffer[(43, 1)].symbol(), "十");
+}
+
+fn sample_app(width: u16, height: u16) -> App {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt")).unwrap();
+    let (edition, fingerprint) =
+        newsreader::edition::load(&bytes, Some("assets/edition.txt"), &Default::default());
+    let mut app = App::new(edition, fingerprint, Settings::default(), vec![]);
+    app.resize(width, height);
+    app
+}
+
+#[test]
+fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
+    let app = sample_app(120, 40);
+    let screen = lines(&draw(&app, 120, 40));
+    // Titles (first title line) cut to 26 columns, a cut one ending in a
+    // 1-column ellipsis after 24 columns of text; the lead article's
+    // headline starts with its two kicker lines, then its two title lines.
+    let expected = [
+        (
+            "> 坚定信心决心 争取更好结果",
+            "市委常委会会议暨市委财经委员会会议召开",
+        ),
+        (
+            "  市委外事工作委员会召开会议",
+            "分析全市上半年经济形势，研究部署下一阶段工作",
+        ),
+        ("  韩国吉佳蓝公司在锡落户中…", "坚定信心决心 争取更好结果"),
+        ("  全国人大来锡开展科研机构…", "为全省发展大局作出应有贡献"),
+    ];
+    for (row, (headline, reading)) in expected.iter().enumerate() {
+        let line = &screen[row + 1];
+        // The reader's right border carries the scrollbar, so stop before it.
+        let want = format!("│{}││{}", pad(headline, 28), pad(reading, 64));
+        assert!(line.starts_with(&want), "row {}: {line}", row + 1);
+    }
+    assert!(screen[39].starts_with(" article 1/4  "));
+}
+
+#[test]
+fn sample_edition_at_50_by_16_opens_the_second_article() {
+    let mut app = sample_app(50, 16);
+    let screen = lines(&draw(&app, 50, 16));
+    assert_line(
+        &screen,
+        4,
+        &format!(
+            "│{}│",
+            pad("  全国人大来锡开展科研机构改革发展和立法专题调研", 48)
+        ),
+    );
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    let screen = lines(&draw(&app, 50, 16));
+    assert_line(
+        &screen,
+        1,
+        // The scrollbar's thumb starts at the top of the right border.
+        &format!("│{}█", pad("市委外事工作委员会召开会议", 48)),
+    );
+    assert!(screen[15].starts_with(" article 2/4  "));
+}
+
+#[test]
+fn help_scrolls_when_the_terminal_is_too_low_for_it() {
+    let mut app = app(50, 16, AmbiguousWidth::Narrow);
+    app.set_help(newsreader::keymap::Keymap::default().help());
+    app.update(Action::Help);
+    // 17 entries in a 16-row screen: the box holds 14 of them.
+    let first = lines(&draw(&app, 50, 16)).join("\n");
+    assert!(first.contains("q, Ctrl-C") && !first.contains("close help"));
+    for _ in 0..3 {
+        app.update(Action::ScrollDown);
+    }
+    let last = lines(&draw(&app, 50, 16)).join("\n");
+    assert!(!last.contains("q, Ctrl-C") && last.contains("close help"));
+}
+
+#[test]
+fn very_narrow_terminal_gets_the_short_message() {
+    let app = app(15, 5, AmbiguousWidth::Narrow);
+    let screen = lines(&draw(&app, 15, 5));
+    // "too small" is 9 columns: 3 free columns each side.
+    assert_line(&screen, 2, "   too small   ");
+}

@@ -1,0 +1,192 @@
+//! Recognising an edition again: by fingerprint after a move, by article
+//! titles after a re-extraction, and never by a mere coincidence of titles.
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "store_support/editions.rs"]
+mod support;
+
+use newsreader::edition::Edition;
+use newsreader::store::{Identity, Store};
+use support::{article, edition, fp, ids, plain_bookmark};
+
+fn titles(list: &[&str]) -> Vec<String> {
+    list.iter().map(|t| (*t).to_owned()).collect()
+}
+
+const FRONT_PAGE: [&str; 4] = [
+    "奋力推进中国式现代化江苏新实践",
+    "吉佳蓝项目签约落户无锡",
+    "全市防汛工作会议召开",
+    "暑期文旅消费持续升温",
+];
+
+#[test]
+fn moved_file_keeps_its_bookmarks_and_its_new_path_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = fp("8811b50d0c9ae951");
+    {
+        let (mut store, _) = Store::open(dir.path());
+        let found = store.resolve_edition(&paper, Some("/home/r/today.txt"), &titles(&FRONT_PAGE));
+        assert_eq!(found, Identity::New);
+        store
+            .add_bookmark(&paper, None, plain_bookmark("b", 1))
+            .unwrap();
+    }
+    let (mut store, _) = Store::open(dir.path());
+    let found = store.resolve_edition(
+        &paper,
+        Some("/archive/2024-07-27.txt"),
+        &titles(&FRONT_PAGE),
+    );
+    assert_eq!(
+        found,
+        Identity::Moved {
+            from: "/home/r/today.txt".into()
+        }
+    );
+    assert_eq!(ids(&store, &paper), ["b"]);
+    let (reopened, _) = Store::open(dir.path());
+    assert_eq!(
+        reopened.edition(&paper).unwrap().path.as_deref(),
+        Some("/archive/2024-07-27.txt")
+    );
+    let mut reopened = reopened;
+    assert_eq!(
+        reopened.resolve_edition(
+            &paper,
+            Some("/archive/2024-07-27.txt"),
+            &titles(&FRONT_PAGE)
+        ),
+        Identity::Known
+    );
+}
+
+#[test]
+fn re_extraction_with_a_changed_title_is_matched_by_the_others_and_re_keyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = fp("1111111111111111");
+    let new = fp("2222222222222222");
+    {
+        let (mut store, _) = Store::open(dir.path());
+        store.resolve_edition(&old, Some("/p/pdftotext.txt"), &titles(&FRONT_PAGE));
+        store
+            .add_bookmark(&old, None, plain_bookmark("b", 1))
+            .unwrap();
+    }
+    let (mut store, _) = Store::open(dir.path());
+    // Another extractor split one title differently (spaces are ignored) and
+    // misread another: 3 of 4 titles are the same.
+    let reextracted = titles(&[
+        "奋力推进中国式现代化 江苏新实践",
+        "吉佳蓝项目签约落户无锡",
+        "全市防汛工作会议召开",
+        "暑期文旅消费持续升湿",
+    ]);
+    let found = store.resolve_edition(&new, Some("/p/mutool.txt"), &reextracted);
+    assert_eq!(
+        found,
+        Identity::Rekeyed {
+            from: old.clone(),
+            shared: 3
+        }
+    );
+    assert!(store.edition(&old).is_none());
+    assert_eq!(ids(&store, &new), ["b"]);
+    let (reopened, _) = Store::open(dir.path());
+    let state = reopened.edition(&new).unwrap();
+    assert_eq!(state.path.as_deref(), Some("/p/mutool.txt"));
+    assert_eq!(state.aliases(), std::slice::from_ref(&old));
+    assert!(reopened.edition(&old).is_none());
+}
+
+#[test]
+fn another_paper_sharing_half_the_titles_or_fewer_is_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path());
+    store.resolve_edition(&fp("a"), None, &titles(&FRONT_PAGE));
+    store
+        .add_bookmark(&fp("a"), None, plain_bookmark("b", 1))
+        .unwrap();
+    // Two recurring section titles of four: exactly half, not more.
+    let next_day = titles(&[
+        "全市防汛工作会议召开",
+        "暑期文旅消费持续升温",
+        "新能源汽车产销两旺",
+        "地铁五号线开通运营",
+    ]);
+    assert_eq!(
+        store.resolve_edition(&fp("b"), None, &next_day),
+        Identity::New
+    );
+    assert_eq!(ids(&store, &fp("a")), ["b"]);
+    assert!(ids(&store, &fp("b")).is_empty());
+}
+
+#[test]
+fn a_reader_still_holding_the_old_fingerprint_merges_into_the_new_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = fp("1111111111111111");
+    let new = fp("2222222222222222");
+    let (mut stale, _) = Store::open(dir.path());
+    stale.resolve_edition(&old, None, &titles(&FRONT_PAGE));
+    stale
+        .add_bookmark(&old, None, plain_bookmark("first", 1))
+        .unwrap();
+
+    let (mut fresh, _) = Store::open(dir.path());
+    let found = fresh.resolve_edition(&new, None, &titles(&FRONT_PAGE));
+    assert!(matches!(found, Identity::Rekeyed { .. }));
+
+    stale
+        .add_bookmark(&old, None, plain_bookmark("second", 2))
+        .unwrap();
+    let (reopened, _) = Store::open(dir.path());
+    assert!(reopened.edition(&old).is_none());
+    assert_eq!(ids(&reopened, &new), ["first", "second"]);
+}
+
+#[test]
+fn identify_records_the_display_title_path_and_article_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paper: Edition = edition(vec![
+        article("吉佳蓝项目签约落户无锡", &["正文。"]),
+        article("全市防汛工作会议召开", &["正文二。"]),
+    ]);
+    paper.title = Some("无锡日报".into());
+    paper.date = Some("2024年7月27日 星期六".into());
+    paper.source = Some("/p/today.txt".into());
+    let (mut store, _) = Store::open(dir.path());
+    assert_eq!(store.identify(&fp("e"), &paper), Identity::New);
+    store
+        .add_bookmark(&fp("e"), None, plain_bookmark("b", 1))
+        .unwrap();
+    let (reopened, _) = Store::open(dir.path());
+    let state = reopened.edition(&fp("e")).unwrap();
+    assert_eq!(
+        state.title.as_deref(),
+        Some("无锡日报 2024年7月27日 星期六")
+    );
+    assert_eq!(state.path.as_deref(), Some("/p/today.txt"));
+    assert_eq!(
+        state.titles,
+        ["吉佳蓝项目签约落户无锡", "全市防汛工作会议召开"]
+    );
+}
+
+#[test]
+fn relative_path_is_recorded_absolute() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path());
+    store.resolve_edition(&fp("e"), Some("papers/today.txt"), &[]);
+    let expected = std::env::current_dir().unwrap().join("papers/today.txt");
+    assert_eq!(
+        store.edition(&fp("e")).unwrap().path.as_deref(),
+        Some(expected.to_str().unwrap())
+    );
+    // The same file named relatively again is not a move.
+    assert_eq!(
+        store.resolve_edition(&fp("e"), Some("papers/today.txt"), &[]),
+        Identity::Known
+    );
+}

@@ -1,0 +1,85 @@
+//! Small hand-built editions and helpers shared by the `store_*` tests.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::Path;
+
+use newsreader::edition::{Anchor, Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::store::Bookmark;
+
+/// An article with `title` as its one title line and these paragraphs.
+pub fn article(title: &str, paragraphs: &[&str]) -> Article {
+    let headline = Headline {
+        title: vec![title.to_owned()],
+        ..Headline::default()
+    };
+    let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_owned()).collect();
+    Article {
+        id: ArticleId::derive(&headline, &paragraphs),
+        headline,
+        paragraphs,
+        ..Article::default()
+    }
+}
+
+/// A one-page edition of these articles.
+pub fn edition(articles: Vec<Article>) -> Edition {
+    Edition {
+        pages: vec![Page {
+            number: 1,
+            articles,
+            ..Page::default()
+        }],
+        ..Edition::default()
+    }
+}
+
+/// A fingerprint with a readable name (tests need not hash real text).
+pub fn fp(name: &str) -> Fingerprint {
+    Fingerprint(name.to_owned())
+}
+
+/// A bookmark with a fixed id and creation time at `anchor` in `article`.
+pub fn bookmark(id: &str, article: &Article, anchor: Anchor, created: u64) -> Bookmark {
+    Bookmark {
+        id: id.to_owned(),
+        created,
+        ..Bookmark::at(article, anchor)
+    }
+}
+
+/// A plain bookmark not tied to any parsed article.
+pub fn plain_bookmark(id: &str, created: u64) -> Bookmark {
+    Bookmark {
+        id: id.to_owned(),
+        article: ArticleId("00000000000000aa".to_owned()),
+        anchor: Anchor {
+            paragraph: 1,
+            offset: 2,
+        },
+        snippet: format!("snippet of {id}"),
+        article_title: "标题".to_owned(),
+        note: None,
+        created,
+    }
+}
+
+/// The sorted ids of an edition's bookmarks in the store.
+pub fn ids(store: &newsreader::store::Store, edition: &Fingerprint) -> Vec<String> {
+    let mut ids: Vec<String> = store
+        .edition(edition)
+        .map(|e| e.bookmarks.iter().map(|b| b.id.clone()).collect())
+        .unwrap_or_default();
+    ids.sort();
+    ids
+}
+
+/// The names of the entries of `dir`, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
