@@ -7,6 +7,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::app::input::Edit;
 use crate::app::{Action, HelpEntry};
 
 /// A key with its modifiers (Control and Alt; Shift is part of the char).
@@ -90,6 +91,29 @@ impl Key {
     }
 }
 
+/// The edit a key makes in a one-line prompt (the bookmark note), where
+/// keys type text instead of running actions: printable chars (with or
+/// without Shift) insert themselves, Backspace removes the last grapheme
+/// cluster, Ctrl-U clears, Enter accepts, Esc (or Ctrl-C) cancels. These keys
+/// are fixed, not remappable. Release events and other keys give `None`.
+pub fn edit_of(event: &KeyEvent) -> Option<Edit> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Enter => Some(Edit::Submit),
+        KeyCode::Esc => Some(Edit::Cancel),
+        KeyCode::Backspace => Some(Edit::Backspace),
+        KeyCode::Char('c') if ctrl => Some(Edit::Cancel),
+        KeyCode::Char('u') if ctrl => Some(Edit::Clear),
+        KeyCode::Char(c) if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) => {
+            Some(Edit::Insert(c))
+        }
+        _ => None,
+    }
+}
+
 /// The key bindings: an ordered list of (key, action).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -124,6 +148,9 @@ impl Default for Keymap {
             (Key::char('B'), A::ToggleSidebar),
             (Key::char('d'), A::DeleteBookmark),
             (Key::plain(K::Delete), A::DeleteBookmark),
+            (Key::char('r'), A::RenameBookmark),
+            (Key::char('u'), A::UndoDelete),
+            (Key::char('s'), A::ToggleBookmarkOrder),
             (Key::char('?'), A::Help),
             (Key::plain(K::Esc), A::Close),
         ];

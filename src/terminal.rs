@@ -102,7 +102,12 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|frame| frame.render_widget(&session.app, frame.area()))?;
+            terminal.draw(|frame| {
+                frame.render_widget(&session.app, frame.area());
+                if let Some(at) = crate::ui::cursor(&session.app, frame.area()) {
+                    frame.set_cursor_position(at);
+                }
+            })?;
         }
         let event = match saver.due_in(&session.app) {
             Some(wait) => event::poll(wait)?.then(event::read).transpose()?,
@@ -110,6 +115,12 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
         };
         redraw = match event {
             None => false,
+            Some(Event::Key(key)) if session.app.editing() => {
+                let before = session.app.view_key();
+                let effect = crate::keymap::edit_of(&key).and_then(|e| session.app.edit(e));
+                apply(session, effect);
+                session.app.view_key() != before
+            }
             Some(Event::Key(key)) => match session.keymap.action(&key) {
                 Some(action) => {
                     let before = session.app.view_key();
@@ -135,22 +146,59 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
 }
 
 /// Carries out an app effect on the store, reporting failures in the
-/// status bar.
+/// status bar. After a change the app takes in the store's list, which a
+/// save merged with other readers' changes.
 fn apply(session: &mut Session, effect: Option<Effect>) {
-    let fingerprint = session.app.fingerprint().clone();
-    let result = match effect {
-        Some(Effect::AddBookmark(bookmark)) => {
-            session
-                .store
-                .add_bookmark(&fingerprint, session.path.as_deref(), bookmark)
-        }
-        Some(Effect::RemoveBookmark(id)) => session.store.remove_bookmark(&fingerprint, &id),
-        Some(Effect::Quit) | None => Ok(()),
+    let Some(effect) = effect else {
+        return;
     };
+    let fingerprint = session.app.fingerprint().clone();
+    let store = &mut session.store;
     // A failed save keeps the change in memory; the store says so once per
     // failing streak through its messages, which `report` shows.
-    drop(result);
+    match effect {
+        Effect::AddBookmark(bookmark) => {
+            let _ = store.add_bookmark(&fingerprint, session.path.as_deref(), bookmark);
+        }
+        Effect::RemoveBookmark(id) => {
+            let _ = store.remove_bookmark(&fingerprint, &id);
+        }
+        Effect::SetNote { id, note } => {
+            let _ = store.set_note(&fingerprint, &id, note.as_deref());
+        }
+        Effect::UndoRemove => undo_remove(session, &fingerprint),
+        Effect::RefreshBookmarks => store.refresh(),
+        Effect::Quit => return,
+    }
+    sync_bookmarks(session);
     report(session);
+}
+
+/// Restores the bookmark deleted last and selects it.
+fn undo_remove(session: &mut Session, fingerprint: &Fingerprint) {
+    let restored = match session.store.last_removed() {
+        Some((edition, bookmark)) if edition == fingerprint => Some(bookmark.id.clone()),
+        Some(_) | None => None,
+    };
+    let Some(id) = restored else {
+        session.app.notify("no deleted bookmark to bring back");
+        return;
+    };
+    // Kept in memory even if the save fails (reported by `report`).
+    let _ = session.store.undo_remove();
+    sync_bookmarks(session);
+    session.app.select_bookmark(&id);
+    session.app.notify("bookmark restored");
+}
+
+/// Hands the app this edition's bookmarks as the store has them.
+fn sync_bookmarks(session: &mut Session) {
+    let bookmarks = session
+        .store
+        .edition(session.app.fingerprint())
+        .map(|e| e.bookmarks.clone())
+        .unwrap_or_default();
+    session.app.sync_bookmarks(bookmarks);
 }
 
 /// Shows the store's latest message (saving started failing, works again,
@@ -216,7 +264,10 @@ impl PositionSaver {
             article,
             position.anchor,
         );
-        report(session)
+        // The save merged in other readers' changes: show their bookmarks.
+        let before = session.app.view_key();
+        sync_bookmarks(session);
+        report(session) || session.app.view_key() != before
     }
 }
 

@@ -9,6 +9,7 @@
 pub mod bookmarks;
 pub mod headlines;
 pub mod help;
+pub mod prompt;
 pub mod reader;
 pub mod status;
 pub mod text;
@@ -44,7 +45,16 @@ impl Widget for &App {
         if let Some(area) = panes.bookmarks {
             bookmarks::render(self, area, buf);
         }
-        status::render(self, status, buf);
+        match self.note_input() {
+            Some(input) => prompt::render(
+                prompt::NOTE_LABEL,
+                input.text(),
+                self.typeset_options().ambiguous,
+                status,
+                buf,
+            ),
+            None => status::render(self, status, buf),
+        }
         if let Some(entries) = self.help() {
             help::render(
                 entries,
@@ -55,6 +65,19 @@ impl Widget for &App {
             );
         }
     }
+}
+
+/// Where the terminal cursor goes when `app` is drawn into `area`: in the
+/// prompt while one is open, else nowhere (hidden).
+pub fn cursor(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
+    let input = app.note_input()?;
+    let status = layout::panes(area, app.focus(), app.sidebar_visible()).status?;
+    Some(prompt::cursor(
+        prompt::NOTE_LABEL,
+        input.text(),
+        app.typeset_options().ambiguous,
+        status,
+    ))
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {

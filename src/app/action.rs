@@ -35,6 +35,12 @@ pub enum Action {
     ToggleSidebar,
     /// Delete the selected bookmark (in the sidebar).
     DeleteBookmark,
+    /// Give the selected bookmark a note (in the sidebar).
+    RenameBookmark,
+    /// Bring back the bookmark deleted last.
+    UndoDelete,
+    /// Order the sidebar by position in the edition or by time.
+    ToggleBookmarkOrder,
     /// Show or hide the help overlay.
     Help,
     /// Close the help overlay.
@@ -43,7 +49,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 20] = [
         Action::Quit,
         Action::NextPane,
         Action::PreviousPane,
@@ -59,6 +65,9 @@ impl Action {
         Action::ToggleBookmark,
         Action::ToggleSidebar,
         Action::DeleteBookmark,
+        Action::RenameBookmark,
+        Action::UndoDelete,
+        Action::ToggleBookmarkOrder,
         Action::Help,
         Action::Close,
     ];
@@ -82,6 +91,9 @@ impl Action {
             Action::ToggleBookmark => "toggle_bookmark",
             Action::ToggleSidebar => "toggle_sidebar",
             Action::DeleteBookmark => "delete_bookmark",
+            Action::RenameBookmark => "rename_bookmark",
+            Action::UndoDelete => "undo_delete",
+            Action::ToggleBookmarkOrder => "toggle_bookmark_order",
             Action::Help => "help",
             Action::Close => "close",
         }
@@ -110,6 +122,9 @@ impl Action {
             Action::ToggleBookmark => "bookmark top row (again: remove)",
             Action::ToggleSidebar => "show / hide bookmarks",
             Action::DeleteBookmark => "delete bookmark (sidebar)",
+            Action::RenameBookmark => "rename bookmark: give it a note (sidebar)",
+            Action::UndoDelete => "undo the last bookmark delete",
+            Action::ToggleBookmarkOrder => "order bookmarks by position / time",
             Action::Help => "this help",
             Action::Close => "close help",
         }
