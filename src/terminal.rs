@@ -275,6 +275,7 @@ impl PositionSaver {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::app::input::Edit;
     use crate::app::{Action, Settings};
     use crate::edition::{Article, ArticleId, Edition, Headline, Page};
 
@@ -347,5 +348,95 @@ mod tests {
         saver.save_if_due(&mut session, true);
         assert_eq!(saved(&session), scrolled, "saved on quit");
         assert_eq!(saver.due_in(&session.app), None);
+    }
+
+    fn stored_ids(store: &Store, fingerprint: &Fingerprint) -> Vec<String> {
+        let mut ids: Vec<String> = store
+            .edition(fingerprint)
+            .map(|e| e.bookmarks.iter().map(|b| b.id.clone()).collect())
+            .unwrap_or_default();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn note_delete_and_undo_reach_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        let fingerprint = session.app.fingerprint().clone();
+        let id = session.app.bookmarks()[0].id.clone();
+        while session.app.focus() != crate::app::Pane::Bookmarks {
+            let effect = session.app.update(Action::NextPane);
+            apply(&mut session, effect);
+        }
+        session.app.update(Action::RenameBookmark);
+        for c in "要点".chars() {
+            session.app.edit(Edit::Insert(c));
+        }
+        let effect = session.app.edit(Edit::Submit);
+        apply(&mut session, effect);
+        let reopened = Store::open(dir.path()).0;
+        let note = reopened.edition(&fingerprint).unwrap().bookmarks[0]
+            .note
+            .clone();
+        assert_eq!(note.as_deref(), Some("要点"));
+
+        let effect = session.app.update(Action::DeleteBookmark);
+        apply(&mut session, effect);
+        assert!(stored_ids(&Store::open(dir.path()).0, &fingerprint).is_empty());
+        let effect = session.app.update(Action::UndoDelete);
+        apply(&mut session, effect);
+        assert_eq!(
+            stored_ids(&Store::open(dir.path()).0, &fingerprint),
+            [id.clone()]
+        );
+        assert_eq!(session.app.bookmarks()[0].id, id);
+        assert_eq!(session.app.bookmarks()[0].note.as_deref(), Some("要点"));
+        assert_eq!(session.app.message(), Some("bookmark restored"));
+
+        let effect = session.app.update(Action::UndoDelete);
+        apply(&mut session, effect);
+        assert_eq!(
+            session.app.message(),
+            Some("no deleted bookmark to bring back")
+        );
+    }
+
+    #[test]
+    fn sidebar_focus_picks_up_bookmarks_another_reader_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let fingerprint = session.app.fingerprint().clone();
+        let article = session.app.edition().article(1).unwrap().clone();
+        let (mut other, _) = Store::open(dir.path());
+        let theirs = crate::store::Bookmark::at(&article, crate::edition::Anchor::default());
+        other
+            .add_bookmark(&fingerprint, None, theirs.clone())
+            .unwrap();
+        assert!(session.app.bookmarks().is_empty());
+        while session.app.focus() != crate::app::Pane::Bookmarks {
+            let effect = session.app.update(Action::NextPane);
+            apply(&mut session, effect);
+        }
+        assert_eq!(session.app.bookmarks().len(), 1);
+        assert_eq!(session.app.bookmarks()[0].id, theirs.id);
+    }
+
+    #[test]
+    fn a_position_save_brings_in_other_readers_bookmarks() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let fingerprint = session.app.fingerprint().clone();
+        let article = session.app.edition().article(0).unwrap().clone();
+        let (mut other, _) = Store::open(dir.path());
+        let theirs = crate::store::Bookmark::at(&article, crate::edition::Anchor::default());
+        other
+            .add_bookmark(&fingerprint, None, theirs.clone())
+            .unwrap();
+        let mut saver = PositionSaver::new(None);
+        assert!(saver.save_if_due(&mut session, true), "redraw wanted");
+        assert_eq!(session.app.bookmarks().len(), 1);
     }
 }
