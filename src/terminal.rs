@@ -390,7 +390,7 @@ mod tests {
         apply(&mut session, effect);
         assert_eq!(
             stored_ids(&Store::open(dir.path()).0, &fingerprint),
-            [id.clone()]
+            std::slice::from_ref(&id)
         );
         assert_eq!(session.app.bookmarks()[0].id, id);
         assert_eq!(session.app.bookmarks()[0].note.as_deref(), Some("要点"));
