@@ -4,9 +4,11 @@
 //! [`Args`] is the raw input at the boundary, exactly as typed; [`Args::validate`]
 //! resolves defaults that depend on the environment (the data directory, whether
 //! stdout is a terminal) and gives the rest of the program one [`Options`] value.
-//! Reading the edition file ([`input`]) and printing it without a terminal
-//! ([`dump`]) live beside it, since both are command-line modes.
+//! Reading the edition file ([`input`]), printing it without a terminal
+//! ([`dump`]) and listing or exporting bookmarks ([`bookmarks`]) live beside
+//! it, since all are command-line modes.
 
+pub mod bookmarks;
 pub mod dump;
 pub mod input;
 
@@ -14,7 +16,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
-/// `newsreader [OPTIONS] <FILE>`: the raw command line.
+/// `newsreader [OPTIONS] <FILE>`, or `newsreader --bookmarks [--json]`, or
+/// `newsreader --export-bookmarks FILE.md`: the raw command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "newsreader",
@@ -22,9 +25,27 @@ use clap::{Parser, ValueEnum};
     about = "Read a day's newspaper, as a PDF extractor left it, in the terminal."
 )]
 pub struct Args {
-    /// The edition: plain text as a PDF extractor made it.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The edition: plain text as a PDF extractor made it (not needed with
+    /// --bookmarks or --export-bookmarks).
+    #[arg(
+        value_name = "FILE",
+        required_unless_present_any = ["bookmarks", "export_bookmarks"]
+    )]
+    pub file: Option<PathBuf>,
+
+    /// List every bookmark of every edition (edition, article, snippet,
+    /// note) and exit.
+    #[arg(long, conflicts_with_all = ["file", "dump", "export_bookmarks"])]
+    pub bookmarks: bool,
+
+    /// With --bookmarks: print them as a JSON array, for scripts.
+    #[arg(long, requires = "bookmarks")]
+    pub json: bool,
+
+    /// Write every bookmark, with its snippet and note, to FILE.md as
+    /// Markdown (replacing FILE.md) and exit.
+    #[arg(long, value_name = "FILE.md", conflicts_with_all = ["file", "dump"])]
+    pub export_bookmarks: Option<PathBuf>,
 
     /// Print the parsed edition to stdout and exit (no terminal UI).
     #[arg(long, value_name = "FORMAT")]
@@ -81,20 +102,30 @@ pub enum AmbiguousChoice {
     Wide,
 }
 
-/// What the program is asked to do once the edition is loaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the program is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// Run the terminal UI.
     Interactive,
     /// Print the edition and exit.
     Dump(DumpFormat),
+    /// List the bookmarks of every edition on stdout and exit; `json` for
+    /// the JSON array. No edition is read.
+    ListBookmarks {
+        /// Print JSON instead of text.
+        json: bool,
+    },
+    /// Write the bookmarks of every edition to this Markdown file and exit.
+    /// No edition is read.
+    ExportBookmarks(PathBuf),
 }
 
 /// Validated options: everything the rest of the program needs from the
 /// command line and the environment.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The edition file, as given.
+    /// The edition file, as given; empty in the bookmark modes
+    /// ([`Mode::ListBookmarks`], [`Mode::ExportBookmarks`]), which read none.
     pub file: PathBuf,
     /// Terminal UI or dump (a piped stdout without `--dump` means `--dump text`).
     pub mode: Mode,
@@ -137,13 +168,15 @@ impl Environment {
 impl Args {
     /// Turns the raw arguments into [`Options`], resolving defaults from `env`.
     pub fn validate(self, env: &Environment) -> Options {
-        let mode = match self.dump {
-            Some(format) => Mode::Dump(format),
-            None if env.stdout_is_terminal => Mode::Interactive,
-            None => Mode::Dump(DumpFormat::Text),
+        let mode = match (self.export_bookmarks, self.dump) {
+            (Some(path), _) => Mode::ExportBookmarks(path),
+            (None, _) if self.bookmarks => Mode::ListBookmarks { json: self.json },
+            (None, Some(format)) => Mode::Dump(format),
+            (None, None) if env.stdout_is_terminal => Mode::Interactive,
+            (None, None) => Mode::Dump(DumpFormat::Text),
         };
         Options {
-            file: self.file,
+            file: self.file.unwrap_or_default(),
             mode,
             width: usize::from(self.width),
             data_dir: data_dir(self.data_dir, env.data_dir_var.clone()),
@@ -218,6 +251,36 @@ mod tests {
         );
         let empty = data_dir(None, Some("".into()));
         assert_ne!(empty, Some(PathBuf::from("")));
+    }
+
+    #[test]
+    fn bookmark_modes_need_no_edition_file() {
+        assert_eq!(
+            parse(&["--bookmarks"], &tty()).mode,
+            Mode::ListBookmarks { json: false }
+        );
+        assert_eq!(
+            parse(&["--bookmarks", "--json"], &tty()).mode,
+            Mode::ListBookmarks { json: true }
+        );
+        assert_eq!(
+            parse(&["--export-bookmarks", "out.md"], &tty()).mode,
+            Mode::ExportBookmarks(PathBuf::from("out.md"))
+        );
+    }
+
+    #[test]
+    fn file_is_required_otherwise_and_bookmark_flags_do_not_mix() {
+        for args in [
+            vec!["newsreader"],
+            vec!["newsreader", "--json"],
+            vec!["newsreader", "--bookmarks", "a.txt"],
+            vec!["newsreader", "--bookmarks", "--export-bookmarks", "o.md"],
+            vec!["newsreader", "--export-bookmarks", "o.md", "--dump", "json"],
+        ] {
+            let err = Args::try_parse_from(&args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}");
+        }
     }
 
     #[test]

@@ -29,6 +29,11 @@ fn main() -> ExitCode {
 }
 
 fn run(options: &Options) -> anyhow::Result<()> {
+    match &options.mode {
+        Mode::ListBookmarks { json } => return list_bookmarks(options, *json),
+        Mode::ExportBookmarks(path) => return export_bookmarks(options, path),
+        Mode::Interactive | Mode::Dump(_) => {}
+    }
     let bytes = cli::input::read_edition(&options.file, options.encoding.is_some())?;
     let source = options.file.to_string_lossy().into_owned();
     let load = LoadOptions {
@@ -59,6 +64,41 @@ fn run(options: &Options) -> anyhow::Result<()> {
             }
             read(options, edition, fingerprint, typeset())
         }
+        Mode::ListBookmarks { .. } | Mode::ExportBookmarks(_) => Ok(()),
+    }
+}
+
+/// The state directory, or the error saying how to give one.
+fn data_dir(options: &Options) -> anyhow::Result<&std::path::Path> {
+    options
+        .data_dir
+        .as_deref()
+        .context("no data directory found: give one with --data-dir")
+}
+
+/// `--bookmarks [--json]`: prints every edition's bookmarks.
+fn list_bookmarks(options: &Options, json: bool) -> anyhow::Result<()> {
+    let (store, warnings) = Store::open(data_dir(options)?);
+    warn_all(&warnings);
+    let mut out = std::io::stdout().lock();
+    cli::bookmarks::list(&store, json, &mut out)?;
+    Ok(())
+}
+
+/// `--export-bookmarks FILE.md`: writes every edition's bookmarks as
+/// Markdown.
+fn export_bookmarks(options: &Options, path: &std::path::Path) -> anyhow::Result<()> {
+    let (store, warnings) = Store::open(data_dir(options)?);
+    warn_all(&warnings);
+    let count = cli::bookmarks::export(&store, path)?;
+    println!("{count} bookmarks written to {}", path.display());
+    Ok(())
+}
+
+/// Prints store warnings on stderr, one line each.
+fn warn_all(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("newsreader: {warning}");
     }
 }
 
@@ -69,11 +109,7 @@ fn read(
     fingerprint: edition::Fingerprint,
     typeset: typeset::Options,
 ) -> anyhow::Result<()> {
-    let data_dir = options
-        .data_dir
-        .clone()
-        .context("no data directory found: give one with --data-dir")?;
-    let (mut store, mut store_warnings) = Store::open(&data_dir);
+    let (mut store, mut store_warnings) = Store::open(data_dir(options)?);
     store.identify(&fingerprint, &edition);
     store_warnings.extend(store.take_messages());
     let saved = store.edition(&fingerprint).cloned().unwrap_or_default();
