@@ -122,9 +122,9 @@ impl Action {
             Action::ToggleBookmark => "bookmark top row (again: remove)",
             Action::ToggleSidebar => "show / hide bookmarks",
             Action::DeleteBookmark => "delete bookmark (sidebar)",
-            Action::RenameBookmark => "rename bookmark: give it a note (sidebar)",
-            Action::UndoDelete => "undo the last bookmark delete",
-            Action::ToggleBookmarkOrder => "order bookmarks by position / time",
+            Action::RenameBookmark => "note on bookmark (sidebar)",
+            Action::UndoDelete => "undo bookmark delete",
+            Action::ToggleBookmarkOrder => "bookmarks by place / time",
             Action::Help => "this help",
             Action::Close => "close help",
         }
