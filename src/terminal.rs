@@ -439,4 +439,21 @@ mod tests {
         assert!(saver.save_if_due(&mut session, true), "redraw wanted");
         assert_eq!(session.app.bookmarks().len(), 1);
     }
+
+    #[test]
+    fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("data");
+        std::fs::write(&blocked, "a file where the data directory should be").unwrap();
+        let mut session = session(&blocked);
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        assert_eq!(session.app.bookmarks().len(), 1, "kept in memory");
+        assert!(session.app.message().unwrap().contains("can't be saved"));
+        session.app.update(Action::NextArticle);
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        assert_eq!(session.app.bookmarks().len(), 2);
+        assert_eq!(session.messages.len(), 1, "{:?}", session.messages);
+    }
 }
