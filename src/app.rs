@@ -13,6 +13,10 @@
 
 pub mod action;
 pub mod layout;
+pub mod list;
+pub mod mouse;
+pub mod search;
+pub mod shelf;
 
 use std::sync::Arc;
 
@@ -20,8 +24,12 @@ use ratatui::layout::Rect;
 
 pub use action::{Action, HelpEntry};
 pub use layout::{Pane, Panes};
+pub use list::ListRow;
+pub use mouse::MouseInput;
+pub use search::PromptInput;
 
-use crate::edition::{Anchor, Article, Edition, Fingerprint};
+use crate::edition::{Anchor, Article, ArticleId, Edition, Fingerprint};
+use crate::search::SearchOptions;
 use crate::store::anchor::{self as place, Resolution};
 use crate::store::order::{self, Order};
 use crate::store::{Bookmark, EditionState, Position};
@@ -38,8 +46,13 @@ pub enum Effect {
     AddBookmark(Bookmark),
     /// Remove the bookmark with this id.
     RemoveBookmark(String),
-    /// Save the reading position and leave.
+    /// Save the reading position and leave (in a library: go back to the
+    /// list of editions).
     Quit,
+    /// Put this text on the clipboard (OSC 52, written by the I/O layer).
+    Copy(String),
+    /// Open the next (`true`) or previous edition of the library.
+    SwitchEdition(bool),
 }
 
 /// Everything on screen that an action can change, to compare before and
@@ -56,6 +69,11 @@ pub struct ViewKey {
     scroll: usize,
     set_width: usize,
     message: Option<String>,
+    prompt: Option<String>,
+    matches: usize,
+    current_match: Option<usize>,
+    filter: bool,
+    read: usize,
 }
 
 /// Settings the app is created with.
@@ -65,6 +83,10 @@ pub struct Settings {
     pub typeset: typeset::Options,
     /// Maximum text width in the reading pane, in columns.
     pub measure: usize,
+    /// Search folding options.
+    pub search: SearchOptions,
+    /// The colour theme.
+    pub theme: crate::config::Theme,
 }
 
 impl Default for Settings {
@@ -72,6 +94,8 @@ impl Default for Settings {
         Settings {
             typeset: typeset::Options::default(),
             measure: DEFAULT_MEASURE,
+            search: SearchOptions::default(),
+            theme: crate::config::Theme::default(),
         }
     }
 }
@@ -100,6 +124,12 @@ pub struct App {
     bookmarks: Vec<Bookmark>,
     resolutions: Vec<Resolution>,
     message: Option<String>,
+    search: search::SearchState,
+    pages: list::PageIndex,
+    read: Vec<bool>,
+    read_changes: Vec<(ArticleId, bool)>,
+    keep_unread: Option<usize>,
+    edition_place: Option<(usize, usize)>,
 }
 
 impl App {
@@ -113,7 +143,9 @@ impl App {
         settings: Settings,
         bookmarks: Vec<Bookmark>,
     ) -> Self {
-        let list_titles = edition.articles().map(list_title).collect();
+        let list_titles: Vec<String> = edition.articles().map(list_title).collect();
+        let pages = list::PageIndex::new(&edition);
+        let read = vec![false; list_titles.len()];
         App {
             edition,
             fingerprint,
@@ -136,6 +168,12 @@ impl App {
             bookmarks: Vec::new(),
             resolutions: Vec::new(),
             message: None,
+            search: search::SearchState::new(settings.search),
+            pages,
+            read,
+            read_changes: Vec::new(),
+            keep_unread: None,
+            edition_place: None,
         }
         .with_bookmarks(bookmarks)
     }
@@ -171,12 +209,48 @@ impl App {
             scroll: self.scroll,
             set_width: self.set_width,
             message: self.message.clone(),
+            prompt: self.prompt().map(str::to_owned),
+            matches: self.matches().len(),
+            current_match: self.current_match(),
+            filter: self.filter_on(),
+            read: self.read.iter().filter(|&&r| r).count(),
         }
     }
 
     /// Sets the lines the help overlay shows (generated from the key map).
     pub fn set_help(&mut self, entries: Vec<HelpEntry>) {
         self.help_entries = entries;
+    }
+
+    /// Takes the read marks saved in `state` (articles matched by id).
+    pub fn load_read_marks(&mut self, state: &EditionState) {
+        for (index, article) in self.edition.articles().enumerate() {
+            if let Some(slot) = self.read.get_mut(index) {
+                *slot = state.is_read(&article.id);
+            }
+        }
+    }
+
+    /// Read marks changed since the last call, for the event loop to save:
+    /// `(article, read)`.
+    pub fn take_read_changes(&mut self) -> Vec<(ArticleId, bool)> {
+        std::mem::take(&mut self.read_changes)
+    }
+
+    /// Whether article `index` is marked read.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.read.get(index).copied().unwrap_or(false)
+    }
+
+    /// Tells the app it shows edition `index` of `count` in a library
+    /// (for the status bar).
+    pub fn set_edition_place(&mut self, index: usize, count: usize) {
+        self.edition_place = Some((index, count));
+    }
+
+    /// Edition `index` of `count` when reading from a library.
+    pub fn edition_place(&self) -> Option<(usize, usize)> {
+        self.edition_place
     }
 
     /// Opens the reading position saved in `state`, found again in this
@@ -238,6 +312,32 @@ impl App {
         }
         let effect = match action {
             Action::Quit => Some(Effect::Quit),
+            Action::Close if self.search_active() => {
+                self.clear_search();
+                None
+            }
+            Action::Search => {
+                self.open_prompt();
+                None
+            }
+            Action::NextMatch => {
+                self.step_match(true);
+                None
+            }
+            Action::PreviousMatch => {
+                self.step_match(false);
+                None
+            }
+            Action::ToggleFilter => self.toggle_filter(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::GotoPage(n) => {
+                self.goto_page(n);
+                None
+            }
+            Action::CopyParagraph => self.copy(false),
+            Action::CopyArticle => self.copy(true),
+            Action::NextEdition => Some(Effect::SwitchEdition(true)),
+            Action::PreviousEdition => Some(Effect::SwitchEdition(false)),
             Action::NextPane => self.cycle_focus(true),
             Action::PreviousPane => self.cycle_focus(false),
             Action::ScrollDown => self.move_by(1),
@@ -284,6 +384,11 @@ impl App {
     /// Typesetting options in use.
     pub fn typeset_options(&self) -> typeset::Options {
         self.settings.typeset
+    }
+
+    /// The colour theme.
+    pub fn theme(&self) -> crate::config::Theme {
+        self.settings.theme
     }
 
     /// The pane with the keyboard focus.
@@ -406,9 +511,90 @@ impl App {
         self.list_titles.len()
     }
 
+    /// Re-sets the open article if the text width changed, settles the
+    /// scroll row from the top anchor, and marks the article read when due
+    /// (see [`App::check_read`]).
+    fn refresh(&mut self) {
+        self.settle();
+        self.check_read();
+    }
+
+    /// An article counts as read once the reading pane has the focus on it
+    /// and either its first screen has been scrolled past (the top row is at
+    /// least a page down) or its last row is on screen — so a short article
+    /// that fits on one screen is read as soon as it is shown in the focused
+    /// reader. An article marked unread with `m` is left alone until another
+    /// article is opened.
+    fn check_read(&mut self) {
+        if self.focus != Pane::Reader || self.keep_unread == Some(self.current) {
+            return;
+        }
+        let (_, height) = self.reader_text_size();
+        let Some(rows) = self.set.as_ref().map(|s| s.rows.len()) else {
+            return;
+        };
+        if height == 0 || (self.scroll < height && self.scroll + height < rows) {
+            return;
+        }
+        self.set_read(self.current, true);
+    }
+
+    fn set_read(&mut self, index: usize, read: bool) {
+        let Some(slot) = self.read.get_mut(index) else {
+            return;
+        };
+        if *slot == read {
+            return;
+        }
+        *slot = read;
+        if let Some(article) = self.edition.article(index) {
+            self.read_changes.push((article.id.clone(), read));
+        }
+    }
+
+    fn toggle_read(&mut self) -> Option<Effect> {
+        let index = if self.focus == Pane::Headlines {
+            self.selected
+        } else {
+            self.current
+        };
+        let read = !self.is_read(index);
+        self.set_read(index, read);
+        self.keep_unread = (!read).then_some(index);
+        self.notify(if read { "marked read" } else { "marked unread" });
+        None
+    }
+
+    fn toggle_filter(&mut self) -> Option<Effect> {
+        if !self.search_active() {
+            self.notify("no search: press / to search");
+            return None;
+        }
+        self.search.filter = !self.search.filter;
+        self.settle_selection();
+        None
+    }
+
+    fn copy(&mut self, whole: bool) -> Option<Effect> {
+        let article = self.edition.article(self.current)?;
+        let text = if whole {
+            crate::clipboard::article_as_text(article)
+        } else {
+            let top = self.set.as_ref().and_then(|s| s.rows.get(self.scroll));
+            let paragraph = top.map_or(self.top.paragraph, |r| r.anchor.paragraph);
+            crate::clipboard::paragraph_as_text(article, paragraph)?.to_owned()
+        };
+        let what = if whole { "article" } else { "paragraph" };
+        self.notify(format!(
+            "copied {what} ({} chars) to the clipboard",
+            text.chars().count()
+        ));
+        Some(Effect::Copy(text))
+    }
+
     /// Re-sets the open article if the text width changed and settles the
     /// scroll row from the top anchor.
-    fn refresh(&mut self) {
+    fn settle(&mut self) {
         let (width, height) = self.reader_text_size();
         if width == 0 {
             return;
@@ -429,6 +615,9 @@ impl App {
     }
 
     fn open_article(&mut self, index: usize, anchor: Anchor) {
+        if index != self.current {
+            self.keep_unread = None;
+        }
         self.current = index;
         self.selected = index;
         self.top = anchor;
@@ -455,9 +644,7 @@ impl App {
 
     fn move_by(&mut self, delta: isize) -> Option<Effect> {
         match self.focus {
-            Pane::Headlines => {
-                self.selected = step(self.selected, delta, self.article_count());
-            }
+            Pane::Headlines => self.move_selection(delta),
             Pane::Bookmarks => {
                 self.bookmark_selected = step(self.bookmark_selected, delta, self.bookmarks.len());
             }
