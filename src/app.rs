@@ -12,6 +12,7 @@
 //! same text at the top; the row index is derived from it per width.
 
 pub mod action;
+pub mod help;
 pub mod layout;
 pub mod list;
 pub mod mouse;
@@ -294,16 +295,15 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
         if self.help_open {
-            let last = self.help_entries.len().saturating_sub(1);
+            let view = self.help_view();
+            let (last, page) = view.map_or((0, 1), |v| (v.max_scroll(), v.visible.max(2) - 1));
             match action {
                 Action::Help | Action::Close => self.help_open = false,
                 Action::Quit => return Some(Effect::Quit),
-                Action::ScrollDown | Action::PageDown => {
-                    self.help_scroll = (self.help_scroll + 1).min(last);
-                }
-                Action::ScrollUp | Action::PageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(1);
-                }
+                Action::ScrollDown => self.help_scroll = (self.help_scroll + 1).min(last),
+                Action::PageDown => self.help_scroll = (self.help_scroll + page).min(last),
+                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
                 Action::Top => self.help_scroll = 0,
                 Action::Bottom => self.help_scroll = last,
                 _ => {}
@@ -404,6 +404,18 @@ impl App {
     /// The help overlay's lines while it is open.
     pub fn help(&self) -> Option<&[HelpEntry]> {
         self.help_open.then_some(self.help_entries.as_slice())
+    }
+
+    /// The help overlay laid out for the screen, while it is open.
+    pub fn help_view(&self) -> Option<help::HelpView> {
+        self.help_open.then(|| {
+            help::HelpView::new(
+                &self.help_entries,
+                usize::from(self.screen.width),
+                usize::from(self.screen.height),
+                self.settings.typeset.ambiguous,
+            )
+        })
     }
 
     /// The first help line shown (the overlay scrolls with the movement keys

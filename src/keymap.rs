@@ -179,7 +179,7 @@ impl Keymap {
 
     /// The help overlay's lines: one per bound action in [`Action::ALL`]
     /// order, listing its keys in binding order (`j, ↓`). The nine page
-    /// jumps share one line (`1, 2, …, 9`).
+    /// jumps share one line (`1-9` when bound to the digits).
     pub fn help(&self) -> Vec<HelpEntry> {
         let mut entries: Vec<HelpEntry> = Vec::new();
         for action in Action::ALL {
@@ -204,6 +204,11 @@ impl Keymap {
                     keys,
                     description: action.description(),
                 }),
+            }
+        }
+        for entry in &mut entries {
+            if entry.keys == "1, 2, 3, 4, 5, 6, 7, 8, 9" {
+                entry.keys = "1-9".to_owned();
             }
         }
         entries

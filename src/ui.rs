@@ -47,9 +47,9 @@ impl Widget for &App {
             bookmarks::render(self, area, buf);
         }
         status::render(self, status, buf);
-        if let Some(entries) = self.help() {
+        if let Some(view) = self.help_view() {
             help::render(
-                entries,
+                &view,
                 self.help_scroll(),
                 self.typeset_options().ambiguous,
                 area,

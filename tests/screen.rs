@@ -345,18 +345,39 @@ fn sample_edition_at_50_by_16_opens_the_second_article() {
 }
 
 #[test]
-fn help_scrolls_when_the_terminal_is_too_low_for_it() {
+fn help_at_50_by_16_fits_the_width_and_scrolls_to_the_last_entry() {
     let mut app = app(50, 16, AmbiguousWidth::Narrow);
     app.set_help(newsreader::keymap::Keymap::default().help());
     app.update(Action::Help);
-    // 17 entries in a 16-row screen: the box holds 14 of them.
-    let first = lines(&draw(&app, 50, 16)).join("\n");
-    assert!(first.contains("q, Ctrl-C") && !first.contains("close help"));
-    for _ in 0..3 {
+    // As a table the widest line is "Space, PageDown" (15 columns), two
+    // spaces and "bookmark top row (again: remove)" (32): 49 + 2 borders is
+    // more than 50, so each description goes under its keys. 16 rows less
+    // the borders show 14 lines.
+    let buffer = draw(&app, 50, 16);
+    let first = lines(&buffer);
+    // The box is centred: find its left border's column on the top row.
+    let left = (0..49)
+        .find(|&x| buffer[(x, 0)].symbol() == "┌" && buffer[(x + 1, 0)].symbol() == "K")
+        .unwrap();
+    let from = |y: u16| -> String { (left..50).map(|x| buffer[(x, y)].symbol()).collect() };
+    assert!(from(0).starts_with("┌Keys (j/k scroll, Esc closes)"));
+    assert!(from(1).starts_with("│q, Ctrl-C "));
+    assert!(from(2).starts_with("│    quit "), "{}", first.join("\n"));
+    assert!(from(15).starts_with('└'), "bottom border: {}", from(15));
+    let mut seen = first.join("\n");
+    for _ in 0..60 {
         app.update(Action::ScrollDown);
+        seen.push_str(&lines(&draw(&app, 50, 16)).join("\n"));
     }
     let last = lines(&draw(&app, 50, 16)).join("\n");
-    assert!(!last.contains("q, Ctrl-C") && last.contains("close help"));
+    assert!(!last.contains("q, Ctrl-C"));
+    assert!(last.contains("    previous edition (library)"));
+    assert!(
+        seen.contains("    bookmark top row (again: remove)"),
+        "never cut"
+    );
+    app.update(Action::Top);
+    assert!(lines(&draw(&app, 50, 16))[1].contains("│q, Ctrl-C "));
 }
 
 #[test]

@@ -168,8 +168,13 @@ impl App {
             }
             PromptInput::Clear => text.clear(),
             PromptInput::Confirm => {
-                if !text.is_empty() && self.search.matches.is_empty() {
-                    self.notify(format!("not found: {text}"));
+                if self.search.matches.is_empty() {
+                    if !text.is_empty() {
+                        self.notify(format!("not found: {text}"));
+                    }
+                } else if self.focus == Pane::Headlines {
+                    self.focus = Pane::Reader;
+                    self.refresh();
                 }
                 return;
             }
