@@ -201,8 +201,11 @@ impl App {
         self.search.query = text;
         self.search.matches = matches;
         self.search.current = None;
-        let (article, anchor) = self.search.origin.unwrap_or((self.current, self.top));
-        let origin = Position::at_anchor(article, anchor);
+        let origin = match self.search.origin {
+            Some((article, anchor)) if anchor == Anchor::default() => Position::top_of(article),
+            Some((article, anchor)) => Position::at_anchor(article, anchor),
+            None => self.reading_position(),
+        };
         let hits = self.search.matches.hits();
         if hits.is_empty() {
             return;
@@ -233,7 +236,7 @@ impl App {
             .and_then(|i| self.search.matches.hits().get(i))
         {
             Some(hit) => hit.start(),
-            None => Position::at_anchor(self.current, self.top),
+            None => self.reading_position(),
         };
         let next = if forward {
             self.search.matches.next_after(at)
@@ -242,6 +245,16 @@ impl App {
         };
         if let Some(index) = next {
             self.goto_match(index);
+        }
+    }
+
+    /// The search position of the top row: the top of the article (its
+    /// headline included) when scrolled to the top.
+    fn reading_position(&self) -> Position {
+        if self.scroll == 0 {
+            Position::top_of(self.current)
+        } else {
+            Position::at_anchor(self.current, self.top)
         }
     }
 
