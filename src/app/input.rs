@@ -2,7 +2,7 @@
 //! bookmark note; meant to serve the search prompt too).
 //!
 //! It knows no terminal: keys arrive as [`Edit`]s (see
-//! `keymap::edit_of`). The cursor is always at the end of the text, so an
+//! `keymap::edit_of`, which shares the search prompt's keys). The cursor is always at the end of the text, so an
 //! edit either appends or takes away from the end. Backspace removes a whole
 //! extended grapheme cluster (UAX #29), so `é` written as `e` + U+0301, an
 //! emoji with modifiers or a flag goes in one press. CJK text typed through
@@ -27,6 +27,21 @@ pub enum Edit {
     Submit,
     /// Leave without accepting (Esc).
     Cancel,
+}
+
+impl From<super::search::PromptInput> for Edit {
+    /// The search prompt's key input as a line edit (the two prompts share
+    /// their keys; `Confirm` is [`Edit::Submit`]).
+    fn from(input: super::search::PromptInput) -> Self {
+        use super::search::PromptInput as P;
+        match input {
+            P::Insert(c) => Edit::Insert(c),
+            P::Backspace => Edit::Backspace,
+            P::Clear => Edit::Clear,
+            P::Confirm => Edit::Submit,
+            P::Cancel => Edit::Cancel,
+        }
+    }
 }
 
 /// What an [`Edit`] did to the line.
