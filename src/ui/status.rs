@@ -1,35 +1,106 @@
-//! The status bar: `article i/N`, the percentage of the article read, the
-//! transient message (store warnings, "bookmark added") and `? help`.
+//! The status bar: `article i/N`, the page, the percentage of the article
+//! read, `match i/N` during a search, the transient message (store
+//! warnings, "bookmark added") and `? help`; and the search prompt, which
+//! takes its row while open.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
-use super::text;
+use super::{text, theme::Theme};
 use crate::app::App;
 use crate::typeset::{display_width, truncate};
 
 /// The hint at the right end of the status bar.
 pub const HELP_HINT: &str = "? help ";
 
-/// The left part of the status bar: ` article 2/4  37%`.
+/// The prompt's lead-in.
+pub const PROMPT: &str = "/";
+
+/// The left part of the status bar: ` article 2/4  第1版 要闻  37%`, then
+/// `match 3/17` while a search is active, and `edition 2/3` in a library.
 pub fn progress(app: &App) -> String {
     let count = app.list_titles().len();
     if count == 0 {
         return " no articles".to_owned();
     }
-    format!(
-        " article {}/{}  {}%",
-        app.current() + 1,
-        count,
-        app.percent_read()
-    )
+    let mut line = format!(" article {}/{}", app.current() + 1, count);
+    if let Some(page) = app.page_of(app.current()) {
+        line.push_str("  ");
+        line.push_str(app.page_label(page));
+    }
+    line.push_str(&format!("  {}%", app.percent_read()));
+    if let Some(matches) = app.match_status() {
+        line.push_str("  ");
+        line.push_str(&matches);
+    }
+    if let Some((index, editions)) = app.edition_place() {
+        line.push_str(&format!("  edition {}/{editions}", index + 1));
+    }
+    line
+}
+
+/// Draws the search prompt over the status bar: `/` and the text typed,
+/// the end kept in view when it is longer than the row, then the match
+/// counter.
+pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
+    let ambiguous = app.typeset_options().ambiguous;
+    let theme = Theme::of(app.theme());
+    buf.set_style(area, Style::reset());
+    for x in area.left()..area.right() {
+        if let Some(cell) = buf.cell_mut((x, area.y)) {
+            cell.reset();
+        }
+    }
+    let typed = app.prompt().unwrap_or_default();
+    let status = app
+        .match_status()
+        .map(|m| format!("  [{m}]"))
+        .unwrap_or_default();
+    let width = usize::from(area.width);
+    let status_width = display_width(&status, ambiguous);
+    let room = width.saturating_sub(status_width + 2);
+    let shown = tail(typed, room, ambiguous);
+    let line = format!("{PROMPT}{shown}");
+    let used = text::put(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &line,
+        theme.prompt,
+        ambiguous,
+    );
+    text::put(
+        buf,
+        area.x + used,
+        area.y,
+        area.width - used,
+        &status,
+        Style::default(),
+        ambiguous,
+    );
+}
+
+/// The end of `text` that fits in `columns`.
+fn tail(text: &str, columns: usize, ambiguous: crate::typeset::AmbiguousWidth) -> &str {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, cluster) in text.grapheme_indices(true).rev() {
+        used += display_width(cluster, ambiguous);
+        if used > columns {
+            break;
+        }
+        start = i;
+    }
+    &text[start..]
 }
 
 /// Draws the status bar into the one-row `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ambiguous = app.typeset_options().ambiguous;
-    let style = Style::default().add_modifier(Modifier::REVERSED);
+    let style = Theme::of(app.theme()).status;
     buf.set_style(area, style);
     let width = usize::from(area.width);
     let left = progress(app);

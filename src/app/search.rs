@@ -1,0 +1,308 @@
+//! Searching the edition from the reader: the one-line prompt, the active
+//! query's matches, stepping with `n`/`N`, and the filter of the headline
+//! list.
+//!
+//! The [`SearchIndex`] is built on the first `/` and kept for the edition.
+//! Search is incremental: every edit of the prompt searches again and moves
+//! to the first match at or after the place the search started; Esc goes
+//! back there and clears the search, Enter keeps the matches active.
+//! Highlighting is exact for paragraph matches (through
+//! [`SetArticle::locate`](crate::typeset::article::SetArticle::locate));
+//! matches in headlines and captions are found and stepped to, but not
+//! highlighted.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation as _;
+
+use super::{App, Pane};
+use crate::edition::Anchor;
+use crate::search::{Hit, Matches, Place, Position, SearchIndex, SearchOptions};
+
+/// What a key does while the search prompt is open (mapped from terminal
+/// keys by `keymap::Keymap::prompt_input`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptInput {
+    /// Type a character (CJK input methods deliver composed characters).
+    Insert(char),
+    /// Delete the last grapheme cluster (UAX #29), not just the last char.
+    Backspace,
+    /// Clear the whole prompt.
+    Clear,
+    /// Close the prompt, keeping the matches active.
+    Confirm,
+    /// Close the prompt, clear the search and go back to where it started.
+    Cancel,
+}
+
+/// The search part of the app's state.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    /// Folding options (`[search]` in the config).
+    pub(super) options: SearchOptions,
+    /// Built on first use.
+    index: Option<SearchIndex>,
+    /// The prompt's text while it is open.
+    prompt: Option<String>,
+    /// The active query's matches (empty when no search is active).
+    matches: Matches,
+    /// The query of [`SearchState::matches`].
+    query: String,
+    /// Index into the hits of the current match.
+    current: Option<usize>,
+    /// Limit the headline list to articles with matches.
+    pub(super) filter: bool,
+    /// Where the search started: the open article and the top row.
+    origin: Option<(usize, Anchor)>,
+}
+
+impl SearchState {
+    /// An inactive search with these folding options.
+    pub fn new(options: SearchOptions) -> Self {
+        SearchState {
+            options,
+            ..SearchState::default()
+        }
+    }
+
+    /// True while the prompt is open.
+    pub fn prompt_open(&self) -> bool {
+        self.prompt.is_some()
+    }
+}
+
+impl App {
+    /// The search prompt's text while it is open.
+    pub fn prompt(&self) -> Option<&str> {
+        self.search.prompt.as_deref()
+    }
+
+    /// True while a search has matches (the headline list shows counts).
+    pub fn search_active(&self) -> bool {
+        !self.search.matches.is_empty()
+    }
+
+    /// The active search's matches.
+    pub fn matches(&self) -> &Matches {
+        &self.search.matches
+    }
+
+    /// The index of the current match in [`App::matches`], if any.
+    pub fn current_match(&self) -> Option<usize> {
+        self.search.current
+    }
+
+    /// True when the headline list shows only articles with matches.
+    pub fn filter_on(&self) -> bool {
+        self.search.filter && self.search_active()
+    }
+
+    /// The status bar's `match 3/17` (or `no match` while typing a query
+    /// that has none); `None` when no search is active.
+    pub fn match_status(&self) -> Option<String> {
+        let count = self.search.matches.len();
+        match self.search.current {
+            Some(i) if count > 0 => Some(format!("match {}/{count}", i + 1)),
+            _ if count > 0 => Some(format!("{count} matches")),
+            _ if self.search.prompt.as_ref().is_some_and(|p| !p.is_empty()) => {
+                Some("no match".to_owned())
+            }
+            _ => None,
+        }
+    }
+
+    /// Where the open article's matches are drawn: `(row, columns, current)`
+    /// for each row a paragraph match touches, `columns` a display-column
+    /// range in that row's text. Empty without a set article or a search.
+    pub fn highlights(&self) -> Vec<(usize, Range<usize>, bool)> {
+        let Some(set) = self.set_article() else {
+            return Vec::new();
+        };
+        let from = self
+            .search
+            .matches
+            .hits()
+            .partition_point(|h| h.article < self.current);
+        let mut out = Vec::new();
+        for (i, hit) in self
+            .search
+            .matches
+            .in_article(self.current)
+            .iter()
+            .enumerate()
+        {
+            if let Place::Paragraph(p) = hit.place {
+                let current = self.search.current == Some(from + i);
+                for (row, columns) in set.locate(p, hit.range.clone()) {
+                    out.push((row, columns, current));
+                }
+            }
+        }
+        out
+    }
+
+    /// Opens the prompt (building the index on first use).
+    pub(super) fn open_prompt(&mut self) {
+        if self.search.index.is_none() {
+            self.search.index = Some(SearchIndex::new(&self.edition, self.search.options));
+        }
+        self.search.origin = Some((self.current, self.top));
+        self.search.prompt = Some(String::new());
+        self.set_query(String::new());
+    }
+
+    /// Edits the open prompt.
+    pub fn prompt_input(&mut self, input: PromptInput) {
+        self.message = None;
+        let Some(mut text) = self.search.prompt.take() else {
+            return;
+        };
+        match input {
+            PromptInput::Insert(c) => text.push(c),
+            PromptInput::Backspace => {
+                let keep = text
+                    .grapheme_indices(true)
+                    .next_back()
+                    .map_or(0, |(i, _)| i);
+                text.truncate(keep);
+            }
+            PromptInput::Clear => text.clear(),
+            PromptInput::Confirm => {
+                if self.search.matches.is_empty() {
+                    if !text.is_empty() {
+                        self.notify(format!("not found: {text}"));
+                    }
+                } else if self.focus == Pane::Headlines {
+                    self.focus = Pane::Reader;
+                    self.refresh();
+                }
+                return;
+            }
+            PromptInput::Cancel => {
+                self.clear_search();
+                if let Some((article, anchor)) = self.search.origin.take() {
+                    self.open_article(article, anchor);
+                }
+                return;
+            }
+        }
+        self.search.prompt = Some(text.clone());
+        self.set_query(text);
+    }
+
+    /// Searches `text` and moves to its first match at or after the origin.
+    fn set_query(&mut self, text: String) {
+        let matches = self
+            .search
+            .index
+            .as_ref()
+            .map(|index| index.search(&text))
+            .unwrap_or_default();
+        self.search.query = text;
+        self.search.matches = matches;
+        self.search.current = None;
+        let origin = match self.search.origin {
+            Some((article, anchor)) if anchor == Anchor::default() => Position::top_of(article),
+            Some((article, anchor)) => Position::at_anchor(article, anchor),
+            None => self.reading_position(),
+        };
+        let hits = self.search.matches.hits();
+        if hits.is_empty() {
+            return;
+        }
+        let at = hits.partition_point(|h| h.start() < origin);
+        self.goto_match(if at == hits.len() { 0 } else { at });
+    }
+
+    /// Ends the search: no matches, no filter, prompt closed.
+    pub(super) fn clear_search(&mut self) {
+        self.search.prompt = None;
+        self.search.matches = Matches::default();
+        self.search.query.clear();
+        self.search.current = None;
+        self.search.filter = false;
+    }
+
+    /// `n` (`forward`) or `N`: the next or previous match, across articles,
+    /// wrapping around the edition.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        if self.search.matches.is_empty() {
+            self.notify("no search: press / to search");
+            return;
+        }
+        let at = match self
+            .search
+            .current
+            .and_then(|i| self.search.matches.hits().get(i))
+        {
+            Some(hit) => hit.start(),
+            None => self.reading_position(),
+        };
+        let next = if forward {
+            self.search.matches.next_after(at)
+        } else {
+            self.search.matches.prev_before(at)
+        };
+        if let Some(index) = next {
+            self.goto_match(index);
+        }
+    }
+
+    /// The search position of the top row: the top of the article (its
+    /// headline included) when scrolled to the top.
+    fn reading_position(&self) -> Position {
+        if self.scroll == 0 {
+            Position::top_of(self.current)
+        } else {
+            Position::at_anchor(self.current, self.top)
+        }
+    }
+
+    /// Makes hit `index` the current match and scrolls it into view.
+    fn goto_match(&mut self, index: usize) {
+        let Some(hit) = self.search.matches.hits().get(index).cloned() else {
+            return;
+        };
+        self.search.current = Some(index);
+        if hit.article != self.current {
+            self.open_article(hit.article, Anchor::default());
+        }
+        self.selected = hit.article;
+        if self.focus == Pane::Headlines && self.search.prompt.is_none() {
+            self.focus = Pane::Reader;
+        }
+        self.show_hit(&hit);
+    }
+
+    /// Scrolls the reader so the row of `hit` is on screen (a third down
+    /// the page, for context), leaving the scroll alone when it already is.
+    fn show_hit(&mut self, hit: &Hit) {
+        self.refresh();
+        let (_, height) = self.reader_text_size();
+        let Some(set) = self.set_article() else {
+            return;
+        };
+        let row = match hit.place {
+            Place::Paragraph(p) => set
+                .locate(p, hit.range.clone())
+                .first()
+                .map_or_else(|| set.row_of(hit.anchor().unwrap_or_default()), |f| f.0),
+            Place::HeadlineLine(_) => 0,
+            Place::Caption(_) => set
+                .rows
+                .iter()
+                .position(|r| r.kind == crate::typeset::article::RowKind::Caption)
+                .unwrap_or(0),
+        };
+        if row >= self.scroll && row < self.scroll + height.max(1) {
+            return;
+        }
+        let max = set.rows.len().saturating_sub(height);
+        let scroll = row.saturating_sub(height / 3).min(max);
+        let top = set.rows.get(scroll).map(|r| r.anchor);
+        self.scroll = scroll;
+        if let Some(top) = top {
+            self.top = top;
+        }
+    }
+}
