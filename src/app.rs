@@ -13,11 +13,13 @@
 
 pub mod action;
 pub mod help;
+pub mod input;
 pub mod layout;
 pub mod list;
 pub mod mouse;
 pub mod search;
 pub mod shelf;
+mod sidebar;
 
 use std::sync::Arc;
 
@@ -27,7 +29,6 @@ pub use action::{Action, HelpEntry};
 pub use layout::{Pane, Panes};
 pub use list::ListRow;
 pub use mouse::MouseInput;
-pub use search::PromptInput;
 
 use crate::edition::{Anchor, Article, ArticleId, Edition, Fingerprint};
 use crate::search::SearchOptions;
@@ -47,6 +48,19 @@ pub enum Effect {
     AddBookmark(Bookmark),
     /// Remove the bookmark with this id.
     RemoveBookmark(String),
+    /// Restore the bookmark removed last, then hand the app the new list
+    /// ([`App::sync_bookmarks`]) and select it ([`App::select_bookmark`]).
+    UndoRemove,
+    /// Set (or with `None`, clear) the note of the bookmark with this id.
+    SetNote {
+        /// The bookmark's id.
+        id: String,
+        /// The new note; `None` clears it.
+        note: Option<String>,
+    },
+    /// Re-read the store (another reader may have changed it) and hand the
+    /// app this edition's bookmarks ([`App::sync_bookmarks`]).
+    RefreshBookmarks,
     /// Save the reading position and leave (in a library: go back to the
     /// list of editions).
     Quit,
@@ -66,11 +80,14 @@ pub struct ViewKey {
     selected: usize,
     bookmark_selected: usize,
     bookmarks: usize,
+    bookmarks_generation: u64,
+    order: Order,
+    prompt: Option<String>,
     current: usize,
     scroll: usize,
     set_width: usize,
     message: Option<String>,
-    prompt: Option<String>,
+    search_prompt: Option<String>,
     matches: usize,
     current_match: Option<usize>,
     filter: bool,
@@ -124,6 +141,9 @@ pub struct App {
     cache: SetCache,
     bookmarks: Vec<Bookmark>,
     resolutions: Vec<Resolution>,
+    bookmarks_generation: u64,
+    order: Order,
+    note_input: Option<sidebar::NoteInput>,
     message: Option<String>,
     search: search::SearchState,
     pages: list::PageIndex,
@@ -168,6 +188,9 @@ impl App {
             cache: SetCache::default(),
             bookmarks: Vec::new(),
             resolutions: Vec::new(),
+            bookmarks_generation: 0,
+            order: Order::Position,
+            note_input: None,
             message: None,
             search: search::SearchState::new(settings.search),
             pages,
@@ -185,10 +208,11 @@ impl App {
     }
 
     /// Replaces the bookmark list, resolving each bookmark in the edition
-    /// and ordering them by the place they land (see [`order::sorted`]).
+    /// and ordering them in the sidebar's order (see [`order::sorted`]).
     fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        self.bookmarks_generation += 1;
         let (sorted, resolutions): (Vec<Bookmark>, Vec<Resolution>) =
-            order::sorted(&bookmarks, &self.edition, Order::Position)
+            order::sorted(&bookmarks, &self.edition, self.order)
                 .into_iter()
                 .map(|(b, r)| (b.clone(), r))
                 .unzip();
@@ -206,11 +230,14 @@ impl App {
             selected: self.selected,
             bookmark_selected: self.bookmark_selected,
             bookmarks: self.bookmarks.len(),
+            bookmarks_generation: self.bookmarks_generation,
+            order: self.order,
+            prompt: self.note_input.as_ref().map(|n| n.input.text().to_owned()),
             current: self.current,
             scroll: self.scroll,
             set_width: self.set_width,
             message: self.message.clone(),
-            prompt: self.prompt().map(str::to_owned),
+            search_prompt: self.prompt().map(str::to_owned),
             matches: self.matches().len(),
             current_match: self.current_match(),
             filter: self.filter_on(),
@@ -352,6 +379,9 @@ impl App {
             Action::ToggleBookmark => return self.toggle_bookmark(),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::DeleteBookmark => return self.delete_selected_bookmark(),
+            Action::RenameBookmark => self.start_rename(),
+            Action::UndoDelete => Some(Effect::UndoRemove),
+            Action::ToggleBookmarkOrder => self.toggle_order(),
             Action::Help => {
                 self.help_open = true;
                 self.help_scroll = 0;
@@ -691,7 +721,7 @@ impl App {
             (at + order.len() - 1) % order.len()
         };
         self.focus = order[next];
-        None
+        self.refresh_if_sidebar()
     }
 
     fn toggle_sidebar(&mut self) -> Option<Effect> {
@@ -701,7 +731,7 @@ impl App {
         } else if self.focus == Pane::Bookmarks {
             self.focus = Pane::Reader;
         }
-        None
+        self.refresh_if_sidebar()
     }
 
     fn open_selected(&mut self) -> Option<Effect> {

@@ -4,9 +4,11 @@
 //! [`Args`] is the raw input at the boundary, exactly as typed; [`Args::validate`]
 //! resolves defaults that depend on the environment (the data directory, whether
 //! stdout is a terminal) and gives the rest of the program one [`Options`] value.
-//! Reading the edition file ([`input`]) and printing it without a terminal
-//! ([`dump`]) live beside it, since both are command-line modes.
+//! Reading the edition file ([`input`]), printing it without a terminal
+//! ([`dump`]) and listing or exporting bookmarks ([`bookmarks`]) live beside
+//! it, since all are command-line modes.
 
+pub mod bookmarks;
 pub mod dump;
 pub mod input;
 pub mod open;
@@ -15,7 +17,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
-/// `newsreader [OPTIONS] <FILE>...`: the raw command line.
+/// `newsreader [OPTIONS] <FILE>...`, or `newsreader --bookmarks [--json]`,
+/// `newsreader --export-bookmarks FILE.md`, `newsreader --print-config`:
+/// the raw command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "newsreader",
@@ -24,8 +28,12 @@ use clap::{Parser, ValueEnum};
 )]
 pub struct Args {
     /// The edition: plain text as a PDF extractor made it. Several files,
-    /// or a directory, open the library of editions.
-    #[arg(value_name = "FILE", required_unless_present = "print_config")]
+    /// or a directory, open the library of editions. Not needed with
+    /// --bookmarks, --export-bookmarks or --print-config.
+    #[arg(
+        value_name = "FILE",
+        required_unless_present_any = ["bookmarks", "export_bookmarks", "print_config"]
+    )]
     pub files: Vec<PathBuf>,
 
     /// Read settings from this file instead of the platform config file.
@@ -35,6 +43,20 @@ pub struct Args {
     /// Print the effective config (with every key binding) and exit.
     #[arg(long)]
     pub print_config: bool,
+
+    /// List every bookmark of every edition (edition, article, snippet,
+    /// note) and exit.
+    #[arg(long, conflicts_with_all = ["files", "dump", "export_bookmarks"])]
+    pub bookmarks: bool,
+
+    /// With --bookmarks: print them as a JSON array, for scripts.
+    #[arg(long, requires = "bookmarks")]
+    pub json: bool,
+
+    /// Write every bookmark, with its snippet and note, to FILE.md as
+    /// Markdown (replacing FILE.md) and exit.
+    #[arg(long, value_name = "FILE.md", conflicts_with_all = ["files", "dump"])]
+    pub export_bookmarks: Option<PathBuf>,
 
     /// Print the parsed edition to stdout and exit (no terminal UI).
     #[arg(long, value_name = "FORMAT")]
@@ -92,8 +114,8 @@ pub enum AmbiguousChoice {
     Wide,
 }
 
-/// What the program is asked to do once the edition is loaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the program is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// Run the terminal UI on one edition.
     Interactive,
@@ -102,14 +124,24 @@ pub enum Mode {
     Library,
     /// Print the edition and exit.
     Dump(DumpFormat),
+    /// List the bookmarks of every edition on stdout and exit; `json` for
+    /// the JSON array. No edition is read.
+    ListBookmarks {
+        /// Print JSON instead of text.
+        json: bool,
+    },
+    /// Write the bookmarks of every edition to this Markdown file and exit.
+    /// No edition is read.
+    ExportBookmarks(PathBuf),
 }
 
 /// Validated options: everything the rest of the program needs from the
 /// command line and the environment.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The edition files or directories, as given (at least one unless
-    /// only printing the config).
+    /// The edition files or directories, as given; empty in the bookmark
+    /// modes ([`Mode::ListBookmarks`], [`Mode::ExportBookmarks`]), which
+    /// read none.
     pub files: Vec<PathBuf>,
     /// Terminal UI or dump (a piped stdout without `--dump` means `--dump text`).
     pub mode: Mode,
@@ -170,11 +202,13 @@ impl Args {
     /// library; `--dump` always works on files (each in turn).
     pub fn validate(self, env: &Environment, config: &crate::config::Config) -> Options {
         let library = self.files.len() > 1 || self.files.iter().any(|f| f.is_dir());
-        let mode = match self.dump {
-            Some(format) => Mode::Dump(format),
-            None if env.stdout_is_terminal && library => Mode::Library,
-            None if env.stdout_is_terminal => Mode::Interactive,
-            None => Mode::Dump(DumpFormat::Text),
+        let mode = match (self.export_bookmarks, self.dump) {
+            (Some(path), _) => Mode::ExportBookmarks(path),
+            (None, _) if self.bookmarks => Mode::ListBookmarks { json: self.json },
+            (None, Some(format)) => Mode::Dump(format),
+            (None, None) if env.stdout_is_terminal && library => Mode::Library,
+            (None, None) if env.stdout_is_terminal => Mode::Interactive,
+            (None, None) => Mode::Dump(DumpFormat::Text),
         };
         let ambiguous = self
             .ambiguous_width
@@ -266,6 +300,36 @@ mod tests {
         );
         let empty = data_dir(None, Some("".into()));
         assert_ne!(empty, Some(PathBuf::from("")));
+    }
+
+    #[test]
+    fn bookmark_modes_need_no_edition_file() {
+        assert_eq!(
+            parse(&["--bookmarks"], &tty()).mode,
+            Mode::ListBookmarks { json: false }
+        );
+        assert_eq!(
+            parse(&["--bookmarks", "--json"], &tty()).mode,
+            Mode::ListBookmarks { json: true }
+        );
+        assert_eq!(
+            parse(&["--export-bookmarks", "out.md"], &tty()).mode,
+            Mode::ExportBookmarks(PathBuf::from("out.md"))
+        );
+    }
+
+    #[test]
+    fn file_is_required_otherwise_and_bookmark_flags_do_not_mix() {
+        for args in [
+            vec!["newsreader"],
+            vec!["newsreader", "--json"],
+            vec!["newsreader", "--bookmarks", "a.txt"],
+            vec!["newsreader", "--bookmarks", "--export-bookmarks", "o.md"],
+            vec!["newsreader", "--export-bookmarks", "o.md", "--dump", "json"],
+        ] {
+            let err = Args::try_parse_from(&args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}");
+        }
     }
 
     #[test]

@@ -3,15 +3,16 @@
 //! [`Keymap::default`] holds the bindings of issue 2's key table; the same
 //! table produces the help overlay ([`Keymap::help`]), so a remapped key
 //! shows correctly. A config's `[keys]` are applied with
-//! [`Keymap::configured`]. While the search prompt is open, keys are text
-//! instead ([`Keymap::prompt_input`]). Only press (and repeat) events map to actions; Shift is
+//! [`Keymap::configured`]. While a prompt (search, bookmark note) is open,
+//! keys are text instead ([`edit_of`]). Only press (and repeat) events map to actions; Shift is
 //! ignored for character keys, since `G` and `?` arrive as shifted chars.
 
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, HelpEntry, MouseInput, PromptInput};
+use crate::app::input::Edit;
+use crate::app::{Action, HelpEntry, MouseInput};
 use crate::config::{Config, KeyBindings, KeyName, KeySpec};
 
 /// A key with its modifiers (Control and Alt; Shift is part of the char).
@@ -95,6 +96,29 @@ impl Key {
     }
 }
 
+/// The edit a key makes in a one-line prompt (the bookmark note), where
+/// keys type text instead of running actions: printable chars (with or
+/// without Shift) insert themselves, Backspace removes the last grapheme
+/// cluster, Ctrl-U clears, Enter accepts, Esc (or Ctrl-C) cancels. These keys
+/// are fixed, not remappable. Release events and other keys give `None`.
+pub fn edit_of(event: &KeyEvent) -> Option<Edit> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Enter => Some(Edit::Submit),
+        KeyCode::Esc => Some(Edit::Cancel),
+        KeyCode::Backspace => Some(Edit::Backspace),
+        KeyCode::Char('c') if ctrl => Some(Edit::Cancel),
+        KeyCode::Char('u') if ctrl => Some(Edit::Clear),
+        KeyCode::Char(c) if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) => {
+            Some(Edit::Insert(c))
+        }
+        _ => None,
+    }
+}
+
 /// The key bindings: an ordered list of (key, action).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -129,6 +153,9 @@ impl Default for Keymap {
             (Key::char('B'), A::ToggleSidebar),
             (Key::char('d'), A::DeleteBookmark),
             (Key::plain(K::Delete), A::DeleteBookmark),
+            (Key::char('r'), A::RenameBookmark),
+            (Key::char('u'), A::UndoDelete),
+            (Key::char('s'), A::ToggleBookmarkOrder),
             (Key::char('?'), A::Help),
             (Key::plain(K::Esc), A::Close),
             (Key::char('/'), A::Search),
@@ -256,28 +283,6 @@ impl Keymap {
     /// The names of every action, for [`Config::validate_keys`].
     pub fn action_names() -> Vec<&'static str> {
         Action::ALL.iter().map(|a| a.name()).collect()
-    }
-
-    /// What a key does in the search prompt: typed characters (any char
-    /// crossterm delivers, so composed CJK input arrives whole),
-    /// Backspace, Enter and Esc (Ctrl-C also cancels). `None` for other keys
-    /// and key releases.
-    pub fn prompt_input(event: &KeyEvent) -> Option<PromptInput> {
-        if event.kind == KeyEventKind::Release {
-            return None;
-        }
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        match event.code {
-            KeyCode::Char('c') if ctrl => Some(PromptInput::Cancel),
-            KeyCode::Char('u') if ctrl => Some(PromptInput::Clear),
-            KeyCode::Char(c) if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) => {
-                Some(PromptInput::Insert(c))
-            }
-            KeyCode::Backspace => Some(PromptInput::Backspace),
-            KeyCode::Enter => Some(PromptInput::Confirm),
-            KeyCode::Esc => Some(PromptInput::Cancel),
-            _ => None,
-        }
     }
 }
 

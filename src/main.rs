@@ -58,6 +58,11 @@ fn load_config(args: &Args, env: &Environment) -> anyhow::Result<(Config, Keymap
 }
 
 fn run(options: &Options, keymap: Keymap, env: &Environment) -> anyhow::Result<()> {
+    match &options.mode {
+        Mode::ListBookmarks { json } => return list_bookmarks(options, *json),
+        Mode::ExportBookmarks(path) => return export_bookmarks(options, path),
+        Mode::Interactive | Mode::Library | Mode::Dump(_) => {}
+    }
     // Resolved only when needed: `auto` may ask the terminal.
     let typeset = || typeset::Options {
         ambiguous: ambiguous_width(options.ambiguous),
@@ -74,6 +79,41 @@ fn run(options: &Options, keymap: Keymap, env: &Environment) -> anyhow::Result<(
             };
             read(options, settings, keymap, env)
         }
+        Mode::ListBookmarks { .. } | Mode::ExportBookmarks(_) => Ok(()),
+    }
+}
+
+/// The state directory, or the error saying how to give one.
+fn data_dir(options: &Options) -> anyhow::Result<&std::path::Path> {
+    options
+        .data_dir
+        .as_deref()
+        .context("no data directory found: give one with --data-dir")
+}
+
+/// `--bookmarks [--json]`: prints every edition's bookmarks.
+fn list_bookmarks(options: &Options, json: bool) -> anyhow::Result<()> {
+    let (store, warnings) = Store::open(data_dir(options)?);
+    warn_all(&warnings);
+    let mut out = std::io::stdout().lock();
+    cli::bookmarks::list(&store, json, &mut out)?;
+    Ok(())
+}
+
+/// `--export-bookmarks FILE.md`: writes every edition's bookmarks as
+/// Markdown.
+fn export_bookmarks(options: &Options, path: &std::path::Path) -> anyhow::Result<()> {
+    let (store, warnings) = Store::open(data_dir(options)?);
+    warn_all(&warnings);
+    let count = cli::bookmarks::export(&store, path)?;
+    println!("{count} bookmarks written to {}", path.display());
+    Ok(())
+}
+
+/// Prints store warnings on stderr, one line each.
+fn warn_all(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("newsreader: {warning}");
     }
 }
 
@@ -116,11 +156,7 @@ fn read(
     keymap: Keymap,
     env: &Environment,
 ) -> anyhow::Result<()> {
-    let data_dir = options
-        .data_dir
-        .clone()
-        .context("no data directory found: give one with --data-dir")?;
-    let (mut store, store_warnings) = Store::open(&data_dir);
+    let (mut store, store_warnings) = Store::open(data_dir(options)?);
     let reader = ReaderOptions {
         settings,
         encoding: options.encoding,

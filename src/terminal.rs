@@ -196,7 +196,12 @@ fn draw(session: &Session, frame: &mut ratatui::Frame) {
                 frame.buffer_mut(),
             );
         }
-        _ => frame.render_widget(&session.app, frame.area()),
+        _ => {
+            frame.render_widget(&session.app, frame.area());
+            if let Some(at) = crate::ui::cursor(&session.app, frame.area()) {
+                frame.set_cursor_position(at);
+            }
+        }
     }
 }
 
@@ -214,10 +219,16 @@ fn on_key(
         };
         return Ok(on_library_action(terminal, session, saver, action));
     }
+    if session.app.editing() {
+        let before = session.app.view_key();
+        let effect = crate::keymap::edit_of(key).and_then(|e| session.app.edit(e));
+        apply(session, effect);
+        return Ok(Flow::Continue(session.app.view_key() != before));
+    }
     if session.app.prompt().is_some() {
         let before = session.app.view_key();
-        if let Some(input) = Keymap::prompt_input(key) {
-            session.app.prompt_input(input);
+        if let Some(edit) = crate::keymap::edit_of(key) {
+            session.app.prompt_input(edit);
         }
         return Ok(Flow::Continue(session.app.view_key() != before));
     }
@@ -375,22 +386,60 @@ fn save_read_marks(session: &mut Session) -> bool {
 }
 
 /// Carries out an app effect on the store, reporting failures in the
-/// status bar.
+/// status bar. After a change the app takes in the store's list, which a
+/// save merged with other readers' changes.
 fn apply(session: &mut Session, effect: Option<Effect>) {
-    let fingerprint = session.app.fingerprint().clone();
-    let result = match effect {
-        Some(Effect::AddBookmark(bookmark)) => {
-            session
-                .store
-                .add_bookmark(&fingerprint, session.path.as_deref(), bookmark)
-        }
-        Some(Effect::RemoveBookmark(id)) => session.store.remove_bookmark(&fingerprint, &id),
-        Some(Effect::Quit | Effect::Copy(_) | Effect::SwitchEdition(_)) | None => Ok(()),
+    let Some(effect) = effect else {
+        return;
     };
+    let fingerprint = session.app.fingerprint().clone();
+    let store = &mut session.store;
     // A failed save keeps the change in memory; the store says so once per
     // failing streak through its messages, which `report` shows.
-    drop(result);
+    match effect {
+        Effect::AddBookmark(bookmark) => {
+            let _ = store.add_bookmark(&fingerprint, session.path.as_deref(), bookmark);
+        }
+        Effect::RemoveBookmark(id) => {
+            let _ = store.remove_bookmark(&fingerprint, &id);
+        }
+        Effect::SetNote { id, note } => {
+            let _ = store.set_note(&fingerprint, &id, note.as_deref());
+        }
+        Effect::UndoRemove => undo_remove(session, &fingerprint),
+        Effect::RefreshBookmarks => store.refresh(),
+        // Carried out by the event loop itself.
+        Effect::Quit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
+    }
+    sync_bookmarks(session);
     report(session);
+}
+
+/// Restores the bookmark deleted last and selects it.
+fn undo_remove(session: &mut Session, fingerprint: &Fingerprint) {
+    let restored = match session.store.last_removed() {
+        Some((edition, bookmark)) if edition == fingerprint => Some(bookmark.id.clone()),
+        Some(_) | None => None,
+    };
+    let Some(id) = restored else {
+        session.app.notify("no deleted bookmark to bring back");
+        return;
+    };
+    // Kept in memory even if the save fails (reported by `report`).
+    let _ = session.store.undo_remove();
+    sync_bookmarks(session);
+    session.app.select_bookmark(&id);
+    session.app.notify("bookmark restored");
+}
+
+/// Hands the app this edition's bookmarks as the store has them.
+fn sync_bookmarks(session: &mut Session) {
+    let bookmarks = session
+        .store
+        .edition(session.app.fingerprint())
+        .map(|e| e.bookmarks.clone())
+        .unwrap_or_default();
+    session.app.sync_bookmarks(bookmarks);
 }
 
 /// Shows the store's latest message (saving started failing, works again,
@@ -456,7 +505,10 @@ impl PositionSaver {
             article,
             position.anchor,
         );
-        report(session)
+        // The save merged in other readers' changes: show their bookmarks.
+        let before = session.app.view_key();
+        sync_bookmarks(session);
+        report(session) || session.app.view_key() != before
     }
 }
 
@@ -464,6 +516,7 @@ impl PositionSaver {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::app::input::Edit;
     use crate::app::{Action, Settings};
     use crate::edition::{Article, ArticleId, Edition, Headline, Page};
 
@@ -538,5 +591,95 @@ mod tests {
         saver.save_if_due(&mut session, true);
         assert_eq!(saved(&session), scrolled, "saved on quit");
         assert_eq!(saver.due_in(&session.app), None);
+    }
+
+    fn stored_ids(store: &Store, fingerprint: &Fingerprint) -> Vec<String> {
+        let mut ids: Vec<String> = store
+            .edition(fingerprint)
+            .map(|e| e.bookmarks.iter().map(|b| b.id.clone()).collect())
+            .unwrap_or_default();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn note_delete_and_undo_reach_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        let fingerprint = session.app.fingerprint().clone();
+        let id = session.app.bookmarks()[0].id.clone();
+        while session.app.focus() != crate::app::Pane::Bookmarks {
+            let effect = session.app.update(Action::NextPane);
+            apply(&mut session, effect);
+        }
+        session.app.update(Action::RenameBookmark);
+        for c in "要点".chars() {
+            session.app.edit(Edit::Insert(c));
+        }
+        let effect = session.app.edit(Edit::Submit);
+        apply(&mut session, effect);
+        let reopened = Store::open(dir.path()).0;
+        let note = reopened.edition(&fingerprint).unwrap().bookmarks[0]
+            .note
+            .clone();
+        assert_eq!(note.as_deref(), Some("要点"));
+
+        let effect = session.app.update(Action::DeleteBookmark);
+        apply(&mut session, effect);
+        assert!(stored_ids(&Store::open(dir.path()).0, &fingerprint).is_empty());
+        let effect = session.app.update(Action::UndoDelete);
+        apply(&mut session, effect);
+        assert_eq!(
+            stored_ids(&Store::open(dir.path()).0, &fingerprint),
+            std::slice::from_ref(&id)
+        );
+        assert_eq!(session.app.bookmarks()[0].id, id);
+        assert_eq!(session.app.bookmarks()[0].note.as_deref(), Some("要点"));
+        assert_eq!(session.app.message(), Some("bookmark restored"));
+
+        let effect = session.app.update(Action::UndoDelete);
+        apply(&mut session, effect);
+        assert_eq!(
+            session.app.message(),
+            Some("no deleted bookmark to bring back")
+        );
+    }
+
+    #[test]
+    fn sidebar_focus_picks_up_bookmarks_another_reader_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let fingerprint = session.app.fingerprint().clone();
+        let article = session.app.edition().article(1).unwrap().clone();
+        let (mut other, _) = Store::open(dir.path());
+        let theirs = crate::store::Bookmark::at(&article, crate::edition::Anchor::default());
+        other
+            .add_bookmark(&fingerprint, None, theirs.clone())
+            .unwrap();
+        assert!(session.app.bookmarks().is_empty());
+        while session.app.focus() != crate::app::Pane::Bookmarks {
+            let effect = session.app.update(Action::NextPane);
+            apply(&mut session, effect);
+        }
+        assert_eq!(session.app.bookmarks().len(), 1);
+        assert_eq!(session.app.bookmarks()[0].id, theirs.id);
+    }
+
+    #[test]
+    fn a_position_save_brings_in_other_readers_bookmarks() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let fingerprint = session.app.fingerprint().clone();
+        let article = session.app.edition().article(0).unwrap().clone();
+        let (mut other, _) = Store::open(dir.path());
+        let theirs = crate::store::Bookmark::at(&article, crate::edition::Anchor::default());
+        other
+            .add_bookmark(&fingerprint, None, theirs.clone())
+            .unwrap();
+        let mut saver = PositionSaver::new(None);
+        assert!(saver.save_if_due(&mut session, true), "redraw wanted");
+        assert_eq!(session.app.bookmarks().len(), 1);
     }
 }

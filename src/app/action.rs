@@ -35,6 +35,12 @@ pub enum Action {
     ToggleSidebar,
     /// Delete the selected bookmark (in the sidebar).
     DeleteBookmark,
+    /// Give the selected bookmark a note (in the sidebar).
+    RenameBookmark,
+    /// Bring back the bookmark deleted last.
+    UndoDelete,
+    /// Order the sidebar by position in the edition or by time.
+    ToggleBookmarkOrder,
     /// Show or hide the help overlay.
     Help,
     /// Close the help overlay; cancel a search.
@@ -63,7 +69,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 38] = [
         Action::Quit,
         Action::NextPane,
         Action::PreviousPane,
@@ -79,6 +85,9 @@ impl Action {
         Action::ToggleBookmark,
         Action::ToggleSidebar,
         Action::DeleteBookmark,
+        Action::RenameBookmark,
+        Action::UndoDelete,
+        Action::ToggleBookmarkOrder,
         Action::Help,
         Action::Close,
         Action::Search,
@@ -120,6 +129,9 @@ impl Action {
             Action::ToggleBookmark => "toggle_bookmark",
             Action::ToggleSidebar => "toggle_sidebar",
             Action::DeleteBookmark => "delete_bookmark",
+            Action::RenameBookmark => "rename_bookmark",
+            Action::UndoDelete => "undo_delete",
+            Action::ToggleBookmarkOrder => "toggle_bookmark_order",
             Action::Help => "help",
             Action::Close => "close",
             Action::Search => "search",
@@ -161,6 +173,9 @@ impl Action {
             Action::ToggleBookmark => "bookmark top row (again: remove)",
             Action::ToggleSidebar => "show / hide bookmarks",
             Action::DeleteBookmark => "delete bookmark (sidebar)",
+            Action::RenameBookmark => "rename bookmark: give it a note (sidebar)",
+            Action::UndoDelete => "undo the last bookmark delete",
+            Action::ToggleBookmarkOrder => "order bookmarks by position / time",
             Action::Help => "this help",
             Action::Close => "close help / cancel search",
             Action::Search => "search the edition",

@@ -13,27 +13,10 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation as _;
-
+use super::input::{Edit, LineInput, Outcome};
 use super::{App, Pane};
 use crate::edition::Anchor;
 use crate::search::{Hit, Matches, Place, Position, SearchIndex, SearchOptions};
-
-/// What a key does while the search prompt is open (mapped from terminal
-/// keys by `keymap::Keymap::prompt_input`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptInput {
-    /// Type a character (CJK input methods deliver composed characters).
-    Insert(char),
-    /// Delete the last grapheme cluster (UAX #29), not just the last char.
-    Backspace,
-    /// Clear the whole prompt.
-    Clear,
-    /// Close the prompt, keeping the matches active.
-    Confirm,
-    /// Close the prompt, clear the search and go back to where it started.
-    Cancel,
-}
 
 /// The search part of the app's state.
 #[derive(Debug, Default)]
@@ -42,8 +25,8 @@ pub struct SearchState {
     pub(super) options: SearchOptions,
     /// Built on first use.
     index: Option<SearchIndex>,
-    /// The prompt's text while it is open.
-    prompt: Option<String>,
+    /// The prompt while it is open.
+    prompt: Option<LineInput>,
     /// The active query's matches (empty when no search is active).
     matches: Matches,
     /// The query of [`SearchState::matches`].
@@ -74,7 +57,7 @@ impl SearchState {
 impl App {
     /// The search prompt's text while it is open.
     pub fn prompt(&self) -> Option<&str> {
-        self.search.prompt.as_deref()
+        self.search.prompt.as_ref().map(LineInput::text)
     }
 
     /// True while a search has matches (the headline list shows counts).
@@ -104,9 +87,7 @@ impl App {
         match self.search.current {
             Some(i) if count > 0 => Some(format!("match {}/{count}", i + 1)),
             _ if count > 0 => Some(format!("{count} matches")),
-            _ if self.search.prompt.as_ref().is_some_and(|p| !p.is_empty()) => {
-                Some("no match".to_owned())
-            }
+            _ if self.prompt().is_some_and(|p| !p.is_empty()) => Some("no match".to_owned()),
             _ => None,
         }
     }
@@ -147,27 +128,28 @@ impl App {
             self.search.index = Some(SearchIndex::new(&self.edition, self.search.options));
         }
         self.search.origin = Some((self.current, self.top));
-        self.search.prompt = Some(String::new());
+        self.search.prompt = Some(LineInput::default());
         self.set_query(String::new());
     }
 
-    /// Edits the open prompt.
-    pub fn prompt_input(&mut self, input: PromptInput) {
+    /// Edits the open search prompt (keys arrive as [`Edit`]s, see
+    /// `keymap::edit_of`): typing searches again; Enter closes the prompt
+    /// keeping the matches; Esc clears the search and goes back to where it
+    /// started.
+    pub fn prompt_input(&mut self, edit: Edit) {
         self.message = None;
-        let Some(mut text) = self.search.prompt.take() else {
+        let Some(mut input) = self.search.prompt.take() else {
             return;
         };
-        match input {
-            PromptInput::Insert(c) => text.push(c),
-            PromptInput::Backspace => {
-                let keep = text
-                    .grapheme_indices(true)
-                    .next_back()
-                    .map_or(0, |(i, _)| i);
-                text.truncate(keep);
+        match input.apply(edit) {
+            Outcome::Editing => {
+                let text = input.text().to_owned();
+                self.search.prompt = Some(input);
+                if text != self.search.query {
+                    self.set_query(text);
+                }
             }
-            PromptInput::Clear => text.clear(),
-            PromptInput::Confirm => {
+            Outcome::Submitted(text) => {
                 if self.search.matches.is_empty() {
                     if !text.is_empty() {
                         self.notify(format!("not found: {text}"));
@@ -176,18 +158,14 @@ impl App {
                     self.focus = Pane::Reader;
                     self.refresh();
                 }
-                return;
             }
-            PromptInput::Cancel => {
+            Outcome::Cancelled => {
                 self.clear_search();
                 if let Some((article, anchor)) = self.search.origin.take() {
                     self.open_article(article, anchor);
                 }
-                return;
             }
         }
-        self.search.prompt = Some(text.clone());
-        self.set_query(text);
     }
 
     /// Searches `text` and moves to its first match at or after the origin.

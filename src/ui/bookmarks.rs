@@ -1,7 +1,8 @@
 //! The bookmark sidebar: the current edition's bookmarks, two rows each —
-//! the article title, then the snippet — truncated by display width. The
-//! selected bookmark is marked `>` and highlighted while the sidebar has the
-//! focus.
+//! the note (when it has one) and the article title, then the snippet —
+//! truncated by display width. The selected bookmark is marked `>` and
+//! highlighted while the sidebar has the focus. The title says the order
+//! (by position in the edition, or by time).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,14 +11,23 @@ use ratatui::widgets::Widget;
 
 use super::{headlines::list_offset, pane_block, text};
 use crate::app::{App, Pane};
+use crate::store::order::Order;
 use crate::typeset::truncate_with_ellipsis as truncate;
 
 /// Shown in an empty sidebar, one line per entry.
 pub const EMPTY: [&str; 2] = ["No bookmarks yet.", "Press b to add one."];
 
+/// The sidebar's title for each order.
+pub fn title(order: Order) -> &'static str {
+    match order {
+        Order::Position => "Bookmarks by place",
+        Order::Time => "Bookmarks by time",
+    }
+}
+
 /// Draws the bookmark sidebar into `area` (borders included).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane_block(app, Pane::Bookmarks, "Bookmarks");
+    let block = pane_block(app, Pane::Bookmarks, title(app.bookmark_order()));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width < 3 {
@@ -48,10 +58,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             style = style.add_modifier(Modifier::REVERSED);
         }
         let marker = if selected { "> " } else { "  " };
-        let title = format!(
-            "{marker}{}",
-            truncate(&bookmark.article_title, width, ambiguous)
-        );
+        let heading = match &bookmark.note {
+            Some(note) => format!("{note} · {}", bookmark.article_title),
+            None => bookmark.article_title.clone(),
+        };
+        let title = format!("{marker}{}", truncate(&heading, width, ambiguous));
         let snippet = if app.bookmark_found(index) {
             bookmark.snippet.clone()
         } else {
