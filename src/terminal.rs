@@ -251,7 +251,11 @@ fn on_key(
                     .notify("could not write to the terminal's clipboard");
             }
         }
-        Some(Effect::SwitchEdition(forward)) => switch_edition(terminal, session, saver, forward),
+        Some(Effect::SwitchEdition(forward)) => {
+            // Another app: its view key says nothing about the screen.
+            switch_edition(terminal, session, saver, forward);
+            return Ok(Flow::Continue(true));
+        }
         effect => apply(session, effect),
     }
     Ok(Flow::Continue(session.app.view_key() != before))
