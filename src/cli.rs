@@ -333,6 +333,39 @@ mod tests {
     }
 
     #[test]
+    fn several_files_or_a_directory_in_a_terminal_mean_the_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path().to_str().unwrap();
+        assert_eq!(parse(&["a.txt"], &tty()).mode, Mode::Interactive);
+        assert_eq!(parse(&["a.txt", "b.txt"], &tty()).mode, Mode::Library);
+        assert_eq!(parse(&[dir], &tty()).mode, Mode::Library);
+        let piped = Environment::default();
+        assert_eq!(
+            parse(&["a.txt", "b.txt"], &piped).mode,
+            Mode::Dump(DumpFormat::Text)
+        );
+    }
+
+    #[test]
+    fn flags_win_over_the_config_and_the_config_fills_the_rest() {
+        let text = "justify = true\nambiguous_width = \"wide\"\nmeasure = 60\n";
+        let config =
+            crate::config::Config::from_toml(text, std::path::Path::new("c.toml")).unwrap();
+        let validate = |args: &[&str]| {
+            let mut all = vec!["newsreader"];
+            all.extend_from_slice(args);
+            Args::try_parse_from(all).unwrap().validate(&tty(), &config)
+        };
+        let options = validate(&["a.txt"]);
+        assert_eq!(
+            (options.ambiguous, options.justify, options.measure),
+            (AmbiguousChoice::Wide, true, 60)
+        );
+        let options = validate(&["--ambiguous-width", "narrow", "a.txt"]);
+        assert_eq!(options.ambiguous, AmbiguousChoice::Narrow);
+    }
+
+    #[test]
     fn width_zero_is_a_usage_error() {
         let err = Args::try_parse_from(["newsreader", "--width", "0", "a.txt"]).unwrap_err();
         assert_eq!(err.exit_code(), 2);
