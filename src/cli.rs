@@ -139,9 +139,9 @@ pub enum Mode {
 /// command line and the environment.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The edition files or directories, as given; empty in the bookmark
-    /// modes ([`Mode::ListBookmarks`], [`Mode::ExportBookmarks`]), which
-    /// read none.
+    /// The edition files or directories, as given (at least one unless
+    /// only printing the config or in the bookmark modes,
+    /// [`Mode::ListBookmarks`] and [`Mode::ExportBookmarks`], which read none).
     pub files: Vec<PathBuf>,
     /// Terminal UI or dump (a piped stdout without `--dump` means `--dump text`).
     pub mode: Mode,

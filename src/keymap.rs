@@ -96,11 +96,12 @@ impl Key {
     }
 }
 
-/// The edit a key makes in a one-line prompt (the bookmark note), where
+/// The edit a key makes in a one-line prompt (search, bookmark note), where
 /// keys type text instead of running actions: printable chars (with or
-/// without Shift) insert themselves, Backspace removes the last grapheme
-/// cluster, Ctrl-U clears, Enter accepts, Esc (or Ctrl-C) cancels. These keys
-/// are fixed, not remappable. Release events and other keys give `None`.
+/// without Shift; CJK input methods deliver composed chars) insert
+/// themselves, Backspace removes the last grapheme cluster, Ctrl-U clears,
+/// Enter accepts, Esc (or Ctrl-C) cancels. These keys are fixed, not
+/// remappable. Release events and other keys give `None`.
 pub fn edit_of(event: &KeyEvent) -> Option<Edit> {
     if event.kind == KeyEventKind::Release {
         return None;

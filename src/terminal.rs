@@ -232,6 +232,12 @@ fn on_key(
         }
         return Ok(Flow::Continue(session.app.view_key() != before));
     }
+    if session.app.editing() {
+        let before = session.app.view_key();
+        let effect = crate::keymap::edit_of(key).and_then(|e| session.app.edit(e));
+        apply(session, effect);
+        return Ok(Flow::Continue(session.app.view_key() != before));
+    }
     let Some(action) = session.keymap.action(key) else {
         return Ok(Flow::Continue(false));
     };
@@ -685,5 +691,22 @@ mod tests {
         let mut saver = PositionSaver::new(None);
         assert!(saver.save_if_due(&mut session, true), "redraw wanted");
         assert_eq!(session.app.bookmarks().len(), 1);
+    }
+
+    #[test]
+    fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("data");
+        std::fs::write(&blocked, "a file where the data directory should be").unwrap();
+        let mut session = session(&blocked);
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        assert_eq!(session.app.bookmarks().len(), 1, "kept in memory");
+        assert!(session.app.message().unwrap().contains("can't be saved"));
+        session.app.update(Action::NextArticle);
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        assert_eq!(session.app.bookmarks().len(), 2);
+        assert_eq!(session.messages.len(), 1, "{:?}", session.messages);
     }
 }

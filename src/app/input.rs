@@ -2,7 +2,7 @@
 //! bookmark note; meant to serve the search prompt too).
 //!
 //! It knows no terminal: keys arrive as [`Edit`]s (see
-//! `keymap::edit_of`). The cursor is always at the end of the text, so an
+//! `keymap::edit_of`, which shares the search prompt's keys). The cursor is always at the end of the text, so an
 //! edit either appends or takes away from the end. Backspace removes a whole
 //! extended grapheme cluster (UAX #29), so `é` written as `e` + U+0301, an
 //! emoji with modifiers or a flag goes in one press. CJK text typed through

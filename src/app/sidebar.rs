@@ -96,7 +96,7 @@ impl App {
 
     pub(super) fn start_rename(&mut self) -> Option<Effect> {
         if self.focus != Pane::Bookmarks {
-            self.notify("rename works in the bookmark sidebar (B, Tab)");
+            self.notify("r works in the bookmark sidebar");
             return None;
         }
         let bookmark = self.bookmarks.get(self.bookmark_selected)?;
@@ -116,8 +116,8 @@ impl App {
             self.select_bookmark(&id);
         }
         self.notify(match self.order {
-            Order::Position => "bookmarks ordered by position",
-            Order::Time => "bookmarks ordered by time",
+            Order::Position => "bookmarks by place",
+            Order::Time => "bookmarks by time",
         });
         None
     }
