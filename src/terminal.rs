@@ -155,6 +155,13 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
         if redraw {
             terminal.draw(|frame| draw(session, frame))?;
         }
+        // Saved only once the frame is out: a save syncs a file to disk,
+        // which would hold back the new screen by milliseconds.
+        let marks_reported = save_read_marks(session);
+        if saver.save_if_due(session, false) || marks_reported {
+            redraw = true;
+            continue;
+        }
         let event = match saver.due_in(&session.app) {
             Some(wait) => event::poll(wait)?.then(event::read).transpose()?,
             None => Some(event::read()?),
@@ -176,9 +183,8 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
             Flow::Quit => break,
             Flow::Continue(redraw) => redraw,
         };
-        redraw |= save_read_marks(session);
-        redraw |= saver.save_if_due(session, false);
     }
+    save_read_marks(session);
     saver.save_if_due(session, true);
     Ok(())
 }
@@ -294,6 +300,7 @@ fn leave_edition(session: &mut Session, saver: &mut PositionSaver) -> Flow {
     if session.library.is_none() {
         return Flow::Quit;
     }
+    save_read_marks(session);
     saver.save_if_due(session, true);
     if let Some(library) = &mut session.library {
         library.shelf.count_unread(&session.store);
@@ -331,6 +338,7 @@ fn open_entry(
     saver: &mut PositionSaver,
     index: usize,
 ) {
+    save_read_marks(session);
     saver.save_if_due(session, true);
     let Some(library) = &mut session.library else {
         return;

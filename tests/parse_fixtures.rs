@@ -290,3 +290,113 @@ fn english_ocr_gives_decks_datelines_bylines_and_whole_words() {
     assert_eq!(deck.title, ["GREECE IN PROTEST", "AT CONSULS' ARREST"]);
     assert_eq!(deck.subtitle, ["Second Formal Objection Made"]);
 }
+
+#[test]
+fn headline_after_body_attaches_to_its_article() {
+    assert_articles(
+        &fixture("headline_after.txt"),
+        &[
+            article(
+                &["城市书房延长开放时间"],
+                None,
+                Some("张三"),
+                &[
+                    "城市书房将从下月起延长开放时间，每天开放到晚上十点，市民可以凭借借书证免费入馆阅读，书房将在周末举办读书活动。",
+                ],
+            ),
+            article(
+                &["公园新增健身步道"],
+                None,
+                Some("王五"),
+                &[
+                    "公园里新增了一条五公里健身步道，沿途设有休息点和饮水点，方便市民锻炼身体，也方便游客在湖边散步和休息。",
+                ],
+            ),
+            article(
+                &["你今天读书了吗？"],
+                Some("本报讯 7月24日"),
+                Some("赵六"),
+                &["本报讯 7月24日，全市今天启动全民阅读月活动，各区图书馆将推出一系列讲座和展览。"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn side_by_side_columns_are_read_as_separate_articles() {
+    assert_articles(
+        &fixture("layout.txt"),
+        &[
+            article(
+                &["城市书房延长开放时间"],
+                Some("本报讯 7月26日"),
+                Some("张三"),
+                &[
+                    "本报讯 7月26日，记者从市文化局获悉，全市城市书房将从下月起延长开放时间，每天开放到晚上十点。",
+                    "市民可以凭借借书证免费入馆阅读，书房还将在周末举办读书活动。",
+                ],
+            ),
+            article(
+                &["蠡湖公园新增健身步道"],
+                Some("本报讯 7月25日"),
+                Some("王五"),
+                &[
+                    "本报讯 7月25日，蠡湖公园新增了一条五公里长的健身步道，沿途设有休息点和饮水点，方便市民锻炼。",
+                ],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn run_in_subheads_stay_paragraphs_of_their_article() {
+    assert_articles(
+        &fixture("subhead.txt"),
+        &[article(
+            &["城市书房延长开放时间"],
+            Some("本报讯 7月26日"),
+            Some("张三"),
+            &[
+                "本报讯 7月26日，全市城市书房将从下月起延长开放时间。",
+                "一、开放时间更长",
+                "每天开放到晚上十点，周末全天开放。",
+                "■ 服务更加丰富",
+                "书房还将在周末举办读书活动。",
+            ],
+        )],
+    );
+}
+
+#[test]
+fn traditional_script_markers_are_read_like_simplified() {
+    let e = fixture("traditional.txt");
+    assert_articles(
+        &e,
+        &[article(
+            &["城市書房延長開放時間"],
+            Some("本報訊 7月26日"),
+            Some("張三"),
+            &[
+                "本報訊 7月26日，記者從市文化局獲悉，全市城市書房將從下月起延長開放時間，每天開放到晚上十點。",
+            ],
+        )],
+    );
+    assert_eq!(e.title.as_deref(), Some("錫城日報"));
+    assert_eq!(e.pages[0].label.as_deref(), Some("第01版 要聞"));
+    assert_eq!(
+        e.article(0).unwrap().captions,
+        ["圖為市民在城市書房閱讀。（記者 周潔 攝）"]
+    );
+    assert!(e.pages[0].furniture.contains(&"責任編輯：李四".to_owned()));
+}
+
+#[test]
+fn blank_page_keeps_its_number_and_a_final_form_feed_opens_no_page() {
+    let e =
+        parse("第01版\n城市书房延长开放时间。\n\u{c}\n\u{c}第03版\n公园新增健身步道。\n\u{c}\n");
+    assert_eq!(e.pages.len(), 3);
+    assert_eq!(e.pages[0].label.as_deref(), Some("第01版"));
+    assert!(e.pages[1].articles.is_empty());
+    assert_eq!(e.pages[2].number, 3);
+    assert_eq!(e.pages[2].label.as_deref(), Some("第03版"));
+}

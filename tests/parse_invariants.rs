@@ -112,7 +112,7 @@ fn line_strategy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn generated_editions_lose_no_character(lines in prop::collection::vec(line_strategy(), 0..80)) {

@@ -6,19 +6,23 @@
 //! after or far from their bodies, page furniture among the text, and a
 //! form feed (`\f`) between pages. Each page is read in these steps, each in
 //! its own module with the evidence it relies on:
-//! 1. [`lines`]: clean and measure lines (justification spaces, widths);
-//! 2. [`furniture`] and [`credits`]: give furniture, captions, jump lines
+//! 0. `parse::layout`: unfold side-by-side columns (`pdftotext -layout`);
+//! 1. `parse::lines`: clean and measure lines (justification spaces, widths);
+//! 2. `parse::furniture` and `parse::credits`: give furniture, captions, jump lines
 //!    and credit lines their roles, by shape;
-//! 3. [`columns`]: estimate the local column measure;
-//! 4. [`headline::mark`]: tell headline lines from body lines;
-//! 5. [`blocks`]: rejoin body lines into paragraphs and article segments;
-//! 6. [`headline::attach`]: give each headline block to the article whose
+//! 3. `parse::columns`: estimate the local column measure;
+//! 4. `parse::headline::mark` and `parse::headline::mark_insets`: tell headline lines
+//!    from body lines;
+//! 5. `parse::blocks`: put back a column read out of order, then rejoin
+//!    body lines into paragraphs and article segments;
+//! 6. `parse::headline::attach`: give each headline block to the article whose
 //!    body shares most of its words (position only breaks ties).
 //!
 //! Then segments split by a page jump (`（下转第2版）` … `（上接第1版）`) or
 //! by an interleaved article are joined, and the dateline and byline are
-//! read off each article ([`credits`]). English OCR pages go through
-//! [`english`] first.
+//! read off each article (`parse::credits`). English OCR pages (mostly Latin
+//! letters) use the rules of `parse::english` for steps 2, 4, 5 and 6: decks,
+//! wire datelines and credits, masthead noise, undone hyphens.
 //!
 //! Invariant: every non-whitespace char of the input ends up exactly once
 //! in the edition (headline, paragraph, byline credit, caption or page
@@ -31,6 +35,7 @@ mod credits;
 mod english;
 mod furniture;
 mod headline;
+mod layout;
 mod lines;
 mod page;
 
@@ -47,12 +52,10 @@ use page::{PageLines, Role};
 pub fn parse(text: &str) -> Edition {
     let mut edition = Edition::default();
     let mut drafts: Vec<Draft> = Vec::new();
-    let english = english::is_english(text);
-    for (n, page_text) in text.split('\u{c}').enumerate() {
-        if page_text.trim().is_empty() && n > 0 {
-            continue;
-        }
+    for page_text in text.split('\u{c}') {
         let number = u32::try_from(edition.pages.len() + 1).unwrap_or(u32::MAX);
+        // Decided page by page: an edition may mix scripts.
+        let english = english::is_english(page_text);
         let (page, page_drafts) = read_page(page_text, number, english, &mut edition);
         edition.dropped += page_drafts.iter().map(|d| d.segment.dropped).sum::<usize>();
         edition.pages.push(page);
@@ -65,11 +68,15 @@ pub fn parse(text: &str) -> Edition {
             page.articles.push(article);
         }
     }
-    if edition.pages.is_empty() {
-        edition.pages.push(Page {
-            number: 1,
-            ..Page::default()
-        });
+    // A form feed ending the last page (mutool, pdftotext) opens no page;
+    // blank pages inside the edition keep their place in the numbering.
+    while edition.pages.len() > 1
+        && edition
+            .pages
+            .last()
+            .is_some_and(|p| p.articles.is_empty() && p.furniture.is_empty())
+    {
+        edition.pages.pop();
     }
     edition
 }
@@ -138,9 +145,12 @@ impl Draft {
     }
 }
 
-/// The name in an own-line credit: `本报记者 张三` gives `张三`.
+/// The name in an own-line credit: `本报记者 张三` (or `本報記者 張三`)
+/// gives `张三`.
 fn credit_name(line: &str) -> String {
-    let rest = [
+    let line = line.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
+    let folded = lines::fold_traditional(line);
+    let prefix = [
         "本报特约记者",
         "本报记者",
         "本报通讯员",
@@ -148,21 +158,23 @@ fn credit_name(line: &str) -> String {
         "通讯员",
         "文/",
         "文／",
-        "By ",
-        "BY ",
     ]
     .iter()
-    .find_map(|k| line.strip_prefix(k))
-    .unwrap_or(line);
-    rest.trim().to_owned()
+    .find(|k| folded.starts_with(*k))
+    .map_or(0, |k| k.len());
+    line[prefix..].trim().to_owned()
 }
 
-/// Reads one page (`english`: an English OCR page, see [`english`]): its furniture into a [`Page`] (and the edition's title
+/// Reads one page (`english`: an English OCR page, see [`english`]): its
+/// furniture into a [`Page`] (and the edition's title
 /// and date), its articles into drafts.
 fn read_page(text: &str, number: u32, english: bool, edition: &mut Edition) -> (Page, Vec<Draft>) {
-    let mut lines = PageLines::new(text, english);
+    let unfolded = layout::split_columns(text);
+    let mut lines = PageLines::new(unfolded.as_deref().unwrap_or(text), english);
     if !english {
         headline::mark(&mut lines);
+        headline::mark_insets(&mut lines);
+        blocks::restore_late_column(&mut lines);
     }
     let segments = merge_interleaved(blocks::segments(&lines));
     let blocks = headline::blocks(&lines);
@@ -338,10 +350,21 @@ fn collect_furniture(
                 page.furniture.push(text.clone());
             }
             Role::Jump(_) => page.furniture.push(text.clone()),
-            Role::Caption => match nearest(drafts, i) {
-                Some(k) => drafts[k].captions.push(text.clone()),
-                None => page.furniture.push(text.clone()),
-            },
+            Role::Caption => {
+                // A caption or note broken over lines is one caption.
+                let runs_on = i > 0
+                    && lines.roles[i - 1] == Role::Caption
+                    && !line.blank_before
+                    && !lines::ends_sentence(&lines.lines[i - 1].text);
+                let target = match nearest(drafts, i) {
+                    Some(k) => &mut drafts[k].captions,
+                    None => &mut page.furniture,
+                };
+                match target.last_mut() {
+                    Some(last) if runs_on => lines::join_into(last, text),
+                    _ => target.push(text.clone()),
+                }
+            }
             Role::Body | Role::Headline | Role::Credit => {}
         }
     }
@@ -383,51 +406,4 @@ fn nearest(drafts: &[Draft], i: usize) -> Option<usize> {
             if i < a { a - i } else { i.saturating_sub(b) }
         })
         .map(|(k, _)| k)
-}
-
-#[cfg(test)]
-mod debug {
-    #[test]
-    #[ignore = "debugging aid"]
-    fn dump_roles() {
-        let path = std::env::var("PARSE_FILE").unwrap_or_default();
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        for page in text.split('\u{c}') {
-            let mut p = super::PageLines::new(page, false);
-            super::headline::mark(&mut p);
-            for (i, l) in p.lines.iter().enumerate() {
-                println!(
-                    "{i:3} {:?} {} {}/{} {}{}",
-                    p.roles[i],
-                    l.width,
-                    p.measures[i].full,
-                    p.measures[i].columnar,
-                    if l.blank_before { "_" } else { "" },
-                    l.text
-                );
-            }
-            println!("----");
-        }
-    }
-}
-
-#[cfg(test)]
-mod debug_english {
-    #[test]
-    #[ignore = "debugging aid"]
-    fn dump_articles() {
-        let path = std::env::var("PARSE_FILE").unwrap_or_default();
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let e = super::parse(&text);
-        for a in e.articles() {
-            println!(
-                "== {:?} | {:?} | {:?} | {:?}",
-                a.headline, a.dateline, a.byline, a.captions
-            );
-            for p in &a.paragraphs {
-                println!("  - {}", p.chars().take(150).collect::<String>());
-            }
-        }
-        println!("furniture {:?} dropped {}", e.pages[0].furniture, e.dropped);
-    }
 }

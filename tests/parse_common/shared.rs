@@ -118,3 +118,33 @@ pub fn difference(got: &Expected, want: &Expected) -> Option<String> {
     }
     None
 }
+
+/// Gold `headline_roles` (`kicker` or `main`) of each article, in order.
+pub fn expected_roles(json: &str) -> Vec<Vec<String>> {
+    let v: Value = serde_json::from_str(json).expect("valid JSON");
+    v["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| {
+            a["headline_roles"]
+                .as_array()
+                .map(|xs| {
+                    xs.iter()
+                        .filter_map(|x| x.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The roles the parser gave an article's headline lines, in gold's terms.
+pub fn actual_roles(article: &Article) -> Vec<String> {
+    let h = &article.headline;
+    h.kicker
+        .iter()
+        .map(|_| "kicker".to_owned())
+        .chain(h.title.iter().chain(&h.subtitle).map(|_| "main".to_owned()))
+        .collect()
+}

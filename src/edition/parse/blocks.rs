@@ -11,11 +11,16 @@
 //!   paragraph's first line, whose two-character indent was dropped; or
 //! - is followed by an indented line (U+3000 or spaces) — and on a page
 //!   that indents first lines, indentation alone decides; or
+//! - is or precedes a run-in subhead (`一、…`, `■ …`), always a paragraph
+//!   of its own; or
 //! - sits on a free page (one paragraph per line), where every line that
 //!   ends a sentence ends its paragraph.
 //!
 //! On English OCR pages, a line that ends a sentence and is under 80 % of
 //! the page's median line ends its paragraph (see [`super::english`]).
+//!
+//! **Late columns.** [`restore_late_column`] puts back a column an
+//! extractor read out of order at the end of a page.
 //!
 //! **Article starts.** A body line starts a new article segment when it
 //! opens with a dateline (`本报讯`, `新华社…电`), when the previous paragraph
@@ -111,7 +116,12 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 if let Some(s) = cur.as_mut() {
                     s.span.1 = i;
                     s.open = !ends_sentence(&line.text);
-                    s.closed = credits::ends_with_closing(&line.text);
+                    // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
+                    // paragraph it completes.
+                    s.closed = line.text.ends_with(['）', ')'])
+                        && s.paragraphs
+                            .last()
+                            .is_some_and(|p| credits::ends_with_closing(p));
                 }
                 prev_body = Some(i);
                 headline_since = false;
@@ -147,6 +157,9 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
 fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
+    if credits::is_subhead(&line.text) || credits::is_subhead(&prev.text) {
+        return true;
+    }
     if page.indented {
         return line.indent;
     }
@@ -170,4 +183,89 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
         .find(|&j| page.roles[j] == Role::Body)
         .map(|j| page.lines[j].width);
     line.width + 4 <= m.full && next_width.is_some_and(|w| w >= line.width + 2)
+}
+
+/// Puts back a column that an extractor read out of order at the end of a
+/// page (pdfminer, `wuxi-b` page 3): the page's last block of body lines
+/// stops in mid-sentence, and an earlier block starts in mid-sentence — a
+/// full column line right after a finished paragraph. When the two ends
+/// join into a pair of chars the page uses elsewhere (`…深化科` + `研机构…`
+/// gives `科研`), the last block is moved before the earlier one.
+pub(crate) fn restore_late_column(page: &mut PageLines) {
+    if page.english {
+        return;
+    }
+    let blocks = body_blocks(page);
+    let Some(&(late_start, late_end)) = blocks.last() else {
+        return;
+    };
+    let lines = &page.lines;
+    let m = page.measures[late_end];
+    if blocks.len() < 3
+        || !m.columnar
+        || ends_sentence(&lines[late_end].text)
+        || credits::opens_article(&lines[late_start].text)
+    {
+        return;
+    }
+    let Some(tail_char) = lines[late_end].text.chars().next_back() else {
+        return;
+    };
+    let orphan = blocks[1..blocks.len() - 1]
+        .iter()
+        .zip(&blocks)
+        .rev()
+        .find(|((start, _), (_, prev_end))| {
+            let (first, prev) = (&lines[*start], &lines[*prev_end]);
+            first.width + 2 >= m.full
+                && !first.indent
+                && !credits::opens_article(&first.text)
+                && !credits::is_subhead(&first.text)
+                && ends_sentence(&prev.text)
+                && prev.width + 3 <= m.full
+        })
+        .map(|((start, _), _)| *start);
+    let Some(orphan_start) = orphan else {
+        return;
+    };
+    let Some(head_char) = lines[orphan_start].text.chars().next() else {
+        return;
+    };
+    let pair_used = lines.iter().zip(&page.roles).any(|(l, r)| {
+        *r == Role::Body
+            && l.text
+                .chars()
+                .zip(l.text.chars().skip(1))
+                .any(|p| p == (tail_char, head_char))
+    });
+    if pair_used {
+        move_lines(page, (late_start, late_end), orphan_start);
+    }
+}
+
+/// Runs of body lines with no blank line or other line between, as
+/// inclusive page line ranges.
+fn body_blocks(page: &PageLines) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut prev_body = false;
+    for (i, line) in page.lines.iter().enumerate() {
+        let body = page.roles[i] == Role::Body;
+        if body {
+            match out.last_mut() {
+                Some(b) if prev_body && !line.blank_before => b.1 = i,
+                _ => out.push((i, i)),
+            }
+        }
+        prev_body = body;
+    }
+    out
+}
+
+/// Moves page lines `start..=end` to just before line `to` (`to` <
+/// `start`), with their roles and measures.
+fn move_lines(page: &mut PageLines, (start, end): (usize, usize), to: usize) {
+    let by = end + 1 - start;
+    page.lines[to..=end].rotate_right(by);
+    page.roles[to..=end].rotate_right(by);
+    page.measures[to..=end].rotate_right(by);
 }

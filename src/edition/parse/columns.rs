@@ -33,16 +33,14 @@ pub(crate) fn measure(widths: &[usize]) -> Vec<Measure> {
         window.extend(widths[lo..hi].iter().copied().filter(|&w| w >= 8));
         window.sort_unstable();
         let mut best = (0usize, 0usize);
-        let mut j = 0;
-        while j < window.len() {
+        for &w in &window {
             // Count widths within one half-unit below this one: a digit or a
             // Latin letter makes an otherwise full line one half-unit short.
-            let w = window[j];
-            let count = window.iter().filter(|&&x| x + 1 >= w && x <= w).count();
+            let count =
+                window.partition_point(|&x| x <= w) - window.partition_point(|&x| x + 1 < w);
             if count >= best.1 {
                 best = (w, count);
             }
-            j += 1;
         }
         let (full, count) = best;
         let near = window

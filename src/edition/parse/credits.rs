@@ -19,11 +19,15 @@
 //! Captions: `…摄）`, `（资料图片）`, `图为…`, `图片：`, `编者按`,
 //! `核心阅读`: never body text.
 
-use super::lines::is_end_punct;
+use super::lines::{fold_traditional, is_end_punct};
 
 /// Byte length of the dateline at the start of `text`, if it opens with
 /// one of the forms in the module docs.
 pub(crate) fn dateline_len(text: &str) -> Option<usize> {
+    // Openings are short: only the first 48 chars are read (and folded).
+    let head_end = text.char_indices().nth(48).map_or(text.len(), |(i, _)| i);
+    let folded = fold_traditional(&text[..head_end]);
+    let text: &str = &folded;
     let end = if let Some(rest) = text.strip_prefix("本报讯") {
         let mut end = text.len() - rest.len();
         end += paren_len(&text[end..]);
@@ -79,19 +83,32 @@ fn paren_len(s: &str) -> usize {
     0
 }
 
+/// Digits of a printed date: ASCII, full-width (`７`) or Chinese
+/// numerals (`七`, `二十六`).
+fn is_date_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十".contains(c)
+}
+
+/// Byte length of the run of date digits at the start of `s`, if 1 to 3
+/// chars long.
+fn digits_len(s: &str) -> Option<usize> {
+    let n = s.chars().take_while(|&c| is_date_digit(c)).count();
+    (1..=3)
+        .contains(&n)
+        .then(|| s.chars().take(n).map(char::len_utf8).sum())
+}
+
 /// Byte length of ` 7月26日` (spaces allowed) at the start of `s`, or 0.
 fn date_len(s: &str) -> usize {
     let trimmed = s.trim_start_matches([' ', '\u{3000}']);
     let skip = s.len() - trimmed.len();
-    let m = trimmed.chars().take_while(char::is_ascii_digit).count();
-    if m == 0 || m > 2 || !trimmed[m..].starts_with('月') {
+    let Some(m) = digits_len(trimmed).filter(|&m| trimmed[m..].starts_with('月')) else {
         return 0;
-    }
+    };
     let after = &trimmed[m + '月'.len_utf8()..];
-    let d = after.chars().take_while(char::is_ascii_digit).count();
-    if d == 0 || d > 2 || !after[d..].starts_with('日') {
+    let Some(d) = digits_len(after).filter(|&d| after[d..].starts_with('日')) else {
         return 0;
-    }
+    };
     skip + m + '月'.len_utf8() + d + '日'.len_utf8()
 }
 
@@ -124,14 +141,24 @@ pub(crate) fn split_closing(paragraph: &str) -> Option<(&str, &str)> {
     }
 }
 
-/// True when a line ends with a closing credit (see [`split_closing`]).
-pub(crate) fn ends_with_closing(line: &str) -> bool {
-    split_closing(line).is_some_and(|(_, inner)| !inner.ends_with('摄'))
+/// True when a line or paragraph ends with a closing credit (see
+/// [`split_closing`]). Only its last 40 chars are read, so checking a
+/// growing paragraph line by line stays linear.
+pub(crate) fn ends_with_closing(text: &str) -> bool {
+    let start = text.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let tail = &text[start..];
+    split_closing(tail)
+        .is_some_and(|(keep, inner)| !inner.ends_with('摄') && (start == 0 || !keep.is_empty()))
 }
 
 /// A byline on a line of its own before the body: `本报记者 张三`,
 /// `记者 张三 通讯员 李四`, `本报特约记者 ××`.
 pub(crate) fn is_credit_line(text: &str) -> bool {
+    if text.chars().nth(40).is_some() {
+        return false;
+    }
+    let folded = fold_traditional(text);
+    let text = folded.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
     let rest = [
         "本报记者",
         "本报特约记者",
@@ -153,9 +180,35 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == ' ' || c == '\u{3000}' || c == '、' || c == '·')
 }
 
+/// A run-in subhead (小标题) inside an article: a short line led by an
+/// ordinal (`一、`, `（二）`) or a bullet (`■`, `◆`), with no full stop.
+/// It is a paragraph of its own, never a headline.
+pub(crate) fn is_subhead(text: &str) -> bool {
+    let n = text.chars().count();
+    if n > 30 || text.contains('。') {
+        return false;
+    }
+    let mut cs = text.chars();
+    let first = cs.next();
+    let second = cs.next();
+    let ordinal = |c: char| "一二三四五六七八九十".contains(c);
+    match (first, second) {
+        (Some('■' | '◆' | '▲' | '●' | '▶' | '◎'), _) => true,
+        (Some(c), Some('、')) if ordinal(c) => true,
+        (Some('（' | '('), Some(c)) if ordinal(c) => text.contains(['）', ')']),
+        _ => false,
+    }
+}
+
 /// True for a photo caption or an editor's box (see the module docs).
 pub(crate) fn is_caption(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if text.chars().nth(100).is_some() {
+        return false;
+    }
+    let t: String = fold_traditional(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let n = t.chars().count();
     if n > 80 {
         return false;
@@ -183,6 +236,10 @@ mod tests {
     #[test]
     fn every_opening_form_gives_its_dateline() {
         assert_eq!(dateline("本报讯 7月26日，市委"), Some("本报讯 7月26日"));
+        assert_eq!(
+            dateline("本报讯 ７月２６日，市委"),
+            Some("本报讯 ７月２６日")
+        );
         assert_eq!(
             dateline("本报讯（记者 张三 通讯员 李四）近日"),
             Some("本报讯（记者 张三 通讯员 李四）")
@@ -224,6 +281,10 @@ mod tests {
     #[test]
     fn credit_lines_and_captions_are_recognised() {
         assert!(is_credit_line("本报记者 张三"));
+        assert!(is_credit_line("□ 本报记者 张三"));
+        assert!(is_subhead("一、坚持创新驱动"));
+        assert!(is_subhead("■ 坚持创新驱动"));
+        assert!(!is_subhead("一要全力以赴抓增长。"));
         assert!(is_credit_line("记者 张三 通讯员 李四"));
         assert!(!is_credit_line("记者表示，会议很成功。"));
         assert!(is_caption("图为会议现场。（记者 周洁 摄）"));

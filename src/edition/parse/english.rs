@@ -12,6 +12,8 @@
 //!   before the dash; it stays in the first paragraph, as printed.
 //! - **Credits** on lines of their own: `By JOHN SMITH`, `By Associated
 //!   Press`, `(Special to The Farmer.)`, `(Herald Special Service`.
+//! - **Masthead.** Volume and folio lines (`VOL. 11, NO. 63.`, `… 1916.
+//!   TEN PAGES—PRICE FIVE CENTS.`) are page furniture.
 //! - **Noise.** OCR of the masthead ornaments gives lines that are mostly
 //!   symbols or stray letters (`ipsiTOTJ?:`, `ri»`, `.-Vt.`): those are page
 //!   furniture, never headline or body.
@@ -44,7 +46,7 @@ pub(crate) fn is_english(text: &str) -> bool {
 /// The role of an English line by its own shape, given whether the line
 /// above is a deck line. `None` means an ordinary body line.
 pub(crate) fn classify(text: &str, under_deck: bool) -> Option<Role> {
-    if is_noise(text) {
+    if is_noise(text) || is_masthead(text) {
         return Some(Role::Furniture(Furniture::Other));
     }
     if is_credit(text) {
@@ -67,6 +69,26 @@ pub(crate) fn credit_name(line: &str) -> Option<String> {
     Some(rest.trim().trim_end_matches('.').to_owned())
 }
 
+/// Masthead and folio lines: `VOL. 11, NO. 63.`, `GRAND FORKS, N. D.,
+/// WEDNESDAY EVENING, MARCH 15, 1916. TEN PAGES—PRICE FIVE CENTS.`
+fn is_masthead(text: &str) -> bool {
+    let upper = text.to_uppercase();
+    let volume = upper.contains("VOL.") && upper.contains("NO.");
+    let year = upper
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'));
+    let folio = ["PAGES", "PRICE", "CENTS", "EDITION"]
+        .iter()
+        .filter(|k| upper.contains(*k))
+        .count();
+    let edition_word = matches!(
+        upper.trim().trim_end_matches('.'),
+        "EDITION" | "EVENING" | "MORNING" | "EXTRA" | "FINAL" | "HOME EDITION" | "EVENING EDITION"
+    );
+    volume || edition_word || (year && folio >= 1 && text.len() >= 20) || folio >= 2
+}
+
 fn is_credit(text: &str) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
@@ -83,7 +105,9 @@ fn is_noise(text: &str) -> bool {
     let visible: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
     if letters < 3 {
-        return !visible.iter().all(char::is_ascii_digit) || visible.is_empty();
+        // Figures (`1,000`, `$100.`) are text; stray marks are not.
+        let digits = visible.iter().filter(|c| c.is_ascii_digit()).count();
+        return digits * 2 < visible.len();
     }
     if letters * 2 < visible.len() {
         return true;
@@ -209,6 +233,10 @@ mod tests {
             Some(Role::Furniture(Furniture::Other))
         );
         assert_eq!(classify("By JOHN SMITH", false), Some(Role::Credit));
+        assert_eq!(
+            classify("VOL. 11, NO. 63.", false),
+            Some(Role::Furniture(Furniture::Other))
+        );
         assert_eq!(
             classify("(Special to The Farmer.)", false),
             Some(Role::Credit)

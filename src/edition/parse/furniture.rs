@@ -16,6 +16,8 @@
 //! - a section name (`要闻`, `综合新闻`), when it is a known one or a very
 //!   short line next to a folio or date line.
 
+use super::lines::fold_traditional;
+
 /// What a furniture line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Furniture {
@@ -69,7 +71,13 @@ const SECTIONS: &[&str] = &[
 
 /// Classifies a (cleaned) line as furniture, by its shape alone.
 pub(crate) fn classify(text: &str) -> Option<Furniture> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if text.chars().nth(60).is_some() {
+        return None;
+    }
+    let t: String = fold_traditional(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let n = t.chars().count();
     if n == 0 || n > 40 {
         return None;
@@ -124,7 +132,13 @@ pub(crate) fn could_be_section(text: &str) -> bool {
 /// Recognises a jump line (`（下转第2版）`, `（上接第1版）`, `(转第3版)`,
 /// `（相关报道见第二版）`).
 pub(crate) fn jump(text: &str) -> Option<Jump> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if text.chars().nth(30).is_some() {
+        return None;
+    }
+    let t: String = fold_traditional(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let inner = t
         .strip_prefix(['（', '('])
         .and_then(|s| s.strip_suffix(['）', ')']))?;
@@ -142,7 +156,13 @@ pub(crate) fn jump(text: &str) -> Option<Jump> {
 
 /// True for `（相关报道见第二版）`: a cross-reference line, kept as furniture.
 pub(crate) fn is_cross_reference(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if text.chars().nth(30).is_some() {
+        return false;
+    }
+    let t: String = fold_traditional(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     t.starts_with(['（', '('])
         && t.ends_with(['）', ')'])
         && t.contains("见第")
@@ -228,6 +248,8 @@ mod tests {
         assert_eq!(classify("今日8版"), Some(Furniture::Other));
         assert_eq!(classify("12"), Some(Furniture::Other));
         assert_eq!(classify("锡城日报"), Some(Furniture::Title));
+        assert_eq!(classify("責任編輯：周嵐"), Some(Furniture::Other));
+        assert_eq!(classify("要聞"), Some(Furniture::Section));
     }
 
     #[test]
@@ -242,5 +264,6 @@ mod tests {
         assert_eq!(jump("（下转第2版）"), Some(Jump::To));
         assert_eq!(jump("（上接第1版）"), Some(Jump::From));
         assert_eq!(jump("（高美梅）"), None);
+        assert_eq!(jump("（下轉第2版）"), Some(Jump::To));
     }
 }

@@ -59,6 +59,116 @@ pub(crate) fn mark(page: &mut PageLines) {
     }
 }
 
+/// Marks inset headlines: a headline set inside a column (beside the
+/// article's first column, in large type) comes out in mid-sentence, as in
+/// `…与相关机构负责人深` / `全国人大来锡开展科研机构` / `改革发展和立法专题调研` /
+/// `入交流，…` (`wuxi-b`, all three extractors).
+///
+/// Evidence, all required: a run of one to three unpunctuated lines with
+/// no comma-like mark, set apart (a blank line or furniture before it),
+/// ending short of the column; the text around it reads on across the
+/// run — the pair of chars joining the line above to the line below
+/// (`深入`) occurs elsewhere on the page — while neither pair joining the
+/// run to its neighbours (`深全`, `研入`) does.
+pub(crate) fn mark_insets(page: &mut PageLines) {
+    let body: Vec<usize> = (0..page.lines.len())
+        .filter(|&i| page.roles[i] == Role::Body)
+        .collect();
+    // Runs shaped like an inset, with the char pairs their test needs.
+    let mut runs: Vec<(usize, usize, InsetPairs)> = Vec::new();
+    for k in 1..body.len() {
+        for run in 1..=3 {
+            let Some(&after) = body.get(k + run) else {
+                break;
+            };
+            let (prev, first, last) = (body[k - 1], body[k], body[k + run - 1]);
+            if let Some(pairs) = inset_shape(page, prev, (first, last), after) {
+                runs.push((k, run, pairs));
+            }
+        }
+    }
+    if runs.is_empty() {
+        return;
+    }
+    // One pass over the page finds which of those pairs occur in it.
+    let wanted: HashSet<(char, char)> = runs.iter().flat_map(|r| r.2).collect();
+    let seen = pairs_on_page(page, &wanted);
+    let mut marked_until = 0;
+    for (k, run, [joined, before, after]) in runs {
+        if k < marked_until {
+            continue;
+        }
+        if seen.contains(&joined) && !seen.contains(&before) && !seen.contains(&after) {
+            for &i in &body[k..k + run] {
+                page.roles[i] = Role::Headline;
+            }
+            marked_until = k + run + 1;
+        }
+    }
+}
+
+/// The char pairs an inset test reads: joining the lines around the run,
+/// and joining the run to the line above and to the line below.
+type InsetPairs = [(char, char); 3];
+
+/// The pairs among `wanted` that occur inside some body line of the page.
+fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(char, char)> {
+    let mut seen = HashSet::new();
+    for (line, _) in page
+        .lines
+        .iter()
+        .zip(&page.roles)
+        .filter(|(_, r)| **r == Role::Body)
+    {
+        let mut prev: Option<char> = None;
+        for c in line.text.chars() {
+            if let Some(p) = prev
+                && wanted.contains(&(p, c))
+            {
+                seen.insert((p, c));
+            }
+            prev = Some(c);
+        }
+    }
+    seen
+}
+
+/// When lines `first..=last` are shaped like an inset headline between
+/// body lines `prev` and `after`, the three pairs of chars to test: the
+/// one joining `prev` to `after`, and those joining the run to each side.
+fn inset_shape(
+    page: &PageLines,
+    prev: usize,
+    (first, last): (usize, usize),
+    after: usize,
+) -> Option<InsetPairs> {
+    let m = page.measures[first];
+    let lines = &page.lines;
+    // Cheap tests first: this runs for every body line.
+    let apart = lines[first].blank_before || (prev + 1..first).any(|i| page.roles[i] != Role::Body);
+    if !apart || !m.columnar || lines[last].width + 2 > m.full {
+        return None;
+    }
+    let run_ok = (first..=last).all(|i| {
+        page.roles[i] == Role::Body
+            && candidate(&lines[i].text)
+            && !lines[i].text.chars().any(super::lines::is_mid_punct)
+    });
+    if !run_ok {
+        return None;
+    }
+    if ends_sentence(&lines[prev].text) || credits::opens_article(&lines[after].text) {
+        return None;
+    }
+    let end = |i: usize| lines[i].text.chars().next_back();
+    let start = |i: usize| lines[i].text.chars().next();
+    let (a, b, c, d) = (end(prev)?, start(first)?, end(last)?, start(after)?);
+    [a, b, c, d]
+        .iter()
+        .all(|&x| is_wide(x))
+        .then_some([(a, d), (a, b), (c, d)])
+}
+
 /// A line that could be a headline by its own text.
 fn candidate(text: &str) -> bool {
     let n = text.chars().count();
@@ -66,11 +176,12 @@ fn candidate(text: &str) -> bool {
         return true;
     }
     n >= 2
+        && !credits::is_subhead(text)
         && !ends_sentence(text)
         && !ends_mid_sentence(text)
         && !text.contains('。')
-        && !credits::opens_article(text)
         && !credits::ends_with_closing(text)
+        && !credits::opens_article(text)
 }
 
 /// How the text line above a line ends.
@@ -108,7 +219,7 @@ fn above(page: &PageLines, i: usize) -> Above {
 fn is_headline(page: &PageLines, i: usize) -> bool {
     let line = &page.lines[i];
     if !candidate(&line.text) {
-        return false;
+        return is_question_headline(page, i);
     }
     let m = page.measures[i];
     if !m.columnar {
@@ -127,7 +238,9 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return false;
     }
     let Some(j) = page.next_text(i) else {
-        return true;
+        // Last text of the page: a headline, unless it is a full column
+        // line under an unpunctuated one (a column ending mid-sentence).
+        return above == Above::Closed || line.width + 6 <= m.full;
     };
     let next = &page.lines[j];
     if page.roles[j] == Role::Headline || credits::opens_article(&next.text) {
@@ -143,11 +256,32 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if above == Above::Closed && next.width > m.full + 2 && candidate(&next.text) {
         return true;
     }
+    // Under a finished line, a body line without end punctuation is a
+    // paragraph's first line, within about two characters of the column
+    // (its indent dropped), running on into a full line. A line more than
+    // three characters short cannot run on: it is a headline.
     if next.width + 4 >= m.full {
-        return false;
+        return line.width + 6 < m.full;
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// A headline may end in `？` or `！` (`你今天读书了吗？`), as a paragraph
+/// may: it counts only standing between finished text and a dateline or
+/// another headline line.
+fn is_question_headline(page: &PageLines, i: usize) -> bool {
+    let text = &page.lines[i].text;
+    let n = text.chars().count();
+    if !text.ends_with(['？', '！', '?', '!']) || text.contains('。') || n > 30 {
+        return false;
+    }
+    if above(page, i) != Above::Closed {
+        return false;
+    }
+    page.next_text(i).is_some_and(|j| {
+        page.roles[j] == Role::Headline || credits::opens_article(&page.lines[j].text)
+    })
 }
 
 /// A block of consecutive headline lines on a page.

@@ -209,6 +209,71 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     buf.push_str(next);
 }
 
+/// The simplified form of a traditional char used in the markers this
+/// parser looks for (`本報訊`, `責任編輯`, `圖為`, `下轉第2版`); any other
+/// char is returned as is. Both forms are three UTF-8 bytes, so byte
+/// offsets found in folded text hold in the original.
+fn fold_char(c: char) -> char {
+    match c {
+        '報' => '报',
+        '訊' => '讯',
+        '華' => '华',
+        '電' => '电',
+        '據' => '据',
+        '記' => '记',
+        '員' => '员',
+        '約' => '约',
+        '攝' => '摄',
+        '圖' => '图',
+        '為' => '为',
+        '編' => '编',
+        '閱' => '阅',
+        '讀' => '读',
+        '資' => '资',
+        '責' => '责',
+        '輯' => '辑',
+        '術' => '术',
+        '對' => '对',
+        '聞' => '闻',
+        '綜' => '综',
+        '際' => '际',
+        '國' => '国',
+        '內' => '内',
+        '經' => '经',
+        '濟' => '济',
+        '會' => '会',
+        '體' => '体',
+        '評' => '评',
+        '論' => '论',
+        '財' => '财',
+        '時' => '时',
+        '轉' => '转',
+        '見' => '见',
+        '農' => '农',
+        '曆' => '历',
+        '專' => '专',
+        '觀' => '观',
+        '點' => '点',
+        '號' => '号',
+        '總' => '总',
+        '關' => '关',
+        '導' => '导',
+        '務' => '务',
+        _ => c,
+    }
+}
+
+/// `s` with the traditional marker chars of [`fold_char`] folded to
+/// simplified, so one set of patterns reads both scripts. Same byte layout
+/// as `s`; borrows when nothing changes.
+pub(crate) fn fold_traditional(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| fold_char(c) == c) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().map(fold_char).collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,7 @@ impl PageLines {
         };
         mark_sections(&lines, &mut roles);
         mark_photo_titles(&lines, &mut roles);
+        extend_notes(&lines, &mut roles);
         let widths: Vec<usize> = lines
             .iter()
             .zip(&roles)
@@ -154,6 +155,32 @@ fn mark_sections(lines: &[Line], roles: &mut [Role]) {
         });
         if near_folio {
             roles[i] = Role::Furniture(Furniture::Section);
+        }
+    }
+}
+
+/// An editor's note, a `核心阅读` box or a caption broken over lines runs
+/// on until a line ends a sentence (at most a dozen lines): `编者按：…` /
+/// `…` / `…。`.
+fn extend_notes(lines: &[Line], roles: &mut [Role]) {
+    let mut open = 0usize;
+    for i in 0..lines.len() {
+        let text = &lines[i].text;
+        if roles[i] == Role::Caption {
+            let note = ["编者按", "核心阅读", "图为", "图片"]
+                .iter()
+                .any(|k| text.starts_with(k));
+            let ended = lines::ends_sentence(text) || text.ends_with('摄');
+            open = if note && !ended { 12 } else { 0 };
+        } else if open > 0 && roles[i] == Role::Body {
+            roles[i] = Role::Caption;
+            open = if lines::ends_sentence(text) {
+                0
+            } else {
+                open - 1
+            };
+        } else {
+            open = 0;
         }
     }
 }
