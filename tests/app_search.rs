@@ -249,3 +249,32 @@ fn headline_list_shows_counts_and_f_limits_it_to_matching_articles() {
     app.update(Action::ToggleFilter);
     assert!(!app.filter_on());
 }
+
+#[test]
+fn config_fold_chinese_variants_lets_traditional_find_simplified() {
+    for fold in [true, false] {
+        let bytes = std::fs::read(SAMPLE).unwrap();
+        let (edition, fingerprint) =
+            newsreader::edition::load(&bytes, Some("edition.txt"), &Default::default());
+        let settings = Settings {
+            search: newsreader::search::SearchOptions {
+                fold_chinese_variants: fold,
+            },
+            ..Settings::default()
+        };
+        let mut app = App::new(edition, fingerprint, settings, vec![]);
+        app.resize(120, 40);
+        app.update(Action::Search);
+        // 韓國吉佳藍 is the traditional form of 韩国吉佳蓝, a headline of
+        // the sample.
+        type_text(&mut app, "韓國吉佳藍");
+        app.prompt_input(Edit::Submit);
+        let found = app.match_status().filter(|_| app.search_active());
+        assert_eq!(found.is_some(), fold, "fold {fold}");
+        if fold {
+            let counts = naive_counts(&sample(), "韩国吉佳蓝");
+            let total: usize = counts.iter().sum();
+            assert_eq!(found.unwrap(), format!("match 1/{total}"));
+        }
+    }
+}
