@@ -278,3 +278,30 @@ fn config_fold_chinese_variants_lets_traditional_find_simplified() {
         }
     }
 }
+
+#[test]
+fn every_match_in_headlines_and_paragraphs_is_highlighted_at_its_text() {
+    // 吉佳蓝 is in a title (韩国吉佳蓝公司在锡落户中国总部项目) and in
+    // that article's paragraphs; at 30 columns the title wraps.
+    let needle = "吉佳蓝";
+    let total: usize = naive_counts(&sample(), needle).iter().sum();
+    for width in [30, 50, 120] {
+        let mut app = app(width, 30);
+        app.update(Action::Search);
+        type_text(&mut app, needle);
+        app.prompt_input(Edit::Submit);
+        let mut kinds = Vec::new();
+        for _ in 0..total {
+            let set = app.set_article().unwrap();
+            let mut found = String::new();
+            for (row, columns, _) in app.highlights().into_iter().filter(|h| h.2) {
+                kinds.push(set.rows[row].kind);
+                found.push_str(&columns_of(&set.rows[row].text, columns));
+            }
+            assert_eq!(found, needle, "width {width}, {:?}", app.match_status());
+            app.update(Action::NextMatch);
+        }
+        assert!(kinds.contains(&RowKind::Title), "width {width}: {kinds:?}");
+        assert!(kinds.contains(&RowKind::Paragraph));
+    }
+}

@@ -6,10 +6,11 @@
 //! Search is incremental: every edit of the prompt searches again and moves
 //! to the first match at or after the place the search started; Esc goes
 //! back there and clears the search, Enter keeps the matches active.
-//! Highlighting is exact for paragraph matches (through
-//! [`SetArticle::locate`](crate::typeset::article::SetArticle::locate));
-//! matches in headlines and captions are found and stepped to, but not
-//! highlighted.
+//! Highlighting is exact: paragraph matches through
+//! [`SetArticle::locate`](crate::typeset::article::SetArticle::locate),
+//! headline and caption matches by walking their rows (`search/rows.rs`).
+
+mod rows;
 
 use std::ops::Range;
 
@@ -17,6 +18,7 @@ use super::input::{Edit, LineInput, Outcome};
 use super::{App, Pane};
 use crate::edition::Anchor;
 use crate::search::{Hit, Matches, Place, Position, SearchIndex, SearchOptions};
+use crate::typeset::article::RowKind;
 
 /// The search part of the app's state.
 #[derive(Debug, Default)]
@@ -93,12 +95,9 @@ impl App {
     }
 
     /// Where the open article's matches are drawn: `(row, columns, current)`
-    /// for each row a paragraph match touches, `columns` a display-column
+    /// for each row a match touches, `columns` a display-column
     /// range in that row's text. Empty without a set article or a search.
     pub fn highlights(&self) -> Vec<(usize, Range<usize>, bool)> {
-        let Some(set) = self.set_article() else {
-            return Vec::new();
-        };
         let from = self
             .search
             .matches
@@ -112,14 +111,36 @@ impl App {
             .iter()
             .enumerate()
         {
-            if let Place::Paragraph(p) = hit.place {
-                let current = self.search.current == Some(from + i);
-                for (row, columns) in set.locate(p, hit.range.clone()) {
-                    out.push((row, columns, current));
-                }
-            }
+            let current = self.search.current == Some(from + i);
+            out.extend(
+                self.hit_cells(hit)
+                    .into_iter()
+                    .map(|(row, columns)| (row, columns, current)),
+            );
         }
         out
+    }
+
+    /// `(row, columns)` of each row of the open article that `hit` (in the
+    /// open article) touches.
+    fn hit_cells(&self, hit: &Hit) -> Vec<(usize, Range<usize>)> {
+        let (Some(set), Some(article)) = (self.set_article(), self.current_article()) else {
+            return Vec::new();
+        };
+        let ambiguous = self.settings.typeset.ambiguous;
+        let range = hit.range.clone();
+        match hit.place {
+            Place::Paragraph(p) => set.locate(p, range),
+            Place::HeadlineLine(line) => {
+                let lines: Vec<&str> = article.headline.lines().collect();
+                let kinds = [RowKind::Kicker, RowKind::Title, RowKind::Subtitle];
+                rows::locate_line(set, &kinds, &lines, line, range, ambiguous)
+            }
+            Place::Caption(caption) => {
+                let lines: Vec<&str> = article.captions.iter().map(String::as_str).collect();
+                rows::locate_line(set, &[RowKind::Caption], &lines, caption, range, ambiguous)
+            }
+        }
     }
 
     /// Opens the prompt (building the index on first use).
@@ -260,18 +281,16 @@ impl App {
         let Some(set) = self.set_article() else {
             return;
         };
-        let row = match hit.place {
-            Place::Paragraph(p) => set
-                .locate(p, hit.range.clone())
-                .first()
-                .map_or_else(|| set.row_of(hit.anchor().unwrap_or_default()), |f| f.0),
+        let fallback = match hit.place {
+            Place::Paragraph(_) => set.row_of(hit.anchor().unwrap_or_default()),
             Place::HeadlineLine(_) => 0,
             Place::Caption(_) => set
                 .rows
                 .iter()
-                .position(|r| r.kind == crate::typeset::article::RowKind::Caption)
+                .position(|r| r.kind == RowKind::Caption)
                 .unwrap_or(0),
         };
+        let row = self.hit_cells(hit).first().map_or(fallback, |cell| cell.0);
         if row >= self.scroll && row < self.scroll + height.max(1) {
             return;
         }
