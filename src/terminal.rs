@@ -169,7 +169,9 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
         let flow = match event {
             None => Flow::Continue(false),
             Some(Event::Key(key)) => on_key(terminal, session, &mut saver, &key)?,
-            Some(Event::Mouse(mouse)) if session.io.mouse => on_mouse(session, &mouse),
+            Some(Event::Mouse(mouse)) if session.io.mouse => {
+                on_mouse(terminal, session, &mut saver, &mouse)
+            }
             Some(Event::Resize(width, height)) => {
                 session.app.resize(width, height);
                 if let Some(library) = &mut session.library {
@@ -370,19 +372,26 @@ fn open_entry(
 }
 
 /// A mouse event: the wheel or a click, in the reader or the library.
-fn on_mouse(session: &mut Session, mouse: &crossterm::event::MouseEvent) -> Flow {
+fn on_mouse(
+    terminal: &mut DefaultTerminal,
+    session: &mut Session,
+    saver: &mut PositionSaver,
+    mouse: &crossterm::event::MouseEvent,
+) -> Flow {
     let Some(input) = Keymap::mouse_input(mouse) else {
         return Flow::Continue(false);
     };
     if let Some(library) = &mut session.library
         && library.shelf.showing
     {
-        let action = match input {
-            crate::app::MouseInput::WheelDown(..) => Action::ScrollDown,
-            crate::app::MouseInput::WheelUp(..) => Action::ScrollUp,
-            crate::app::MouseInput::Click(..) => return Flow::Continue(false),
+        let effect = match input {
+            crate::app::MouseInput::WheelDown(..) => library.shelf.update(Action::ScrollDown),
+            crate::app::MouseInput::WheelUp(..) => library.shelf.update(Action::ScrollUp),
+            crate::app::MouseInput::Click(_, row) => library.shelf.click(usize::from(row)),
         };
-        library.shelf.update(action);
+        if let Some(ShelfEffect::Open(index)) = effect {
+            open_entry(terminal, session, saver, index);
+        }
         return Flow::Continue(true);
     }
     Flow::Continue(session.app.mouse(input))
