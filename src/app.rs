@@ -1,11 +1,14 @@
 //! The reader's state and its one entry point for change, [`App::update`].
 //!
 //! `App` holds the edition, which article is open and where it is scrolled
-//! to, the pane focus, the bookmarks of this edition and the status message.
+//! to, the pane focus, the bookmarks of this edition, the read marks, the
+//! search (`search`), the headline list's page rows (`list`) and the status
+//! message.
 //! It knows no terminal: keys arrive already mapped to an [`Action`] (see
 //! `keymap`), the screen size arrives through [`App::resize`], and anything
-//! that needs I/O (saving a bookmark) is returned as an [`Effect`] for the
-//! event loop to carry out. The renderer (`ui`) only reads it.
+//! that needs I/O (saving a bookmark, copying to the clipboard, opening
+//! another edition) is returned as an [`Effect`] for the event loop to carry
+//! out; changed read marks are collected for it ([`App::take_read_changes`]). The renderer (`ui`) only reads it.
 //!
 //! The reading position is kept as an [`Anchor`] (paragraph and char
 //! offset) of the top visible row, so a resize re-typesets and keeps the
