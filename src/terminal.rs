@@ -12,13 +12,14 @@
 //! edition (parsed only then) or going back to the list of editions.
 
 use std::ffi::OsString;
-use std::io::Write as _;
+use std::io::{BufWriter, Stdout, Write as _};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event, KeyEvent};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 use crate::app::shelf::{Shelf, ShelfEffect};
 use crate::app::{Action, App, Effect};
@@ -27,6 +28,14 @@ use crate::edition::Fingerprint;
 use crate::keymap::Keymap;
 use crate::store::{Position, Store};
 use crate::typeset::AmbiguousWidth;
+
+/// The terminal the event loop draws on: stdout behind a frame-sized buffer,
+/// flushed once per frame by `Terminal::draw`.
+type FrameTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes buffered before a write to the terminal: a full 200×60 frame of
+/// CJK text with styles is about 20 KiB.
+const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 
 /// How long [`probe_ambiguous_width`] waits for the terminal's answer.
 pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
@@ -124,7 +133,15 @@ enum Flow {
 /// # Errors
 /// Terminal I/O errors. Store errors are shown in the status bar instead.
 pub fn run(session: &mut Session) -> anyhow::Result<()> {
-    let mut terminal = match ratatui::try_init() {
+    // `try_init` sets up raw mode, the alternate screen and the panic hook;
+    // its terminal is swapped for one that writes through a buffer large
+    // enough for a whole frame, so a frame leaves in one write instead of
+    // stdout's 1 KiB line-buffer chunks (about 20 writes for 200×60).
+    let setup = ratatui::try_init().and_then(|_| {
+        let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
+        Terminal::new(CrosstermBackend::new(out))
+    });
+    let mut terminal = match setup {
         Ok(terminal) => terminal,
         Err(err) => {
             ratatui::restore();
@@ -142,7 +159,7 @@ pub fn run(session: &mut Session) -> anyhow::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Result<()> {
     let size = terminal.size()?;
     session.app.resize(size.width, size.height);
     if let Some(library) = &mut session.library {
@@ -216,7 +233,7 @@ fn draw(session: &Session, frame: &mut ratatui::Frame) {
 /// Handles a key: on the library screen, in the search prompt, or as an
 /// action of the reader.
 fn on_key(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     key: &KeyEvent,
@@ -277,7 +294,7 @@ fn on_key(
 
 /// An action on the library screen.
 fn on_library_action(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     action: Action,
@@ -313,7 +330,7 @@ fn leave_edition(session: &mut Session, saver: &mut PositionSaver) -> Flow {
 
 /// `{` / `}`: opens the previous or next edition of the library.
 fn switch_edition(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     forward: bool,
@@ -335,7 +352,7 @@ fn switch_edition(
 /// position first. A file that cannot be opened leaves the library screen
 /// up with the error in its status bar.
 fn open_entry(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     index: usize,
@@ -373,7 +390,7 @@ fn open_entry(
 
 /// A mouse event: the wheel or a click, in the reader or the library.
 fn on_mouse(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     mouse: &crossterm::event::MouseEvent,
