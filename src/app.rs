@@ -1,11 +1,14 @@
 //! The reader's state and its one entry point for change, [`App::update`].
 //!
 //! `App` holds the edition, which article is open and where it is scrolled
-//! to, the pane focus, the bookmarks of this edition and the status message.
+//! to, the pane focus, the bookmarks of this edition, the read marks, the
+//! search (`search`), the headline list's page rows (`list`) and the status
+//! message.
 //! It knows no terminal: keys arrive already mapped to an [`Action`] (see
 //! `keymap`), the screen size arrives through [`App::resize`], and anything
-//! that needs I/O (saving a bookmark) is returned as an [`Effect`] for the
-//! event loop to carry out. The renderer (`ui`) only reads it.
+//! that needs I/O (saving a bookmark, copying to the clipboard, opening
+//! another edition) is returned as an [`Effect`] for the event loop to carry
+//! out; changed read marks are collected for it ([`App::take_read_changes`]). The renderer (`ui`) only reads it.
 //!
 //! The reading position is kept as an [`Anchor`] (paragraph and char
 //! offset) of the top visible row, so a resize re-typesets and keeps the
@@ -29,7 +32,6 @@ pub use action::{Action, HelpEntry};
 pub use layout::{Pane, Panes};
 pub use list::ListRow;
 pub use mouse::MouseInput;
-pub use search::PromptInput;
 
 use crate::edition::{Anchor, Article, ArticleId, Edition, Fingerprint};
 use crate::search::SearchOptions;
@@ -88,7 +90,7 @@ pub struct ViewKey {
     scroll: usize,
     set_width: usize,
     message: Option<String>,
-    prompt: Option<String>,
+    search_prompt: Option<String>,
     matches: usize,
     current_match: Option<usize>,
     filter: bool,
@@ -238,7 +240,7 @@ impl App {
             scroll: self.scroll,
             set_width: self.set_width,
             message: self.message.clone(),
-            prompt: self.prompt().map(str::to_owned),
+            search_prompt: self.prompt().map(str::to_owned),
             matches: self.matches().len(),
             current_match: self.current_match(),
             filter: self.filter_on(),

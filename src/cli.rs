@@ -18,7 +18,8 @@ use std::path::PathBuf;
 use clap::{Parser, ValueEnum};
 
 /// `newsreader [OPTIONS] <FILE>...`, or `newsreader --bookmarks [--json]`,
-/// or `newsreader --export-bookmarks FILE.md`: the raw command line.
+/// `newsreader --export-bookmarks FILE.md`, `newsreader --print-config`:
+/// the raw command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "newsreader",
@@ -28,10 +29,10 @@ use clap::{Parser, ValueEnum};
 pub struct Args {
     /// The edition: plain text as a PDF extractor made it. Several files,
     /// or a directory, open the library of editions. Not needed with
-    /// --bookmarks or --export-bookmarks.
+    /// --bookmarks, --export-bookmarks or --print-config.
     #[arg(
         value_name = "FILE",
-        required_unless_present_any = ["print_config", "bookmarks", "export_bookmarks"]
+        required_unless_present_any = ["bookmarks", "export_bookmarks", "print_config"]
     )]
     pub files: Vec<PathBuf>,
 
@@ -329,6 +330,39 @@ mod tests {
             let err = Args::try_parse_from(&args).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{args:?}");
         }
+    }
+
+    #[test]
+    fn several_files_or_a_directory_in_a_terminal_mean_the_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path().to_str().unwrap();
+        assert_eq!(parse(&["a.txt"], &tty()).mode, Mode::Interactive);
+        assert_eq!(parse(&["a.txt", "b.txt"], &tty()).mode, Mode::Library);
+        assert_eq!(parse(&[dir], &tty()).mode, Mode::Library);
+        let piped = Environment::default();
+        assert_eq!(
+            parse(&["a.txt", "b.txt"], &piped).mode,
+            Mode::Dump(DumpFormat::Text)
+        );
+    }
+
+    #[test]
+    fn flags_win_over_the_config_and_the_config_fills_the_rest() {
+        let text = "justify = true\nambiguous_width = \"wide\"\nmeasure = 60\n";
+        let config =
+            crate::config::Config::from_toml(text, std::path::Path::new("c.toml")).unwrap();
+        let validate = |args: &[&str]| {
+            let mut all = vec!["newsreader"];
+            all.extend_from_slice(args);
+            Args::try_parse_from(all).unwrap().validate(&tty(), &config)
+        };
+        let options = validate(&["a.txt"]);
+        assert_eq!(
+            (options.ambiguous, options.justify, options.measure),
+            (AmbiguousChoice::Wide, true, 60)
+        );
+        let options = validate(&["--ambiguous-width", "narrow", "a.txt"]);
+        assert_eq!(options.ambiguous, AmbiguousChoice::Narrow);
     }
 
     #[test]

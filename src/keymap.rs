@@ -3,8 +3,8 @@
 //! [`Keymap::default`] holds the bindings of issue 2's key table; the same
 //! table produces the help overlay ([`Keymap::help`]), so a remapped key
 //! shows correctly. A config's `[keys]` are applied with
-//! [`Keymap::configured`]. While the search prompt is open, keys are text
-//! instead ([`Keymap::prompt_input`]). Only press (and repeat) events map to actions; Shift is
+//! [`Keymap::configured`]. While a prompt (search, bookmark note) is open,
+//! keys are text instead ([`edit_of`]). Only press (and repeat) events map to actions; Shift is
 //! ignored for character keys, since `G` and `?` arrive as shifted chars.
 
 use crossterm::event::{
@@ -12,7 +12,7 @@ use crossterm::event::{
 };
 
 use crate::app::input::Edit;
-use crate::app::{Action, HelpEntry, MouseInput, PromptInput};
+use crate::app::{Action, HelpEntry, MouseInput};
 use crate::config::{Config, KeyBindings, KeyName, KeySpec};
 
 /// A key with its modifiers (Control and Alt; Shift is part of the char).
@@ -96,10 +96,28 @@ impl Key {
     }
 }
 
-/// The edit a key makes in the bookmark note prompt: the same keys as the
-/// search prompt ([`Keymap::prompt_input`]), so both prompts type alike.
+/// The edit a key makes in a one-line prompt (search, bookmark note), where
+/// keys type text instead of running actions: printable chars (with or
+/// without Shift; CJK input methods deliver composed chars) insert
+/// themselves, Backspace removes the last grapheme cluster, Ctrl-U clears,
+/// Enter accepts, Esc (or Ctrl-C) cancels. These keys are fixed, not
+/// remappable. Release events and other keys give `None`.
 pub fn edit_of(event: &KeyEvent) -> Option<Edit> {
-    Keymap::prompt_input(event).map(Edit::from)
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Enter => Some(Edit::Submit),
+        KeyCode::Esc => Some(Edit::Cancel),
+        KeyCode::Backspace => Some(Edit::Backspace),
+        KeyCode::Char('c') if ctrl => Some(Edit::Cancel),
+        KeyCode::Char('u') if ctrl => Some(Edit::Clear),
+        KeyCode::Char(c) if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) => {
+            Some(Edit::Insert(c))
+        }
+        _ => None,
+    }
 }
 
 /// The key bindings: an ordered list of (key, action).
@@ -266,28 +284,6 @@ impl Keymap {
     /// The names of every action, for [`Config::validate_keys`].
     pub fn action_names() -> Vec<&'static str> {
         Action::ALL.iter().map(|a| a.name()).collect()
-    }
-
-    /// What a key does in the search prompt: typed characters (any char
-    /// crossterm delivers, so composed CJK input arrives whole),
-    /// Backspace, Enter and Esc (Ctrl-C also cancels). `None` for other keys
-    /// and key releases.
-    pub fn prompt_input(event: &KeyEvent) -> Option<PromptInput> {
-        if event.kind == KeyEventKind::Release {
-            return None;
-        }
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        match event.code {
-            KeyCode::Char('c') if ctrl => Some(PromptInput::Cancel),
-            KeyCode::Char('u') if ctrl => Some(PromptInput::Clear),
-            KeyCode::Char(c) if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) => {
-                Some(PromptInput::Insert(c))
-            }
-            KeyCode::Backspace => Some(PromptInput::Backspace),
-            KeyCode::Enter => Some(PromptInput::Confirm),
-            KeyCode::Esc => Some(PromptInput::Cancel),
-            _ => None,
-        }
     }
 }
 

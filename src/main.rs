@@ -156,11 +156,7 @@ fn read(
     keymap: Keymap,
     env: &Environment,
 ) -> anyhow::Result<()> {
-    let data_dir = options
-        .data_dir
-        .clone()
-        .context("no data directory found: give one with --data-dir")?;
-    let (mut store, store_warnings) = Store::open(&data_dir);
+    let (mut store, store_warnings) = Store::open(data_dir(options)?);
     let reader = ReaderOptions {
         settings,
         encoding: options.encoding,

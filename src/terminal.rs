@@ -12,13 +12,14 @@
 //! edition (parsed only then) or going back to the list of editions.
 
 use std::ffi::OsString;
-use std::io::Write as _;
+use std::io::{BufWriter, Stdout, Write as _};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event, KeyEvent};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 use crate::app::shelf::{Shelf, ShelfEffect};
 use crate::app::{Action, App, Effect};
@@ -27,6 +28,14 @@ use crate::edition::Fingerprint;
 use crate::keymap::Keymap;
 use crate::store::{Position, Store};
 use crate::typeset::AmbiguousWidth;
+
+/// The terminal the event loop draws on: stdout behind a frame-sized buffer,
+/// flushed once per frame by `Terminal::draw`.
+type FrameTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes buffered before a write to the terminal: a full 200×60 frame of
+/// CJK text with styles is about 20 KiB.
+const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 
 /// How long [`probe_ambiguous_width`] waits for the terminal's answer.
 pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
@@ -124,7 +133,15 @@ enum Flow {
 /// # Errors
 /// Terminal I/O errors. Store errors are shown in the status bar instead.
 pub fn run(session: &mut Session) -> anyhow::Result<()> {
-    let mut terminal = match ratatui::try_init() {
+    // `try_init` sets up raw mode, the alternate screen and the panic hook;
+    // its terminal is swapped for one that writes through a buffer large
+    // enough for a whole frame, so a frame leaves in one write instead of
+    // stdout's 1 KiB line-buffer chunks (about 20 writes for 200×60).
+    let setup = ratatui::try_init().and_then(|_| {
+        let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
+        Terminal::new(CrosstermBackend::new(out))
+    });
+    let mut terminal = match setup {
         Ok(terminal) => terminal,
         Err(err) => {
             ratatui::restore();
@@ -142,7 +159,7 @@ pub fn run(session: &mut Session) -> anyhow::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Result<()> {
     let size = terminal.size()?;
     session.app.resize(size.width, size.height);
     if let Some(library) = &mut session.library {
@@ -155,6 +172,13 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
         if redraw {
             terminal.draw(|frame| draw(session, frame))?;
         }
+        // Saved only once the frame is out: a save syncs a file to disk,
+        // which would hold back the new screen by milliseconds.
+        let marks_reported = save_read_marks(session);
+        if saver.save_if_due(session, false) || marks_reported {
+            redraw = true;
+            continue;
+        }
         let event = match saver.due_in(&session.app) {
             Some(wait) => event::poll(wait)?.then(event::read).transpose()?,
             None => Some(event::read()?),
@@ -162,7 +186,9 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
         let flow = match event {
             None => Flow::Continue(false),
             Some(Event::Key(key)) => on_key(terminal, session, &mut saver, &key)?,
-            Some(Event::Mouse(mouse)) if session.io.mouse => on_mouse(session, &mouse),
+            Some(Event::Mouse(mouse)) if session.io.mouse => {
+                on_mouse(terminal, session, &mut saver, &mouse)
+            }
             Some(Event::Resize(width, height)) => {
                 session.app.resize(width, height);
                 if let Some(library) = &mut session.library {
@@ -176,9 +202,8 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
             Flow::Quit => break,
             Flow::Continue(redraw) => redraw,
         };
-        redraw |= save_read_marks(session);
-        redraw |= saver.save_if_due(session, false);
     }
+    save_read_marks(session);
     saver.save_if_due(session, true);
     Ok(())
 }
@@ -208,7 +233,7 @@ fn draw(session: &Session, frame: &mut ratatui::Frame) {
 /// Handles a key: on the library screen, in the search prompt, or as an
 /// action of the reader.
 fn on_key(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     key: &KeyEvent,
@@ -219,10 +244,16 @@ fn on_key(
         };
         return Ok(on_library_action(terminal, session, saver, action));
     }
+    if session.app.editing() {
+        let before = session.app.view_key();
+        let effect = crate::keymap::edit_of(key).and_then(|e| session.app.edit(e));
+        apply(session, effect);
+        return Ok(Flow::Continue(session.app.view_key() != before));
+    }
     if session.app.prompt().is_some() {
         let before = session.app.view_key();
-        if let Some(input) = Keymap::prompt_input(key) {
-            session.app.prompt_input(input);
+        if let Some(edit) = crate::keymap::edit_of(key) {
+            session.app.prompt_input(edit);
         }
         return Ok(Flow::Continue(session.app.view_key() != before));
     }
@@ -251,7 +282,11 @@ fn on_key(
                     .notify("could not write to the terminal's clipboard");
             }
         }
-        Some(Effect::SwitchEdition(forward)) => switch_edition(terminal, session, saver, forward),
+        Some(Effect::SwitchEdition(forward)) => {
+            // Another app: its view key says nothing about the screen.
+            switch_edition(terminal, session, saver, forward);
+            return Ok(Flow::Continue(true));
+        }
         effect => apply(session, effect),
     }
     Ok(Flow::Continue(session.app.view_key() != before))
@@ -259,7 +294,7 @@ fn on_key(
 
 /// An action on the library screen.
 fn on_library_action(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     action: Action,
@@ -284,6 +319,7 @@ fn leave_edition(session: &mut Session, saver: &mut PositionSaver) -> Flow {
     if session.library.is_none() {
         return Flow::Quit;
     }
+    save_read_marks(session);
     saver.save_if_due(session, true);
     if let Some(library) = &mut session.library {
         library.shelf.count_unread(&session.store);
@@ -294,7 +330,7 @@ fn leave_edition(session: &mut Session, saver: &mut PositionSaver) -> Flow {
 
 /// `{` / `}`: opens the previous or next edition of the library.
 fn switch_edition(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     forward: bool,
@@ -316,11 +352,12 @@ fn switch_edition(
 /// position first. A file that cannot be opened leaves the library screen
 /// up with the error in its status bar.
 fn open_entry(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut FrameTerminal,
     session: &mut Session,
     saver: &mut PositionSaver,
     index: usize,
 ) {
+    save_read_marks(session);
     saver.save_if_due(session, true);
     let Some(library) = &mut session.library else {
         return;
@@ -352,19 +389,26 @@ fn open_entry(
 }
 
 /// A mouse event: the wheel or a click, in the reader or the library.
-fn on_mouse(session: &mut Session, mouse: &crossterm::event::MouseEvent) -> Flow {
+fn on_mouse(
+    terminal: &mut FrameTerminal,
+    session: &mut Session,
+    saver: &mut PositionSaver,
+    mouse: &crossterm::event::MouseEvent,
+) -> Flow {
     let Some(input) = Keymap::mouse_input(mouse) else {
         return Flow::Continue(false);
     };
     if let Some(library) = &mut session.library
         && library.shelf.showing
     {
-        let action = match input {
-            crate::app::MouseInput::WheelDown(..) => Action::ScrollDown,
-            crate::app::MouseInput::WheelUp(..) => Action::ScrollUp,
-            crate::app::MouseInput::Click(..) => return Flow::Continue(false),
+        let effect = match input {
+            crate::app::MouseInput::WheelDown(..) => library.shelf.update(Action::ScrollDown),
+            crate::app::MouseInput::WheelUp(..) => library.shelf.update(Action::ScrollUp),
+            crate::app::MouseInput::Click(_, row) => library.shelf.click(usize::from(row)),
         };
-        library.shelf.update(action);
+        if let Some(ShelfEffect::Open(index)) = effect {
+            open_entry(terminal, session, saver, index);
+        }
         return Flow::Continue(true);
     }
     Flow::Continue(session.app.mouse(input))
@@ -408,6 +452,7 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
         }
         Effect::UndoRemove => undo_remove(session, &fingerprint),
         Effect::RefreshBookmarks => store.refresh(),
+        // Carried out by the event loop itself.
         Effect::Quit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
     }
     sync_bookmarks(session);

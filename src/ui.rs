@@ -47,15 +47,16 @@ impl Widget for &App {
         if let Some(area) = panes.bookmarks {
             bookmarks::render(self, area, buf);
         }
-        match self.note_input() {
-            Some(input) => prompt::render(
+        match (self.note_input(), self.prompt()) {
+            (Some(input), _) => prompt::render(
                 prompt::NOTE_LABEL,
                 input.text(),
                 self.typeset_options().ambiguous,
                 status,
                 buf,
             ),
-            None => status::render(self, status, buf),
+            (None, Some(_)) => status::render_prompt(self, status, buf),
+            (None, None) => status::render(self, status, buf),
         }
         if let Some(view) = self.help_view() {
             help::render(
@@ -66,18 +67,17 @@ impl Widget for &App {
                 buf,
             );
         }
-        // The status bar's last chance: the prompt replaces it while open.
-        if self.prompt().is_some() {
-            status::render_prompt(self, status, buf);
-        }
     }
 }
 
 /// Where the terminal cursor goes when `app` is drawn into `area`: in the
 /// prompt while one is open, else nowhere (hidden).
 pub fn cursor(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
-    let input = app.note_input()?;
     let status = layout::panes(area, app.focus(), app.sidebar_visible()).status?;
+    if app.prompt().is_some() && app.note_input().is_none() {
+        return Some(status::prompt_cursor(app, status));
+    }
+    let input = app.note_input()?;
     Some(prompt::cursor(
         prompt::NOTE_LABEL,
         input.text(),

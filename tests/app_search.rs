@@ -6,9 +6,9 @@
 #![allow(clippy::unwrap_used)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use newsreader::app::{Action, App, ListRow, Pane, PromptInput, Settings};
+use newsreader::app::input::Edit;
+use newsreader::app::{Action, App, ListRow, Pane, Settings};
 use newsreader::edition::Edition;
-use newsreader::keymap::Keymap;
 use newsreader::typeset::article::RowKind;
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt");
@@ -29,7 +29,7 @@ fn app(width: u16, height: u16) -> App {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.prompt_input(PromptInput::Insert(c));
+        app.prompt_input(Edit::Insert(c));
     }
 }
 
@@ -57,22 +57,22 @@ fn prompt_takes_cjk_and_backspace_deletes_a_whole_grapheme_cluster() {
     assert_eq!(app.prompt(), Some(""));
     // Composed CJK input arrives from crossterm as plain chars.
     let key = KeyEvent::new(KeyCode::Char('书'), KeyModifiers::NONE);
-    assert_eq!(Keymap::prompt_input(&key), Some(PromptInput::Insert('书')));
+    assert_eq!(newsreader::keymap::edit_of(&key), Some(Edit::Insert('书')));
     type_text(&mut app, "省委书记");
     assert_eq!(app.prompt(), Some("省委书记"));
-    app.prompt_input(PromptInput::Backspace);
+    app.prompt_input(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书"));
     // e + COMBINING ACUTE ACCENT is one grapheme cluster (UAX #29), and so
     // is a flag (two regional indicators): one Backspace each.
     type_text(&mut app, "e\u{301}\u{1F1E8}\u{1F1F3}");
-    app.prompt_input(PromptInput::Backspace);
+    app.prompt_input(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书e\u{301}"));
-    app.prompt_input(PromptInput::Backspace);
+    app.prompt_input(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书"));
-    app.prompt_input(PromptInput::Backspace);
-    app.prompt_input(PromptInput::Backspace);
-    app.prompt_input(PromptInput::Backspace);
-    app.prompt_input(PromptInput::Backspace);
+    app.prompt_input(Edit::Backspace);
+    app.prompt_input(Edit::Backspace);
+    app.prompt_input(Edit::Backspace);
+    app.prompt_input(Edit::Backspace);
     assert_eq!(app.prompt(), Some(""), "Backspace on empty stays empty");
 }
 
@@ -82,7 +82,7 @@ fn esc_cancels_clears_and_goes_back_enter_keeps_the_matches() {
     app.update(Action::Search);
     type_text(&mut app, "发展");
     assert!(app.search_active());
-    app.prompt_input(PromptInput::Cancel);
+    app.prompt_input(Edit::Cancel);
     assert_eq!(app.prompt(), None);
     assert!(!app.search_active());
     assert_eq!(app.match_status(), None);
@@ -90,7 +90,7 @@ fn esc_cancels_clears_and_goes_back_enter_keeps_the_matches() {
 
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(PromptInput::Confirm);
+    app.prompt_input(Edit::Submit);
     assert_eq!(app.prompt(), None);
     assert!(app.search_active());
     assert_eq!(app.focus(), Pane::Reader);
@@ -109,7 +109,7 @@ fn n_and_capital_n_step_through_every_match_across_articles_and_wrap() {
     let mut app = app(120, 40);
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(PromptInput::Confirm);
+    app.prompt_input(Edit::Submit);
     assert_eq!(app.match_status().unwrap(), format!("match 1/{total}"));
     assert_eq!(app.matches().per_article(), counts.as_slice());
 
@@ -143,7 +143,7 @@ fn current_match_is_on_screen_after_n() {
     let mut app = app(50, 16);
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(PromptInput::Confirm);
+    app.prompt_input(Edit::Submit);
     let (_, height) = app.reader_text_size();
     for _ in 0..8 {
         app.update(Action::NextMatch);
@@ -174,7 +174,7 @@ fn phrase_broken_across_a_column_is_highlighted_on_every_row_it_spans() {
         let mut app = app(width, 20);
         app.update(Action::Search);
         type_text(&mut app, "省委书记信长星");
-        app.prompt_input(PromptInput::Confirm);
+        app.prompt_input(Edit::Submit);
         assert_eq!(app.match_status().unwrap(), "match 1/1");
         let set = app.set_article().unwrap();
         let highlights = app.highlights();
@@ -223,7 +223,7 @@ fn headline_list_shows_counts_and_f_limits_it_to_matching_articles() {
     );
     app.update(Action::Search);
     type_text(&mut app, "省委书记");
-    app.prompt_input(PromptInput::Confirm);
+    app.prompt_input(Edit::Submit);
     let all = app.list_rows();
     assert_eq!(
         all.iter()
@@ -248,4 +248,60 @@ fn headline_list_shows_counts_and_f_limits_it_to_matching_articles() {
     assert_eq!(app.selected(), matching[0]);
     app.update(Action::ToggleFilter);
     assert!(!app.filter_on());
+}
+
+#[test]
+fn config_fold_chinese_variants_lets_traditional_find_simplified() {
+    for fold in [true, false] {
+        let bytes = std::fs::read(SAMPLE).unwrap();
+        let (edition, fingerprint) =
+            newsreader::edition::load(&bytes, Some("edition.txt"), &Default::default());
+        let settings = Settings {
+            search: newsreader::search::SearchOptions {
+                fold_chinese_variants: fold,
+            },
+            ..Settings::default()
+        };
+        let mut app = App::new(edition, fingerprint, settings, vec![]);
+        app.resize(120, 40);
+        app.update(Action::Search);
+        // 韓國吉佳藍 is the traditional form of 韩国吉佳蓝, a headline of
+        // the sample.
+        type_text(&mut app, "韓國吉佳藍");
+        app.prompt_input(Edit::Submit);
+        let found = app.match_status().filter(|_| app.search_active());
+        assert_eq!(found.is_some(), fold, "fold {fold}");
+        if fold {
+            let counts = naive_counts(&sample(), "韩国吉佳蓝");
+            let total: usize = counts.iter().sum();
+            assert_eq!(found.unwrap(), format!("match 1/{total}"));
+        }
+    }
+}
+
+#[test]
+fn every_match_in_headlines_and_paragraphs_is_highlighted_at_its_text() {
+    // 吉佳蓝 is in a title (韩国吉佳蓝公司在锡落户中国总部项目) and in
+    // that article's paragraphs; at 30 columns the title wraps.
+    let needle = "吉佳蓝";
+    let total: usize = naive_counts(&sample(), needle).iter().sum();
+    for width in [30, 50, 120] {
+        let mut app = app(width, 30);
+        app.update(Action::Search);
+        type_text(&mut app, needle);
+        app.prompt_input(Edit::Submit);
+        let mut kinds = Vec::new();
+        for _ in 0..total {
+            let set = app.set_article().unwrap();
+            let mut found = String::new();
+            for (row, columns, _) in app.highlights().into_iter().filter(|h| h.2) {
+                kinds.push(set.rows[row].kind);
+                found.push_str(&columns_of(&set.rows[row].text, columns));
+            }
+            assert_eq!(found, needle, "width {width}, {:?}", app.match_status());
+            app.update(Action::NextMatch);
+        }
+        assert!(kinds.contains(&RowKind::Title), "width {width}: {kinds:?}");
+        assert!(kinds.contains(&RowKind::Paragraph));
+    }
 }

@@ -353,10 +353,11 @@ fn help_at_50_by_16_fits_the_width_and_scrolls_to_the_last_entry() {
     let mut app = app(50, 16, AmbiguousWidth::Narrow);
     app.set_help(newsreader::keymap::Keymap::default().help());
     app.update(Action::Help);
-    // As a table the widest line is "Space, PageDown" (15 columns), two
-    // spaces and "bookmark top row (again: remove)" (32): 49 + 2 borders is
-    // more than 50, so each description goes under its keys. 16 rows less
-    // the borders show 14 lines.
+    // As a table the keys column is "Space, PageDown" (15 columns) and two
+    // spaces, and the longest description, "rename bookmark: give it a note
+    // (sidebar)", is 41: 58 + 2 borders is more than 50, so each
+    // description goes under its keys. 16 rows less the borders show 14
+    // lines.
     let buffer = draw(&app, 50, 16);
     let first = lines(&buffer);
     // The box is centred: find its left border's column on the top row.
@@ -364,9 +365,9 @@ fn help_at_50_by_16_fits_the_width_and_scrolls_to_the_last_entry() {
         .find(|&x| buffer[(x, 0)].symbol() == "┌" && buffer[(x + 1, 0)].symbol() == "K")
         .unwrap();
     let from = |y: u16| -> String { (left..50).map(|x| buffer[(x, y)].symbol()).collect() };
-    assert!(from(0).starts_with("┌Keys (j/k scroll, Esc closes)"));
+    assert!(from(0).starts_with("┌Keys (scroll for more)"));
     assert!(from(1).starts_with("│q, Ctrl-C "));
-    assert!(from(2).starts_with("│    quit "), "{}", first.join("\n"));
+    assert!(from(2).starts_with("│    quit "));
     assert!(from(15).starts_with('└'), "bottom border: {}", from(15));
     let mut seen = first.join("\n");
     for _ in 0..60 {

@@ -8,7 +8,8 @@
 
 use std::path::Path;
 
-use newsreader::app::{Action, App, PromptInput, Settings};
+use newsreader::app::input::Edit;
+use newsreader::app::{Action, App, Settings};
 use newsreader::config::{self, Config};
 use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
 use newsreader::keymap::Keymap;
@@ -101,7 +102,7 @@ fn matches_are_highlighted_at_their_cells_and_the_current_one_differs() {
     let mut app = app(config::Theme::Dark);
     app.update(Action::Search);
     for c in "财经".chars() {
-        app.prompt_input(PromptInput::Insert(c));
+        app.prompt_input(Edit::Insert(c));
     }
     // While typing, the prompt replaces the status bar, with the counter.
     let buffer = draw(&app);
@@ -109,7 +110,7 @@ fn matches_are_highlighted_at_their_cells_and_the_current_one_differs() {
         row_text(&buffer, 19, 0, 120).trim_end(),
         "/财经  [match 1/3]"
     );
-    app.prompt_input(PromptInput::Confirm);
+    app.prompt_input(Edit::Submit);
     let buffer = draw(&app);
     // Reader: x 30..96, inner x 31, width 64 (under the measure, so not
     // centred). Rows: title (y 1), blank (y 2), the paragraph (y 3),
@@ -169,8 +170,8 @@ fn help_overlay_shows_remapped_keys() {
 fn mono_theme_draws_no_colour_in_any_cell() {
     let mut app = app(config::Theme::Mono);
     app.update(Action::Search);
-    app.prompt_input(PromptInput::Insert('财'));
-    app.prompt_input(PromptInput::Confirm);
+    app.prompt_input(Edit::Insert('财'));
+    app.prompt_input(Edit::Submit);
     app.set_help(Keymap::default().help());
     for step in 0..2 {
         let buffer = draw(&app);

@@ -7,8 +7,11 @@
 use super::HelpEntry;
 use crate::typeset::{AmbiguousWidth, display_width};
 
-/// The help box's title.
-pub const TITLE: &str = "Keys (j/k scroll, Esc closes)";
+/// The help box's title when every line fits.
+pub const TITLE: &str = "Keys";
+
+/// The help box's title when it scrolls (with the movement keys).
+pub const TITLE_SCROLLS: &str = "Keys (scroll for more)";
 
 /// The indent of a description under its keys in the two-line layout.
 const STACKED_INDENT: &str = "    ";
@@ -49,7 +52,7 @@ impl HelpView {
             lines
                 .iter()
                 .map(|l| display_width(l, ambiguous))
-                .chain([display_width(TITLE, ambiguous)])
+                .chain([display_width(TITLE_SCROLLS, ambiguous)])
                 .max()
                 .unwrap_or(0)
         };
@@ -65,6 +68,15 @@ impl HelpView {
             width: widest(&lines),
             lines,
             visible,
+        }
+    }
+
+    /// The box's title: [`TITLE_SCROLLS`] when not every line fits.
+    pub fn title(&self) -> &'static str {
+        if self.max_scroll() > 0 {
+            TITLE_SCROLLS
+        } else {
+            TITLE
         }
     }
 

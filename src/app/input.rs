@@ -29,21 +29,6 @@ pub enum Edit {
     Cancel,
 }
 
-impl From<super::search::PromptInput> for Edit {
-    /// The search prompt's key input as a line edit (the two prompts share
-    /// their keys; `Confirm` is [`Edit::Submit`]).
-    fn from(input: super::search::PromptInput) -> Self {
-        use super::search::PromptInput as P;
-        match input {
-            P::Insert(c) => Edit::Insert(c),
-            P::Backspace => Edit::Backspace,
-            P::Clear => Edit::Clear,
-            P::Confirm => Edit::Submit,
-            P::Cancel => Edit::Cancel,
-        }
-    }
-}
-
 /// What an [`Edit`] did to the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {

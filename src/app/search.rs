@@ -6,34 +6,19 @@
 //! Search is incremental: every edit of the prompt searches again and moves
 //! to the first match at or after the place the search started; Esc goes
 //! back there and clears the search, Enter keeps the matches active.
-//! Highlighting is exact for paragraph matches (through
-//! [`SetArticle::locate`](crate::typeset::article::SetArticle::locate));
-//! matches in headlines and captions are found and stepped to, but not
-//! highlighted.
+//! Highlighting is exact: paragraph matches through
+//! [`SetArticle::locate`](crate::typeset::article::SetArticle::locate),
+//! headline and caption matches by walking their rows (`search/rows.rs`).
+
+mod rows;
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation as _;
-
+use super::input::{Edit, LineInput, Outcome};
 use super::{App, Pane};
 use crate::edition::Anchor;
 use crate::search::{Hit, Matches, Place, Position, SearchIndex, SearchOptions};
-
-/// What a key does while the search prompt is open (mapped from terminal
-/// keys by `keymap::Keymap::prompt_input`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptInput {
-    /// Type a character (CJK input methods deliver composed characters).
-    Insert(char),
-    /// Delete the last grapheme cluster (UAX #29), not just the last char.
-    Backspace,
-    /// Clear the whole prompt.
-    Clear,
-    /// Close the prompt, keeping the matches active.
-    Confirm,
-    /// Close the prompt, clear the search and go back to where it started.
-    Cancel,
-}
+use crate::typeset::article::RowKind;
 
 /// The search part of the app's state.
 #[derive(Debug, Default)]
@@ -42,8 +27,8 @@ pub struct SearchState {
     pub(super) options: SearchOptions,
     /// Built on first use.
     index: Option<SearchIndex>,
-    /// The prompt's text while it is open.
-    prompt: Option<String>,
+    /// The prompt while it is open.
+    prompt: Option<LineInput>,
     /// The active query's matches (empty when no search is active).
     matches: Matches,
     /// The query of [`SearchState::matches`].
@@ -74,7 +59,7 @@ impl SearchState {
 impl App {
     /// The search prompt's text while it is open.
     pub fn prompt(&self) -> Option<&str> {
-        self.search.prompt.as_deref()
+        self.search.prompt.as_ref().map(LineInput::text)
     }
 
     /// True while a search has matches (the headline list shows counts).
@@ -104,20 +89,15 @@ impl App {
         match self.search.current {
             Some(i) if count > 0 => Some(format!("match {}/{count}", i + 1)),
             _ if count > 0 => Some(format!("{count} matches")),
-            _ if self.search.prompt.as_ref().is_some_and(|p| !p.is_empty()) => {
-                Some("no match".to_owned())
-            }
+            _ if self.prompt().is_some_and(|p| !p.is_empty()) => Some("no match".to_owned()),
             _ => None,
         }
     }
 
     /// Where the open article's matches are drawn: `(row, columns, current)`
-    /// for each row a paragraph match touches, `columns` a display-column
+    /// for each row a match touches, `columns` a display-column
     /// range in that row's text. Empty without a set article or a search.
     pub fn highlights(&self) -> Vec<(usize, Range<usize>, bool)> {
-        let Some(set) = self.set_article() else {
-            return Vec::new();
-        };
         let from = self
             .search
             .matches
@@ -131,14 +111,36 @@ impl App {
             .iter()
             .enumerate()
         {
-            if let Place::Paragraph(p) = hit.place {
-                let current = self.search.current == Some(from + i);
-                for (row, columns) in set.locate(p, hit.range.clone()) {
-                    out.push((row, columns, current));
-                }
-            }
+            let current = self.search.current == Some(from + i);
+            out.extend(
+                self.hit_cells(hit)
+                    .into_iter()
+                    .map(|(row, columns)| (row, columns, current)),
+            );
         }
         out
+    }
+
+    /// `(row, columns)` of each row of the open article that `hit` (in the
+    /// open article) touches.
+    fn hit_cells(&self, hit: &Hit) -> Vec<(usize, Range<usize>)> {
+        let (Some(set), Some(article)) = (self.set_article(), self.current_article()) else {
+            return Vec::new();
+        };
+        let ambiguous = self.settings.typeset.ambiguous;
+        let range = hit.range.clone();
+        match hit.place {
+            Place::Paragraph(p) => set.locate(p, range),
+            Place::HeadlineLine(line) => {
+                let lines: Vec<&str> = article.headline.lines().collect();
+                let kinds = [RowKind::Kicker, RowKind::Title, RowKind::Subtitle];
+                rows::locate_line(set, &kinds, &lines, line, range, ambiguous)
+            }
+            Place::Caption(caption) => {
+                let lines: Vec<&str> = article.captions.iter().map(String::as_str).collect();
+                rows::locate_line(set, &[RowKind::Caption], &lines, caption, range, ambiguous)
+            }
+        }
     }
 
     /// Opens the prompt (building the index on first use).
@@ -147,27 +149,28 @@ impl App {
             self.search.index = Some(SearchIndex::new(&self.edition, self.search.options));
         }
         self.search.origin = Some((self.current, self.top));
-        self.search.prompt = Some(String::new());
+        self.search.prompt = Some(LineInput::default());
         self.set_query(String::new());
     }
 
-    /// Edits the open prompt.
-    pub fn prompt_input(&mut self, input: PromptInput) {
+    /// Edits the open search prompt (keys arrive as [`Edit`]s, see
+    /// `keymap::edit_of`): typing searches again; Enter closes the prompt
+    /// keeping the matches; Esc clears the search and goes back to where it
+    /// started.
+    pub fn prompt_input(&mut self, edit: Edit) {
         self.message = None;
-        let Some(mut text) = self.search.prompt.take() else {
+        let Some(mut input) = self.search.prompt.take() else {
             return;
         };
-        match input {
-            PromptInput::Insert(c) => text.push(c),
-            PromptInput::Backspace => {
-                let keep = text
-                    .grapheme_indices(true)
-                    .next_back()
-                    .map_or(0, |(i, _)| i);
-                text.truncate(keep);
+        match input.apply(edit) {
+            Outcome::Editing => {
+                let text = input.text().to_owned();
+                self.search.prompt = Some(input);
+                if text != self.search.query {
+                    self.set_query(text);
+                }
             }
-            PromptInput::Clear => text.clear(),
-            PromptInput::Confirm => {
+            Outcome::Submitted(text) => {
                 if self.search.matches.is_empty() {
                     if !text.is_empty() {
                         self.notify(format!("not found: {text}"));
@@ -176,18 +179,14 @@ impl App {
                     self.focus = Pane::Reader;
                     self.refresh();
                 }
-                return;
             }
-            PromptInput::Cancel => {
+            Outcome::Cancelled => {
                 self.clear_search();
                 if let Some((article, anchor)) = self.search.origin.take() {
                     self.open_article(article, anchor);
                 }
-                return;
             }
         }
-        self.search.prompt = Some(text.clone());
-        self.set_query(text);
     }
 
     /// Searches `text` and moves to its first match at or after the origin.
@@ -282,18 +281,16 @@ impl App {
         let Some(set) = self.set_article() else {
             return;
         };
-        let row = match hit.place {
-            Place::Paragraph(p) => set
-                .locate(p, hit.range.clone())
-                .first()
-                .map_or_else(|| set.row_of(hit.anchor().unwrap_or_default()), |f| f.0),
+        let fallback = match hit.place {
+            Place::Paragraph(_) => set.row_of(hit.anchor().unwrap_or_default()),
             Place::HeadlineLine(_) => 0,
             Place::Caption(_) => set
                 .rows
                 .iter()
-                .position(|r| r.kind == crate::typeset::article::RowKind::Caption)
+                .position(|r| r.kind == RowKind::Caption)
                 .unwrap_or(0),
         };
+        let row = self.hit_cells(hit).first().map_or(fallback, |cell| cell.0);
         if row >= self.scroll && row < self.scroll + height.max(1) {
             return;
         }

@@ -101,6 +101,19 @@ impl Shelf {
         None
     }
 
+    /// A click on screen row `row` (0 = the top border): selects the entry
+    /// drawn there and opens it, as a click on a headline does.
+    pub fn click(&mut self, row: usize) -> Option<ShelfEffect> {
+        let height = self.height.max(1);
+        let inner = row.checked_sub(1).filter(|&r| r < height)?;
+        let offset = (self.selected + 1).saturating_sub(height);
+        let index = offset + inner;
+        (index < self.library.len()).then(|| {
+            self.selected = index;
+            ShelfEffect::Open(index)
+        })
+    }
+
     /// Fills each entry's unread count from the state saved in `store`
     /// for its path: the articles recorded there less those marked read.
     /// Editions never opened keep `None`.
@@ -157,6 +170,16 @@ mod tests {
         assert_eq!(s.neighbour(false), Some(0));
         s.set_open(2);
         assert_eq!(s.neighbour(true), None);
+    }
+
+    #[test]
+    fn a_click_opens_the_entry_on_that_row() {
+        let mut s = shelf(3);
+        s.height = 10;
+        assert_eq!(s.click(0), None, "the border");
+        assert_eq!(s.click(2), Some(ShelfEffect::Open(1)));
+        assert_eq!(s.selected(), 1);
+        assert_eq!(s.click(4), None, "below the last entry");
     }
 
     #[test]

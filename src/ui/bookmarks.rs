@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::{headlines::list_offset, pane_block, text};
+use super::{headlines::list_offset, pane_block, text, theme::Theme};
 use crate::app::{App, Pane};
 use crate::store::order::Order;
 use crate::typeset::truncate_with_ellipsis as truncate;
@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ambiguous = app.typeset_options().ambiguous;
     let width = usize::from(inner.width) - 2;
     if app.bookmarks().is_empty() {
-        let dim = Style::default().add_modifier(Modifier::DIM);
+        let dim = Theme::of(app.theme()).dim;
         for (y, line) in (inner.y..inner.bottom()).zip(EMPTY) {
             text::put(buf, inner.x, y, inner.width, line, dim, ambiguous);
         }
@@ -55,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = index == app.bookmark_selected();
         let mut style = Style::default();
         if selected && app.focus() == Pane::Bookmarks {
-            style = style.add_modifier(Modifier::REVERSED);
+            style = style.patch(Theme::of(app.theme()).selected);
         }
         let marker = if selected { "> " } else { "  " };
         let heading = match &bookmark.note {

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::{ASCII_BORDER, text};
-use crate::app::help::{HelpView, TITLE};
+use crate::app::help::HelpView;
 use crate::typeset::AmbiguousWidth;
 
 /// Draws the help overlay over `area` (the whole screen), from line
@@ -25,7 +25,7 @@ pub fn render(
     let boxed = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(boxed, buf);
     clear_split_wide(buf, boxed);
-    let mut block = Block::bordered().title(TITLE);
+    let mut block = Block::bordered().title(view.title());
     if ambiguous == AmbiguousWidth::Wide {
         block = block.border_set(ASCII_BORDER);
     }

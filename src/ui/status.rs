@@ -4,10 +4,10 @@
 //! takes its row while open.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use super::{text, theme::Theme};
+use super::{prompt, text, theme::Theme};
 use crate::app::App;
 use crate::typeset::{display_width, truncate};
 
@@ -41,26 +41,17 @@ pub fn progress(app: &App) -> String {
 }
 
 /// Draws the search prompt over the status bar: `/` and the text typed,
-/// the end kept in view when it is longer than the row, then the match
-/// counter.
+/// the end kept in view when it is longer than the row (see
+/// [`prompt::visible_tail`]), then the match counter.
 pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
     let ambiguous = app.typeset_options().ambiguous;
     let theme = Theme::of(app.theme());
-    buf.set_style(area, Style::reset());
     for x in area.left()..area.right() {
         if let Some(cell) = buf.cell_mut((x, area.y)) {
             cell.reset();
         }
     }
-    let typed = app.prompt().unwrap_or_default();
-    let status = app
-        .match_status()
-        .map(|m| format!("  [{m}]"))
-        .unwrap_or_default();
-    let width = usize::from(area.width);
-    let status_width = display_width(&status, ambiguous);
-    let room = width.saturating_sub(status_width + 2);
-    let shown = tail(typed, room, ambiguous);
+    let (shown, counter) = prompt_layout(app, area);
     let line = format!("{PROMPT}{shown}");
     let used = text::put(
         buf,
@@ -76,25 +67,35 @@ pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
         area.x + used,
         area.y,
         area.width - used,
-        &status,
+        &counter,
         Style::default(),
         ambiguous,
     );
 }
 
-/// The end of `text` that fits in `columns`.
-fn tail(text: &str, columns: usize, ambiguous: crate::typeset::AmbiguousWidth) -> &str {
-    use unicode_segmentation::UnicodeSegmentation as _;
-    let mut used = 0;
-    let mut start = text.len();
-    for (i, cluster) in text.grapheme_indices(true).rev() {
-        used += display_width(cluster, ambiguous);
-        if used > columns {
-            break;
-        }
-        start = i;
-    }
-    &text[start..]
+/// Where the cursor goes in the search prompt: after the text shown.
+pub fn prompt_cursor(app: &App, area: Rect) -> Position {
+    let ambiguous = app.typeset_options().ambiguous;
+    let (shown, _) = prompt_layout(app, area);
+    let column = display_width(PROMPT, ambiguous) + display_width(shown, ambiguous);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
+    Position::new(x.min(area.right().saturating_sub(1)), area.y)
+}
+
+/// The end of the typed query that fits, and the counter (`  [match 1/3]`)
+/// after it.
+fn prompt_layout(app: &App, area: Rect) -> (&str, String) {
+    let ambiguous = app.typeset_options().ambiguous;
+    let typed = app.prompt().unwrap_or_default();
+    let counter = app
+        .match_status()
+        .map(|m| format!("  [{m}]"))
+        .unwrap_or_default();
+    let room = usize::from(area.width)
+        .saturating_sub(display_width(PROMPT, ambiguous) + display_width(&counter, ambiguous) + 1);
+    (prompt::visible_tail(typed, room, ambiguous), counter)
 }
 
 /// Draws the status bar into the one-row `area`.
