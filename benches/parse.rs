@@ -33,7 +33,7 @@ fn bench_load(c: &mut Criterion) {
     ];
     for (name, shape, size) in cases {
         let text = generate::edition(shape, size);
-        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.throughput(Throughput::BytesDecimal(text.len() as u64));
         let id = BenchmarkId::new(name, format!("{}MB", size / MB));
         group.bench_with_input(id, text.as_bytes(), |b, bytes| {
             b.iter(|| load(black_box(bytes), None, &LoadOptions::default()));
@@ -56,7 +56,7 @@ fn bench_decode(c: &mut Criterion) {
         ("gbk", &gbk),
     ];
     for (name, bytes) in cases {
-        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.throughput(Throughput::BytesDecimal(bytes.len() as u64));
         group.bench_with_input(BenchmarkId::new(name, "10MB"), bytes, |b, bytes| {
             b.iter(|| decode::decode(black_box(bytes), None));
         });

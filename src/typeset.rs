@@ -32,7 +32,6 @@ mod truncate;
 
 pub use truncate::{truncate, truncate_with_ellipsis};
 
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use clusters::Clusters;
@@ -78,8 +77,10 @@ pub struct Row {
     /// width (a 2-column cluster at width 1), which has a row of its own.
     pub width: usize,
     /// True when the row starts or ends at an emergency break: inside a unit
-    /// wider than the row, where no break opportunity was. Only such a row
-    /// may start with a no-start or end with a no-end character.
+    /// wider than the row, where no break opportunity was (or when it holds
+    /// a lone cluster wider than the width). Besides the text's own first
+    /// and last rows and rows next to a line feed, only such a row may start
+    /// with a no-start or end with a no-end character.
     pub emergency: bool,
 }
 
@@ -87,8 +88,8 @@ pub struct Row {
 /// grapheme cluster (UAX #29) with `unicode-width`'s string width, so
 /// `👩‍🔬` is 2 columns. Never sums per-`char` widths.
 pub fn display_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
-    text.graphemes(true)
-        .map(|g| cluster_width(g, ambiguous))
+    segment::grapheme_indices(text)
+        .map(|(_, g)| cluster_width(g, ambiguous))
         .sum()
 }
 
@@ -96,6 +97,7 @@ pub fn display_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
 /// `unicode-width` string width. Printable ASCII (1 column) and the CJK
 /// Unified Ideographs block (East_Asian_Width W, 2 columns) are answered
 /// without the table lookup; a test checks they agree with it.
+#[inline]
 pub(crate) fn cluster_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
     if let [byte] = g.as_bytes()
         && (b' '..=b'~').contains(byte)

@@ -23,6 +23,8 @@ fn newsreader() -> (Command, tempfile::TempDir) {
         }
     }
     cmd.env("NEWSREADER_DATA_DIR", data.path());
+    // No user config file: the platform config directory is empty.
+    cmd.env("XDG_CONFIG_HOME", data.path().join("config"));
     (cmd, data)
 }
 

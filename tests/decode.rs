@@ -64,6 +64,19 @@ fn windows_1252_english_is_detected_and_decoded_exactly() {
 }
 
 #[test]
+fn an_unexpected_guess_decodes_but_warns_to_check_the_encoding() {
+    let decoded = decode(&fixture("ru.cp1251.txt"), None);
+    assert_eq!(decoded.encoding, "windows-1251");
+    assert_eq!(decoded.text, source("ru.txt"));
+    assert_eq!(decoded.warnings.len(), 1, "{:?}", decoded.warnings);
+    assert!(
+        decoded.warnings[0].contains("--encoding"),
+        "{:?}",
+        decoded.warnings
+    );
+}
+
+#[test]
 fn utf8_without_bom_is_taken_as_is() {
     assert_detected("zh-hans.txt", "zh-hans.txt", "UTF-8");
 }

@@ -351,3 +351,50 @@ fn b_works_from_the_headline_list_when_the_reader_is_hidden() {
     // The first article fits the 48×13 reader: all of it is read.
     assert_eq!(app.percent_read(), 100);
 }
+
+#[test]
+fn issue_six_keys_map_to_their_actions() {
+    let map = Keymap::default();
+    let none = KeyModifiers::NONE;
+    let shift = KeyModifiers::SHIFT;
+    let cases = [
+        (key(KeyCode::Char('/'), none), Action::Search),
+        (key(KeyCode::Char('n'), none), Action::NextMatch),
+        (key(KeyCode::Char('N'), shift), Action::PreviousMatch),
+        (key(KeyCode::Char('f'), none), Action::ToggleFilter),
+        (key(KeyCode::Char('m'), none), Action::ToggleRead),
+        (key(KeyCode::Char('y'), none), Action::CopyParagraph),
+        (key(KeyCode::Char('Y'), shift), Action::CopyArticle),
+        (key(KeyCode::Char('}'), shift), Action::NextEdition),
+        (key(KeyCode::Char('{'), shift), Action::PreviousEdition),
+        (key(KeyCode::Char('1'), none), Action::GotoPage(1)),
+        (key(KeyCode::Char('9'), none), Action::GotoPage(9)),
+    ];
+    for (event, action) in cases {
+        assert_eq!(map.action(&event), Some(action), "{event:?}");
+    }
+    let help = map.help();
+    let pages = help
+        .iter()
+        .find(|e| e.description == Action::GotoPage(1).description())
+        .unwrap();
+    assert_eq!(pages.keys, "1-9", "the nine page keys share one help line");
+}
+
+#[test]
+fn every_default_key_survives_the_trip_through_a_config_key_spec() {
+    let map = Keymap::default();
+    for (key, action) in map.bindings() {
+        let spec = key.spec().unwrap_or_else(|| panic!("{key:?} has no spec"));
+        let text = spec.to_string();
+        let parsed = newsreader::config::KeySpec::parse(&text).unwrap();
+        assert_eq!(
+            newsreader::keymap::Key::of_spec(&parsed),
+            Some(key),
+            "{action:?} via {text}"
+        );
+    }
+    // Rebuilding the map from its own bindings changes nothing.
+    let rebuilt = Keymap::from_bindings(&map.to_bindings());
+    assert_eq!(rebuilt.help(), map.help());
+}

@@ -190,3 +190,40 @@ fn relative_path_is_recorded_absolute() {
         Identity::Known
     );
 }
+
+#[test]
+fn switching_between_three_extractions_keeps_the_bookmarks_each_time() {
+    // The same paper read from three extractors' outputs (A, B, C), back and
+    // forth: each open re-keys the state, and going back to a key seen
+    // before must not fold the state back under the stale copy on disk
+    // (which lists the new key among its aliases too).
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (fp("aaaa"), fp("bbbb"), fp("cccc"));
+    {
+        let (mut store, _) = Store::open(dir.path());
+        store.resolve_edition(&a, Some("/p/a.txt"), &titles(&FRONT_PAGE));
+        store
+            .add_bookmark(&a, None, plain_bookmark("m", 1))
+            .unwrap();
+    }
+    let steps = [
+        (&b, "/p/b.txt"),
+        (&a, "/p/a.txt"),
+        (&b, "/p/b.txt"),
+        (&c, "/p/c.txt"),
+        (&b, "/p/b.txt"),
+        (&c, "/p/c.txt"),
+    ];
+    for (key, path) in steps {
+        let (mut store, _) = Store::open(dir.path());
+        let found = store.resolve_edition(key, Some(path), &titles(&FRONT_PAGE));
+        assert!(
+            matches!(found, Identity::Rekeyed { .. }),
+            "{path}: {found:?}"
+        );
+        assert_eq!(ids(&store, key), ["m"], "{path} in memory");
+        let (reopened, _) = Store::open(dir.path());
+        assert_eq!(ids(&reopened, key), ["m"], "{path} on disk");
+        assert_eq!(reopened.editions().count(), 1, "{path}: one edition");
+    }
+}

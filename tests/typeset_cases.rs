@@ -44,7 +44,7 @@ fn case_02_row_ends_with_comma_when_it_fits_exactly() {
 }
 
 #[test]
-fn case_03_narrow_rows_carry_the_comma_and_stop_down() {
+fn case_03_narrow_rows_carry_the_comma_and_the_full_stop_down() {
     assert_rows("中文，测试。", 5, &NARROW, &["中", "文，", "测", "试。"]);
 }
 
@@ -282,4 +282,12 @@ fn justify_is_off_by_default() {
         &Options::default(),
         &["一二三四", "五，六"],
     );
+}
+
+#[test]
+fn truncation_measures_quotes_at_the_terminals_ambiguous_width() {
+    // “ is 1 column narrow, 2 wide: “双过 fills 5 narrow columns, while
+    // wide only “双 (4) fits and the last column is padded.
+    assert_eq!(truncate("“双过半”", 5, AmbiguousWidth::Narrow), "“双过");
+    assert_eq!(truncate("“双过半”", 5, AmbiguousWidth::Wide), "“双 ");
 }

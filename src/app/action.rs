@@ -35,15 +35,41 @@ pub enum Action {
     ToggleSidebar,
     /// Delete the selected bookmark (in the sidebar).
     DeleteBookmark,
+    /// Give the selected bookmark a note (in the sidebar).
+    RenameBookmark,
+    /// Bring back the bookmark deleted last.
+    UndoDelete,
+    /// Order the sidebar by position in the edition or by time.
+    ToggleBookmarkOrder,
     /// Show or hide the help overlay.
     Help,
-    /// Close the help overlay.
+    /// Close the help overlay; cancel a search.
     Close,
+    /// Open the search prompt.
+    Search,
+    /// Go to the next search match (across articles).
+    NextMatch,
+    /// Go to the previous search match (across articles).
+    PreviousMatch,
+    /// Limit the headline list to articles with matches (again: all).
+    ToggleFilter,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Select the first article of page `n` (1–9) of the edition.
+    GotoPage(u8),
+    /// Copy the paragraph at the top of the reading pane to the clipboard.
+    CopyParagraph,
+    /// Copy the whole article (headline, byline) to the clipboard.
+    CopyArticle,
+    /// Open the next edition of the library.
+    NextEdition,
+    /// Open the previous edition of the library.
+    PreviousEdition,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 38] = [
         Action::Quit,
         Action::NextPane,
         Action::PreviousPane,
@@ -59,8 +85,29 @@ impl Action {
         Action::ToggleBookmark,
         Action::ToggleSidebar,
         Action::DeleteBookmark,
+        Action::RenameBookmark,
+        Action::UndoDelete,
+        Action::ToggleBookmarkOrder,
         Action::Help,
         Action::Close,
+        Action::Search,
+        Action::NextMatch,
+        Action::PreviousMatch,
+        Action::ToggleFilter,
+        Action::ToggleRead,
+        Action::GotoPage(1),
+        Action::GotoPage(2),
+        Action::GotoPage(3),
+        Action::GotoPage(4),
+        Action::GotoPage(5),
+        Action::GotoPage(6),
+        Action::GotoPage(7),
+        Action::GotoPage(8),
+        Action::GotoPage(9),
+        Action::CopyParagraph,
+        Action::CopyArticle,
+        Action::NextEdition,
+        Action::PreviousEdition,
     ];
 
     /// The stable snake_case name of the action (`scroll_down`), for config
@@ -82,8 +129,24 @@ impl Action {
             Action::ToggleBookmark => "toggle_bookmark",
             Action::ToggleSidebar => "toggle_sidebar",
             Action::DeleteBookmark => "delete_bookmark",
+            Action::RenameBookmark => "rename_bookmark",
+            Action::UndoDelete => "undo_delete",
+            Action::ToggleBookmarkOrder => "toggle_bookmark_order",
             Action::Help => "help",
             Action::Close => "close",
+            Action::Search => "search",
+            Action::NextMatch => "next_match",
+            Action::PreviousMatch => "previous_match",
+            Action::ToggleFilter => "toggle_filter",
+            Action::ToggleRead => "toggle_read",
+            Action::GotoPage(n) => PAGE_NAMES
+                .get(usize::from(n).wrapping_sub(1))
+                .copied()
+                .unwrap_or("page"),
+            Action::CopyParagraph => "copy_paragraph",
+            Action::CopyArticle => "copy_article",
+            Action::NextEdition => "next_edition",
+            Action::PreviousEdition => "previous_edition",
         }
     }
 
@@ -110,11 +173,29 @@ impl Action {
             Action::ToggleBookmark => "bookmark top row (again: remove)",
             Action::ToggleSidebar => "show / hide bookmarks",
             Action::DeleteBookmark => "delete bookmark (sidebar)",
+            Action::RenameBookmark => "note on bookmark (sidebar)",
+            Action::UndoDelete => "undo bookmark delete",
+            Action::ToggleBookmarkOrder => "bookmarks by place / time",
             Action::Help => "this help",
-            Action::Close => "close help",
+            Action::Close => "close help / cancel search",
+            Action::Search => "search the edition",
+            Action::NextMatch => "next match",
+            Action::PreviousMatch => "previous match",
+            Action::ToggleFilter => "list only articles with matches",
+            Action::ToggleRead => "mark read / unread",
+            Action::GotoPage(_) => "jump to page 1–9",
+            Action::CopyParagraph => "copy paragraph (top row)",
+            Action::CopyArticle => "copy whole article",
+            Action::NextEdition => "next edition (library)",
+            Action::PreviousEdition => "previous edition (library)",
         }
     }
 }
+
+/// The config names of [`Action::GotoPage`] 1–9.
+const PAGE_NAMES: [&str; 9] = [
+    "page_1", "page_2", "page_3", "page_4", "page_5", "page_6", "page_7", "page_8", "page_9",
+];
 
 /// One line of the help overlay: the keys bound to an action and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]

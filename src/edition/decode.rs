@@ -14,7 +14,9 @@
 //! 5. otherwise `chardetng` guesses among the legacy encodings (GBK/GB18030,
 //!    Big5 with HKSCS, Shift_JIS, EUC-KR, EUC-JP and the single-byte ones),
 //!    reading at most [`DETECT_PREFIX_BYTES`] bytes from the first non-ASCII
-//!    byte on.
+//!    byte on. A guess other than those, or windows-1252, comes with a
+//!    warning to check it, since `chardetng` guesses even for text it cannot
+//!    place.
 //!
 //! Normalising is in [`normalise`]; spotting files that are not text at all
 //! is [`looks_binary`].
@@ -94,17 +96,48 @@ fn decode_detected(bytes: &[u8]) -> Raw<'_> {
     }
     let valid_up_to = Encoding::utf8_valid_up_to(bytes);
     if Utf8Counts::around(bytes, valid_up_to).mostly_valid() {
-        let (text, _) = UTF_8.decode_without_bom_handling(bytes);
-        let warning = format!(
-            "the file is not valid UTF-8: {} undecodable byte sequence(s) were replaced with U+FFFD",
-            Utf8Counts::of(bytes).invalid
-        );
-        return (text, UTF_8, vec![warning]);
+        decode_damaged_utf8(bytes)
+    } else {
+        decode_guessed(bytes)
     }
+}
+
+/// UTF-8 with a few broken sequences: each becomes U+FFFD, with a warning.
+fn decode_damaged_utf8(bytes: &[u8]) -> Raw<'_> {
+    let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+    let warning = format!(
+        "the file is not valid UTF-8: {} undecodable byte sequence(s) were replaced with U+FFFD",
+        Utf8Counts::of(bytes).invalid
+    );
+    (text, UTF_8, vec![warning])
+}
+
+/// A legacy encoding, as `chardetng` guesses it.
+fn decode_guessed(bytes: &[u8]) -> Raw<'_> {
     let encoding = refine_gbk(guess(bytes), bytes);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    (text, encoding, replaced_warning(had_errors, encoding))
+    let mut warnings = replaced_warning(had_errors, encoding);
+    if !had_errors && !EXPECTED.contains(&encoding) {
+        warnings.push(format!(
+            "the encoding was guessed as {}; if the text looks wrong, pass --encoding <label>",
+            encoding.name()
+        ));
+    }
+    (text, encoding, warnings)
 }
+
+/// The legacy encodings newspapers' text is expected in. A guess outside
+/// this list is reported with a warning, since `chardetng` always guesses
+/// something, even for text it cannot place.
+const EXPECTED: [&Encoding; 7] = [
+    GBK,
+    GB18030,
+    encoding_rs::BIG5,
+    encoding_rs::SHIFT_JIS,
+    encoding_rs::EUC_KR,
+    encoding_rs::EUC_JP,
+    encoding_rs::WINDOWS_1252,
+];
 
 fn replaced_warning(had_errors: bool, encoding: &'static Encoding) -> Vec<String> {
     if had_errors {

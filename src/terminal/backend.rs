@@ -41,6 +41,18 @@ impl<W: Write> RunBackend<W> {
     }
 }
 
+/// Bytes written straight to the terminal (e.g. an OSC 52 clipboard
+/// sequence), as `CrosstermBackend` allows.
+impl<W: Write> Write for RunBackend<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Write::flush(&mut self.inner)
+    }
+}
+
 /// The SGR attributes of each modifier, in crossterm's terms.
 const ATTRIBUTES: [(Modifier, Attribute); 9] = [
     (Modifier::BOLD, Attribute::Bold),

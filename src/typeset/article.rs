@@ -111,10 +111,14 @@ impl SetArticle {
     /// Headline, credit and caption rows are never justified. Never panics.
     pub fn new(article: &Article, width: usize, options: &Options) -> Self {
         let width = width.max(1);
+        // Room for every row at once: a CJK character takes 3 bytes and 2
+        // columns, so bytes / width over-counts rows a little.
+        let bytes: usize = article.paragraphs.iter().map(String::len).sum();
+        let estimate = bytes / width + 2 * article.paragraphs.len() + 16;
         let mut set = SetArticle {
             width,
-            rows: Vec::new(),
-            sources: Vec::new(),
+            rows: Vec::with_capacity(estimate),
+            sources: Vec::with_capacity(estimate),
             ambiguous: options.ambiguous,
         };
         let plain = Options {
@@ -244,15 +248,16 @@ impl SetArticle {
             .into_iter()
             .enumerate()
         {
-            let (shown, indent_bytes, indent_columns) = if i == 0 && indent > 0 {
-                (
-                    format!("{INDENT}{}", line.row.text),
-                    INDENT.len(),
-                    INDENT_COLUMNS,
-                )
-            } else {
-                (line.row.text, 0, 0)
-            };
+            let (shown, indent_bytes, indent_columns) =
+                if i == 0 && indent > 0 && !joins_indent(&line.row.text) {
+                    (
+                        format!("{INDENT}{}", line.row.text),
+                        INDENT.len(),
+                        INDENT_COLUMNS,
+                    )
+                } else {
+                    (line.row.text, 0, 0)
+                };
             let anchor = Anchor {
                 paragraph,
                 offset: line.row.start,
@@ -278,6 +283,18 @@ impl SetArticle {
         self.rows.push(SetRow { kind, text, anchor });
         self.sources.push(source);
     }
+}
+
+/// True when `text` starts with a character that would join the indent's
+/// last cluster (a combining mark, a ZWJ): the row is then set without the
+/// indent, so the mark is not drawn on the indent's space.
+fn joins_indent(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let mut probe = String::from("\u{3000}");
+    probe.push(first);
+    probe.graphemes(true).count() == 1
 }
 
 /// The credit lines: dateline and byline joined by [`CREDIT_SEPARATOR`]
@@ -444,6 +461,17 @@ mod tests {
             .map(|r| r.text.as_str())
             .collect();
         assert_eq!(credit, ["惠晓婧"]);
+    }
+
+    #[test]
+    fn paragraph_opening_with_a_combining_mark_is_not_indented() {
+        let odd = Article {
+            paragraphs: vec!["\u{301}中文".into()],
+            ..Article::default()
+        };
+        let set = SetArticle::new(&odd, 20, &Options::default());
+        assert_eq!(set.rows[0].text, "\u{301}中文");
+        assert_eq!(set.locate(0, 1..2), [(0, 0..2)]);
     }
 
     #[test]

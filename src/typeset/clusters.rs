@@ -17,7 +17,8 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_width::UnicodeWidthChar;
 
 use super::kinsoku::{
-    is_digit, is_inseparable, is_no_end, is_no_start, unit_after_number, url_len,
+    CLOSING_QUOTE_BIT, Class, DIGIT_BIT, INSEPARABLE_BIT, NO_END_BIT, NO_START_BIT,
+    OPENING_QUOTE_BIT, URL_START_BIT, class_of, unit_after_number, url_len,
 };
 use super::segment::grapheme_indices;
 use super::{AmbiguousWidth, cluster_width};
@@ -44,6 +45,8 @@ pub(crate) struct Cluster {
     pub width: usize,
     /// The cluster's first `char`, which decides its kinsoku class.
     pub base: char,
+    /// The kinsoku classes of `base` ([`kinsoku::class_of`]).
+    pub class: Class,
     /// True when every `char` of the cluster is whitespace.
     pub space: bool,
     /// The break allowed at this cluster's start (between it and the one before).
@@ -81,6 +84,7 @@ impl<'a> Clusters<'a> {
                 char: chars,
                 width: cluster_width(g, ambiguous),
                 base,
+                class: class_of(base),
                 space,
                 before: Break::Never,
             });
@@ -88,9 +92,7 @@ impl<'a> Clusters<'a> {
         }
         let mut clusters = Clusters { text, list, chars };
         clusters.mark_uax14();
-        clusters.allow_quotes_between_east_asian();
-        clusters.veto_kinsoku();
-        clusters.glue_numbers_and_urls();
+        clusters.tailor();
         clusters
     }
 
@@ -123,106 +125,75 @@ impl<'a> Clusters<'a> {
         }
     }
 
-    /// Unicode 15.1 LB19a: a break before an opening quote (`“ ‘`, Pi) or
-    /// after a closing one (`” ’`, Pf) is allowed when both characters around
-    /// the quote are East Asian (East_Asian_Width F, W or H). Kinsoku still
-    /// vetoes the bad ones (`”。`).
-    fn allow_quotes_between_east_asian(&mut self) {
-        let east_asian = |k: usize| self.list.get(k).is_some_and(|c| is_east_asian(c.base));
-        let mut allow = Vec::new();
+    /// The tailoring on top of UAX #14, in one forward pass over the
+    /// boundaries (each decision is local, so one pass is enough):
+    /// 1. Unicode 15.1 LB19a: a break before an opening quote (`“ ‘`, Pi) or
+    ///    after a closing one (`” ’`, Pf) is allowed when both characters
+    ///    around the quote are East Asian (East_Asian_Width F, W or H);
+    /// 2. a number keeps its unit (`3.5亿元`) and a URL stays whole (`50%`
+    ///    and `US$14` are already whole under UAX #14 and the no-start set);
+    /// 3. kinsoku: no break that would start a row with a no-start character,
+    ///    end one with a no-end character, or split `——`/`……`. Spaces at a
+    ///    break are dropped, so the characters that count are the nearest
+    ///    non-space ones on either side (never across a mandatory break).
+    ///
+    /// Mandatory breaks are never touched.
+    fn tailor(&mut self) {
+        let has = |c: &Cluster, bit: Class| c.class & bit != 0;
+        let mut ahead = NextVisible::default();
+        // The classes of the last non-space cluster since a mandatory break.
+        let mut last_visible: Class = 0;
+        // Boundaries before this cluster index are glued (number + unit, URL).
+        let mut glued_until = self.url_clusters(0);
         for k in 1..self.list.len() {
-            if self.list[k].before != Break::Never {
-                continue;
-            }
-            let opening =
-                matches!(self.list[k].base, '“' | '‘') && east_asian(k - 1) && east_asian(k + 1);
-            let closing = k >= 2
-                && matches!(self.list[k - 1].base, '”' | '’')
-                && east_asian(k - 2)
-                && east_asian(k);
-            if opening || closing {
-                allow.push(k);
-            }
-        }
-        for k in allow {
-            self.list[k].before = Break::Allowed;
-        }
-    }
-
-    /// Removes allowed breaks that would start a row with a no-start
-    /// character, end one with a no-end character, or split `——`/`……`.
-    fn veto_kinsoku(&mut self) {
-        let mut last_visible: Option<char> = None;
-        for k in 0..self.list.len() {
-            let here = self.list[k];
-            if here.before == Break::Allowed && k > 0 {
-                let prev = self.list[k - 1].base;
-                let splits_pair = is_inseparable(prev) && prev == here.base;
-                let ends_badly = last_visible.is_some_and(is_no_end);
-                let starts_badly = self.next_visible(k).is_some_and(is_no_start);
-                if splits_pair || ends_badly || starts_badly {
-                    self.list[k].before = Break::Never;
-                }
-            }
+            let (prev, here) = (self.list[k - 1], self.list[k]);
             if here.before == Break::Mandatory {
-                last_visible = None;
+                last_visible = 0;
+            } else if !prev.space {
+                last_visible = prev.class;
             }
-            if !here.space {
-                last_visible = Some(here.base);
-            }
-        }
-    }
-
-    /// The base of the first non-space cluster at or after `k`, stopping at a
-    /// mandatory break.
-    fn next_visible(&self, k: usize) -> Option<char> {
-        for (i, c) in self.list.get(k..)?.iter().enumerate() {
-            if i > 0 && c.before == Break::Mandatory {
-                return None;
-            }
-            if !c.space {
-                return Some(c.base);
-            }
-        }
-        None
-    }
-
-    /// Keeps a number with its unit (`3.5亿元`) and a URL whole: removes the
-    /// allowed breaks inside them. (`50%` and `US$14` are already whole under
-    /// UAX #14 and the no-start set.)
-    fn glue_numbers_and_urls(&mut self) {
-        let mut k = 0;
-        while k < self.list.len() {
-            let here = self.list[k];
-            let after_digit = k > 0 && is_digit(self.list[k - 1].base);
-            let glued = if after_digit && !is_digit(here.base) {
-                unit_after_number(&self.text[here.byte..])
-            } else if matches!(here.base, 'h' | 'H' | 'w' | 'W' | 'f' | 'F')
-                && (k == 0 || !self.list[k - 1].base.is_alphanumeric())
-            {
-                self.url_clusters(k)
+            let after_digit = has(&prev, DIGIT_BIT);
+            let starts_glue = if after_digit && !has(&here, DIGIT_BIT) {
+                k + unit_after_number(self.text.get(here.byte..).unwrap_or_default())
+            } else if has(&here, URL_START_BIT) && !prev.base.is_alphanumeric() {
+                // Glues the boundaries inside the URL, not the one before it.
+                k + self.url_clusters(k)
             } else {
                 0
             };
-            let inner = if after_digit {
-                k..k + glued
-            } else {
-                k + 1..k + glued
+            let glued = k < glued_until || (after_digit && starts_glue > k);
+            glued_until = glued_until.max(starts_glue);
+            let before = match here.before {
+                Break::Never if self.quote_allows_break(k) => Break::Allowed,
+                other => other,
             };
-            let inner = inner.start..inner.end.min(self.list.len());
-            for c in self.list.get_mut(inner).into_iter().flatten() {
-                if c.before == Break::Allowed {
-                    c.before = Break::Never;
-                }
-            }
-            k += glued.max(1);
+            let vetoed = before == Break::Allowed
+                && (glued
+                    || last_visible & NO_END_BIT != 0
+                    || (has(&prev, INSEPARABLE_BIT) && prev.base == here.base)
+                    || ahead.at(&self.list, k) & NO_START_BIT != 0);
+            self.list[k].before = if vetoed { Break::Never } else { before };
         }
+    }
+
+    /// Unicode 15.1 LB19a for cluster boundary `k` (see [`Self::tailor`]).
+    fn quote_allows_break(&self, k: usize) -> bool {
+        let east_asian = |i: usize| self.list.get(i).is_some_and(|c| is_east_asian(c.base));
+        let opening =
+            self.list[k].class & OPENING_QUOTE_BIT != 0 && east_asian(k - 1) && east_asian(k + 1);
+        let closing = k >= 2
+            && self.list[k - 1].class & CLOSING_QUOTE_BIT != 0
+            && east_asian(k - 2)
+            && east_asian(k);
+        opening || closing
     }
 
     /// The number of clusters of a URL starting at cluster `k`, 0 if none.
     fn url_clusters(&self, k: usize) -> usize {
-        let start = self.list[k].byte;
-        let bytes = url_len(&self.text[start..]);
+        let Some(start) = self.list.get(k).map(|c| c.byte) else {
+            return 0;
+        };
+        let bytes = url_len(self.text.get(start..).unwrap_or_default());
         if bytes == 0 {
             return 0;
         }
@@ -230,6 +201,46 @@ impl<'a> Clusters<'a> {
             .iter()
             .take_while(|c| c.byte < start + bytes)
             .count()
+    }
+}
+
+/// The first non-space cluster at or after a boundary, looked up lazily
+/// and remembered, so a long run of spaces is scanned once, not once per
+/// boundary inside it.
+#[derive(Debug, Default)]
+struct NextVisible {
+    /// For every space cluster index in `from..until`, the answer is
+    /// `class`: the scan from `from` stopped at `until` (a non-space
+    /// cluster, a mandatory break, or the end).
+    from: usize,
+    until: usize,
+    class: Class,
+}
+
+impl NextVisible {
+    /// The classes of the first non-space cluster at or after `k`, stopping
+    /// at a mandatory break after `k` (0 if there is none).
+    fn at(&mut self, list: &[Cluster], k: usize) -> Class {
+        if let Some(c) = list.get(k).filter(|c| !c.space) {
+            return c.class;
+        }
+        if !(self.from..self.until).contains(&k) {
+            self.from = k;
+            self.until = list.len();
+            self.class = 0;
+            for (i, c) in list.iter().enumerate().skip(k + 1) {
+                if c.before == Break::Mandatory || !c.space {
+                    self.until = i;
+                    self.class = if c.before == Break::Mandatory {
+                        0
+                    } else {
+                        c.class
+                    };
+                    break;
+                }
+            }
+        }
+        self.class
     }
 }
 
@@ -306,6 +317,15 @@ mod tests {
     #[test]
     fn quotes_in_latin_text_keep_uax14_rules() {
         assert_eq!(allowed_at("said “hi” ok"), vec![5, 10]);
+    }
+
+    #[test]
+    fn break_before_spaces_looks_past_them_to_the_next_character() {
+        // U+3000 (class BA) may follow a space with a break between them:
+        // the row after that break would start with what follows the spaces.
+        assert_eq!(allowed_at("中 \u{3000}，"), Vec::<usize>::new());
+        assert_eq!(allowed_at("中 \u{3000}文"), vec![2, 3]);
+        assert_eq!(allowed_at("中 \u{3000} \u{3000}，文"), vec![6]);
     }
 
     #[test]

@@ -278,3 +278,67 @@ impl Filler<'_> {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::AmbiguousWidth;
+
+    /// (first shown, past last shown, next, width, end) per row.
+    fn rows(
+        text: &str,
+        width: usize,
+        first_width: usize,
+    ) -> Vec<(usize, usize, usize, usize, End)> {
+        let clusters = Clusters::new(text, AmbiguousWidth::Narrow);
+        fill(&clusters, width, first_width)
+            .iter()
+            .map(|s| (s.first, s.shown_end, s.next, s.width, s.end))
+            .collect()
+    }
+
+    #[test]
+    fn word_that_fits_a_full_row_but_not_the_indented_first_leaves_it_empty() {
+        // "hello" (5) does not fit the 4 columns left by the indent, but does
+        // fit 8: the first row stays empty rather than break the word.
+        assert_eq!(
+            rows("hello world", 8, 4),
+            [
+                (0, 0, 0, 0, End::Opportunity),
+                (0, 5, 6, 5, End::Opportunity),
+                (6, 11, 11, 5, End::Text),
+            ]
+        );
+    }
+
+    #[test]
+    fn spaces_between_units_count_when_the_row_goes_on() {
+        // 中 + space + ideographic space + （ is 7 columns: （ cannot join at 5.
+        assert_eq!(
+            rows("中 \u{3000}（", 5, 5),
+            [(0, 1, 3, 2, End::Opportunity), (3, 4, 4, 2, End::Text)]
+        );
+    }
+
+    #[test]
+    fn emergency_break_ends_one_row_and_starts_the_next() {
+        let clusters = Clusters::new("abcdefg", AmbiguousWidth::Narrow);
+        let spans = fill(&clusters, 3, 3);
+        let ends: Vec<End> = spans.iter().map(|s| s.end).collect();
+        let starts: Vec<bool> = spans.iter().map(|s| s.emergency_start).collect();
+        assert_eq!(ends, [End::Emergency, End::Emergency, End::Text]);
+        assert_eq!(starts, [false, true, true]);
+    }
+
+    #[test]
+    fn empty_line_between_line_feeds_is_an_empty_row() {
+        assert_eq!(
+            rows("a\n\nb", 10, 10),
+            [
+                (0, 1, 2, 1, End::Mandatory),
+                (2, 2, 3, 0, End::Mandatory),
+                (3, 4, 4, 1, End::Text),
+            ]
+        );
+    }
+}

@@ -43,17 +43,15 @@ pub(crate) fn gaps(clusters: &Clusters<'_>, spans: &[Span], r: usize) -> Vec<Gap
     if !shortened {
         return Vec::new();
     }
-    let slots: Vec<usize> = (span.first + 1..span.shown_end)
-        .filter(|&j| {
-            let (a, b) = (&list[j - 1], &list[j]);
-            b.before == Break::Allowed && !a.space && !b.space && (cjkish(a) || cjkish(b))
-        })
-        .collect();
-    let count = slots.len();
-    slots
-        .iter()
+    let slot = |j: &usize| {
+        let (a, b) = (&list[*j - 1], &list[*j]);
+        b.before == Break::Allowed && !a.space && !b.space && (cjkish(a) || cjkish(b))
+    };
+    let slots = || (span.first + 1..span.shown_end).filter(slot);
+    let count = slots().count();
+    slots()
         .enumerate()
-        .map(|(i, &j)| Gap {
+        .map(|(i, j)| Gap {
             cluster: j,
             char: list[j].char,
             columns: share(i + 1, missing, count) - share(i, missing, count),

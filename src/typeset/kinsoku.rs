@@ -32,27 +32,86 @@ pub const NO_END: &str = "（(［[｛{〔〈《「『【〘〖｟«〝‘“｢"
 pub const INSEPARABLE: &str = "—―…‥⋯";
 
 /// True when `c` may not start a row: [`NO_START`] or [`NO_START_DASHES`].
+/// (Written out as a `match`, which compiles to a few range tests; a test
+/// checks it against the two strings.)
+#[inline]
+#[rustfmt::skip]
 pub fn is_no_start(c: char) -> bool {
     if is_ideograph_or_hangul(c) || c.is_ascii_alphanumeric() {
         return false;
     }
-    NO_START.contains(c) || NO_START_DASHES.contains(c)
+    matches!(c,
+        '）' | ')' | '］' | ']' | '｝' | '}' | '〕' | '〉' | '》' | '」' | '』' | '】'
+        | '〙' | '〗' | '｠' | '»' | '〟' | '’' | '”' | '｣' | '、' | '。' | '，' | ','
+        | '．' | '.' | '｡' | '､' | '：' | '；' | ':' | ';' | '！' | '？' | '!' | '?'
+        | '‼' | '⁇' | '⁈' | '⁉' | '・' | '·' | '‧' | '･' | '‐' | '–' | '〜' | '～'
+        | '゠' | 'ヽ' | 'ヾ' | 'ゝ' | 'ゞ' | '々' | '〻' | 'ー' | 'ｰ' | '%' | '％' | '‰'
+        | '°' | '℃' | 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'っ' | 'ゃ' | 'ゅ' | 'ょ' | 'ゎ'
+        | 'ゕ' | 'ゖ' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ッ' | 'ャ' | 'ュ' | 'ョ' | 'ヮ'
+        | 'ヵ' | 'ヶ' | 'ｧ' | 'ｨ' | 'ｩ' | 'ｪ' | 'ｫ' | 'ｬ' | 'ｭ' | 'ｮ' | 'ｯ'
+        | '—' | '―')
 }
 
 /// True when `c` may not end a row: [`NO_END`].
+#[inline]
+#[rustfmt::skip]
 pub fn is_no_end(c: char) -> bool {
     if is_ideograph_or_hangul(c) || c.is_ascii_alphanumeric() {
         return false;
     }
-    NO_END.contains(c)
+    matches!(c,
+        '（' | '(' | '［' | '[' | '｛' | '{' | '〔' | '〈' | '《' | '「' | '『' | '【'
+        | '〘' | '〖' | '｟' | '«' | '〝' | '‘' | '“' | '｢')
 }
 
 /// True when `c` is never split from an identical neighbour ([`INSEPARABLE`]).
+#[inline]
 pub fn is_inseparable(c: char) -> bool {
     matches!(c, '—' | '―' | '…' | '‥' | '⋯')
 }
 
+/// A character's classes for line breaking, as bits (see [`class_of`]).
+pub(crate) type Class = u8;
+/// May not start a row ([`is_no_start`]).
+pub(crate) const NO_START_BIT: Class = 1;
+/// May not end a row ([`is_no_end`]).
+pub(crate) const NO_END_BIT: Class = 2;
+/// Never split from an identical neighbour ([`is_inseparable`]).
+pub(crate) const INSEPARABLE_BIT: Class = 4;
+/// A decimal digit ([`is_digit`]).
+pub(crate) const DIGIT_BIT: Class = 8;
+/// May start a URL (`h`, `w`, `f` in either case).
+pub(crate) const URL_START_BIT: Class = 16;
+/// An opening quote `“` or `‘` (Unicode 15.1 LB19a).
+pub(crate) const OPENING_QUOTE_BIT: Class = 32;
+/// A closing quote `”` or `’` (Unicode 15.1 LB19a).
+pub(crate) const CLOSING_QUOTE_BIT: Class = 64;
+
+/// All the classes of `c`, computed once per cluster (ideographs, the
+/// common case, have none).
+#[inline]
+pub(crate) fn class_of(c: char) -> Class {
+    if is_ideograph_or_hangul(c) {
+        return 0;
+    }
+    if c.is_ascii_alphanumeric() {
+        return match c {
+            '0'..='9' => DIGIT_BIT,
+            'h' | 'H' | 'w' | 'W' | 'f' | 'F' => URL_START_BIT,
+            _ => 0,
+        };
+    }
+    let bit = |yes: bool, bit: Class| if yes { bit } else { 0 };
+    bit(is_no_start(c), NO_START_BIT)
+        | bit(is_no_end(c), NO_END_BIT)
+        | bit(is_inseparable(c), INSEPARABLE_BIT)
+        | bit(is_digit(c), DIGIT_BIT)
+        | bit(matches!(c, '“' | '‘'), OPENING_QUOTE_BIT)
+        | bit(matches!(c, '”' | '’'), CLOSING_QUOTE_BIT)
+}
+
 /// True for a decimal digit, ASCII or full-width (`0`–`9`, `０`–`９`).
+#[inline]
 pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
@@ -61,6 +120,7 @@ pub(crate) fn is_digit(c: char) -> bool {
 /// CJK and full-width punctuation, and the quotes and dashes Chinese text uses
 /// (`“ ” ‘ ’ … — ―  ·`). Used to tell a CJK row (which may be justified)
 /// from a Latin one.
+#[inline]
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{2E80}'..='\u{A4CF}'
@@ -72,6 +132,7 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '‘' | '’' | '“' | '”' | '…' | '—' | '―' | '·')
 }
 
+#[inline]
 fn is_ideograph_or_hangul(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{20000}'..='\u{3FFFF}')
 }
@@ -211,6 +272,20 @@ mod tests {
     fn no_start_set_holds_the_uax14_gaps() {
         for c in ['·', '～', '—'] {
             assert!(is_no_start(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn class_bits_agree_with_the_predicates() {
+        for c in checked_chars() {
+            let class = class_of(c);
+            assert_eq!(class & NO_START_BIT != 0, is_no_start(c), "{c}");
+            assert_eq!(class & NO_END_BIT != 0, is_no_end(c), "{c}");
+            assert_eq!(class & INSEPARABLE_BIT != 0, is_inseparable(c), "{c}");
+            assert_eq!(class & DIGIT_BIT != 0, is_digit(c), "{c}");
+            assert_eq!(class & URL_START_BIT != 0, "hHwWfF".contains(c), "{c}");
+            assert_eq!(class & OPENING_QUOTE_BIT != 0, "“‘".contains(c), "{c}");
+            assert_eq!(class & CLOSING_QUOTE_BIT != 0, "”’".contains(c), "{c}");
         }
     }
 

@@ -16,7 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// `text.grapheme_indices(true)` gives them.
 pub(crate) fn grapheme_indices(text: &str) -> GraphemeIndices<'_> {
     GraphemeIndices {
-        text,
+        rest: text,
         at: 0,
         simple_here: None,
     }
@@ -25,7 +25,9 @@ pub(crate) fn grapheme_indices(text: &str) -> GraphemeIndices<'_> {
 /// Iterator returned by [`grapheme_indices`].
 #[derive(Debug, Clone)]
 pub(crate) struct GraphemeIndices<'a> {
-    text: &'a str,
+    /// The text not yet split.
+    rest: &'a str,
+    /// The byte offset of `rest` in the whole text.
     at: usize,
     /// Whether the character at `at` is simple, if already known.
     simple_here: Option<bool>,
@@ -36,20 +38,23 @@ impl<'a> Iterator for GraphemeIndices<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = self.text.get(self.at..)?;
+        let rest = self.rest;
         let mut chars = rest.chars();
         let first = chars.next()?;
+        let after_first = chars.as_str();
         let first_simple = self.simple_here.take().unwrap_or_else(|| is_simple(first));
         let next_simple = chars.next().map(is_simple);
         let len = if first_simple && next_simple.is_none_or(|simple| simple) {
             self.simple_here = next_simple;
-            first.len_utf8()
+            rest.len() - after_first.len()
         } else {
             full_rules_len(rest).max(first.len_utf8())
         };
+        let (cluster, after) = rest.split_at_checked(len)?;
         let start = self.at;
         self.at += len;
-        Some((start, &rest[..len]))
+        self.rest = after;
+        Some((start, cluster))
     }
 }
 
@@ -68,6 +73,7 @@ fn full_rules_len(rest: &str) -> usize {
 /// marks U+302A–U+302F), kana (without the combining voicing marks
 /// U+3099–U+309A), CJK ideographs and the full-width forms (without the
 /// half-width voicing marks U+FF9E–U+FF9F, which extend).
+#[inline]
 fn is_simple(c: char) -> bool {
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return true;

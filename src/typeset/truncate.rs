@@ -1,8 +1,7 @@
 //! Cutting a line to a fixed number of columns, for lists (the headline
 //! list): never inside a grapheme cluster, never half a wide character.
 
-use unicode_segmentation::UnicodeSegmentation;
-
+use super::segment::grapheme_indices;
 use super::{AmbiguousWidth, cluster_width, display_width};
 
 /// Cuts `text` to exactly `width` columns: the longest prefix of whole
@@ -42,7 +41,7 @@ pub fn truncate_with_ellipsis(text: &str, width: usize, ambiguous: AmbiguousWidt
 /// of `text` that fits in `width` columns.
 fn fitting_prefix(text: &str, width: usize, ambiguous: AmbiguousWidth) -> (usize, usize) {
     let mut used = 0;
-    for (byte, g) in text.grapheme_indices(true) {
+    for (byte, g) in grapheme_indices(text) {
         let w = cluster_width(g, ambiguous);
         if used + w > width {
             return (byte, used);
