@@ -8,7 +8,8 @@ and measures from the driver's side:
   full frame (newsreader: its status bar `? help` followed by ratatui's
   end-of-frame cursor hide `ESC[?25l`; less: its first prompt, the file name
   in standout, followed by the end of standout and erase-line);
-- key-to-frame latency: from writing a key to the read that completes the
+- key-to-frame latency (PageDown; for newsreader also `]` next article and,
+  after searching `/会议`, `n` next match): from writing a key to the read that completes the
   next frame's end marker (newsreader: `ESC[?25l`, written once per draw
   after all changed cells; less: its `:` prompt redrawn on the last row).
   After each key the driver waits for QUIET seconds of silence and reports
@@ -55,6 +56,9 @@ NO_CHANGE = 1.0
 PAGE_DOWN = b"\x1b[6~"
 DSR = b"\x1b[6n"
 HIDE_CURSOR = b"\x1b[?25l"
+# The search query for the next-match timing: frequent in the generated
+# editions (the sample's first headline).
+SEARCH = "会议"
 
 
 class Child:
@@ -217,6 +221,10 @@ def measure(program, path, keys, key_bytes, state_dir=None):
             child.read_until(program.frame, start)
             child.drain()
         for label, key in key_bytes:
+            if label.startswith("next match"):
+                # Search first: `/`, the query, Enter (shows the first hit).
+                child.send(b"/" + SEARCH.encode() + b"\r")
+                child.drain()
             times = []
             for _ in range(keys):
                 start = len(child.buf)
@@ -316,6 +324,7 @@ def main():
                 keys = [("PageDown", PAGE_DOWN)]
                 if program.name == "newsreader":
                     keys.append(("next article ]", b"]"))
+                    keys.append(("next match n", b"n"))
                 r = measure(program, path, args.keys, keys, args.state)
                 f = figures.setdefault(program.name, {"first": [], "rss": [], "late": 0, "keys": {}})
                 f["first"].append(r["first_ms"])

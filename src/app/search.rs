@@ -98,6 +98,17 @@ impl App {
     /// for each row a match touches, `columns` a display-column
     /// range in that row's text. Empty without a set article or a search.
     pub fn highlights(&self) -> Vec<(usize, Range<usize>, bool)> {
+        self.highlights_in(0..usize::MAX)
+    }
+
+    /// [`App::highlights`] on rows `rows` only. Hits in paragraphs that no
+    /// row of `rows` shows are skipped before they are located, so a frame
+    /// costs the matches on screen, not all of the article's (a 1 MB
+    /// article can hold thousands).
+    pub fn highlights_in(&self, rows: Range<usize>) -> Vec<(usize, Range<usize>, bool)> {
+        let Some(paragraphs) = self.paragraphs_on(rows.clone()) else {
+            return Vec::new();
+        };
         let from = self
             .search
             .matches
@@ -111,14 +122,34 @@ impl App {
             .iter()
             .enumerate()
         {
+            if let Place::Paragraph(p) = hit.place
+                && !paragraphs.contains(&p)
+            {
+                continue;
+            }
             let current = self.search.current == Some(from + i);
             out.extend(
                 self.hit_cells(hit)
                     .into_iter()
+                    .filter(|(row, _)| rows.contains(row))
                     .map(|(row, columns)| (row, columns, current)),
             );
         }
         out
+    }
+
+    /// The paragraphs rows `rows` of the set article may show, one more on
+    /// each side for rows between paragraphs; all when nothing is set, and
+    /// `None` when `rows` holds no row of the article.
+    fn paragraphs_on(&self, rows: Range<usize>) -> Option<std::ops::RangeInclusive<usize>> {
+        let Some(set) = self.set_article() else {
+            return Some(0..=usize::MAX);
+        };
+        let end = rows.end.min(set.rows.len());
+        let shown = set.rows.get(rows.start.min(end)..end).unwrap_or_default();
+        let first = shown.iter().map(|r| r.anchor.paragraph).min();
+        let last = shown.iter().map(|r| r.anchor.paragraph).max();
+        Some(first?.saturating_sub(1)..=last?.saturating_add(1))
     }
 
     /// `(row, columns)` of each row of the open article that `hit` (in the

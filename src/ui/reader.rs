@@ -32,10 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let theme = Theme::of(app.theme());
     let visible = app.scroll()..app.scroll() + usize::from(inner.height);
-    for (row, columns, current) in app.highlights() {
-        if !visible.contains(&row) {
-            continue;
-        }
+    for (row, columns, current) in app.highlights_in(visible) {
         let y = inner.y + u16::try_from(row - app.scroll()).unwrap_or(0);
         let start = x.saturating_add(u16::try_from(columns.start).unwrap_or(u16::MAX));
         let end = x
