@@ -45,8 +45,10 @@ pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
 pub const POSITION_SAVE_INTERVAL: Duration = Duration::from_secs(3);
 
 /// Asks the terminal how many columns it gives `“` (U+201C, East Asian
-/// Ambiguous in UAX #11): moves to column 0, prints it, and reads the cursor
-/// position back (a DSR query), then clears the line. Falls back to
+/// Ambiguous in UAX #11): on the alternate screen, moves to column 0, prints
+/// it, and reads the cursor position back (a DSR query), then clears the
+/// line and leaves the alternate screen, so the shell's screen (the prompt
+/// line included) is left as it was. Falls back to
 /// [`AmbiguousWidth::Narrow`] when the terminal does not answer within
 /// `timeout` or anything fails. Call only when stdout is a terminal, before
 /// the UI starts.
@@ -59,7 +61,7 @@ pub fn probe_ambiguous_width(timeout: Duration) -> AmbiguousWidth {
         return AmbiguousWidth::Narrow;
     }
     let mut out = std::io::stdout();
-    let answer = write!(out, "\r\u{201c}")
+    let answer = write_probe(&mut out)
         .and_then(|()| out.flush())
         .ok()
         .and_then(|()| {
@@ -69,12 +71,24 @@ pub fn probe_ambiguous_width(timeout: Duration) -> AmbiguousWidth {
             });
             rx.recv_timeout(timeout).ok().and_then(Result::ok)
         });
-    let _ = write!(out, "\r\x1b[2K").and_then(|()| out.flush());
+    let _ = erase_probe(&mut out).and_then(|()| out.flush());
     let _ = crossterm::terminal::disable_raw_mode();
     match answer {
         Some((column, _)) if column >= 2 => AmbiguousWidth::Wide,
         _ => AmbiguousWidth::Narrow,
     }
+}
+
+/// Switches to the alternate screen (xterm's mode 1049, which also saves the
+/// cursor) and prints `“` at column 0 of the cursor's row.
+fn write_probe(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write!(out, "\x1b[?1049h\r\u{201c}")
+}
+
+/// Clears the probe's row and goes back to the main screen, restoring the
+/// cursor saved by [`write_probe`].
+fn erase_probe(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write!(out, "\r\x1b[2K\x1b[?1049l")
 }
 
 /// Everything the event loop works on.
@@ -563,6 +577,21 @@ mod tests {
     use crate::app::input::Edit;
     use crate::app::{Action, Settings};
     use crate::edition::{Article, ArticleId, Edition, Headline, Page};
+
+    #[test]
+    fn ambiguous_width_probe_prints_only_on_the_alternate_screen() {
+        // The probe once printed `\r“` and cleared the line on the main
+        // screen, wiping a prompt the cursor was still on. Now it enters the
+        // alternate screen (CSI ? 1049 h) before printing, clears its row,
+        // and leaves it (CSI ? 1049 l) last.
+        let mut bytes = Vec::new();
+        write_probe(&mut bytes).unwrap();
+        let written = bytes.len();
+        erase_probe(&mut bytes).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(&text[..written], "\x1b[?1049h\r“");
+        assert_eq!(&text[written..], "\r\x1b[2K\x1b[?1049l");
+    }
 
     fn article(title: &str, paragraphs: usize) -> Article {
         let headline = Headline {
