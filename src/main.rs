@@ -181,6 +181,9 @@ fn read(
             Vec::new(),
         );
         app.set_help(reader.help.clone());
+        let mut shelf = Shelf::new(library);
+        shelf.set_help(keymap.library_help());
+        shelf.ambiguous = settings.typeset.ambiguous;
         Session {
             app,
             keymap,
@@ -189,7 +192,7 @@ fn read(
             messages: store_warnings,
             io,
             library: Some(LibraryMode {
-                shelf: Shelf::new(library),
+                shelf,
                 options: reader,
                 message: None,
             }),

@@ -164,6 +164,7 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
     session.app.resize(size.width, size.height);
     if let Some(library) = &mut session.library {
         library.shelf.height = usize::from(size.height.saturating_sub(3));
+        library.shelf.width = usize::from(size.width);
         library.shelf.count_unread(&session.store);
     }
     let mut saver = PositionSaver::new(session.app.position());
@@ -193,6 +194,7 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
                 session.app.resize(width, height);
                 if let Some(library) = &mut session.library {
                     library.shelf.height = usize::from(height.saturating_sub(3));
+                    library.shelf.width = usize::from(width);
                 }
                 Flow::Continue(true)
             }
@@ -269,6 +271,8 @@ fn on_key(
     let before = session.app.view_key();
     match session.app.update(action) {
         Some(Effect::Quit) => return Ok(leave_edition(session, saver)),
+        // The loop saves the read marks and the position on its way out.
+        Some(Effect::Exit) => return Ok(Flow::Quit),
         Some(Effect::Copy(text)) => {
             let sequence = crate::clipboard::osc52_for(&text, session.io.tmux.as_deref());
             let backend = terminal.backend_mut();
@@ -453,7 +457,7 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
         Effect::UndoRemove => undo_remove(session, &fingerprint),
         Effect::RefreshBookmarks => store.refresh(),
         // Carried out by the event loop itself.
-        Effect::Quit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
+        Effect::Quit | Effect::Exit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
     }
     sync_bookmarks(session);
     report(session);
