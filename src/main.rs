@@ -111,7 +111,7 @@ fn export_bookmarks(options: &Options, path: &std::path::Path) -> anyhow::Result
 }
 
 /// Prints store warnings on stderr, one line each.
-fn warn_all(warnings: &[String]) {
+fn warn_all(warnings: &[newsreader::store::Notice]) {
     for warning in warnings {
         eprintln!("newsreader: {warning}");
     }
@@ -184,6 +184,7 @@ fn read(
         let mut shelf = Shelf::new(library);
         shelf.set_help(keymap.library_help());
         shelf.ambiguous = settings.typeset.ambiguous;
+        let message = store_warnings.first().map(|w| w.status.clone());
         Session {
             app,
             keymap,
@@ -194,7 +195,7 @@ fn read(
             library: Some(LibraryMode {
                 shelf,
                 options: reader,
-                message: None,
+                message,
             }),
         }
     } else {
@@ -202,7 +203,7 @@ fn read(
         let opened = open::open(file, &reader, &mut store)?;
         let mut app = opened.app;
         if let Some(first) = store_warnings.first() {
-            app.notify(first.clone());
+            app.notify(first.status.clone());
         }
         Session {
             app,

@@ -26,7 +26,7 @@ use crate::app::{Action, App, Effect};
 use crate::cli::open::ReaderOptions;
 use crate::edition::Fingerprint;
 use crate::keymap::Keymap;
-use crate::store::{Position, Store};
+use crate::store::{Notice, Position, Store};
 use crate::typeset::AmbiguousWidth;
 
 /// The terminal the event loop draws on: stdout behind a frame-sized buffer,
@@ -88,9 +88,9 @@ pub struct Session {
     pub store: Store,
     /// The edition's path, recorded with its state.
     pub path: Option<String>,
-    /// Every store message shown in the status bar, to repeat on stderr
-    /// once the terminal is restored.
-    pub messages: Vec<String>,
+    /// Every store message shown in the status bar, to repeat in full on
+    /// stderr once the terminal is restored.
+    pub messages: Vec<Notice>,
     /// Terminal I/O settings.
     pub io: Io,
     /// The library, when several editions were given; `None` for one file.
@@ -385,7 +385,7 @@ fn open_entry(
         }
         Err(err) => {
             let message = format!("{err:#}");
-            session.messages.push(message.clone());
+            session.messages.push(Notice::plain(message.clone()));
             library.message = Some(message);
             library.shelf.showing = true;
         }
@@ -495,7 +495,7 @@ fn sync_bookmarks(session: &mut Session) {
 /// something was shown.
 fn report(session: &mut Session) -> bool {
     let messages = session.store.take_messages();
-    let Some(last) = messages.last().cloned() else {
+    let Some(last) = messages.last().map(|m| m.status.clone()) else {
         return false;
     };
     session.messages.extend(messages);
@@ -740,7 +740,7 @@ mod tests {
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);
         assert_eq!(session.app.bookmarks().len(), 1, "kept in memory");
-        assert!(session.app.message().unwrap().contains("can't be saved"));
+        assert!(session.app.message().unwrap().contains("not saved"));
         session.app.update(Action::NextArticle);
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);

@@ -8,6 +8,7 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::notice::{Notice, file_name, kind};
 use super::{FILE_NAME, LOCK_NAME, StateFile, StoreError, VERSION, merge, migrate};
 
 /// Temp files are named `.bookmarks.json.<random>.tmp`, so that leftovers of
@@ -18,14 +19,15 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// What [`open`] found.
 pub(super) struct Opened {
     pub state: StateFile,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Notice>,
     pub read_only: Option<String>,
 }
 
 /// Why a save did not happen.
 pub(super) enum SaveError {
-    /// The file on disk has a newer schema; the store must turn read-only.
-    Newer(String),
+    /// The file on disk has a newer schema (this one); the store must turn
+    /// read-only, for the reason given.
+    Newer(String, u64),
     /// Writing failed; retry on the next change.
     Io(StoreError),
 }
@@ -61,22 +63,33 @@ pub(super) fn open(dir: &Path) -> Opened {
         Disk::State { state, .. } => opened.state = state,
         Disk::Newer { version, state } => {
             let reason = newer_reason(&path, version);
-            opened.warnings.push(reason.clone());
+            opened.warnings.push(newer_notice(&reason, version));
             opened.read_only = Some(reason);
             opened.state = state.unwrap_or_default();
         }
         Disk::Corrupt(why) => match move_aside(&path) {
-            Ok(aside) => opened.warnings.push(format!(
-                "{}: {why}; moved aside to {}; starting with no bookmarks",
-                path.display(),
-                aside.display()
-            )),
+            Ok(aside) => opened.warnings.push(Notice {
+                status: format!(
+                    "{FILE_NAME} unreadable; moved aside to {}",
+                    file_name(&aside)
+                ),
+                detail: format!(
+                    "{}: {why}; moved aside to {}; starting with no bookmarks",
+                    path.display(),
+                    aside.display()
+                ),
+            }),
             Err(err) => {
                 let reason = format!(
                     "{}: {why}, and it could not be moved aside ({err}); bookmarks won't be saved this session",
                     path.display()
                 );
-                opened.warnings.push(reason.clone());
+                opened.warnings.push(Notice {
+                    status: format!(
+                        "{FILE_NAME} is unreadable and can't be moved aside; bookmarks won't be saved"
+                    ),
+                    detail: reason.clone(),
+                });
                 opened.read_only = Some(reason);
             }
         },
@@ -85,7 +98,13 @@ pub(super) fn open(dir: &Path) -> Opened {
                 "{}: can't read it ({err}); bookmarks won't be saved this session",
                 path.display()
             );
-            opened.warnings.push(reason.clone());
+            opened.warnings.push(Notice {
+                status: format!(
+                    "can't read {FILE_NAME} ({}); bookmarks won't be saved",
+                    kind(&err)
+                ),
+                detail: reason.clone(),
+            });
             opened.read_only = Some(reason);
         }
     }
@@ -95,7 +114,7 @@ pub(super) fn open(dir: &Path) -> Opened {
 /// Saves `state` into `dir`: under the lock, merges the file on disk into
 /// `state`, prunes old tombstones, and writes atomically. Returns messages
 /// for the user (a corrupt file met and moved aside).
-pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, SaveError> {
+pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<Notice>, SaveError> {
     let io = |path: &Path| {
         let path = path.to_owned();
         move |source| SaveError::Io(StoreError::Io { path, source })
@@ -116,14 +135,22 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, Sav
             }
             merge::merge(state, disk);
         }
-        Disk::Newer { version, .. } => return Err(SaveError::Newer(newer_reason(&path, version))),
+        Disk::Newer { version, .. } => {
+            return Err(SaveError::Newer(newer_reason(&path, version), version));
+        }
         Disk::Corrupt(why) => {
             let aside = move_aside(&path).map_err(io(&path))?;
-            messages.push(format!(
-                "{}: {why}; moved aside to {}",
-                path.display(),
-                aside.display()
-            ));
+            messages.push(Notice {
+                status: format!(
+                    "{FILE_NAME} unreadable; moved aside to {}",
+                    file_name(&aside)
+                ),
+                detail: format!(
+                    "{}: {why}; moved aside to {}",
+                    path.display(),
+                    aside.display()
+                ),
+            });
         }
         Disk::Unreadable(err) => return Err(io(&path)(err)),
     }
@@ -137,17 +164,30 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, Sav
 
 /// Reads the file under the lock and returns `state` merged with it, without
 /// writing. A file that is missing, corrupt or newer leaves `state` as is.
-pub(super) fn read_merged(dir: &Path, state: &StateFile) -> io::Result<(StateFile, Vec<String>)> {
+pub(super) fn read_merged(dir: &Path, state: &StateFile) -> io::Result<(StateFile, Vec<Notice>)> {
     let _lock = dir.is_dir().then(|| Lock::acquire(dir).ok()).flatten();
     let mut merged = state.clone();
     let mut messages = Vec::new();
     match read_disk(&dir.join(FILE_NAME)) {
         Disk::State { state: disk, .. } => merge::merge(&mut merged, disk),
         Disk::Missing | Disk::Newer { .. } => {}
-        Disk::Corrupt(why) => messages.push(format!("bookmarks: {FILE_NAME}: {why}")),
+        Disk::Corrupt(why) => messages.push(Notice {
+            status: format!("{FILE_NAME} is unreadable; it will be moved aside on the next save"),
+            detail: format!("bookmarks: {FILE_NAME}: {why}"),
+        }),
         Disk::Unreadable(err) => return Err(err),
     }
     Ok((merged, messages))
+}
+
+/// The notice for a state file of a newer schema, `reason` its full form.
+pub(super) fn newer_notice(reason: &str, version: u64) -> Notice {
+    Notice {
+        status: format!(
+            "{FILE_NAME} is from a newer newsreader (schema {version}); bookmarks are read-only"
+        ),
+        detail: reason.to_owned(),
+    }
 }
 
 fn newer_reason(path: &Path, version: u64) -> String {
