@@ -24,6 +24,7 @@ pub(super) struct Opened {
 }
 
 /// Why a save did not happen.
+#[derive(Debug)]
 pub(super) enum SaveError {
     /// The file on disk has a newer schema (this one); the store must turn
     /// read-only, for the reason given.
@@ -112,8 +113,10 @@ pub(super) fn open(dir: &Path) -> Opened {
 }
 
 /// Saves `state` into `dir`: under the lock, merges the file on disk into
-/// `state`, prunes old tombstones, and writes atomically. Returns messages
-/// for the user (a corrupt file met and moved aside).
+/// `state`, prunes old tombstones, and writes atomically. When the result
+/// is what the file already holds (current schema), nothing is written:
+/// no rename, no fsync, and other readers' views stay valid. Returns
+/// messages for the user (a corrupt file met and moved aside).
 pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<Notice>, SaveError> {
     let io = |path: &Path| {
         let path = path.to_owned();
@@ -124,6 +127,7 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<Notice>, Sav
     remove_stale_temps(dir);
     let path = dir.join(FILE_NAME);
     let mut messages = Vec::new();
+    let mut on_disk = None;
     match read_disk(&path) {
         Disk::Missing => {}
         Disk::State {
@@ -132,6 +136,8 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<Notice>, Sav
         } => {
             if let Some(version) = migrated_from {
                 keep_original(&path, version).map_err(io(&path))?;
+            } else {
+                on_disk = Some(disk.clone());
             }
             merge::merge(state, disk);
         }
@@ -156,6 +162,9 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<Notice>, Sav
     }
     merge::prune(state, super::clock::now_ms());
     state.version = VERSION;
+    if on_disk.as_ref() == Some(&*state) {
+        return Ok(messages);
+    }
     let json = serde_json::to_vec_pretty(state).map_err(|e| io(&path)(e.into()))?;
     write_atomic(dir, &path, &json).map_err(io(&path))?;
     drop(lock);
@@ -355,5 +364,54 @@ impl Lock {
 impl Drop for Lock {
     fn drop(&mut self) {
         let _ = self.0.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::os::unix::fs::MetadataExt as _;
+
+    use super::*;
+    use crate::edition::Fingerprint;
+    use crate::store::EditionState;
+
+    fn state() -> StateFile {
+        let mut state = StateFile::default();
+        state.editions.insert(
+            Fingerprint("e".to_owned()),
+            EditionState {
+                path: Some("/papers/today.txt".to_owned()),
+                titles: vec!["标题".to_owned()],
+                ..EditionState::default()
+            },
+        );
+        state
+    }
+
+    #[test]
+    fn saving_what_the_file_already_holds_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        let mut mine = state();
+        save(dir.path(), &mut mine).unwrap();
+        let before = fs::metadata(&file).unwrap();
+        // Every write is a rename of a new file over the old: a new inode.
+        // (Checked after each save: a freed inode number can come back.)
+        save(dir.path(), &mut mine).unwrap();
+        assert_eq!(fs::metadata(&file).unwrap().ino(), before.ino());
+        let mut again = state();
+        save(dir.path(), &mut again).unwrap();
+        assert_eq!(fs::metadata(&file).unwrap().ino(), before.ino());
+        mine.editions
+            .get_mut(&Fingerprint("e".to_owned()))
+            .unwrap()
+            .title = Some("无锡日报".to_owned());
+        save(dir.path(), &mut mine).unwrap();
+        assert_ne!(
+            fs::metadata(&file).unwrap().ino(),
+            before.ino(),
+            "a change is written"
+        );
     }
 }
