@@ -6,31 +6,18 @@
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::{Action, App, Settings};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::Fingerprint;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "support/editions.rs"]
+mod support;
+
 /// A title and 13 one-row paragraphs with a blank row before each: 27 rows.
 fn app() -> App {
-    let headline = Headline {
-        title: vec!["标题".to_owned()],
-        ..Headline::default()
-    };
     let paragraphs: Vec<String> = (1..=13).map(|n| format!("第{n}段。")).collect();
-    let article = Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    };
-    let edition = Edition {
-        pages: vec![Page {
-            number: 1,
-            articles: vec![article],
-            ..Page::default()
-        }],
-        ..Edition::default()
-    };
+    let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    let edition = support::edition(vec![support::article("标题", &paragraphs)]);
     let mut app = App::new(
         edition,
         Fingerprint::of_text("bar"),

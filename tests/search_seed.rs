@@ -3,11 +3,13 @@
 //! rows and across a column are found, because search runs on rejoined
 //! paragraphs.
 
-use newsreader::edition::{Article, Edition, Headline, Page};
+use newsreader::edition::{Article, Edition, Headline};
 use newsreader::search::{Place, SearchIndex, SearchOptions};
 
 #[path = "support/shared.rs"]
 mod shared;
+#[path = "support/editions.rs"]
+mod support;
 use shared::shared_dir;
 
 /// One page holding the gold articles (all headline lines as title lines).
@@ -39,14 +41,7 @@ fn seed_edition() -> Edition {
                 .collect()
         })
         .unwrap_or_default();
-    Edition {
-        pages: vec![Page {
-            number: 1,
-            articles,
-            ..Page::default()
-        }],
-        ..Edition::default()
-    }
+    support::edition(articles)
 }
 
 /// The chars `range` of the text at `place` in `article`.
