@@ -27,7 +27,7 @@ use crate::app::{Action, App, Effect};
 use crate::cli::open::ReaderOptions;
 use crate::edition::Fingerprint;
 use crate::keymap::Keymap;
-use crate::store::{Position, Store};
+use crate::store::{Notice, Position, Store};
 use crate::typeset::AmbiguousWidth;
 
 mod backend;
@@ -48,8 +48,10 @@ pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
 pub const POSITION_SAVE_INTERVAL: Duration = Duration::from_secs(3);
 
 /// Asks the terminal how many columns it gives `“` (U+201C, East Asian
-/// Ambiguous in UAX #11): moves to column 0, prints it, and reads the cursor
-/// position back (a DSR query), then clears the line. Falls back to
+/// Ambiguous in UAX #11): on the alternate screen, moves to column 0, prints
+/// it, and reads the cursor position back (a DSR query), then clears the
+/// line and leaves the alternate screen, so the shell's screen (the prompt
+/// line included) is left as it was. Falls back to
 /// [`AmbiguousWidth::Narrow`] when the terminal does not answer within
 /// `timeout` or anything fails. Call only when stdout is a terminal, before
 /// the UI starts.
@@ -62,7 +64,7 @@ pub fn probe_ambiguous_width(timeout: Duration) -> AmbiguousWidth {
         return AmbiguousWidth::Narrow;
     }
     let mut out = std::io::stdout();
-    let answer = write!(out, "\r\u{201c}")
+    let answer = write_probe(&mut out)
         .and_then(|()| out.flush())
         .ok()
         .and_then(|()| {
@@ -72,12 +74,24 @@ pub fn probe_ambiguous_width(timeout: Duration) -> AmbiguousWidth {
             });
             rx.recv_timeout(timeout).ok().and_then(Result::ok)
         });
-    let _ = write!(out, "\r\x1b[2K").and_then(|()| out.flush());
+    let _ = erase_probe(&mut out).and_then(|()| out.flush());
     let _ = crossterm::terminal::disable_raw_mode();
     match answer {
         Some((column, _)) if column >= 2 => AmbiguousWidth::Wide,
         _ => AmbiguousWidth::Narrow,
     }
+}
+
+/// Switches to the alternate screen (xterm's mode 1049, which also saves the
+/// cursor) and prints `“` at column 0 of the cursor's row.
+fn write_probe(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write!(out, "\x1b[?1049h\r\u{201c}")
+}
+
+/// Clears the probe's row and goes back to the main screen, restoring the
+/// cursor saved by [`write_probe`].
+fn erase_probe(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write!(out, "\r\x1b[2K\x1b[?1049l")
 }
 
 /// Everything the event loop works on.
@@ -91,9 +105,9 @@ pub struct Session {
     pub store: Store,
     /// The edition's path, recorded with its state.
     pub path: Option<String>,
-    /// Every store message shown in the status bar, to repeat on stderr
-    /// once the terminal is restored.
-    pub messages: Vec<String>,
+    /// Every store message shown in the status bar, to repeat in full on
+    /// stderr once the terminal is restored.
+    pub messages: Vec<Notice>,
     /// Terminal I/O settings.
     pub io: Io,
     /// The library, when several editions were given; `None` for one file.
@@ -167,6 +181,7 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
     session.app.resize(size.width, size.height);
     if let Some(library) = &mut session.library {
         library.shelf.height = usize::from(size.height.saturating_sub(3));
+        library.shelf.width = usize::from(size.width);
         library.shelf.count_unread(&session.store);
     }
     let mut saver = PositionSaver::new(session.app.position());
@@ -196,6 +211,7 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
                 session.app.resize(width, height);
                 if let Some(library) = &mut session.library {
                     library.shelf.height = usize::from(height.saturating_sub(3));
+                    library.shelf.width = usize::from(width);
                 }
                 Flow::Continue(true)
             }
@@ -272,6 +288,8 @@ fn on_key(
     let before = session.app.view_key();
     match session.app.update(action) {
         Some(Effect::Quit) => return Ok(leave_edition(session, saver)),
+        // The loop saves the read marks and the position on its way out.
+        Some(Effect::Exit) => return Ok(Flow::Quit),
         Some(Effect::Copy(text)) => {
             let sequence = crate::clipboard::osc52_for(&text, session.io.tmux.as_deref());
             let backend = terminal.backend_mut();
@@ -384,7 +402,7 @@ fn open_entry(
         }
         Err(err) => {
             let message = format!("{err:#}");
-            session.messages.push(message.clone());
+            session.messages.push(Notice::plain(message.clone()));
             library.message = Some(message);
             library.shelf.showing = true;
         }
@@ -456,7 +474,7 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
         Effect::UndoRemove => undo_remove(session, &fingerprint),
         Effect::RefreshBookmarks => store.refresh(),
         // Carried out by the event loop itself.
-        Effect::Quit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
+        Effect::Quit | Effect::Exit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
     }
     sync_bookmarks(session);
     report(session);
@@ -494,7 +512,7 @@ fn sync_bookmarks(session: &mut Session) {
 /// something was shown.
 fn report(session: &mut Session) -> bool {
     let messages = session.store.take_messages();
-    let Some(last) = messages.last().cloned() else {
+    let Some(last) = messages.last().map(|m| m.status.clone()) else {
         return false;
     };
     session.messages.extend(messages);
@@ -566,6 +584,21 @@ mod tests {
     use crate::app::input::Edit;
     use crate::app::{Action, Settings};
     use crate::edition::{Article, ArticleId, Edition, Headline, Page};
+
+    #[test]
+    fn ambiguous_width_probe_prints_only_on_the_alternate_screen() {
+        // The probe once printed `\r“` and cleared the line on the main
+        // screen, wiping a prompt the cursor was still on. Now it enters the
+        // alternate screen (CSI ? 1049 h) before printing, clears its row,
+        // and leaves it (CSI ? 1049 l) last.
+        let mut bytes = Vec::new();
+        write_probe(&mut bytes).unwrap();
+        let written = bytes.len();
+        erase_probe(&mut bytes).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(&text[..written], "\x1b[?1049h\r“");
+        assert_eq!(&text[written..], "\r\x1b[2K\x1b[?1049l");
+    }
 
     fn article(title: &str, paragraphs: usize) -> Article {
         let headline = Headline {
@@ -739,7 +772,7 @@ mod tests {
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);
         assert_eq!(session.app.bookmarks().len(), 1, "kept in memory");
-        assert!(session.app.message().unwrap().contains("can't be saved"));
+        assert!(session.app.message().unwrap().contains("not saved"));
         session.app.update(Action::NextArticle);
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);

@@ -1,7 +1,7 @@
 //! The headline list, laid out like a newspaper: a header row per page
 //! (`第1版 要闻`) and the page's articles under it (see
 //! [`crate::app::list`]). Each article row is a marker (`>` for the
-//! selection), the unread mark [`UNREAD`], the title truncated by display
+//! selection), the unread mark ([`unread_mark`]), the title truncated by display
 //! width with [`crate::typeset::truncate_with_ellipsis`] (never by chars),
 //! and while a search is active the article's match count at the right.
 //! The selected entry is highlighted; the article open in the reader is
@@ -14,10 +14,24 @@ use ratatui::widgets::Widget;
 
 use super::{pane_block, text, theme::Theme};
 use crate::app::{App, ListRow, Pane, list::rows_offset};
-use crate::typeset::{display_width, truncate_with_ellipsis as truncate};
+use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as truncate};
 
-/// The mark before an unread headline (read ones get a space).
+/// The mark before an unread headline (read ones get a space), when East
+/// Asian Ambiguous characters are drawn narrow.
 pub const UNREAD: &str = "•";
+
+/// The mark before an unread headline (read ones get a space), when East
+/// Asian Ambiguous characters are drawn wide: `•` (U+2022) is Ambiguous
+/// (UAX #11) and would need two columns, one more than the mark's slot.
+pub const UNREAD_ASCII: &str = "*";
+
+/// The unread mark for `ambiguous`: one column in either setting.
+pub fn unread_mark(ambiguous: AmbiguousWidth) -> &'static str {
+    match ambiguous {
+        AmbiguousWidth::Narrow => UNREAD,
+        AmbiguousWidth::Wide => UNREAD_ASCII,
+    }
+}
 
 /// Draws the headline list into `area` (borders included).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -95,7 +109,7 @@ fn render_article(
             area.x + 1,
             area.y,
             1,
-            UNREAD,
+            unread_mark(ambiguous),
             style.patch(theme.unread),
             ambiguous,
         );
