@@ -67,6 +67,8 @@ pub enum Effect {
     /// Save the reading position and leave (in a library: go back to the
     /// list of editions).
     Quit,
+    /// Save the reading position and leave the program, even in a library.
+    Exit,
     /// Put this text on the clipboard (OSC 52, written by the I/O layer).
     Copy(String),
     /// Open the next (`true`) or previous edition of the library.
@@ -330,6 +332,7 @@ impl App {
             match action {
                 Action::Help | Action::Close => self.help_open = false,
                 Action::Quit => return Some(Effect::Quit),
+                Action::Exit => return Some(Effect::Exit),
                 Action::ScrollDown => self.help_scroll = (self.help_scroll + 1).min(last),
                 Action::PageDown => self.help_scroll = (self.help_scroll + page).min(last),
                 Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
@@ -342,6 +345,7 @@ impl App {
         }
         let effect = match action {
             Action::Quit => Some(Effect::Quit),
+            Action::Exit => Some(Effect::Exit),
             Action::Close if self.search_active() => {
                 self.clear_search();
                 None

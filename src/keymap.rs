@@ -133,7 +133,7 @@ impl Default for Keymap {
         use KeyCode as K;
         let bindings = vec![
             (Key::char('q'), A::Quit),
-            (Key::ctrl('c'), A::Quit),
+            (Key::ctrl('c'), A::Exit),
             (Key::plain(K::Tab), A::NextPane),
             (Key::plain(K::BackTab), A::PreviousPane),
             (Key::char('j'), A::ScrollDown),
@@ -209,8 +209,26 @@ impl Keymap {
     /// order, listing its keys in binding order (`j, ↓`). The nine page
     /// jumps share one line (`1-9` when bound to the digits).
     pub fn help(&self) -> Vec<HelpEntry> {
+        self.help_with(|action| Some(action.description()))
+    }
+
+    /// The library screen's help overlay: as [`Keymap::help`], but only
+    /// the actions the library screen carries out, described as it does
+    /// ([`Action::library_description`]). Actions with the same
+    /// description share a line (`q, Ctrl-C  quit`).
+    pub fn library_help(&self) -> Vec<HelpEntry> {
+        self.help_with(Action::library_description)
+    }
+
+    /// Help lines for the actions `describe` gives a description, in
+    /// [`Action::ALL`] order; an action described as the line before it
+    /// joins that line.
+    fn help_with(&self, describe: impl Fn(Action) -> Option<&'static str>) -> Vec<HelpEntry> {
         let mut entries: Vec<HelpEntry> = Vec::new();
         for action in Action::ALL {
+            let Some(description) = describe(action) else {
+                continue;
+            };
             let keys: Vec<String> = self
                 .bindings
                 .iter()
@@ -221,17 +239,9 @@ impl Keymap {
                 continue;
             }
             let keys = keys.join(", ");
-            match entries.last_mut() {
-                Some(last)
-                    if matches!(action, Action::GotoPage(_))
-                        && last.description == action.description() =>
-                {
-                    last.keys = format!("{}, {keys}", last.keys);
-                }
-                _ => entries.push(HelpEntry {
-                    keys,
-                    description: action.description(),
-                }),
+            match entries.iter_mut().find(|e| e.description == description) {
+                Some(same) => same.keys = format!("{}, {keys}", same.keys),
+                None => entries.push(HelpEntry { keys, description }),
             }
         }
         for entry in &mut entries {

@@ -111,7 +111,7 @@ fn export_bookmarks(options: &Options, path: &std::path::Path) -> anyhow::Result
 }
 
 /// Prints store warnings on stderr, one line each.
-fn warn_all(warnings: &[String]) {
+fn warn_all(warnings: &[newsreader::store::Notice]) {
     for warning in warnings {
         eprintln!("newsreader: {warning}");
     }
@@ -181,6 +181,10 @@ fn read(
             Vec::new(),
         );
         app.set_help(reader.help.clone());
+        let mut shelf = Shelf::new(library);
+        shelf.set_help(keymap.library_help());
+        shelf.ambiguous = settings.typeset.ambiguous;
+        let message = store_warnings.first().map(|w| w.status.clone());
         Session {
             app,
             keymap,
@@ -189,9 +193,9 @@ fn read(
             messages: store_warnings,
             io,
             library: Some(LibraryMode {
-                shelf: Shelf::new(library),
+                shelf,
                 options: reader,
-                message: None,
+                message,
             }),
         }
     } else {
@@ -199,7 +203,7 @@ fn read(
         let opened = open::open(file, &reader, &mut store)?;
         let mut app = opened.app;
         if let Some(first) = store_warnings.first() {
-            app.notify(first.clone());
+            app.notify(first.status.clone());
         }
         Session {
             app,

@@ -26,7 +26,7 @@ use crate::app::{Action, App, Effect};
 use crate::cli::open::ReaderOptions;
 use crate::edition::Fingerprint;
 use crate::keymap::Keymap;
-use crate::store::{Position, Store};
+use crate::store::{Notice, Position, Store};
 use crate::typeset::AmbiguousWidth;
 
 /// The terminal the event loop draws on: stdout behind a frame-sized buffer,
@@ -102,9 +102,9 @@ pub struct Session {
     pub store: Store,
     /// The edition's path, recorded with its state.
     pub path: Option<String>,
-    /// Every store message shown in the status bar, to repeat on stderr
-    /// once the terminal is restored.
-    pub messages: Vec<String>,
+    /// Every store message shown in the status bar, to repeat in full on
+    /// stderr once the terminal is restored.
+    pub messages: Vec<Notice>,
     /// Terminal I/O settings.
     pub io: Io,
     /// The library, when several editions were given; `None` for one file.
@@ -178,6 +178,7 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
     session.app.resize(size.width, size.height);
     if let Some(library) = &mut session.library {
         library.shelf.height = usize::from(size.height.saturating_sub(3));
+        library.shelf.width = usize::from(size.width);
         library.shelf.count_unread(&session.store);
     }
     let mut saver = PositionSaver::new(session.app.position());
@@ -207,6 +208,7 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
                 session.app.resize(width, height);
                 if let Some(library) = &mut session.library {
                     library.shelf.height = usize::from(height.saturating_sub(3));
+                    library.shelf.width = usize::from(width);
                 }
                 Flow::Continue(true)
             }
@@ -283,6 +285,8 @@ fn on_key(
     let before = session.app.view_key();
     match session.app.update(action) {
         Some(Effect::Quit) => return Ok(leave_edition(session, saver)),
+        // The loop saves the read marks and the position on its way out.
+        Some(Effect::Exit) => return Ok(Flow::Quit),
         Some(Effect::Copy(text)) => {
             let sequence = crate::clipboard::osc52_for(&text, session.io.tmux.as_deref());
             let backend = terminal.backend_mut();
@@ -395,7 +399,7 @@ fn open_entry(
         }
         Err(err) => {
             let message = format!("{err:#}");
-            session.messages.push(message.clone());
+            session.messages.push(Notice::plain(message.clone()));
             library.message = Some(message);
             library.shelf.showing = true;
         }
@@ -467,7 +471,7 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
         Effect::UndoRemove => undo_remove(session, &fingerprint),
         Effect::RefreshBookmarks => store.refresh(),
         // Carried out by the event loop itself.
-        Effect::Quit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
+        Effect::Quit | Effect::Exit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
     }
     sync_bookmarks(session);
     report(session);
@@ -505,7 +509,7 @@ fn sync_bookmarks(session: &mut Session) {
 /// something was shown.
 fn report(session: &mut Session) -> bool {
     let messages = session.store.take_messages();
-    let Some(last) = messages.last().cloned() else {
+    let Some(last) = messages.last().map(|m| m.status.clone()) else {
         return false;
     };
     session.messages.extend(messages);
@@ -765,7 +769,7 @@ mod tests {
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);
         assert_eq!(session.app.bookmarks().len(), 1, "kept in memory");
-        assert!(session.app.message().unwrap().contains("can't be saved"));
+        assert!(session.app.message().unwrap().contains("not saved"));
         session.app.update(Action::NextArticle);
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);

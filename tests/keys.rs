@@ -19,7 +19,7 @@ fn issue_two_key_table_maps_to_actions() {
     let shift = KeyModifiers::SHIFT;
     let cases = [
         (key(KeyCode::Char('q'), none), Action::Quit),
-        (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
+        (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Exit),
         (key(KeyCode::Tab, none), Action::NextPane),
         (key(KeyCode::BackTab, shift), Action::PreviousPane),
         (key(KeyCode::Char('j'), none), Action::ScrollDown),
@@ -397,4 +397,18 @@ fn every_default_key_survives_the_trip_through_a_config_key_spec() {
     // Rebuilding the map from its own bindings changes nothing.
     let rebuilt = Keymap::from_bindings(&map.to_bindings());
     assert_eq!(rebuilt.help(), map.help());
+}
+
+#[test]
+fn ctrl_c_leaves_the_program_while_q_only_leaves_the_edition() {
+    let map = Keymap::default();
+    let mut app = app();
+    let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+    // In a library, `Effect::Quit` goes back to the list of editions;
+    // `Effect::Exit` leaves the program from there too.
+    assert_eq!(app.update(map.action(&q).unwrap()), Some(Effect::Quit));
+    assert_eq!(app.update(map.action(&ctrl_c).unwrap()), Some(Effect::Exit));
+    app.update(Action::Help);
+    assert_eq!(app.update(map.action(&ctrl_c).unwrap()), Some(Effect::Exit));
 }

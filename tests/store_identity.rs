@@ -227,3 +227,29 @@ fn switching_between_three_extractions_keeps_the_bookmarks_each_time() {
         assert_eq!(reopened.editions().count(), 1, "{path}: one edition");
     }
 }
+
+#[test]
+fn reopening_a_known_edition_leaves_the_state_file_alone() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(newsreader::store::FILE_NAME);
+    let mut paper = edition(vec![
+        article(" 市委常委会会议召开 ", &["正文。"]),
+        article("韩国吉佳蓝公司在锡落户中国总部项目", &["正文二。"]),
+    ]);
+    paper.title = Some("无锡日报".to_owned());
+    paper.date = Some("2024年7月27日".to_owned());
+    paper.source = Some("/papers/today.txt".to_owned());
+    let (mut store, _) = Store::open(dir.path());
+    store.identify(&fp("e"), &paper);
+    let first = paper.articles().next().unwrap().id.clone();
+    store.mark_read(&fp("e"), &first).unwrap();
+    let written = std::fs::read(&file).unwrap();
+    let inode = std::fs::metadata(&file).unwrap().ino();
+    for _ in 0..3 {
+        let (mut store, _) = Store::open(dir.path());
+        assert_eq!(store.identify(&fp("e"), &paper), Identity::Known);
+        assert_eq!(std::fs::metadata(&file).unwrap().ino(), inode);
+        assert_eq!(std::fs::read(&file).unwrap(), written);
+    }
+}

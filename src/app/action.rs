@@ -5,8 +5,12 @@
 /// A user command, independent of the key that triggers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Leave the reader (saving the reading position).
+    /// Leave the reader (saving the reading position); in a library, go
+    /// back to the list of editions, and quit from there.
     Quit,
+    /// Leave the program from anywhere, library or not (saving the reading
+    /// position, as [`Action::Quit`] does).
+    Exit,
     /// Move the focus to the next pane.
     NextPane,
     /// Move the focus to the previous pane.
@@ -69,8 +73,9 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::Quit,
+        Action::Exit,
         Action::NextPane,
         Action::PreviousPane,
         Action::ScrollDown,
@@ -115,6 +120,7 @@ impl Action {
     pub fn name(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Exit => "exit",
             Action::NextPane => "next_pane",
             Action::PreviousPane => "previous_pane",
             Action::ScrollDown => "scroll_down",
@@ -158,7 +164,8 @@ impl Action {
     /// A short description for the help overlay.
     pub fn description(self) -> &'static str {
         match self {
-            Action::Quit => "quit",
+            Action::Quit => "quit (library: back to the list)",
+            Action::Exit => "quit newsreader (from anywhere)",
             Action::NextPane => "next pane",
             Action::PreviousPane => "previous pane",
             Action::ScrollDown => "next item / scroll down a row",
@@ -189,6 +196,24 @@ impl Action {
             Action::NextEdition => "next edition (library)",
             Action::PreviousEdition => "previous edition (library)",
         }
+    }
+
+    /// What the action does on the library screen, for its help overlay;
+    /// `None` for an action the library screen ignores.
+    pub fn library_description(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit | Action::Exit => "quit",
+            Action::ScrollDown | Action::NextEdition => "next edition in the list",
+            Action::ScrollUp | Action::PreviousEdition => "previous edition in the list",
+            Action::Open => "open the selected edition",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "first edition",
+            Action::Bottom => "last edition",
+            Action::Help => "this help",
+            Action::Close => "close help",
+            _ => return None,
+        })
     }
 }
 

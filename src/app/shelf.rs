@@ -6,9 +6,11 @@
 //! loop, which parses the edition only then. Unread counts come from the
 //! store's saved state ([`Shelf::count_unread`]).
 
-use super::Action;
+use super::help::HelpView;
+use super::{Action, HelpEntry};
 use crate::library::Library;
 use crate::store::{self, Store};
+use crate::typeset::AmbiguousWidth;
 
 /// What the event loop must do after an action on the library screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +32,15 @@ pub struct Shelf {
     /// The list height in rows, for page moves (set by the event loop from
     /// the terminal size).
     pub height: usize,
+    /// The screen width in cells, to lay the help overlay out (set by the
+    /// event loop from the terminal size).
+    pub width: usize,
+    /// How wide the terminal draws East Asian Ambiguous characters, to lay
+    /// the help overlay out.
+    pub ambiguous: AmbiguousWidth,
+    help_entries: Vec<HelpEntry>,
+    /// The help overlay's first line shown, while it is open.
+    help: Option<usize>,
 }
 
 impl Shelf {
@@ -42,7 +53,31 @@ impl Shelf {
             open: None,
             showing: true,
             height: 1,
+            width: 80,
+            ambiguous: AmbiguousWidth::Narrow,
+            help_entries: Vec::new(),
+            help: None,
         }
+    }
+
+    /// Sets the lines the help overlay shows (generated from the key map,
+    /// see `Keymap::library_help`).
+    pub fn set_help(&mut self, entries: Vec<HelpEntry>) {
+        self.help_entries = entries;
+    }
+
+    /// The help overlay laid out for the screen, with its first line shown,
+    /// while it is open.
+    pub fn help_view(&self) -> Option<(HelpView, usize)> {
+        let scroll = self.help?;
+        let view = HelpView::new(
+            &self.help_entries,
+            self.width,
+            self.height + 3,
+            self.ambiguous,
+        );
+        let scroll = scroll.min(view.max_scroll());
+        Some((view, scroll))
     }
 
     /// The editions, in library order.
@@ -79,10 +114,17 @@ impl Shelf {
 
     /// Carries out `action` on the library screen.
     pub fn update(&mut self, action: Action) -> Option<ShelfEffect> {
+        if self.help.is_some() {
+            return self.update_help(action);
+        }
         let count = self.library.len();
         let page = isize::try_from(self.height.max(1)).unwrap_or(1);
         let delta = match action {
-            Action::Quit => return Some(ShelfEffect::Quit),
+            Action::Quit | Action::Exit => return Some(ShelfEffect::Quit),
+            Action::Help => {
+                self.help = Some(0);
+                return None;
+            }
             Action::Open if self.selected < count => {
                 return Some(ShelfEffect::Open(self.selected));
             }
@@ -98,6 +140,27 @@ impl Shelf {
             .selected
             .saturating_add_signed(delta)
             .min(count.saturating_sub(1));
+        None
+    }
+
+    /// An action while the help overlay is open: the movement keys scroll
+    /// it, `?` and Esc close it, quitting still quits.
+    fn update_help(&mut self, action: Action) -> Option<ShelfEffect> {
+        let (last, page) = self
+            .help_view()
+            .map_or((0, 1), |(v, _)| (v.max_scroll(), v.visible.max(2) - 1));
+        let scroll = self.help.unwrap_or(0).min(last);
+        self.help = match action {
+            Action::Quit | Action::Exit => return Some(ShelfEffect::Quit),
+            Action::Help | Action::Close => None,
+            Action::ScrollDown => Some((scroll + 1).min(last)),
+            Action::PageDown => Some((scroll + page).min(last)),
+            Action::ScrollUp => Some(scroll.saturating_sub(1)),
+            Action::PageUp => Some(scroll.saturating_sub(page)),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            _ => Some(scroll),
+        };
         None
     }
 
@@ -160,6 +223,25 @@ mod tests {
         assert_eq!(s.selected(), 2);
         assert_eq!(s.update(Action::Open), Some(ShelfEffect::Open(2)));
         assert_eq!(s.update(Action::Quit), Some(ShelfEffect::Quit));
+        assert_eq!(s.update(Action::Exit), Some(ShelfEffect::Quit));
+    }
+
+    #[test]
+    fn help_opens_scrolls_and_closes_without_moving_the_selection() {
+        let mut s = shelf(3);
+        s.set_help(crate::keymap::Keymap::default().library_help());
+        s.height = 2; // a 5-row screen: the box shows 3 lines
+        assert_eq!(s.update(Action::Help), None);
+        let (view, scroll) = s.help_view().expect("open");
+        assert_eq!(scroll, 0);
+        assert!(view.max_scroll() > 0);
+        s.update(Action::ScrollDown);
+        assert_eq!(s.help_view().map(|(_, at)| at), Some(1));
+        assert_eq!(s.selected(), 0, "j scrolled the help, not the list");
+        s.update(Action::Close);
+        assert!(s.help_view().is_none());
+        s.update(Action::Help);
+        assert_eq!(s.update(Action::Exit), Some(ShelfEffect::Quit));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use anyhow::bail;
 
 use crate::app::{App, HelpEntry, Settings};
 use crate::edition::{self, LoadOptions};
-use crate::store::Store;
+use crate::store::{Notice, Store};
 
 /// What every opened edition shares.
 #[derive(Debug, Clone)]
@@ -33,8 +33,9 @@ pub struct Opened {
     pub app: App,
     /// Its path as given, recorded with its state.
     pub source: String,
-    /// Parse and store warnings, one line each (path included).
-    pub warnings: Vec<String>,
+    /// Store and parse warnings, each short (file name only, for the
+    /// status bar) and full (path included, for stderr).
+    pub warnings: Vec<Notice>,
 }
 
 /// Opens the edition at `path`, identified in `store` (re-keying state kept
@@ -56,7 +57,13 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
     }
     store.identify(&fingerprint, &edition);
     let mut warnings = store.take_messages();
-    warnings.extend(edition.warnings.iter().map(|w| format!("{source}: {w}")));
+    let name = path
+        .file_name()
+        .map_or_else(|| source.clone(), |n| n.to_string_lossy().into_owned());
+    warnings.extend(edition.warnings.iter().map(|w| Notice {
+        status: format!("{name}: {w}"),
+        detail: format!("{source}: {w}"),
+    }));
     let saved = store.edition(&fingerprint).cloned().unwrap_or_default();
     let mut app = App::new(
         edition,
@@ -70,7 +77,7 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
         app.resume(&saved);
     }
     if let Some(first) = warnings.first() {
-        app.notify(first.clone());
+        app.notify(first.status.clone());
     }
     Ok(Opened {
         app,

@@ -14,7 +14,7 @@ use crate::config;
 use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as truncate};
 
 /// The status bar's text on the library screen.
-pub const HINT: &str = " Enter open  j/k move  { } previous/next  q quit";
+pub const HINT: &str = " Enter open  j/k move  { } previous/next  ? help  q quit";
 
 /// Draws the library screen over the whole `area`; `message` (an edition
 /// that could not be opened) replaces the hint in the status bar.
@@ -103,4 +103,7 @@ pub fn render(
         theme.status,
         ambiguous,
     );
+    if let Some((view, scroll)) = shelf.help_view() {
+        super::help::render(&view, scroll, ambiguous, area, buf);
+    }
 }
