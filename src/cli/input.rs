@@ -67,6 +67,33 @@ fn reason(err: &std::io::Error) -> String {
     }
 }
 
+/// True when `bytes` hold no text but whitespace: ASCII whitespace only, or
+/// a byte-order mark (UTF-8, UTF-16LE/BE) followed by text that decodes to
+/// whitespace only (a lone `FF FE`). Decodes in chunks and stops at the
+/// first other character, so a real edition costs a few KiB of decoding.
+fn is_blank(bytes: &[u8]) -> bool {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return true;
+    }
+    let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) else {
+        return false;
+    };
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut rest = &bytes[bom..];
+    let mut chunk = String::with_capacity(4096);
+    loop {
+        chunk.clear();
+        let (result, read, _) = decoder.decode_to_string(rest, &mut chunk, true);
+        if !chunk.chars().all(char::is_whitespace) {
+            return false;
+        }
+        rest = &rest[read..];
+        if result == encoding_rs::CoderResult::InputEmpty {
+            return true;
+        }
+    }
+}
+
 /// Reads the edition at `path`: at most [`MAX_BYTES`] bytes (guarding
 /// against special files that never end). The binary test
 /// ([`looks_binary`]) is skipped when the user forced an encoding
@@ -101,7 +128,7 @@ pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, Input
             path: path.to_owned(),
         });
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if is_blank(&bytes) {
         return Err(InputError::Empty {
             path: path.to_owned(),
         });
