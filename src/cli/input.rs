@@ -58,8 +58,18 @@ pub enum InputError {
     },
 }
 
-/// An `io::Error` as a short reason, without the `(os error N)` suffix.
-fn reason(err: &std::io::Error) -> String {
+/// An `io::Error` as a short reason (`No such file or directory`): without
+/// the `(os error N)` suffix, and for an error that wraps another with a
+/// path (as `tempfile`'s do: `… at path "/dir/.tmpXYZ"`), the wrapped
+/// error's reason, so no temporary file's name reaches the user.
+pub(crate) fn reason(err: &std::io::Error) -> String {
+    let inner = err
+        .get_ref()
+        .and_then(|wrapped| std::error::Error::source(wrapped))
+        .and_then(|source| source.downcast_ref::<std::io::Error>());
+    if let Some(inner) = inner {
+        return reason(inner);
+    }
     let text = err.to_string();
     match text.find(" (os error") {
         Some(cut) => text[..cut].to_owned(),
