@@ -616,7 +616,7 @@ impl App {
 
     fn toggle_filter(&mut self) -> Option<Effect> {
         if !self.search_active() {
-            self.notify("no search: press / to search");
+            self.notify(self.no_matches_message());
             return None;
         }
         self.search.filter = !self.search.filter;
