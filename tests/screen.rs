@@ -219,7 +219,8 @@ fn bookmark_made_at_50_columns_is_listed_with_title_and_snippet() {
     );
     app.update(Action::NextPane);
     let screen = lines(&draw(&app, 50, 16));
-    // The snippet is the first 20 chars of the first paragraph.
+    // The snippet is the first 20 chars of the first paragraph, cut from
+    // it, so it ends in `…`.
     assert_line(
         &screen,
         1,
@@ -228,7 +229,7 @@ fn bookmark_made_at_50_columns_is_listed_with_title_and_snippet() {
     assert_line(
         &screen,
         2,
-        &format!("│{}│", pad("  本报讯 7月26日，市委常委会会议暨市委", 48)),
+        &format!("│{}│", pad("  本报讯 7月26日，市委常委会会议暨市委…", 48)),
     );
 }
 
