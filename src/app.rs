@@ -794,15 +794,31 @@ impl App {
         self.refresh();
         let article = self.edition.article(self.current)?;
         let set = self.set.as_deref()?;
-        let top_row = set.row_of(self.top);
-        let existing = self
-            .bookmarks
-            .iter()
-            .zip(&self.resolutions)
-            .position(|(_, r)| {
-                matches!(*r, Resolution::Found { article_index, anchor, .. }
-                if article_index == self.current && set.row_of(anchor) == top_row)
-            });
+        // "On a bookmark" means the bookmark is drawn on the top visible
+        // row at this width (a blank top row counts as the paragraph row
+        // below it, where a bookmark made there is drawn). Every row above
+        // the first paragraph anchors to the article's top, so comparing
+        // anchors would let `b` a few rows into a long headline remove the
+        // bookmark drawn on row 0, out of sight.
+        let top_row = (self.scroll..set.rows.len())
+            .find(|&r| set.rows[r].kind != typeset::article::RowKind::Blank)
+            .unwrap_or(self.scroll);
+        let found = |wanted: &dyn Fn(Anchor) -> bool| {
+            self.bookmarks
+                .iter()
+                .zip(&self.resolutions)
+                .position(|(_, r)| {
+                    matches!(*r, Resolution::Found { article_index, anchor, .. }
+                    if article_index == self.current && wanted(anchor))
+                })
+        };
+        let existing = found(&|anchor| set.row_of(anchor) == top_row);
+        if existing.is_none() && found(&|anchor| anchor == self.top).is_some() {
+            // The same place, drawn higher up: a second bookmark would be
+            // the same bookmark.
+            self.notify("already bookmarked on a row above; b on that row removes it");
+            return None;
+        }
         if let Some(index) = existing {
             let removed = self.bookmarks.remove(index);
             self.resolutions.remove(index);

@@ -1,7 +1,7 @@
 //! `newsreader --bookmarks [--json]` and `--export-bookmarks FILE.md` from
 //! the outside (`assert_cmd`). Hermetic: every `NEWSREADER_*` variable is
-//! removed and `NEWSREADER_DATA_DIR` is a fresh temp dir, filled through the
-//! store API.
+//! removed, `HOME` and the XDG directories point into a temp dir, and
+//! `NEWSREADER_DATA_DIR` is a fresh temp dir, filled through the store API.
 
 #![allow(clippy::unwrap_used)]
 
@@ -9,16 +9,13 @@ use assert_cmd::Command;
 use newsreader::edition::{Anchor, ArticleId, Fingerprint};
 use newsreader::store::{Bookmark, Store};
 
-/// `newsreader` with a clean environment and `data` as its data directory.
+#[path = "support/command.rs"]
+mod command;
+
+/// `newsreader` with a clean environment (see `support/command.rs`) and
+/// `data` as its data directory; its home is inside `data`.
 fn newsreader(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("newsreader").unwrap();
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("NEWSREADER_") {
-            cmd.env_remove(name);
-        }
-    }
-    cmd.env("NEWSREADER_DATA_DIR", data);
-    cmd
+    command::newsreader(&data.join("home"), data)
 }
 
 /// 2023-11-14 22:13:20 UTC.

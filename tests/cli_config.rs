@@ -17,16 +17,12 @@ struct Env {
     dir: tempfile::TempDir,
 }
 
+#[path = "support/command.rs"]
+mod command;
+
 fn newsreader() -> Env {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::cargo_bin("newsreader").unwrap();
-    for (name, _) in std::env::vars_os() {
-        let name_text = name.to_string_lossy();
-        if name_text.starts_with("NEWSREADER_") || name_text == "NO_COLOR" {
-            cmd.env_remove(name);
-        }
-    }
-    cmd.env("NEWSREADER_DATA_DIR", dir.path().join("data"));
+    let mut cmd = command::newsreader(&dir.path().join("home"), &dir.path().join("data"));
     cmd.env("XDG_CONFIG_HOME", dir.path().join("config-home"));
     Env { cmd, dir }
 }

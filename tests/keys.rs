@@ -412,3 +412,74 @@ fn ctrl_c_leaves_the_program_while_q_only_leaves_the_edition() {
     app.update(Action::Help);
     assert_eq!(app.update(map.action(&ctrl_c).unwrap()), Some(Effect::Exit));
 }
+
+#[test]
+fn b_in_a_long_headline_never_removes_the_bookmark_drawn_on_row_zero() {
+    // Kicker (2 rows), title (2), subtitle (1): rows 0–4 all anchor to the
+    // article's top, as does row 5 (blank) and row 6 (paragraph 0); row 7
+    // is blank and row 8 starts paragraph 1.
+    let headline = Headline {
+        kicker: vec!["引题一".into(), "引题二".into()],
+        title: vec!["主题一".into(), "主题二".into()],
+        subtitle: vec!["副题".into()],
+    };
+    let paragraphs: Vec<String> = (0..30).map(paragraph).collect();
+    let article = Article {
+        id: ArticleId::derive(&headline, &paragraphs),
+        headline,
+        paragraphs,
+        ..Article::default()
+    };
+    let edition = Edition {
+        pages: vec![Page {
+            number: 1,
+            articles: vec![article],
+            ..Page::default()
+        }],
+        ..Edition::default()
+    };
+    let mut app = App::new(
+        edition,
+        Fingerprint::of_text("h"),
+        Settings::default(),
+        vec![],
+    );
+    app.resize(120, 40);
+    app.update(Action::NextPane);
+    let Some(Effect::AddBookmark(top)) = app.update(Action::ToggleBookmark) else {
+        panic!("b on row 0 adds a bookmark");
+    };
+    assert_eq!(top.anchor, Anchor::default());
+    // Two rows down, in the title: the bookmark is drawn on row 0, out of
+    // sight, so b neither removes it nor adds the same place twice.
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+    assert_eq!(app.update(Action::ToggleBookmark), None);
+    assert_eq!(app.bookmarks().len(), 1);
+    assert!(app.message().unwrap().contains("already bookmarked"));
+    // Row 7 is the blank row above paragraph 1: a bookmark made there is
+    // drawn on row 8, and b on row 7 again removes it.
+    for _ in 0..5 {
+        app.update(Action::ScrollDown);
+    }
+    let Some(Effect::AddBookmark(second)) = app.update(Action::ToggleBookmark) else {
+        panic!("b on a new place adds a bookmark");
+    };
+    assert_eq!(
+        second.anchor,
+        Anchor {
+            paragraph: 1,
+            offset: 0
+        }
+    );
+    assert_eq!(
+        app.update(Action::ToggleBookmark),
+        Some(Effect::RemoveBookmark(second.id))
+    );
+    // Back on row 0, b removes the first one.
+    app.update(Action::Top);
+    assert_eq!(
+        app.update(Action::ToggleBookmark),
+        Some(Effect::RemoveBookmark(top.id))
+    );
+}

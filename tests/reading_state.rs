@@ -9,22 +9,13 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
-
 use newsreader::app::{Action, App, Pane, Settings};
 use newsreader::edition::{self, Edition, Fingerprint, LoadOptions};
 use newsreader::store::Store;
 
-/// The shared read-only folder: `$CARGO_MANIFEST_DIR/../shared` in CI,
-/// else `/work/shared` (a worktree).
-fn shared_dir() -> PathBuf {
-    let beside = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
-    if beside.join("samples").is_dir() {
-        beside
-    } else {
-        PathBuf::from("/work/shared")
-    }
-}
+#[path = "support/shared.rs"]
+mod shared;
+use shared::shared_dir;
 
 fn load(path: &std::path::Path) -> (Edition, Fingerprint) {
     let bytes = std::fs::read(path).unwrap();

@@ -5,11 +5,14 @@
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::{Action, App, Settings};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::Fingerprint;
 use newsreader::typeset::{AmbiguousWidth, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
+
+#[path = "support/editions.rs"]
+mod support;
 
 /// 21 ideographs, then `正，` (one unit: `，` may not start a row), then a
 /// short rest: at 48 columns the first row holds the 4-column indent and
@@ -18,26 +21,7 @@ use unicode_width::UnicodeWidthStr;
 const PARAGRAPH: &str = "一二三四五六七八九十百千万亿兆京垓秭穰沟涧正，载极。";
 
 fn app(justify: bool) -> App {
-    let headline = Headline {
-        kicker: vec![],
-        title: vec!["标题".to_owned()],
-        subtitle: vec![],
-    };
-    let paragraphs = vec![PARAGRAPH.to_owned()];
-    let article = Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    };
-    let edition = Edition {
-        pages: vec![Page {
-            number: 1,
-            articles: vec![article],
-            ..Page::default()
-        }],
-        ..Edition::default()
-    };
+    let edition = support::edition(vec![support::article("标题", &[PARAGRAPH])]);
     let settings = Settings {
         typeset: Options {
             ambiguous: AmbiguousWidth::Narrow,

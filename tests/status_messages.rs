@@ -8,7 +8,7 @@
 use std::fs;
 
 use newsreader::app::{App, Settings};
-use newsreader::edition::{Anchor, Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::Fingerprint;
 use newsreader::store::notice::STATUS_COLUMNS;
 use newsreader::store::{Bookmark, Notice, Store};
 use newsreader::typeset::{AmbiguousWidth, display_width};
@@ -16,26 +16,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
+#[path = "support/editions.rs"]
+mod support;
+
 fn app(width: u16, height: u16) -> App {
-    let headline = Headline {
-        title: vec!["标题".to_owned()],
-        ..Headline::default()
-    };
-    let paragraphs = vec!["正文。".to_owned()];
-    let article = Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    };
-    let edition = Edition {
-        pages: vec![Page {
-            number: 1,
-            articles: vec![article],
-            ..Page::default()
-        }],
-        ..Edition::default()
-    };
+    let edition = support::edition(vec![support::article("标题", &["正文。"])]);
     let mut app = App::new(
         edition,
         Fingerprint::of_text("s"),
@@ -65,15 +50,7 @@ fn status_row(app: &App, width: u16, height: u16) -> String {
 }
 
 fn bookmark() -> Bookmark {
-    Bookmark {
-        id: "b".to_owned(),
-        article: ArticleId("00000000000000aa".to_owned()),
-        anchor: Anchor::default(),
-        snippet: "正文".to_owned(),
-        article_title: "标题".to_owned(),
-        note: None,
-        created: 1,
-    }
+    support::plain_bookmark("b", 1)
 }
 
 /// The notices the store gives: a corrupt file moved aside (at open and at

@@ -52,7 +52,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     if set.rows.len() > height {
-        let mut state = ScrollbarState::new(set.rows.len().saturating_sub(height))
+        // ratatui's content length is the number of scroll positions (the
+        // first visible row can be 0 ..= rows - height), not the rows left
+        // over: one fewer made the thumb a cell too long and let it reach
+        // the bottom one row early (a full track when one row was hidden).
+        let positions = set.rows.len() - height + 1;
+        let mut state = ScrollbarState::new(positions)
             .position(app.scroll())
             .viewport_content_length(height);
         let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
