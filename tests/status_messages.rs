@@ -124,26 +124,8 @@ fn narrow_status_bar_cuts_a_message_by_display_width_not_through_a_wide_char() {
 
 /// `app` with its page labelled `第1版 要闻`, as edition 3 of a library of 8.
 fn library_app(width: u16, height: u16) -> App {
-    let headline = Headline {
-        title: vec!["标题".to_owned()],
-        ..Headline::default()
-    };
-    let paragraphs = vec!["正文。".to_owned()];
-    let article = Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    };
-    let edition = Edition {
-        pages: vec![Page {
-            number: 1,
-            label: Some("第1版 要闻".to_owned()),
-            articles: vec![article],
-            ..Page::default()
-        }],
-        ..Edition::default()
-    };
+    let mut edition = support::edition(vec![support::article("标题", &["正文。"])]);
+    edition.pages[0].label = Some("第1版 要闻".to_owned());
     let mut app = App::new(
         edition,
         Fingerprint::of_text("l"),
