@@ -104,6 +104,12 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
         if redraw {
             terminal.draw(|frame| frame.render_widget(&session.app, frame.area()))?;
         }
+        // Saved only once the frame is out: a save syncs a file to disk,
+        // which would hold back the new screen by milliseconds.
+        if saver.save_if_due(session, false) {
+            redraw = true;
+            continue;
+        }
         let event = match saver.due_in(&session.app) {
             Some(wait) => event::poll(wait)?.then(event::read).transpose()?,
             None => Some(event::read()?),
@@ -128,7 +134,6 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
             }
             Some(_) => false,
         };
-        redraw |= saver.save_if_due(session, false);
     }
     saver.save_if_due(session, true);
     Ok(())
