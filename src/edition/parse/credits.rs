@@ -19,11 +19,15 @@
 //! Captions: `…摄）`, `（资料图片）`, `图为…`, `图片：`, `编者按`,
 //! `核心阅读`: never body text.
 
-use super::lines::{fold_traditional, is_end_punct};
+use super::lines::{compact_folded, fold_traditional, is_end_punct, is_letter};
 
 /// Byte length of the dateline at the start of `text`, if it opens with
 /// one of the forms in the module docs.
 pub(crate) fn dateline_len(text: &str) -> Option<usize> {
+    // Every form opens with one of these chars: most lines stop here.
+    if !text.starts_with(['本', '据', '據', '新', '中']) {
+        return None;
+    }
     // Openings are short: only the first 48 chars are read (and folded).
     let head_end = text.char_indices().nth(48).map_or(text.len(), |(i, _)| i);
     let folded = fold_traditional(&text[..head_end]);
@@ -177,7 +181,7 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
     (2..=30).contains(&n)
         && rest
             .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '\u{3000}' || c == '、' || c == '·')
+            .all(|c| is_letter(c) || c == ' ' || c == '\u{3000}' || c == '、' || c == '·')
 }
 
 /// A run-in subhead (小标题) inside an article: a short line led by an
@@ -205,10 +209,7 @@ pub(crate) fn is_caption(text: &str) -> bool {
     if text.chars().nth(100).is_some() {
         return false;
     }
-    let t: String = fold_traditional(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let t = compact_folded(text);
     let n = t.chars().count();
     if n > 80 {
         return false;

@@ -26,6 +26,7 @@
 //!   shorter than the page's usual line (80 % of the median length).
 
 use super::furniture::Furniture;
+use super::lines::is_letter;
 use super::page::Role;
 
 /// True when `text` is mostly Latin script: over 80 % of its letters (in
@@ -33,7 +34,7 @@ use super::page::Role;
 pub(crate) fn is_english(text: &str) -> bool {
     let mut ascii = 0usize;
     let mut other = 0usize;
-    for c in text.chars().take(100_000).filter(|c| c.is_alphabetic()) {
+    for c in text.chars().take(100_000).filter(|&c| is_letter(c)) {
         if c.is_ascii() {
             ascii += 1;
         } else {

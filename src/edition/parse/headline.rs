@@ -27,10 +27,10 @@
 //! the most prominent: the block with the shortest lines (set in the
 //! largest type); blocks before it are kickers, blocks after it subtitles.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::credits;
-use super::lines::{ends_mid_sentence, ends_sentence, is_wide};
+use super::lines::{ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide};
 use super::page::{PageLines, Role};
 use crate::edition::Headline;
 
@@ -113,7 +113,7 @@ type InsetPairs = [(char, char); 3];
 
 /// The pairs among `wanted` that occur inside some body line of the page.
 fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(char, char)> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (line, _) in page
         .lines
         .iter()
@@ -320,7 +320,7 @@ fn bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
     let mut prev: Option<char> = None;
     text.chars().filter_map(move |c| {
         let out = prev.map(|p| (p, c));
-        prev = if c.is_alphanumeric() { Some(c) } else { None };
+        prev = if is_letter_or_digit(c) { Some(c) } else { None };
         out.filter(|(a, b)| is_wide(*a) && is_wide(*b))
     })
 }

@@ -16,6 +16,8 @@
 //!   an artefact. Real spaces (`本报讯 7月26日`, `决心 争取`, `。 （高美梅）`)
 //!   are kept.
 
+use std::borrow::Cow;
+
 /// One non-blank input line, cleaned and measured.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
@@ -131,7 +133,12 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line> {
             continue;
         }
         let indent = raw.starts_with(|c: char| c.is_whitespace());
-        let text = despace(trimmed);
+        // Only a line with inner whitespace can hold justification spaces.
+        let text = if trimmed.contains(char::is_whitespace) {
+            despace(trimmed)
+        } else {
+            trimmed.to_owned()
+        };
         let width = width(&text);
         out.push(Line {
             text,
@@ -209,11 +216,42 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     buf.push_str(next);
 }
 
+/// The traditional marker chars folded by [`fold_char`].
+const TRADITIONAL: [char; 44] = [
+    '報', '訊', '華', '電', '據', '記', '員', '約', '攝', '圖', '為', '編', '閱', '讀', '資', '責',
+    '輯', '術', '對', '聞', '綜', '際', '國', '內', '經', '濟', '會', '體', '評', '論', '財', '時',
+    '轉', '見', '農', '曆', '專', '觀', '點', '號', '總', '關', '導', '務',
+];
+
+/// A 1024-bit filter over the low ten bits of the chars in
+/// [`TRADITIONAL`]: a char whose bit is clear is certainly not one of them,
+/// so most chars are ruled out by one table look-up.
+const TRADITIONAL_FILTER: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let u = TRADITIONAL[i] as u32 & 1023;
+        bits[(u >> 6) as usize] |= 1 << (u & 63);
+        i += 1;
+    }
+    bits
+};
+
+/// True when `c` may be one of the [`TRADITIONAL`] marker chars.
+fn maybe_traditional(c: char) -> bool {
+    let u = u32::from(c);
+    let low = u & 1023;
+    u >= 0x4E00 && (TRADITIONAL_FILTER[(low >> 6) as usize] >> (low & 63)) & 1 == 1
+}
+
 /// The simplified form of a traditional char used in the markers this
 /// parser looks for (`本報訊`, `責任編輯`, `圖為`, `下轉第2版`); any other
 /// char is returned as is. Both forms are three UTF-8 bytes, so byte
 /// offsets found in folded text hold in the original.
 fn fold_char(c: char) -> char {
+    if !maybe_traditional(c) {
+        return c;
+    }
     match c {
         '報' => '报',
         '訊' => '讯',
@@ -266,11 +304,48 @@ fn fold_char(c: char) -> char {
 /// `s` with the traditional marker chars of [`fold_char`] folded to
 /// simplified, so one set of patterns reads both scripts. Same byte layout
 /// as `s`; borrows when nothing changes.
-pub(crate) fn fold_traditional(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn fold_traditional(s: &str) -> Cow<'_, str> {
     if s.chars().all(|c| fold_char(c) == c) {
-        std::borrow::Cow::Borrowed(s)
+        Cow::Borrowed(s)
     } else {
-        std::borrow::Cow::Owned(s.chars().map(fold_char).collect())
+        Cow::Owned(s.chars().map(fold_char).collect())
+    }
+}
+
+/// `s` folded as by [`fold_traditional`] and without whitespace: the form
+/// furniture, jump and caption patterns are matched against. Borrows when
+/// nothing changes (the usual case), so testing every line allocates
+/// nothing.
+pub(crate) fn compact_folded(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| !c.is_whitespace() && fold_char(c) == c) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(fold_char)
+                .collect(),
+        )
+    }
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII and CJK Unified
+/// Ideographs (U+4E00..=U+9FFF, all letters in the Unicode Character
+/// Database), which make up nearly all the text of a Chinese page.
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric` with the fast paths of [`is_letter`].
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
     }
 }
 
@@ -303,5 +378,23 @@ mod tests {
     fn width_counts_ascii_as_half() {
         assert_eq!(width("7月26日"), 7);
         assert_eq!(width("“双过半”"), 10);
+    }
+
+    #[test]
+    fn every_traditional_marker_passes_the_filter() {
+        assert!(TRADITIONAL.iter().all(|&c| maybe_traditional(c)));
+        assert_eq!(fold_traditional("本報訊"), "本报讯");
+        assert_eq!(compact_folded("責任 編輯"), "责任编辑");
+        assert!(matches!(compact_folded("市委常委会"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn letter_fast_paths_agree_with_the_standard_library() {
+        for c in [
+            'a', 'Z', '7', '中', '龥', 'é', '。', '　', 'ア', '한', '﹐', '１',
+        ] {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c}");
+        }
     }
 }

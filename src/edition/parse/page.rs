@@ -194,7 +194,7 @@ fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
             && roles[i + 1] == Role::Caption
             && n <= 6
             && !lines[i + 1].blank_before
-            && lines[i].text.chars().all(char::is_alphanumeric)
+            && lines[i].text.chars().all(lines::is_letter_or_digit)
         {
             roles[i] = Role::Caption;
         }
