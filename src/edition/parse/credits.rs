@@ -158,7 +158,9 @@ pub(crate) fn ends_with_closing(text: &str) -> bool {
 /// A byline on a line of its own before the body: `本报记者 张三`,
 /// `记者 张三 通讯员 李四`, `本报特约记者 ××`.
 pub(crate) fn is_credit_line(text: &str) -> bool {
-    if text.chars().nth(40).is_some() {
+    let bare = text.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
+    // Every prefix below opens with one of these chars (or `記`).
+    if !bare.starts_with(['本', '记', '記', '通', '文']) || text.chars().nth(40).is_some() {
         return false;
     }
     let folded = fold_traditional(text);
@@ -206,7 +208,11 @@ pub(crate) fn is_subhead(text: &str) -> bool {
 
 /// True for a photo caption or an editor's box (see the module docs).
 pub(crate) fn is_caption(text: &str) -> bool {
-    if text.chars().nth(100).is_some() {
+    // Every form below ends in `）`, `)` or `摄`, or opens with `图`, `编`
+    // or `核` (or their traditional forms): most lines stop here.
+    let ends = text.ends_with(['）', ')', '摄', '攝']);
+    if !ends && !text.starts_with(['图', '圖', '编', '編', '核']) || text.chars().nth(100).is_some()
+    {
         return false;
     }
     let t = compact_folded(text);

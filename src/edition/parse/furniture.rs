@@ -71,7 +71,7 @@ const SECTIONS: &[&str] = &[
 
 /// Classifies a (cleaned) line as furniture, by its shape alone.
 pub(crate) fn classify(text: &str) -> Option<Furniture> {
-    if text.chars().nth(60).is_some() {
+    if text.chars().nth(60).is_some() || !could_be_furniture(text) {
         return None;
     }
     let t = compact_folded(text);
@@ -119,6 +119,20 @@ pub(crate) fn classify(text: &str) -> Option<Furniture> {
     None
 }
 
+/// A cheap test that every furniture shape passes: a line of at most eight
+/// chars (every section name), one led by the first char of a date,
+/// folio, credit, issue, page number or weekday, or a paper name ending
+/// in `报` or `刊`. Most body lines fail it, and skip the full tests.
+fn could_be_furniture(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    first.is_ascii_alphanumeric()
+        || "-—第今总總国國责責美本图圖版校编編星".contains(first)
+        || text.ends_with(['报', '報', '刊'])
+        || text.chars().nth(8).is_none()
+}
+
 /// A very short all-ideograph line: a section name when it stands next to
 /// a folio or date line.
 pub(crate) fn could_be_section(text: &str) -> bool {
@@ -129,7 +143,7 @@ pub(crate) fn could_be_section(text: &str) -> bool {
 /// Recognises a jump line (`（下转第2版）`, `（上接第1版）`, `(转第3版)`,
 /// `（相关报道见第二版）`).
 pub(crate) fn jump(text: &str) -> Option<Jump> {
-    if text.chars().nth(30).is_some() {
+    if !text.starts_with(['（', '(']) || text.chars().nth(30).is_some() {
         return None;
     }
     let t = compact_folded(text);
@@ -150,7 +164,7 @@ pub(crate) fn jump(text: &str) -> Option<Jump> {
 
 /// True for `（相关报道见第二版）`: a cross-reference line, kept as furniture.
 pub(crate) fn is_cross_reference(text: &str) -> bool {
-    if text.chars().nth(30).is_some() {
+    if !text.starts_with(['（', '(']) || text.chars().nth(30).is_some() {
         return false;
     }
     let t = compact_folded(text);

@@ -325,6 +325,31 @@ fn bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
     })
 }
 
+/// A 4096-bit filter over a set of bigrams: a pair whose bit is clear is
+/// certainly not in the set, so most body bigrams are ruled out without
+/// hashing.
+struct PairFilter([u64; 64]);
+
+impl PairFilter {
+    fn new(pairs: &HashSet<(char, char)>) -> Self {
+        let mut bits = [0u64; 64];
+        for &p in pairs {
+            let k = Self::slot(p);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        PairFilter(bits)
+    }
+
+    fn slot((a, b): (char, char)) -> usize {
+        ((u32::from(a).wrapping_mul(31) ^ u32::from(b)) & 4095) as usize
+    }
+
+    fn may_hold(&self, p: (char, char)) -> bool {
+        let k = Self::slot(p);
+        (self.0[k >> 6] >> (k & 63)) & 1 == 1
+    }
+}
+
 /// Where an article's body lies on the page, and its text, for scoring.
 pub(crate) struct Target<'a> {
     /// First and last line index of the body on the page.
@@ -344,6 +369,7 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
         .iter()
         .flat_map(|b| b.lines.iter().flat_map(|l| bigrams(l)))
         .collect();
+    let filter = PairFilter::new(&wanted);
     // The headline bigrams each body contains: linear in the body text.
     let found: Vec<HashSet<(char, char)>> = targets
         .iter()
@@ -351,7 +377,7 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
             t.paragraphs
                 .iter()
                 .flat_map(|p| bigrams(p))
-                .filter(|g| wanted.contains(g))
+                .filter(|g| filter.may_hold(*g) && wanted.contains(g))
                 .collect()
         })
         .collect();

@@ -23,6 +23,14 @@ struct Run<'a> {
 /// Rewrites a laid-out page column by column, or returns `None` when the
 /// page is not laid out side by side. Only whitespace changes.
 pub(crate) fn split_columns(page: &str) -> Option<String> {
+    // A gap of three half-units needs two spaces in a row: a page without
+    // any is not laid out, and is not split into runs at all.
+    if !["  ", " \u{3000}", "\u{3000} ", "\u{3000}\u{3000}"]
+        .iter()
+        .any(|gap| page.contains(gap))
+    {
+        return None;
+    }
     let rows: Vec<Vec<Run<'_>>> = page.split('\n').map(runs).collect();
     let non_blank = rows.iter().filter(|r| !r.is_empty()).count();
     let gapped = rows.iter().filter(|r| r.len() >= 2).count();

@@ -329,14 +329,15 @@ pub(crate) fn compact_folded(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// `char::is_alphabetic` with fast paths for ASCII and CJK Unified
+/// `char::is_alphabetic` with fast paths for ASCII, CJK Unified
 /// Ideographs (U+4E00..=U+9FFF, all letters in the Unicode Character
-/// Database), which make up nearly all the text of a Chinese page.
+/// Database) and the punctuation of CJK text (see [`is_cjk_punct`]), which
+/// make up nearly all the text of a Chinese page.
 pub(crate) fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic()
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || !is_cjk_punct(c) && c.is_alphabetic()
     }
 }
 
@@ -345,8 +346,20 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || !is_cjk_punct(c) && c.is_alphanumeric()
     }
+}
+
+/// Blocks of marks holding no letter or number in the Unicode Character
+/// Database: General Punctuation up to U+206F, CJK Symbols and
+/// Punctuation U+3000..=U+3004 and U+3008..=U+3020, and the full-width
+/// ASCII punctuation U+FF01..=U+FF0F and U+FF1A..=U+FF20.
+fn is_cjk_punct(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}')
 }
 
 #[cfg(test)]
