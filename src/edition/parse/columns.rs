@@ -132,10 +132,9 @@ mod tests {
             30, 30, 29, 30, 18, 30, 3, 26, 30, 40, 44, 44, 43, 12, 44, 60, 44, 44, 7, 30, 29, 29,
             30, 31, 30, 28, 120, 130, 30, 30, 9, 8, 8, 30,
         ];
-        let m = measure(&widths);
-        for i in 0..widths.len() {
+        for (i, m) in measure(&widths).iter().enumerate() {
             assert_eq!(
-                (m[i].full, m[i].columnar),
+                (m.full, m.columnar),
                 measure_directly(&widths, i),
                 "line {i}"
             );

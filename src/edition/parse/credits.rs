@@ -149,6 +149,9 @@ pub(crate) fn split_closing(paragraph: &str) -> Option<(&str, &str)> {
 /// [`split_closing`]). Only its last 40 chars are read, so checking a
 /// growing paragraph line by line stays linear.
 pub(crate) fn ends_with_closing(text: &str) -> bool {
+    if !text.ends_with(['）', ')']) {
+        return false;
+    }
     let start = text.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     let tail = &text[start..];
     split_closing(tail)
@@ -190,8 +193,30 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
 /// ordinal (`一、`, `（二）`) or a bullet (`■`, `◆`), with no full stop.
 /// It is a paragraph of its own, never a headline.
 pub(crate) fn is_subhead(text: &str) -> bool {
-    let n = text.chars().count();
-    if n > 30 || text.contains('。') {
+    let mut cs = text.chars();
+    let lead = cs.next().is_some_and(|c| {
+        matches!(
+            c,
+            '■' | '◆'
+                | '▲'
+                | '●'
+                | '▶'
+                | '◎'
+                | '（'
+                | '('
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+        )
+    });
+    if !lead || text.chars().nth(30).is_some() || text.contains('。') {
         return false;
     }
     let mut cs = text.chars();

@@ -128,7 +128,27 @@ fn could_be_furniture(text: &str) -> bool {
         return false;
     };
     first.is_ascii_alphanumeric()
-        || "-—第今总總国國责責美本图圖版校编編星".contains(first)
+        || matches!(
+            first,
+            '-' | '—'
+                | '第'
+                | '今'
+                | '总'
+                | '總'
+                | '国'
+                | '國'
+                | '责'
+                | '責'
+                | '美'
+                | '本'
+                | '图'
+                | '圖'
+                | '版'
+                | '校'
+                | '编'
+                | '編'
+                | '星'
+        )
         || text.ends_with(['报', '報', '刊'])
         || text.chars().nth(8).is_none()
 }

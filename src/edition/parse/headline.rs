@@ -114,6 +114,7 @@ type InsetPairs = [(char, char); 3];
 /// The pairs among `wanted` that occur inside some body line of the page.
 fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(char, char)> {
     let mut seen = HashSet::default();
+    let filter = PairFilter::new(wanted);
     for (line, _) in page
         .lines
         .iter()
@@ -123,6 +124,7 @@ fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(c
         let mut prev: Option<char> = None;
         for c in line.text.chars() {
             if let Some(p) = prev
+                && filter.may_hold((p, c))
                 && wanted.contains(&(p, c))
             {
                 seen.insert((p, c));
@@ -171,14 +173,14 @@ fn inset_shape(
 
 /// A line that could be a headline by its own text.
 fn candidate(text: &str) -> bool {
-    let n = text.chars().count();
     if text.ends_with("——") {
         return true;
     }
-    n >= 2
-        && !credits::is_subhead(text)
-        && !ends_sentence(text)
+    // Cheapest tests first: this runs for every line, in every pass.
+    !ends_sentence(text)
         && !ends_mid_sentence(text)
+        && text.chars().nth(1).is_some()
+        && !credits::is_subhead(text)
         && !text.contains('。')
         && !credits::ends_with_closing(text)
         && !credits::opens_article(text)

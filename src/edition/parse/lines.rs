@@ -44,9 +44,26 @@ pub(crate) fn char_width(c: char) -> usize {
     }
 }
 
-/// Display width of `s` in half-units (see [`char_width`]).
+/// Display width of `s` in half-units (see [`char_width`]), read from the
+/// UTF-8 bytes in one vectorisable pass: a char below U+2000 has a lead
+/// byte below 0xE2 (width 1), any other char counts 2, and only the
+/// half-width forms led by 0xEF (U+FF61..=U+FFDC, U+FFE8..=U+FFEE) are
+/// then taken back to 1.
 pub(crate) fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    let bytes = s.as_bytes();
+    let base: usize = bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xE2))
+        .sum();
+    let narrow = memchr::memchr_iter(0xEF, bytes)
+        .filter(|&i| {
+            let u = 0xF000
+                | (u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F) << 6)
+                | u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+            (0xFF61..=0xFFDC).contains(&u) || (0xFFE8..=0xFFEE).contains(&u)
+        })
+        .count();
+    base - narrow
 }
 
 /// True for chars that are set full-width in CJK text (see [`char_width`]).
@@ -124,7 +141,9 @@ pub(crate) fn ends_mid_sentence(text: &str) -> bool {
 /// Splits a page's text into cleaned [`Line`]s, dropping blank lines but
 /// recording them in [`Line::blank_before`].
 pub(crate) fn split_lines(page: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', page.as_bytes()).count() + 1);
+    let spaces = whitespace_positions(page);
+    let mut next_space = 0;
     let mut blank = false;
     for raw in page.split('\n') {
         let trimmed = raw.trim();
@@ -132,9 +151,15 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line> {
             blank = true;
             continue;
         }
-        let indent = raw.starts_with(|c: char| c.is_whitespace());
+        let indent = trimmed.len() != raw.len() && raw.starts_with(char::is_whitespace);
+        // Byte offsets of the trimmed text in the page (both are slices of it).
+        let start = trimmed.as_ptr() as usize - page.as_ptr() as usize;
+        let end = start + trimmed.len();
+        while spaces.get(next_space).is_some_and(|&p| p < start) {
+            next_space += 1;
+        }
         // Only a line with inner whitespace can hold justification spaces.
-        let text = if trimmed.contains(char::is_whitespace) {
+        let text = if spaces.get(next_space).is_some_and(|&p| p < end) {
             despace(trimmed)
         } else {
             trimmed.to_owned()
@@ -148,6 +173,26 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line> {
         });
         blank = false;
     }
+    out
+}
+
+/// Byte offsets of the whitespace chars (`char::is_whitespace`) of `page`
+/// other than line feeds, in order. Found page-wide with `memchr`: ASCII
+/// whitespace, U+3000, and the other non-ASCII White_Space chars, whose
+/// lead bytes are 0xC2, 0xE1 and 0xE2 (U+0085, U+00A0, U+1680,
+/// U+2000..=U+205F). CJK text has few, so this is much cheaper than a
+/// char-by-char test of every line.
+fn whitespace_positions(page: &str) -> Vec<usize> {
+    let bytes = page.as_bytes();
+    let mut out: Vec<usize> = memchr::memchr3_iter(b' ', b'\t', 0x0B, bytes).collect();
+    out.extend(memchr::memchr2_iter(0x0C, b'\r', bytes));
+    out.extend(memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()));
+    out.extend(memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).filter(|&i| {
+        page.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace)
+    }));
+    out.sort_unstable();
     out
 }
 
@@ -385,6 +430,24 @@ mod tests {
     #[test]
     fn lone_space_after_opening_quote_is_removed() {
         assert_eq!(despace("完善“ 全市联动、立体高"), "完善“全市联动、立体高");
+    }
+
+    #[test]
+    fn page_whitespace_positions_agree_with_char_test() {
+        let page = "导体 刻蚀\n导\u{3000}体\ta\u{a0}b“双”x\u{2003}y—…\u{85}\u{1680}\u{205F}\r";
+        let by_chars: Vec<usize> = page
+            .char_indices()
+            .filter(|&(_, c)| c.is_whitespace() && c != '\n')
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(whitespace_positions(page), by_chars);
+    }
+
+    #[test]
+    fn byte_width_agrees_with_char_width() {
+        let text = "本报讯 7月26日，“双过半”é…—｡ｱﾞ￨￮０ＡＢ\u{FFEF}\u{F900}𠀀Ωд";
+        let by_chars: usize = text.chars().map(char_width).sum();
+        assert_eq!(width(text), by_chars);
     }
 
     #[test]

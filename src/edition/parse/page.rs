@@ -189,10 +189,9 @@ fn extend_notes(lines: &[Line], roles: &mut [Role]) {
 /// (`湖畔` over `雨后的蠡湖，水清岸绿。（记者 许宁 摄）`).
 fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
     for i in 0..lines.len().saturating_sub(1) {
-        let n = lines[i].text.chars().count();
         if roles[i] == Role::Body
             && roles[i + 1] == Role::Caption
-            && n <= 6
+            && lines[i].text.chars().nth(6).is_none()
             && !lines[i + 1].blank_before
             && lines[i].text.chars().all(lines::is_letter_or_digit)
         {
