@@ -96,7 +96,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                         span: (i, i),
                         continued: jump_from,
                         credit: credit.take(),
-                        dated: credits::opens_article(&line.text),
+                        dated: line.opens,
                         ..Segment::default()
                     });
                     if let Some(s) = cur.as_mut() {
@@ -146,7 +146,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
 }
 
 fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool) -> bool {
-    if credits::opens_article(&line.text) || cur.closed {
+    if line.opens || cur.closed {
         return true;
     }
     headline_since && ends_sentence(&prev.text)
@@ -204,7 +204,7 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
     if blocks.len() < 3
         || !m.columnar
         || ends_sentence(&lines[late_end].text)
-        || credits::opens_article(&lines[late_start].text)
+        || lines[late_start].opens
     {
         return;
     }
@@ -219,7 +219,7 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
             let (first, prev) = (&lines[*start], &lines[*prev_end]);
             first.width + 2 >= m.full
                 && !first.indent
-                && !credits::opens_article(&first.text)
+                && !first.opens
                 && !credits::is_subhead(&first.text)
                 && ends_sentence(&prev.text)
                 && prev.width + 3 <= m.full

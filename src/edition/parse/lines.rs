@@ -30,6 +30,13 @@ pub(crate) struct Line {
     pub blank_before: bool,
     /// Display width of `text` in half-units (see the module docs).
     pub width: usize,
+    /// True when `text` opens an article with a dateline
+    /// (`credits::opens_article`). Set by `PageLines::new`, so that the
+    /// steps reading it do not test the text again.
+    pub opens: bool,
+    /// True when `text` could be a headline line by its own text
+    /// (`headline::candidate`). Set by `PageLines::new`.
+    pub candidate: bool,
 }
 
 /// Width of one char in half-units: 1 for Latin and other narrow text,
@@ -170,6 +177,8 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line> {
             indent,
             blank_before: blank,
             width,
+            opens: false,
+            candidate: false,
         });
         blank = false;
     }

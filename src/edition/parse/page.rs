@@ -51,7 +51,11 @@ impl PageLines {
     /// Splits and classifies one page of text (the text between form feeds).
     /// `english` selects the English OCR rules of [`super::english`].
     pub(crate) fn new(page: &str, english: bool) -> Self {
-        let lines = lines::split_lines(page);
+        let mut lines = lines::split_lines(page);
+        for l in &mut lines {
+            l.opens = credits::opens_article(&l.text);
+            l.candidate = super::headline::candidate(&l.text);
+        }
         let mut roles: Vec<Role> = if english {
             english_roles(&lines)
         } else {
