@@ -4,7 +4,11 @@
 //! Evidence: one output line is one printed column line (README of
 //! `shared/samples/layouts`), and most lines of a column are full. So the
 //! local measure is the most common width among nearby body lines (ties go
-//! to the wider). Pages where no width is common — cleaned text with one
+//! to the wider). In a run of short paragraphs the first lines, their
+//! two-character indent dropped (four half-units short), can outnumber the
+//! full lines; when at least three lines (and half as many) are four
+//! half-units wider than the most common width, those are the full lines.
+//! Pages where no width is common — cleaned text with one
 //! paragraph per line, OCR of proportional type — are "free", and line
 //! width is then no evidence at all.
 
@@ -72,7 +76,16 @@ fn judge(window: &[usize]) -> Measure {
             best = (w, count);
         }
     }
-    let (full, count) = best;
+    let (mut full, mut count) = best;
+    // In a run of short paragraphs, first lines (their two-character
+    // indent dropped, four half-units short) can outnumber full lines.
+    // Full lines are still common, and set four half-units wider.
+    let wider_by_indent =
+        window.partition_point(|&x| x <= full + 4) - window.partition_point(|&x| x < full + 3);
+    if wider_by_indent >= 3 && wider_by_indent * 2 >= count {
+        full = window[window.partition_point(|&x| x <= full + 4) - 1];
+        count = wider_by_indent;
+    }
     let near =
         window.partition_point(|&x| x <= full + 2) - window.partition_point(|&x| x + 4 < full);
     // Headlines may be wider than the column, but not most lines.
@@ -115,7 +128,16 @@ mod tests {
                 best = (w, count);
             }
         }
-        let (full, count) = best;
+        let (mut full, mut count) = best;
+        let indent_wider: Vec<usize> = window
+            .iter()
+            .copied()
+            .filter(|&x| x >= full + 3 && x <= full + 4)
+            .collect();
+        if indent_wider.len() >= 3 && indent_wider.len() * 2 >= count {
+            full = indent_wider.iter().copied().max().unwrap();
+            count = indent_wider.len();
+        }
         let near = window
             .iter()
             .filter(|&&x| x + 4 >= full && x <= full + 2)
@@ -124,6 +146,15 @@ mod tests {
         let columnar =
             count >= 3 && near * 5 >= window.len() * 2 && wider * 4 < window.len() && full <= 120;
         (full, columnar)
+    }
+
+    #[test]
+    fn indented_first_lines_do_not_set_the_measure() {
+        // Two-line paragraphs: first lines (24) outnumber full lines (28).
+        let widths = [24, 28, 16, 24, 28, 14, 23, 28, 18, 24, 27, 12];
+        let m = measure(&widths);
+        assert_eq!(m[5].full, 28);
+        assert!(m[5].columnar);
     }
 
     #[test]
