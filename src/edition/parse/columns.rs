@@ -135,7 +135,11 @@ mod tests {
             .filter(|&x| x >= full + 3 && x <= full + 4)
             .collect();
         if indent_wider.len() >= 3 && indent_wider.len() * 2 >= count {
-            full = indent_wider.iter().copied().max().unwrap();
+            full = indent_wider
+                .iter()
+                .copied()
+                .max()
+                .expect("three or more widths");
             count = indent_wider.len();
         }
         let near = window
