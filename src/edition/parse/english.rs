@@ -40,7 +40,10 @@ pub(crate) fn is_english(text: &str) -> bool {
             .map_or(text.len(), |(i, _)| i)
     };
     let text = &text[..end];
-    let ascii = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let ascii: usize = text
+        .bytes()
+        .map(|b| usize::from(b.is_ascii_alphabetic()))
+        .sum();
     // The test below is `ascii > 4 * other`: counting other letters can
     // stop as soon as it fails, after a few chars on a Chinese page.
     let mut other = 0usize;
