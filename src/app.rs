@@ -1,18 +1,28 @@
 //! The reader's state and its one entry point for change, [`App::update`].
 //!
 //! `App` holds the edition, which article is open and where it is scrolled
-//! to, the pane focus, the bookmarks of this edition and the status message.
+//! to, the pane focus, the bookmarks of this edition, the read marks, the
+//! search (`search`), the headline list's page rows (`list`) and the status
+//! message.
 //! It knows no terminal: keys arrive already mapped to an [`Action`] (see
 //! `keymap`), the screen size arrives through [`App::resize`], and anything
-//! that needs I/O (saving a bookmark) is returned as an [`Effect`] for the
-//! event loop to carry out. The renderer (`ui`) only reads it.
+//! that needs I/O (saving a bookmark, copying to the clipboard, opening
+//! another edition) is returned as an [`Effect`] for the event loop to carry
+//! out; changed read marks are collected for it ([`App::take_read_changes`]). The renderer (`ui`) only reads it.
 //!
 //! The reading position is kept as an [`Anchor`] (paragraph and char
 //! offset) of the top visible row, so a resize re-typesets and keeps the
 //! same text at the top; the row index is derived from it per width.
 
 pub mod action;
+pub mod help;
+pub mod input;
 pub mod layout;
+pub mod list;
+pub mod mouse;
+pub mod search;
+pub mod shelf;
+mod sidebar;
 
 use std::sync::Arc;
 
@@ -20,8 +30,11 @@ use ratatui::layout::Rect;
 
 pub use action::{Action, HelpEntry};
 pub use layout::{Pane, Panes};
+pub use list::ListRow;
+pub use mouse::MouseInput;
 
-use crate::edition::{Anchor, Article, Edition, Fingerprint};
+use crate::edition::{Anchor, Article, ArticleId, Edition, Fingerprint};
+use crate::search::SearchOptions;
 use crate::store::anchor::{self as place, Resolution};
 use crate::store::order::{self, Order};
 use crate::store::{Bookmark, EditionState, Position};
@@ -38,8 +51,28 @@ pub enum Effect {
     AddBookmark(Bookmark),
     /// Remove the bookmark with this id.
     RemoveBookmark(String),
-    /// Save the reading position and leave.
+    /// Restore the bookmark removed last, then hand the app the new list
+    /// ([`App::sync_bookmarks`]) and select it ([`App::select_bookmark`]).
+    UndoRemove,
+    /// Set (or with `None`, clear) the note of the bookmark with this id.
+    SetNote {
+        /// The bookmark's id.
+        id: String,
+        /// The new note; `None` clears it.
+        note: Option<String>,
+    },
+    /// Re-read the store (another reader may have changed it) and hand the
+    /// app this edition's bookmarks ([`App::sync_bookmarks`]).
+    RefreshBookmarks,
+    /// Save the reading position and leave (in a library: go back to the
+    /// list of editions).
     Quit,
+    /// Save the reading position and leave the program, even in a library.
+    Exit,
+    /// Put this text on the clipboard (OSC 52, written by the I/O layer).
+    Copy(String),
+    /// Open the next (`true`) or previous edition of the library.
+    SwitchEdition(bool),
 }
 
 /// Everything on screen that an action can change, to compare before and
@@ -52,10 +85,18 @@ pub struct ViewKey {
     selected: usize,
     bookmark_selected: usize,
     bookmarks: usize,
+    bookmarks_generation: u64,
+    order: Order,
+    note: Option<String>,
     current: usize,
     scroll: usize,
     set_width: usize,
     message: Option<String>,
+    search_prompt: Option<String>,
+    matches: usize,
+    current_match: Option<usize>,
+    filter: bool,
+    read: usize,
 }
 
 /// Settings the app is created with.
@@ -65,6 +106,10 @@ pub struct Settings {
     pub typeset: typeset::Options,
     /// Maximum text width in the reading pane, in columns.
     pub measure: usize,
+    /// Search folding options.
+    pub search: SearchOptions,
+    /// The colour theme.
+    pub theme: crate::config::Theme,
 }
 
 impl Default for Settings {
@@ -72,6 +117,8 @@ impl Default for Settings {
         Settings {
             typeset: typeset::Options::default(),
             measure: DEFAULT_MEASURE,
+            search: SearchOptions::default(),
+            theme: crate::config::Theme::default(),
         }
     }
 }
@@ -99,7 +146,16 @@ pub struct App {
     cache: SetCache,
     bookmarks: Vec<Bookmark>,
     resolutions: Vec<Resolution>,
+    bookmarks_generation: u64,
+    order: Order,
+    note_input: Option<sidebar::NoteInput>,
     message: Option<String>,
+    search: search::SearchState,
+    pages: list::PageIndex,
+    read: Vec<bool>,
+    read_changes: Vec<(ArticleId, bool)>,
+    keep_unread: Option<usize>,
+    edition_place: Option<(usize, usize)>,
 }
 
 impl App {
@@ -113,7 +169,9 @@ impl App {
         settings: Settings,
         bookmarks: Vec<Bookmark>,
     ) -> Self {
-        let list_titles = edition.articles().map(list_title).collect();
+        let list_titles: Vec<String> = edition.articles().map(list_title).collect();
+        let pages = list::PageIndex::new(&edition);
+        let read = vec![false; list_titles.len()];
         App {
             edition,
             fingerprint,
@@ -135,7 +193,16 @@ impl App {
             cache: SetCache::default(),
             bookmarks: Vec::new(),
             resolutions: Vec::new(),
+            bookmarks_generation: 0,
+            order: Order::Position,
+            note_input: None,
             message: None,
+            search: search::SearchState::new(settings.search),
+            pages,
+            read,
+            read_changes: Vec::new(),
+            keep_unread: None,
+            edition_place: None,
         }
         .with_bookmarks(bookmarks)
     }
@@ -146,10 +213,11 @@ impl App {
     }
 
     /// Replaces the bookmark list, resolving each bookmark in the edition
-    /// and ordering them by the place they land (see [`order::sorted`]).
+    /// and ordering them in the sidebar's order (see [`order::sorted`]).
     fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        self.bookmarks_generation += 1;
         let (sorted, resolutions): (Vec<Bookmark>, Vec<Resolution>) =
-            order::sorted(&bookmarks, &self.edition, Order::Position)
+            order::sorted(&bookmarks, &self.edition, self.order)
                 .into_iter()
                 .map(|(b, r)| (b.clone(), r))
                 .unzip();
@@ -167,16 +235,55 @@ impl App {
             selected: self.selected,
             bookmark_selected: self.bookmark_selected,
             bookmarks: self.bookmarks.len(),
+            bookmarks_generation: self.bookmarks_generation,
+            order: self.order,
+            note: self.note_input.as_ref().map(|n| n.input.text().to_owned()),
             current: self.current,
             scroll: self.scroll,
             set_width: self.set_width,
             message: self.message.clone(),
+            search_prompt: self.prompt().map(str::to_owned),
+            matches: self.matches().len(),
+            current_match: self.current_match(),
+            filter: self.filter_on(),
+            read: self.read.iter().filter(|&&r| r).count(),
         }
     }
 
     /// Sets the lines the help overlay shows (generated from the key map).
     pub fn set_help(&mut self, entries: Vec<HelpEntry>) {
         self.help_entries = entries;
+    }
+
+    /// Takes the read marks saved in `state` (articles matched by id).
+    pub fn load_read_marks(&mut self, state: &EditionState) {
+        for (index, article) in self.edition.articles().enumerate() {
+            if let Some(slot) = self.read.get_mut(index) {
+                *slot = state.is_read(&article.id);
+            }
+        }
+    }
+
+    /// Read marks changed since the last call, for the event loop to save:
+    /// `(article, read)`.
+    pub fn take_read_changes(&mut self) -> Vec<(ArticleId, bool)> {
+        std::mem::take(&mut self.read_changes)
+    }
+
+    /// Whether article `index` is marked read.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.read.get(index).copied().unwrap_or(false)
+    }
+
+    /// Tells the app it shows edition `index` of `count` in a library
+    /// (for the status bar).
+    pub fn set_edition_place(&mut self, index: usize, count: usize) {
+        self.edition_place = Some((index, count));
+    }
+
+    /// Edition `index` of `count` when reading from a library.
+    pub fn edition_place(&self) -> Option<(usize, usize)> {
+        self.edition_place
     }
 
     /// Opens the reading position saved in `state`, found again in this
@@ -220,16 +327,16 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
         if self.help_open {
-            let last = self.help_entries.len().saturating_sub(1);
+            let view = self.help_view();
+            let (last, page) = view.map_or((0, 1), |v| (v.max_scroll(), v.visible.max(2) - 1));
             match action {
                 Action::Help | Action::Close => self.help_open = false,
                 Action::Quit => return Some(Effect::Quit),
-                Action::ScrollDown | Action::PageDown => {
-                    self.help_scroll = (self.help_scroll + 1).min(last);
-                }
-                Action::ScrollUp | Action::PageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(1);
-                }
+                Action::Exit => return Some(Effect::Exit),
+                Action::ScrollDown => self.help_scroll = (self.help_scroll + 1).min(last),
+                Action::PageDown => self.help_scroll = (self.help_scroll + page).min(last),
+                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
                 Action::Top => self.help_scroll = 0,
                 Action::Bottom => self.help_scroll = last,
                 _ => {}
@@ -238,6 +345,33 @@ impl App {
         }
         let effect = match action {
             Action::Quit => Some(Effect::Quit),
+            Action::Exit => Some(Effect::Exit),
+            Action::Close if self.search_active() => {
+                self.clear_search();
+                None
+            }
+            Action::Search => {
+                self.open_prompt();
+                None
+            }
+            Action::NextMatch => {
+                self.step_match(true);
+                None
+            }
+            Action::PreviousMatch => {
+                self.step_match(false);
+                None
+            }
+            Action::ToggleFilter => self.toggle_filter(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::GotoPage(n) => {
+                self.goto_page(n);
+                None
+            }
+            Action::CopyParagraph => self.copy(false),
+            Action::CopyArticle => self.copy(true),
+            Action::NextEdition => Some(Effect::SwitchEdition(true)),
+            Action::PreviousEdition => Some(Effect::SwitchEdition(false)),
             Action::NextPane => self.cycle_focus(true),
             Action::PreviousPane => self.cycle_focus(false),
             Action::ScrollDown => self.move_by(1),
@@ -252,6 +386,9 @@ impl App {
             Action::ToggleBookmark => return self.toggle_bookmark(),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::DeleteBookmark => return self.delete_selected_bookmark(),
+            Action::RenameBookmark => self.start_rename(),
+            Action::UndoDelete => Some(Effect::UndoRemove),
+            Action::ToggleBookmarkOrder => self.toggle_order(),
             Action::Help => {
                 self.help_open = true;
                 self.help_scroll = 0;
@@ -286,6 +423,11 @@ impl App {
         self.settings.typeset
     }
 
+    /// The colour theme.
+    pub fn theme(&self) -> crate::config::Theme {
+        self.settings.theme
+    }
+
     /// The pane with the keyboard focus.
     pub fn focus(&self) -> Pane {
         self.focus
@@ -299,6 +441,18 @@ impl App {
     /// The help overlay's lines while it is open.
     pub fn help(&self) -> Option<&[HelpEntry]> {
         self.help_open.then_some(self.help_entries.as_slice())
+    }
+
+    /// The help overlay laid out for the screen, while it is open.
+    pub fn help_view(&self) -> Option<help::HelpView> {
+        self.help_open.then(|| {
+            help::HelpView::new(
+                &self.help_entries,
+                usize::from(self.screen.width),
+                usize::from(self.screen.height),
+                self.settings.typeset.ambiguous,
+            )
+        })
     }
 
     /// The first help line shown (the overlay scrolls with the movement keys
@@ -406,9 +560,90 @@ impl App {
         self.list_titles.len()
     }
 
+    /// Re-sets the open article if the text width changed, settles the
+    /// scroll row from the top anchor, and marks the article read when due
+    /// (see [`App::check_read`]).
+    fn refresh(&mut self) {
+        self.settle();
+        self.check_read();
+    }
+
+    /// An article counts as read once the reading pane has the focus on it
+    /// and either its first screen has been scrolled past (the top row is at
+    /// least a page down) or its last row is on screen — so a short article
+    /// that fits on one screen is read as soon as it is shown in the focused
+    /// reader. An article marked unread with `m` is left alone until another
+    /// article is opened.
+    fn check_read(&mut self) {
+        if self.focus != Pane::Reader || self.keep_unread == Some(self.current) {
+            return;
+        }
+        let (_, height) = self.reader_text_size();
+        let Some(rows) = self.set.as_ref().map(|s| s.rows.len()) else {
+            return;
+        };
+        if height == 0 || (self.scroll < height && self.scroll + height < rows) {
+            return;
+        }
+        self.set_read(self.current, true);
+    }
+
+    fn set_read(&mut self, index: usize, read: bool) {
+        let Some(slot) = self.read.get_mut(index) else {
+            return;
+        };
+        if *slot == read {
+            return;
+        }
+        *slot = read;
+        if let Some(article) = self.edition.article(index) {
+            self.read_changes.push((article.id.clone(), read));
+        }
+    }
+
+    fn toggle_read(&mut self) -> Option<Effect> {
+        let index = if self.focus == Pane::Headlines {
+            self.selected
+        } else {
+            self.current
+        };
+        let read = !self.is_read(index);
+        self.set_read(index, read);
+        self.keep_unread = (!read).then_some(index);
+        self.notify(if read { "marked read" } else { "marked unread" });
+        None
+    }
+
+    fn toggle_filter(&mut self) -> Option<Effect> {
+        if !self.search_active() {
+            self.notify("no search: press / to search");
+            return None;
+        }
+        self.search.filter = !self.search.filter;
+        self.settle_selection();
+        None
+    }
+
+    fn copy(&mut self, whole: bool) -> Option<Effect> {
+        let article = self.edition.article(self.current)?;
+        let text = if whole {
+            crate::clipboard::article_as_text(article)
+        } else {
+            let top = self.set.as_ref().and_then(|s| s.rows.get(self.scroll));
+            let paragraph = top.map_or(self.top.paragraph, |r| r.anchor.paragraph);
+            crate::clipboard::paragraph_as_text(article, paragraph)?.to_owned()
+        };
+        let what = if whole { "article" } else { "paragraph" };
+        self.notify(format!(
+            "copied {what} ({} chars) to the clipboard",
+            text.chars().count()
+        ));
+        Some(Effect::Copy(text))
+    }
+
     /// Re-sets the open article if the text width changed and settles the
     /// scroll row from the top anchor.
-    fn refresh(&mut self) {
+    fn settle(&mut self) {
         let (width, height) = self.reader_text_size();
         if width == 0 {
             return;
@@ -429,6 +664,9 @@ impl App {
     }
 
     fn open_article(&mut self, index: usize, anchor: Anchor) {
+        if index != self.current {
+            self.keep_unread = None;
+        }
         self.current = index;
         self.selected = index;
         self.top = anchor;
@@ -455,9 +693,7 @@ impl App {
 
     fn move_by(&mut self, delta: isize) -> Option<Effect> {
         match self.focus {
-            Pane::Headlines => {
-                self.selected = step(self.selected, delta, self.article_count());
-            }
+            Pane::Headlines => self.move_selection(delta),
             Pane::Bookmarks => {
                 self.bookmark_selected = step(self.bookmark_selected, delta, self.bookmarks.len());
             }
@@ -492,7 +728,7 @@ impl App {
             (at + order.len() - 1) % order.len()
         };
         self.focus = order[next];
-        None
+        self.refresh_if_sidebar()
     }
 
     fn toggle_sidebar(&mut self) -> Option<Effect> {
@@ -502,7 +738,7 @@ impl App {
         } else if self.focus == Pane::Bookmarks {
             self.focus = Pane::Reader;
         }
-        None
+        self.refresh_if_sidebar()
     }
 
     fn open_selected(&mut self) -> Option<Effect> {
@@ -558,15 +794,31 @@ impl App {
         self.refresh();
         let article = self.edition.article(self.current)?;
         let set = self.set.as_deref()?;
-        let top_row = set.row_of(self.top);
-        let existing = self
-            .bookmarks
-            .iter()
-            .zip(&self.resolutions)
-            .position(|(_, r)| {
-                matches!(*r, Resolution::Found { article_index, anchor, .. }
-                if article_index == self.current && set.row_of(anchor) == top_row)
-            });
+        // "On a bookmark" means the bookmark is drawn on the top visible
+        // row at this width (a blank top row counts as the paragraph row
+        // below it, where a bookmark made there is drawn). Every row above
+        // the first paragraph anchors to the article's top, so comparing
+        // anchors would let `b` a few rows into a long headline remove the
+        // bookmark drawn on row 0, out of sight.
+        let top_row = (self.scroll..set.rows.len())
+            .find(|&r| set.rows[r].kind != typeset::article::RowKind::Blank)
+            .unwrap_or(self.scroll);
+        let found = |wanted: &dyn Fn(Anchor) -> bool| {
+            self.bookmarks
+                .iter()
+                .zip(&self.resolutions)
+                .position(|(_, r)| {
+                    matches!(*r, Resolution::Found { article_index, anchor, .. }
+                    if article_index == self.current && wanted(anchor))
+                })
+        };
+        let existing = found(&|anchor| set.row_of(anchor) == top_row);
+        if existing.is_none() && found(&|anchor| anchor == self.top).is_some() {
+            // The same place, drawn higher up: a second bookmark would be
+            // the same bookmark.
+            self.notify("already bookmarked on a row above; b on that row removes it");
+            return None;
+        }
         if let Some(index) = existing {
             let removed = self.bookmarks.remove(index);
             self.resolutions.remove(index);

@@ -4,17 +4,22 @@
 //! [`Args`] is the raw input at the boundary, exactly as typed; [`Args::validate`]
 //! resolves defaults that depend on the environment (the data directory, whether
 //! stdout is a terminal) and gives the rest of the program one [`Options`] value.
-//! Reading the edition file ([`input`]) and printing it without a terminal
-//! ([`dump`]) live beside it, since both are command-line modes.
+//! Reading the edition file ([`input`]), printing it without a terminal
+//! ([`dump`]) and listing or exporting bookmarks ([`bookmarks`]) live beside
+//! it, since all are command-line modes.
 
+pub mod bookmarks;
 pub mod dump;
 pub mod input;
+pub mod open;
 
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
-/// `newsreader [OPTIONS] <FILE>`: the raw command line.
+/// `newsreader [OPTIONS] <FILE>...`, or `newsreader --bookmarks [--json]`,
+/// `newsreader --export-bookmarks FILE.md`, `newsreader --print-config`:
+/// the raw command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "newsreader",
@@ -22,9 +27,36 @@ use clap::{Parser, ValueEnum};
     about = "Read a day's newspaper, as a PDF extractor left it, in the terminal."
 )]
 pub struct Args {
-    /// The edition: plain text as a PDF extractor made it.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The edition: plain text as a PDF extractor made it. Several files,
+    /// or a directory, open the library of editions. Not needed with
+    /// --bookmarks, --export-bookmarks or --print-config.
+    #[arg(
+        value_name = "FILE",
+        required_unless_present_any = ["bookmarks", "export_bookmarks", "print_config"]
+    )]
+    pub files: Vec<PathBuf>,
+
+    /// Read settings from this file instead of the platform config file.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Print the effective config (with every key binding) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
+    /// List every bookmark of every edition (edition, article, snippet,
+    /// note) and exit.
+    #[arg(long, conflicts_with_all = ["files", "dump", "export_bookmarks"])]
+    pub bookmarks: bool,
+
+    /// With --bookmarks: print them as a JSON array, for scripts.
+    #[arg(long, requires = "bookmarks")]
+    pub json: bool,
+
+    /// Write every bookmark, with its snippet and note, to FILE.md as
+    /// Markdown (replacing FILE.md) and exit.
+    #[arg(long, value_name = "FILE.md", conflicts_with_all = ["files", "dump"])]
+    pub export_bookmarks: Option<PathBuf>,
 
     /// Print the parsed edition to stdout and exit (no terminal UI).
     #[arg(long, value_name = "FORMAT")]
@@ -41,11 +73,12 @@ pub struct Args {
     pub data_dir: Option<PathBuf>,
 
     /// Columns taken by East Asian Ambiguous characters such as `“ ” …`;
-    /// `auto` asks the terminal.
-    #[arg(long, value_name = "WHEN", default_value = "auto")]
-    pub ambiguous_width: AmbiguousChoice,
+    /// `auto` asks the terminal [default: the config's, else auto].
+    #[arg(long, value_name = "WHEN")]
+    pub ambiguous_width: Option<AmbiguousChoice>,
 
-    /// Justify CJK paragraph rows shortened by push-out.
+    /// Justify CJK paragraph rows shortened by push-out (also on when the
+    /// config says `justify = true`).
     #[arg(long)]
     pub justify: bool,
 
@@ -81,21 +114,35 @@ pub enum AmbiguousChoice {
     Wide,
 }
 
-/// What the program is asked to do once the edition is loaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the program is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
-    /// Run the terminal UI.
+    /// Run the terminal UI on one edition.
     Interactive,
+    /// Run the terminal UI on a library of editions (several files or a
+    /// directory).
+    Library,
     /// Print the edition and exit.
     Dump(DumpFormat),
+    /// List the bookmarks of every edition on stdout and exit; `json` for
+    /// the JSON array. No edition is read.
+    ListBookmarks {
+        /// Print JSON instead of text.
+        json: bool,
+    },
+    /// Write the bookmarks of every edition to this Markdown file and exit.
+    /// No edition is read.
+    ExportBookmarks(PathBuf),
 }
 
 /// Validated options: everything the rest of the program needs from the
 /// command line and the environment.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The edition file, as given.
-    pub file: PathBuf,
+    /// The edition files or directories, as given (at least one unless
+    /// only printing the config or in the bookmark modes,
+    /// [`Mode::ListBookmarks`] and [`Mode::ExportBookmarks`], which read none).
+    pub files: Vec<PathBuf>,
     /// Terminal UI or dump (a piped stdout without `--dump` means `--dump text`).
     pub mode: Mode,
     /// Row width for `--dump text`, in columns (at least 1).
@@ -110,6 +157,14 @@ pub struct Options {
     pub resume: bool,
     /// A forced encoding, if `--encoding` was given.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Maximum text width of the reading pane, in columns (config `measure`).
+    pub measure: usize,
+    /// The colour theme (config `theme`, mono under `NO_COLOR`).
+    pub theme: crate::config::Theme,
+    /// Capture the mouse (config `mouse`).
+    pub mouse: bool,
+    /// Search folding (config `[search]`).
+    pub search: crate::search::SearchOptions,
 }
 
 /// Facts about the environment that change defaults, gathered by the caller
@@ -120,6 +175,10 @@ pub struct Environment {
     pub stdout_is_terminal: bool,
     /// The value of `$NEWSREADER_DATA_DIR`, if set.
     pub data_dir_var: Option<std::ffi::OsString>,
+    /// The value of `$NO_COLOR`, if set.
+    pub no_color: Option<std::ffi::OsString>,
+    /// The value of `$TMUX`, if set (OSC 52 then goes through tmux).
+    pub tmux: Option<std::ffi::OsString>,
 }
 
 impl Environment {
@@ -130,27 +189,47 @@ impl Environment {
         Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             data_dir_var: std::env::var_os("NEWSREADER_DATA_DIR"),
+            no_color: std::env::var_os("NO_COLOR"),
+            tmux: std::env::var_os("TMUX"),
         }
     }
 }
 
 impl Args {
-    /// Turns the raw arguments into [`Options`], resolving defaults from `env`.
-    pub fn validate(self, env: &Environment) -> Options {
-        let mode = match self.dump {
-            Some(format) => Mode::Dump(format),
-            None if env.stdout_is_terminal => Mode::Interactive,
-            None => Mode::Dump(DumpFormat::Text),
+    /// Turns the raw arguments into [`Options`], resolving defaults from
+    /// `env` and the loaded `config` (a command-line flag wins over the
+    /// config). Several files, or one directory, in the terminal mean the
+    /// library; `--dump` always works on files (each in turn).
+    pub fn validate(self, env: &Environment, config: &crate::config::Config) -> Options {
+        let library = self.files.len() > 1 || self.files.iter().any(|f| f.is_dir());
+        let mode = match (self.export_bookmarks, self.dump) {
+            (Some(path), _) => Mode::ExportBookmarks(path),
+            (None, _) if self.bookmarks => Mode::ListBookmarks { json: self.json },
+            (None, Some(format)) => Mode::Dump(format),
+            (None, None) if env.stdout_is_terminal && library => Mode::Library,
+            (None, None) if env.stdout_is_terminal => Mode::Interactive,
+            (None, None) => Mode::Dump(DumpFormat::Text),
         };
+        let ambiguous = self
+            .ambiguous_width
+            .unwrap_or(match config.ambiguous_width {
+                crate::config::AmbiguousWidth::Auto => AmbiguousChoice::Auto,
+                crate::config::AmbiguousWidth::Narrow => AmbiguousChoice::Narrow,
+                crate::config::AmbiguousWidth::Wide => AmbiguousChoice::Wide,
+            });
         Options {
-            file: self.file,
+            files: self.files,
             mode,
             width: usize::from(self.width),
             data_dir: data_dir(self.data_dir, env.data_dir_var.clone()),
-            ambiguous: self.ambiguous_width,
-            justify: self.justify,
+            ambiguous,
+            justify: self.justify || config.justify,
             resume: !self.no_resume,
             encoding: self.encoding,
+            measure: usize::from(config.measure),
+            theme: config.theme,
+            mouse: config.mouse,
+            search: config.search,
         }
     }
 }
@@ -181,13 +260,15 @@ mod tests {
     fn parse(args: &[&str], env: &Environment) -> Options {
         let mut all = vec!["newsreader"];
         all.extend_from_slice(args);
-        Args::try_parse_from(all).unwrap().validate(env)
+        Args::try_parse_from(all)
+            .unwrap()
+            .validate(env, &crate::config::Config::default())
     }
 
     fn tty() -> Environment {
         Environment {
             stdout_is_terminal: true,
-            data_dir_var: None,
+            ..Environment::default()
         }
     }
 
@@ -209,6 +290,7 @@ mod tests {
         let env = Environment {
             stdout_is_terminal: true,
             data_dir_var: Some("/from/env".into()),
+            ..Environment::default()
         };
         let flagged = parse(&["--data-dir", "/from/flag", "a.txt"], &env);
         assert_eq!(flagged.data_dir, Some(PathBuf::from("/from/flag")));
@@ -218,6 +300,69 @@ mod tests {
         );
         let empty = data_dir(None, Some("".into()));
         assert_ne!(empty, Some(PathBuf::from("")));
+    }
+
+    #[test]
+    fn bookmark_modes_need_no_edition_file() {
+        assert_eq!(
+            parse(&["--bookmarks"], &tty()).mode,
+            Mode::ListBookmarks { json: false }
+        );
+        assert_eq!(
+            parse(&["--bookmarks", "--json"], &tty()).mode,
+            Mode::ListBookmarks { json: true }
+        );
+        assert_eq!(
+            parse(&["--export-bookmarks", "out.md"], &tty()).mode,
+            Mode::ExportBookmarks(PathBuf::from("out.md"))
+        );
+    }
+
+    #[test]
+    fn file_is_required_otherwise_and_bookmark_flags_do_not_mix() {
+        for args in [
+            vec!["newsreader"],
+            vec!["newsreader", "--json"],
+            vec!["newsreader", "--bookmarks", "a.txt"],
+            vec!["newsreader", "--bookmarks", "--export-bookmarks", "o.md"],
+            vec!["newsreader", "--export-bookmarks", "o.md", "--dump", "json"],
+        ] {
+            let err = Args::try_parse_from(&args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn several_files_or_a_directory_in_a_terminal_mean_the_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path().to_str().unwrap();
+        assert_eq!(parse(&["a.txt"], &tty()).mode, Mode::Interactive);
+        assert_eq!(parse(&["a.txt", "b.txt"], &tty()).mode, Mode::Library);
+        assert_eq!(parse(&[dir], &tty()).mode, Mode::Library);
+        let piped = Environment::default();
+        assert_eq!(
+            parse(&["a.txt", "b.txt"], &piped).mode,
+            Mode::Dump(DumpFormat::Text)
+        );
+    }
+
+    #[test]
+    fn flags_win_over_the_config_and_the_config_fills_the_rest() {
+        let text = "justify = true\nambiguous_width = \"wide\"\nmeasure = 60\n";
+        let config =
+            crate::config::Config::from_toml(text, std::path::Path::new("c.toml")).unwrap();
+        let validate = |args: &[&str]| {
+            let mut all = vec!["newsreader"];
+            all.extend_from_slice(args);
+            Args::try_parse_from(all).unwrap().validate(&tty(), &config)
+        };
+        let options = validate(&["a.txt"]);
+        assert_eq!(
+            (options.ambiguous, options.justify, options.measure),
+            (AmbiguousChoice::Wide, true, 60)
+        );
+        let options = validate(&["--ambiguous-width", "narrow", "a.txt"]);
+        assert_eq!(options.ambiguous, AmbiguousChoice::Narrow);
     }
 
     #[test]

@@ -2,12 +2,18 @@
 //!
 //! [`Keymap::default`] holds the bindings of issue 2's key table; the same
 //! table produces the help overlay ([`Keymap::help`]), so a remapped key
-//! shows correctly. Only press (and repeat) events map to actions; Shift is
+//! shows correctly. A config's `[keys]` are applied with
+//! [`Keymap::configured`]. While a prompt (search, bookmark note) is open,
+//! keys are text instead ([`edit_of`]). Only press (and repeat) events map to actions; Shift is
 //! ignored for character keys, since `G` and `?` arrive as shifted chars.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
-use crate::app::{Action, HelpEntry};
+use crate::app::input::Edit;
+use crate::app::{Action, HelpEntry, MouseInput};
+use crate::config::{Config, KeyBindings, KeyName, KeySpec};
 
 /// A key with its modifiers (Control and Alt; Shift is part of the char).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,6 +96,30 @@ impl Key {
     }
 }
 
+/// The edit a key makes in a one-line prompt (search, bookmark note), where
+/// keys type text instead of running actions: printable chars (with or
+/// without Shift; CJK input methods deliver composed chars) insert
+/// themselves, Backspace removes the last grapheme cluster, Ctrl-U clears,
+/// Enter accepts, Esc (or Ctrl-C) cancels. These keys are fixed, not
+/// remappable. Release events and other keys give `None`.
+pub fn edit_of(event: &KeyEvent) -> Option<Edit> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Enter => Some(Edit::Submit),
+        KeyCode::Esc => Some(Edit::Cancel),
+        KeyCode::Backspace => Some(Edit::Backspace),
+        KeyCode::Char('c') if ctrl => Some(Edit::Cancel),
+        KeyCode::Char('u') if ctrl => Some(Edit::Clear),
+        KeyCode::Char(c) if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) => {
+            Some(Edit::Insert(c))
+        }
+        _ => None,
+    }
+}
+
 /// The key bindings: an ordered list of (key, action).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -103,7 +133,7 @@ impl Default for Keymap {
         use KeyCode as K;
         let bindings = vec![
             (Key::char('q'), A::Quit),
-            (Key::ctrl('c'), A::Quit),
+            (Key::ctrl('c'), A::Exit),
             (Key::plain(K::Tab), A::NextPane),
             (Key::plain(K::BackTab), A::PreviousPane),
             (Key::char('j'), A::ScrollDown),
@@ -124,9 +154,23 @@ impl Default for Keymap {
             (Key::char('B'), A::ToggleSidebar),
             (Key::char('d'), A::DeleteBookmark),
             (Key::plain(K::Delete), A::DeleteBookmark),
+            (Key::char('r'), A::RenameBookmark),
+            (Key::char('u'), A::UndoDelete),
+            (Key::char('s'), A::ToggleBookmarkOrder),
             (Key::char('?'), A::Help),
             (Key::plain(K::Esc), A::Close),
+            (Key::char('/'), A::Search),
+            (Key::char('n'), A::NextMatch),
+            (Key::char('N'), A::PreviousMatch),
+            (Key::char('f'), A::ToggleFilter),
+            (Key::char('m'), A::ToggleRead),
+            (Key::char('y'), A::CopyParagraph),
+            (Key::char('Y'), A::CopyArticle),
+            (Key::char('}'), A::NextEdition),
+            (Key::char('{'), A::PreviousEdition),
         ];
+        let pages = (1..=9u8).map(|n| (Key::char(char::from(b'0' + n)), A::GotoPage(n)));
+        let bindings = bindings.into_iter().chain(pages).collect();
         Keymap { bindings }
     }
 }
@@ -162,22 +206,173 @@ impl Keymap {
     }
 
     /// The help overlay's lines: one per bound action in [`Action::ALL`]
-    /// order, listing its keys in binding order (`j, ↓`).
+    /// order, listing its keys in binding order (`j, ↓`). The nine page
+    /// jumps share one line (`1-9` when bound to the digits).
     pub fn help(&self) -> Vec<HelpEntry> {
-        Action::ALL
-            .into_iter()
-            .filter_map(|action| {
-                let keys: Vec<String> = self
-                    .bindings
-                    .iter()
-                    .filter(|(_, a)| *a == action)
-                    .map(|(k, _)| k.label())
-                    .collect();
-                (!keys.is_empty()).then(|| HelpEntry {
-                    keys: keys.join(", "),
-                    description: action.description(),
-                })
-            })
-            .collect()
+        self.help_with(|action| Some(action.description()))
+    }
+
+    /// The library screen's help overlay: as [`Keymap::help`], but only
+    /// the actions the library screen carries out, described as it does
+    /// ([`Action::library_description`]). Actions with the same
+    /// description share a line (`q, Ctrl-C  quit`).
+    pub fn library_help(&self) -> Vec<HelpEntry> {
+        self.help_with(Action::library_description)
+    }
+
+    /// Help lines for the actions `describe` gives a description, in
+    /// [`Action::ALL`] order; an action described as the line before it
+    /// joins that line.
+    fn help_with(&self, describe: impl Fn(Action) -> Option<&'static str>) -> Vec<HelpEntry> {
+        let mut entries: Vec<HelpEntry> = Vec::new();
+        for action in Action::ALL {
+            let Some(description) = describe(action) else {
+                continue;
+            };
+            let keys: Vec<String> = self
+                .bindings
+                .iter()
+                .filter(|(_, a)| *a == action)
+                .map(|(k, _)| k.label())
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            let keys = keys.join(", ");
+            match entries.iter_mut().find(|e| e.description == description) {
+                Some(same) => same.keys = format!("{}, {keys}", same.keys),
+                None => entries.push(HelpEntry { keys, description }),
+            }
+        }
+        for entry in &mut entries {
+            if entry.keys == "1, 2, 3, 4, 5, 6, 7, 8, 9" {
+                entry.keys = "1-9".to_owned();
+            }
+        }
+        entries
+    }
+
+    /// Builds the key map from effective `[keys]` bindings (action name to
+    /// key specs, see [`Config::merge_default_keys`]): actions in
+    /// [`Action::ALL`] order, each action's keys in the order written.
+    /// Names that are no action and specs no terminal can send are skipped
+    /// (the config was validated before).
+    pub fn from_bindings(bindings: &KeyBindings) -> Self {
+        let mut map = Keymap {
+            bindings: Vec::new(),
+        };
+        for action in Action::ALL {
+            for spec in bindings.get(action.name()).into_iter().flatten() {
+                if let Some(key) = Key::of_spec(spec) {
+                    map.bind(key, action);
+                }
+            }
+        }
+        map
+    }
+
+    /// The default map with a config's `[keys]` applied: the user's
+    /// bindings merged over the defaults ([`Config::merge_default_keys`]).
+    /// Also leaves the merged, effective bindings in `config.keys`, for
+    /// `--print-config`.
+    pub fn configured(config: &mut Config) -> Self {
+        config.merge_default_keys(&Keymap::default().to_bindings());
+        Keymap::from_bindings(&config.keys)
+    }
+
+    /// The bindings as config `[keys]`: action name to key specs.
+    pub fn to_bindings(&self) -> KeyBindings {
+        let mut out = KeyBindings::new();
+        for (key, action) in &self.bindings {
+            if let Some(spec) = key.spec() {
+                out.entry(action.name().to_owned()).or_default().push(spec);
+            }
+        }
+        out
+    }
+
+    /// The names of every action, for [`Config::validate_keys`].
+    pub fn action_names() -> Vec<&'static str> {
+        Action::ALL.iter().map(|a| a.name()).collect()
+    }
+}
+
+impl Keymap {
+    /// The mouse events the reader uses (see [`MouseInput`]): the wheel and
+    /// a left click; `None` for the rest (moves, drags, releases).
+    pub fn mouse_input(event: &MouseEvent) -> Option<MouseInput> {
+        let (column, row) = (event.column, event.row);
+        match event.kind {
+            MouseEventKind::ScrollDown => Some(MouseInput::WheelDown(column, row)),
+            MouseEventKind::ScrollUp => Some(MouseInput::WheelUp(column, row)),
+            MouseEventKind::Down(MouseButton::Left) => Some(MouseInput::Click(column, row)),
+            _ => None,
+        }
+    }
+}
+
+impl Key {
+    /// The key named by a config key spec; `None` for a spec no key event
+    /// maps to (shift with a named key other than Tab).
+    pub fn of_spec(spec: &KeySpec) -> Option<Key> {
+        let code = match spec.code {
+            KeyName::Char(c) => KeyCode::Char(c),
+            KeyName::Tab if spec.shift => KeyCode::BackTab,
+            _ if spec.shift => return None,
+            KeyName::F(n) => KeyCode::F(n),
+            KeyName::Enter => KeyCode::Enter,
+            KeyName::Esc => KeyCode::Esc,
+            KeyName::Tab => KeyCode::Tab,
+            KeyName::Backspace => KeyCode::Backspace,
+            KeyName::Delete => KeyCode::Delete,
+            KeyName::Insert => KeyCode::Insert,
+            KeyName::Home => KeyCode::Home,
+            KeyName::End => KeyCode::End,
+            KeyName::PageUp => KeyCode::PageUp,
+            KeyName::PageDown => KeyCode::PageDown,
+            KeyName::Up => KeyCode::Up,
+            KeyName::Down => KeyCode::Down,
+            KeyName::Left => KeyCode::Left,
+            KeyName::Right => KeyCode::Right,
+        };
+        let mut modifiers = KeyModifiers::NONE;
+        if spec.ctrl {
+            modifiers |= KeyModifiers::CONTROL;
+        }
+        if spec.alt {
+            modifiers |= KeyModifiers::ALT;
+        }
+        Some(Key { code, modifiers })
+    }
+
+    /// The config key spec for this key; `None` for a key a spec cannot
+    /// name.
+    pub fn spec(&self) -> Option<KeySpec> {
+        let (code, shift) = match self.code {
+            KeyCode::Char(c) => (KeyName::Char(c), false),
+            KeyCode::BackTab => (KeyName::Tab, true),
+            KeyCode::F(n) => (KeyName::F(n), false),
+            KeyCode::Enter => (KeyName::Enter, false),
+            KeyCode::Esc => (KeyName::Esc, false),
+            KeyCode::Tab => (KeyName::Tab, false),
+            KeyCode::Backspace => (KeyName::Backspace, false),
+            KeyCode::Delete => (KeyName::Delete, false),
+            KeyCode::Insert => (KeyName::Insert, false),
+            KeyCode::Home => (KeyName::Home, false),
+            KeyCode::End => (KeyName::End, false),
+            KeyCode::PageUp => (KeyName::PageUp, false),
+            KeyCode::PageDown => (KeyName::PageDown, false),
+            KeyCode::Up => (KeyName::Up, false),
+            KeyCode::Down => (KeyName::Down, false),
+            KeyCode::Left => (KeyName::Left, false),
+            KeyCode::Right => (KeyName::Right, false),
+            _ => return None,
+        };
+        Some(KeySpec {
+            code,
+            ctrl: self.modifiers.contains(KeyModifiers::CONTROL),
+            alt: self.modifiers.contains(KeyModifiers::ALT),
+            shift,
+        })
     }
 }

@@ -10,10 +10,15 @@
 //! - [`config`]: `config.toml` settings and key specs (no terminal);
 //! - [`library`]: listing many editions by date without parsing them;
 //! - [`clipboard`]: OSC 52 copy sequences and article plain text;
-//! - [`cli`]: the command line, reading the edition file, `--dump`;
-//! - [`app`]: the reader's state and `update(Action)` (no terminal types);
-//! - [`keymap`]: key events to actions, and the help overlay's lines;
-//! - [`ui`]: widgets that render the [`app::App`] (no I/O);
+//! - [`cli`]: the command line, reading and opening an edition file,
+//!   `--dump`, the bookmark listings;
+//! - [`app`]: the reader's state and `update(Action)`: panes, search, read
+//!   marks, the page-grouped headline list, the library screen (no terminal
+//!   types);
+//! - [`keymap`]: key and mouse events to actions (the config's `[keys]`
+//!   applied), prompt edits, and the help overlay's lines;
+//! - [`ui`]: widgets that render the [`app::App`] and the library screen,
+//!   in the config's theme (no I/O);
 //! - [`terminal`]: terminal set-up, the ambiguous-width probe and the event
 //!   loop, the only place that does terminal and store I/O for the reader.
 

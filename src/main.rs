@@ -1,24 +1,43 @@
-//! The `newsreader` binary: parse the command line, load the edition, then
-//! dump it or run the reader; map errors to exit codes (1 for a failure,
-//! 2 for a usage error, 0 on a broken pipe).
+//! The `newsreader` binary: parse the command line, load the config, then
+//! print the config, dump the editions or run the reader (on one edition or
+//! a library of them); map errors to exit codes (1 for a failure, 2 for a
+//! usage or config error, 0 on a broken pipe).
 
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use clap::Parser as _;
 
-use newsreader::app::{App, Settings};
+use newsreader::app::{App, Settings, shelf::Shelf};
+use newsreader::cli::open::{self, ReaderOptions};
 use newsreader::cli::{self, AmbiguousChoice, Args, DumpFormat, Environment, Mode, Options};
-use newsreader::edition::{self, Edition, LoadOptions};
+use newsreader::config::Config;
+use newsreader::edition::{self, Edition, Fingerprint, LoadOptions};
 use newsreader::keymap::Keymap;
+use newsreader::library::Library;
 use newsreader::store::Store;
-use newsreader::terminal::{self, Session};
+use newsreader::terminal::{self, Io, LibraryMode, Session};
 use newsreader::typeset::{self, AmbiguousWidth};
 
 fn main() -> ExitCode {
-    let options = Args::parse().validate(&Environment::current());
-    match run(&options) {
+    let args = Args::parse();
+    let env = Environment::current();
+    // The config is read and checked before the terminal is touched: an
+    // error is one line naming file, line and key, and exit status 2.
+    let (config, keymap) = match load_config(&args, &env) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("newsreader: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.print_config {
+        print!("{}", config.to_toml());
+        return ExitCode::SUCCESS;
+    }
+    let options = args.validate(&env, &config);
+    match run(&options, keymap, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
@@ -28,83 +47,177 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(options: &Options) -> anyhow::Result<()> {
-    let bytes = cli::input::read_edition(&options.file, options.encoding.is_some())?;
-    let source = options.file.to_string_lossy().into_owned();
-    let load = LoadOptions {
-        encoding: options.encoding,
-    };
-    let (edition, fingerprint) = edition::load(&bytes, Some(&source), &load);
-    drop(bytes);
+/// Loads the config (`--config` or the platform file, `NO_COLOR` applied),
+/// checks its `[keys]`, and builds the live key map from it; the config's
+/// keys are then the effective bindings (for `--print-config`).
+fn load_config(args: &Args, env: &Environment) -> anyhow::Result<(Config, Keymap)> {
+    let mut config = Config::load(args.config.as_deref(), env.no_color.as_deref())?;
+    config.validate_keys(&Keymap::action_names())?;
+    let keymap = Keymap::configured(&mut config);
+    Ok((config, keymap))
+}
+
+fn run(options: &Options, keymap: Keymap, env: &Environment) -> anyhow::Result<()> {
+    match &options.mode {
+        Mode::ListBookmarks { json } => return list_bookmarks(options, *json),
+        Mode::ExportBookmarks(path) => return export_bookmarks(options, path),
+        Mode::Interactive | Mode::Library | Mode::Dump(_) => {}
+    }
     // Resolved only when needed: `auto` may ask the terminal.
     let typeset = || typeset::Options {
         ambiguous: ambiguous_width(options.ambiguous),
         justify: options.justify,
     };
     match options.mode {
-        Mode::Dump(format) => {
-            warn(&source, &edition.warnings);
-            let mut out = std::io::stdout().lock();
-            match format {
-                DumpFormat::Json => cli::dump::json(&edition, &mut out)?,
-                DumpFormat::Text => {
-                    cli::dump::text(&edition, options.width, &typeset(), &mut out)?;
-                }
-            }
-            Ok(())
+        Mode::Dump(format) => dump(options, format, &typeset()),
+        Mode::Interactive | Mode::Library => {
+            let settings = Settings {
+                typeset: typeset(),
+                measure: options.measure,
+                search: options.search,
+                theme: options.theme,
+            };
+            read(options, settings, keymap, env)
         }
-        Mode::Interactive => {
-            if edition.article_count() == 0 {
-                bail!("{source}: no articles found");
-            }
-            read(options, edition, fingerprint, typeset())
-        }
+        Mode::ListBookmarks { .. } | Mode::ExportBookmarks(_) => Ok(()),
     }
 }
 
-/// Runs the terminal reader on a loaded edition.
+/// The state directory, or the error saying how to give one.
+fn data_dir(options: &Options) -> anyhow::Result<&std::path::Path> {
+    options
+        .data_dir
+        .as_deref()
+        .context("no data directory found: give one with --data-dir")
+}
+
+/// `--bookmarks [--json]`: prints every edition's bookmarks.
+fn list_bookmarks(options: &Options, json: bool) -> anyhow::Result<()> {
+    let (store, warnings) = Store::open(data_dir(options)?);
+    warn_all(&warnings);
+    let mut out = std::io::stdout().lock();
+    cli::bookmarks::list(&store, json, &mut out)?;
+    Ok(())
+}
+
+/// `--export-bookmarks FILE.md`: writes every edition's bookmarks as
+/// Markdown.
+fn export_bookmarks(options: &Options, path: &std::path::Path) -> anyhow::Result<()> {
+    let (store, warnings) = Store::open(data_dir(options)?);
+    warn_all(&warnings);
+    let count = cli::bookmarks::export(&store, path)?;
+    println!("{count} bookmarks written to {}", path.display());
+    Ok(())
+}
+
+/// Prints store warnings on stderr, one line each.
+fn warn_all(warnings: &[newsreader::store::Notice]) {
+    for warning in warnings {
+        eprintln!("newsreader: {warning}");
+    }
+}
+
+/// `--dump`: each file in turn. Text dumps of several files are each
+/// preceded by a `==> FILE <==` line (as `head` does); JSON takes one file,
+/// since concatenated documents would not be JSON.
+fn dump(options: &Options, format: DumpFormat, typeset: &typeset::Options) -> anyhow::Result<()> {
+    if format == DumpFormat::Json && options.files.len() > 1 {
+        anyhow::bail!("--dump json takes one FILE ({} given)", options.files.len());
+    }
+    let several = options.files.len() > 1;
+    let mut out = std::io::stdout().lock();
+    for (i, file) in options.files.iter().enumerate() {
+        let bytes = cli::input::read_edition(file, options.encoding.is_some())?;
+        let source = file.to_string_lossy().into_owned();
+        let load = LoadOptions {
+            encoding: options.encoding,
+        };
+        let (edition, _) = edition::load(&bytes, Some(&source), &load);
+        drop(bytes);
+        warn(&source, &edition.warnings);
+        if several {
+            use std::io::Write as _;
+            let gap = if i == 0 { "" } else { "\n" };
+            writeln!(out, "{gap}==> {source} <==")?;
+        }
+        match format {
+            DumpFormat::Json => cli::dump::json(&edition, &mut out)?,
+            DumpFormat::Text => cli::dump::text(&edition, options.width, typeset, &mut out)?,
+        }
+    }
+    Ok(())
+}
+
+/// Runs the terminal reader: straight into one edition, or on the library
+/// screen of several.
 fn read(
     options: &Options,
-    edition: Edition,
-    fingerprint: edition::Fingerprint,
-    typeset: typeset::Options,
+    settings: Settings,
+    keymap: Keymap,
+    env: &Environment,
 ) -> anyhow::Result<()> {
-    let data_dir = options
-        .data_dir
-        .clone()
-        .context("no data directory found: give one with --data-dir")?;
-    let (mut store, mut store_warnings) = Store::open(&data_dir);
-    store.identify(&fingerprint, &edition);
-    store_warnings.extend(store.take_messages());
-    let saved = store.edition(&fingerprint).cloned().unwrap_or_default();
-    let source = options.file.to_string_lossy().into_owned();
-    let warnings: Vec<String> = store_warnings
-        .into_iter()
-        .chain(edition.warnings.iter().map(|w| format!("{source}: {w}")))
-        .collect();
-    let settings = Settings {
-        typeset,
-        ..Settings::default()
+    let (mut store, store_warnings) = Store::open(data_dir(options)?);
+    let reader = ReaderOptions {
+        settings,
+        encoding: options.encoding,
+        resume: options.resume,
+        help: keymap.help(),
     };
-    let keymap = Keymap::default();
-    let mut app = App::new(edition, fingerprint, settings, saved.bookmarks.clone());
-    app.set_help(keymap.help());
-    if options.resume {
-        app.resume(&saved);
-    }
-    if let Some(first) = warnings.first() {
-        app.notify(first.clone());
-    }
-    let mut session = Session {
-        app,
-        keymap,
-        store,
-        path: Some(source),
-        messages: Vec::new(),
+    let io = Io {
+        mouse: options.mouse,
+        tmux: env.tmux.clone(),
+    };
+    let mut session = if options.mode == Mode::Library {
+        let library = Library::scan(&options.files)?;
+        if library.is_empty() {
+            anyhow::bail!("no editions found");
+        }
+        // Until an edition is opened, the reader holds an empty one that
+        // is never drawn (the library screen shows instead).
+        let mut app = App::new(
+            Edition::default(),
+            Fingerprint::of_text(""),
+            settings,
+            Vec::new(),
+        );
+        app.set_help(reader.help.clone());
+        let mut shelf = Shelf::new(library);
+        shelf.set_help(keymap.library_help());
+        shelf.ambiguous = settings.typeset.ambiguous;
+        let message = store_warnings.first().map(|w| w.status.clone());
+        Session {
+            app,
+            keymap,
+            store,
+            path: None,
+            messages: store_warnings,
+            io,
+            library: Some(LibraryMode {
+                shelf,
+                options: reader,
+                message,
+            }),
+        }
+    } else {
+        let file = options.files.first().context("no FILE given")?;
+        let opened = open::open(file, &reader, &mut store)?;
+        let mut app = opened.app;
+        if let Some(first) = store_warnings.first() {
+            app.notify(first.status.clone());
+        }
+        Session {
+            app,
+            keymap,
+            store,
+            path: Some(opened.source),
+            messages: store_warnings.into_iter().chain(opened.warnings).collect(),
+            io,
+            library: None,
+        }
     };
     let result = terminal::run(&mut session);
     let later = session.store.take_messages();
-    for warning in warnings.iter().chain(&session.messages).chain(&later) {
+    for warning in session.messages.iter().chain(&later) {
         eprintln!("newsreader: {warning}");
     }
     result

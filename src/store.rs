@@ -70,6 +70,7 @@ pub mod identity;
 mod listing;
 mod merge;
 pub mod migrate;
+pub mod notice;
 pub mod order;
 mod state;
 
@@ -80,6 +81,7 @@ use crate::edition::{Edition, Fingerprint};
 pub use clock::{new_id, now};
 pub use identity::Identity;
 pub use listing::ListedBookmark;
+pub use notice::Notice;
 pub use state::{Bookmark, EditionState, Position, ReadMark};
 
 use clock::tick;
@@ -136,7 +138,7 @@ pub struct Store {
     state: StateFile,
     mode: Mode,
     failing: bool,
-    messages: Vec<String>,
+    messages: Vec<Notice>,
     last_removed: Option<(Fingerprint, Bookmark)>,
 }
 
@@ -144,10 +146,10 @@ impl Store {
     /// Opens the store in `dir` (created on the first save). Never fails: a
     /// missing file gives an empty store; a corrupt one is moved aside to
     /// `bookmarks.json.corrupt-<secs>` and reported in the returned warnings
-    /// (one sentence each, for the status bar and stderr); an older version is
+    /// (short for the status bar, full for stderr: [`Notice`]); an older version is
     /// migrated in memory; a newer version, or a file that cannot be read,
     /// opens the store read-only with a warning saying so.
-    pub fn open(dir: &Path) -> (Store, Vec<String>) {
+    pub fn open(dir: &Path) -> (Store, Vec<Notice>) {
         let opened = file::open(dir);
         let mode = match opened.read_only {
             Some(reason) => Mode::ReadOnly(reason),
@@ -186,7 +188,7 @@ impl Store {
     /// the last call: a save that started failing (once per failing streak),
     /// saving working again, a corrupt file moved aside during a save. Each
     /// message is returned once.
-    pub fn take_messages(&mut self) -> Vec<String> {
+    pub fn take_messages(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.messages)
     }
 
@@ -209,9 +211,10 @@ impl Store {
                 self.state = state;
                 self.messages.append(&mut messages);
             }
-            Err(err) => self
-                .messages
-                .push(format!("bookmarks: can't re-read: {err}")),
+            Err(err) => self.messages.push(Notice {
+                status: format!("can't re-read {FILE_NAME} ({})", notice::kind(&err)),
+                detail: format!("bookmarks: can't re-read: {err}"),
+            }),
         }
     }
 
@@ -240,21 +243,32 @@ impl Store {
                 self.messages.append(&mut messages);
                 if self.failing {
                     self.failing = false;
-                    self.messages.push("bookmarks saved again".to_owned());
+                    self.messages.push(Notice::plain("bookmarks saved again"));
                 }
                 Ok(())
             }
-            Err(file::SaveError::Newer(reason)) => {
-                self.messages.push(format!("bookmarks: {reason}"));
+            Err(file::SaveError::Newer(reason, version)) => {
+                let mut notice = file::newer_notice(&reason, version);
+                notice.detail = format!("bookmarks: {reason}");
+                self.messages.push(notice);
                 self.mode = Mode::ReadOnly(reason.clone());
                 Err(StoreError::ReadOnly { reason })
             }
             Err(file::SaveError::Io(err)) => {
                 if !self.failing {
                     self.failing = true;
-                    self.messages.push(format!(
-                        "bookmarks can't be saved ({err}); keeping them in memory and retrying on each change"
-                    ));
+                    let why = match &err {
+                        StoreError::Io { source, .. } => notice::kind(source),
+                        StoreError::ReadOnly { .. } => "read-only".to_owned(),
+                    };
+                    self.messages.push(Notice {
+                        status: format!(
+                            "bookmarks not saved ({why}); kept in memory, retried on each change"
+                        ),
+                        detail: format!(
+                            "bookmarks can't be saved ({err}); keeping them in memory and retrying on each change"
+                        ),
+                    });
                 }
                 Err(err)
             }

@@ -5,20 +5,40 @@
 //! store. The loop blocks on `crossterm::event::read`; it polls with a
 //! timeout only while an unsaved reading position is waiting for its
 //! periodic save. It redraws only after an event that changed something.
+//!
+//! It also carries out what the app asks for but cannot do itself: saving
+//! bookmarks and read marks, writing the OSC 52 clipboard sequence to the
+//! terminal (never from the renderer), and, in a library, opening another
+//! edition (parsed only then) or going back to the list of editions.
 
-use std::io::Write as _;
+use std::ffi::OsString;
+use std::io::{BufWriter, Stdout, Write as _};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use crossterm::event::{self, Event};
-use ratatui::DefaultTerminal;
+use crossterm::event::{self, Event, KeyEvent};
+use ratatui::Terminal;
 
-use crate::app::{App, Effect};
+use backend::RunBackend;
+
+use crate::app::shelf::{Shelf, ShelfEffect};
+use crate::app::{Action, App, Effect};
+use crate::cli::open::ReaderOptions;
 use crate::edition::Fingerprint;
 use crate::keymap::Keymap;
-use crate::store::{Position, Store};
+use crate::store::{Notice, Position, Store};
 use crate::typeset::AmbiguousWidth;
+
+mod backend;
+
+/// The terminal the event loop draws on: stdout behind a frame-sized buffer,
+/// flushed once per frame by `Terminal::draw`.
+type FrameTerminal = Terminal<RunBackend<BufWriter<Stdout>>>;
+
+/// Bytes buffered before a write to the terminal: a full 200×60 frame of
+/// CJK text with styles is about 20 KiB.
+const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 
 /// How long [`probe_ambiguous_width`] waits for the terminal's answer.
 pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
@@ -28,8 +48,10 @@ pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
 pub const POSITION_SAVE_INTERVAL: Duration = Duration::from_secs(3);
 
 /// Asks the terminal how many columns it gives `“` (U+201C, East Asian
-/// Ambiguous in UAX #11): moves to column 0, prints it, and reads the cursor
-/// position back (a DSR query), then clears the line. Falls back to
+/// Ambiguous in UAX #11): on the alternate screen, moves to column 0, prints
+/// it, and reads the cursor position back (a DSR query), then clears the
+/// line and leaves the alternate screen, so the shell's screen (the prompt
+/// line included) is left as it was. Falls back to
 /// [`AmbiguousWidth::Narrow`] when the terminal does not answer within
 /// `timeout` or anything fails. Call only when stdout is a terminal, before
 /// the UI starts.
@@ -42,7 +64,7 @@ pub fn probe_ambiguous_width(timeout: Duration) -> AmbiguousWidth {
         return AmbiguousWidth::Narrow;
     }
     let mut out = std::io::stdout();
-    let answer = write!(out, "\r\u{201c}")
+    let answer = write_probe(&mut out)
         .and_then(|()| out.flush())
         .ok()
         .and_then(|()| {
@@ -52,12 +74,24 @@ pub fn probe_ambiguous_width(timeout: Duration) -> AmbiguousWidth {
             });
             rx.recv_timeout(timeout).ok().and_then(Result::ok)
         });
-    let _ = write!(out, "\r\x1b[2K").and_then(|()| out.flush());
+    let _ = erase_probe(&mut out).and_then(|()| out.flush());
     let _ = crossterm::terminal::disable_raw_mode();
     match answer {
         Some((column, _)) if column >= 2 => AmbiguousWidth::Wide,
         _ => AmbiguousWidth::Narrow,
     }
+}
+
+/// Switches to the alternate screen (xterm's mode 1049, which also saves the
+/// cursor) and prints `“` at column 0 of the cursor's row.
+fn write_probe(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write!(out, "\x1b[?1049h\r\u{201c}")
+}
+
+/// Clears the probe's row and goes back to the main screen, restoring the
+/// cursor saved by [`write_probe`].
+fn erase_probe(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write!(out, "\r\x1b[2K\x1b[?1049l")
 }
 
 /// Everything the event loop works on.
@@ -71,9 +105,42 @@ pub struct Session {
     pub store: Store,
     /// The edition's path, recorded with its state.
     pub path: Option<String>,
-    /// Every store message shown in the status bar, to repeat on stderr
-    /// once the terminal is restored.
-    pub messages: Vec<String>,
+    /// Every store message shown in the status bar, to repeat in full on
+    /// stderr once the terminal is restored.
+    pub messages: Vec<Notice>,
+    /// Terminal I/O settings.
+    pub io: Io,
+    /// The library, when several editions were given; `None` for one file.
+    pub library: Option<LibraryMode>,
+}
+
+/// Terminal I/O settings of a [`Session`].
+#[derive(Debug, Clone, Default)]
+pub struct Io {
+    /// Capture the mouse (config `mouse`).
+    pub mouse: bool,
+    /// The value of `$TMUX`: OSC 52 then goes through tmux's passthrough.
+    pub tmux: Option<OsString>,
+}
+
+/// A library of editions and how to open them.
+#[derive(Debug)]
+pub struct LibraryMode {
+    /// The library screen's state.
+    pub shelf: Shelf,
+    /// What every opened edition shares.
+    pub options: ReaderOptions,
+    /// A message for the library screen's status bar (a file that could
+    /// not be opened).
+    pub message: Option<String>,
+}
+
+/// What the loop does after an event.
+enum Flow {
+    /// Keep going; redraw if true.
+    Continue(bool),
+    /// Leave the program.
+    Quit,
 }
 
 /// Runs the reader until the user quits: sets the terminal up (raw mode,
@@ -83,30 +150,50 @@ pub struct Session {
 /// # Errors
 /// Terminal I/O errors. Store errors are shown in the status bar instead.
 pub fn run(session: &mut Session) -> anyhow::Result<()> {
-    let mut terminal = match ratatui::try_init() {
+    // `try_init` sets up raw mode, the alternate screen and the panic hook;
+    // its terminal is swapped for one that writes through a buffer large
+    // enough for a whole frame, so a frame leaves in one write instead of
+    // stdout's 1 KiB line-buffer chunks (about 20 writes for 200×60).
+    let setup = ratatui::try_init().and_then(|_| {
+        let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
+        Terminal::new(RunBackend::new(out))
+    });
+    let mut terminal = match setup {
         Ok(terminal) => terminal,
         Err(err) => {
             ratatui::restore();
             return Err(err).context("cannot set up the terminal");
         }
     };
+    if session.io.mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    }
     let result = event_loop(&mut terminal, session);
+    if session.io.mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    }
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Result<()> {
     let size = terminal.size()?;
     session.app.resize(size.width, size.height);
+    if let Some(library) = &mut session.library {
+        library.shelf.height = usize::from(size.height.saturating_sub(3));
+        library.shelf.width = usize::from(size.width);
+        library.shelf.count_unread(&session.store);
+    }
     let mut saver = PositionSaver::new(session.app.position());
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|frame| frame.render_widget(&session.app, frame.area()))?;
+            terminal.draw(|frame| draw(session, frame))?;
         }
         // Saved only once the frame is out: a save syncs a file to disk,
         // which would hold back the new screen by milliseconds.
-        if saver.save_if_due(session, false) {
+        let marks_reported = save_read_marks(session);
+        if saver.save_if_due(session, false) || marks_reported {
             redraw = true;
             continue;
         }
@@ -114,48 +201,310 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> anyhow::
             Some(wait) => event::poll(wait)?.then(event::read).transpose()?,
             None => Some(event::read()?),
         };
-        redraw = match event {
-            None => false,
-            Some(Event::Key(key)) => match session.keymap.action(&key) {
-                Some(action) => {
-                    let before = session.app.view_key();
-                    let effect = session.app.update(action);
-                    if effect == Some(Effect::Quit) {
-                        break;
-                    }
-                    apply(session, effect);
-                    session.app.view_key() != before
-                }
-                None => false,
-            },
+        let flow = match event {
+            None => Flow::Continue(false),
+            Some(Event::Key(key)) => on_key(terminal, session, &mut saver, &key)?,
+            Some(Event::Mouse(mouse)) if session.io.mouse => {
+                on_mouse(terminal, session, &mut saver, &mouse)
+            }
             Some(Event::Resize(width, height)) => {
                 session.app.resize(width, height);
-                true
+                if let Some(library) = &mut session.library {
+                    library.shelf.height = usize::from(height.saturating_sub(3));
+                    library.shelf.width = usize::from(width);
+                }
+                Flow::Continue(true)
             }
-            Some(_) => false,
+            Some(_) => Flow::Continue(false),
+        };
+        redraw = match flow {
+            Flow::Quit => break,
+            Flow::Continue(redraw) => redraw,
         };
     }
+    save_read_marks(session);
     saver.save_if_due(session, true);
     Ok(())
 }
 
-/// Carries out an app effect on the store, reporting failures in the
-/// status bar.
-fn apply(session: &mut Session, effect: Option<Effect>) {
-    let fingerprint = session.app.fingerprint().clone();
-    let result = match effect {
-        Some(Effect::AddBookmark(bookmark)) => {
-            session
-                .store
-                .add_bookmark(&fingerprint, session.path.as_deref(), bookmark)
+/// Draws the library screen or the reader.
+fn draw(session: &Session, frame: &mut ratatui::Frame) {
+    match &session.library {
+        Some(library) if library.shelf.showing => {
+            crate::ui::library::render(
+                &library.shelf,
+                session.app.theme(),
+                session.app.typeset_options().ambiguous,
+                library.message.as_deref(),
+                frame.area(),
+                frame.buffer_mut(),
+            );
         }
-        Some(Effect::RemoveBookmark(id)) => session.store.remove_bookmark(&fingerprint, &id),
-        Some(Effect::Quit) | None => Ok(()),
+        _ => {
+            frame.render_widget(&session.app, frame.area());
+            if let Some(at) = crate::ui::cursor(&session.app, frame.area()) {
+                frame.set_cursor_position(at);
+            }
+        }
+    }
+}
+
+/// Handles a key: on the library screen, in the search prompt, or as an
+/// action of the reader.
+fn on_key(
+    terminal: &mut FrameTerminal,
+    session: &mut Session,
+    saver: &mut PositionSaver,
+    key: &KeyEvent,
+) -> anyhow::Result<Flow> {
+    if session.library.as_ref().is_some_and(|l| l.shelf.showing) {
+        let Some(action) = session.keymap.action(key) else {
+            return Ok(Flow::Continue(false));
+        };
+        return Ok(on_library_action(terminal, session, saver, action));
+    }
+    if session.app.editing() {
+        let before = session.app.view_key();
+        let effect = crate::keymap::edit_of(key).and_then(|e| session.app.edit(e));
+        apply(session, effect);
+        return Ok(Flow::Continue(session.app.view_key() != before));
+    }
+    if session.app.prompt().is_some() {
+        let before = session.app.view_key();
+        if let Some(edit) = crate::keymap::edit_of(key) {
+            session.app.prompt_input(edit);
+        }
+        return Ok(Flow::Continue(session.app.view_key() != before));
+    }
+    if session.app.editing() {
+        let before = session.app.view_key();
+        let effect = crate::keymap::edit_of(key).and_then(|e| session.app.edit(e));
+        apply(session, effect);
+        return Ok(Flow::Continue(session.app.view_key() != before));
+    }
+    let Some(action) = session.keymap.action(key) else {
+        return Ok(Flow::Continue(false));
     };
+    let before = session.app.view_key();
+    match session.app.update(action) {
+        Some(Effect::Quit) => return Ok(leave_edition(session, saver)),
+        // The loop saves the read marks and the position on its way out.
+        Some(Effect::Exit) => return Ok(Flow::Quit),
+        Some(Effect::Copy(text)) => {
+            let sequence = crate::clipboard::osc52_for(&text, session.io.tmux.as_deref());
+            let backend = terminal.backend_mut();
+            if backend
+                .write_all(sequence.as_bytes())
+                .and_then(|()| backend.flush())
+                .is_err()
+            {
+                session
+                    .app
+                    .notify("could not write to the terminal's clipboard");
+            }
+        }
+        Some(Effect::SwitchEdition(forward)) => {
+            // Another app: its view key says nothing about the screen.
+            switch_edition(terminal, session, saver, forward);
+            return Ok(Flow::Continue(true));
+        }
+        effect => apply(session, effect),
+    }
+    Ok(Flow::Continue(session.app.view_key() != before))
+}
+
+/// An action on the library screen.
+fn on_library_action(
+    terminal: &mut FrameTerminal,
+    session: &mut Session,
+    saver: &mut PositionSaver,
+    action: Action,
+) -> Flow {
+    let Some(library) = &mut session.library else {
+        return Flow::Continue(false);
+    };
+    library.message = None;
+    match library.shelf.update(action) {
+        Some(ShelfEffect::Quit) => Flow::Quit,
+        Some(ShelfEffect::Open(index)) => {
+            open_entry(terminal, session, saver, index);
+            Flow::Continue(true)
+        }
+        None => Flow::Continue(true),
+    }
+}
+
+/// `q` in the reader: quits, or in a library saves the position and goes
+/// back to the list of editions.
+fn leave_edition(session: &mut Session, saver: &mut PositionSaver) -> Flow {
+    if session.library.is_none() {
+        return Flow::Quit;
+    }
+    save_read_marks(session);
+    saver.save_if_due(session, true);
+    if let Some(library) = &mut session.library {
+        library.shelf.count_unread(&session.store);
+        library.shelf.showing = true;
+    }
+    Flow::Continue(true)
+}
+
+/// `{` / `}`: opens the previous or next edition of the library.
+fn switch_edition(
+    terminal: &mut FrameTerminal,
+    session: &mut Session,
+    saver: &mut PositionSaver,
+    forward: bool,
+) {
+    let Some(library) = &session.library else {
+        session
+            .app
+            .notify("one edition open: give several files or a directory for a library");
+        return;
+    };
+    match library.shelf.neighbour(forward) {
+        Some(index) => open_entry(terminal, session, saver, index),
+        None if forward => session.app.notify("this is the last edition"),
+        None => session.app.notify("this is the first edition"),
+    }
+}
+
+/// Parses and opens library entry `index`, saving the open edition's
+/// position first. A file that cannot be opened leaves the library screen
+/// up with the error in its status bar.
+fn open_entry(
+    terminal: &mut FrameTerminal,
+    session: &mut Session,
+    saver: &mut PositionSaver,
+    index: usize,
+) {
+    save_read_marks(session);
+    saver.save_if_due(session, true);
+    let Some(library) = &mut session.library else {
+        return;
+    };
+    let Some(entry) = library.shelf.library().entries.get(index) else {
+        return;
+    };
+    let path = entry.path.clone();
+    let count = library.shelf.library().len();
+    match crate::cli::open::open(&path, &library.options, &mut session.store) {
+        Ok(opened) => {
+            session.app = opened.app;
+            if let Ok(size) = terminal.size() {
+                session.app.resize(size.width, size.height);
+            }
+            session.app.set_edition_place(index, count);
+            session.path = Some(opened.source);
+            session.messages.extend(opened.warnings);
+            library.shelf.set_open(index);
+            *saver = PositionSaver::new(session.app.position());
+        }
+        Err(err) => {
+            let message = format!("{err:#}");
+            session.messages.push(Notice::plain(message.clone()));
+            library.message = Some(message);
+            library.shelf.showing = true;
+        }
+    }
+}
+
+/// A mouse event: the wheel or a click, in the reader or the library.
+fn on_mouse(
+    terminal: &mut FrameTerminal,
+    session: &mut Session,
+    saver: &mut PositionSaver,
+    mouse: &crossterm::event::MouseEvent,
+) -> Flow {
+    let Some(input) = Keymap::mouse_input(mouse) else {
+        return Flow::Continue(false);
+    };
+    if let Some(library) = &mut session.library
+        && library.shelf.showing
+    {
+        let effect = match input {
+            crate::app::MouseInput::WheelDown(..) => library.shelf.update(Action::ScrollDown),
+            crate::app::MouseInput::WheelUp(..) => library.shelf.update(Action::ScrollUp),
+            crate::app::MouseInput::Click(_, row) => library.shelf.click(usize::from(row)),
+        };
+        if let Some(ShelfEffect::Open(index)) = effect {
+            open_entry(terminal, session, saver, index);
+        }
+        return Flow::Continue(true);
+    }
+    Flow::Continue(session.app.mouse(input))
+}
+
+/// Saves the read marks the app changed. Returns true when a store
+/// message was shown.
+fn save_read_marks(session: &mut Session) -> bool {
+    let changes = session.app.take_read_changes();
+    if changes.is_empty() {
+        return false;
+    }
+    let fingerprint = session.app.fingerprint().clone();
+    for (article, read) in changes {
+        // A failure is announced by the store's messages (see `report`).
+        let _ = session.store.set_read(&fingerprint, &article, read);
+    }
+    report(session)
+}
+
+/// Carries out an app effect on the store, reporting failures in the
+/// status bar. After a change the app takes in the store's list, which a
+/// save merged with other readers' changes.
+fn apply(session: &mut Session, effect: Option<Effect>) {
+    let Some(effect) = effect else {
+        return;
+    };
+    let fingerprint = session.app.fingerprint().clone();
+    let store = &mut session.store;
     // A failed save keeps the change in memory; the store says so once per
     // failing streak through its messages, which `report` shows.
-    drop(result);
+    match effect {
+        Effect::AddBookmark(bookmark) => {
+            let _ = store.add_bookmark(&fingerprint, session.path.as_deref(), bookmark);
+        }
+        Effect::RemoveBookmark(id) => {
+            let _ = store.remove_bookmark(&fingerprint, &id);
+        }
+        Effect::SetNote { id, note } => {
+            let _ = store.set_note(&fingerprint, &id, note.as_deref());
+        }
+        Effect::UndoRemove => undo_remove(session, &fingerprint),
+        Effect::RefreshBookmarks => store.refresh(),
+        // Carried out by the event loop itself.
+        Effect::Quit | Effect::Exit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
+    }
+    sync_bookmarks(session);
     report(session);
+}
+
+/// Restores the bookmark deleted last and selects it.
+fn undo_remove(session: &mut Session, fingerprint: &Fingerprint) {
+    let restored = match session.store.last_removed() {
+        Some((edition, bookmark)) if edition == fingerprint => Some(bookmark.id.clone()),
+        Some(_) | None => None,
+    };
+    let Some(id) = restored else {
+        session.app.notify("no deleted bookmark to bring back");
+        return;
+    };
+    // Kept in memory even if the save fails (reported by `report`).
+    let _ = session.store.undo_remove();
+    sync_bookmarks(session);
+    session.app.select_bookmark(&id);
+    session.app.notify("bookmark restored");
+}
+
+/// Hands the app this edition's bookmarks as the store has them.
+fn sync_bookmarks(session: &mut Session) {
+    let bookmarks = session
+        .store
+        .edition(session.app.fingerprint())
+        .map(|e| e.bookmarks.clone())
+        .unwrap_or_default();
+    session.app.sync_bookmarks(bookmarks);
 }
 
 /// Shows the store's latest message (saving started failing, works again,
@@ -163,7 +512,7 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
 /// something was shown.
 fn report(session: &mut Session) -> bool {
     let messages = session.store.take_messages();
-    let Some(last) = messages.last().cloned() else {
+    let Some(last) = messages.last().map(|m| m.status.clone()) else {
         return false;
     };
     session.messages.extend(messages);
@@ -221,7 +570,10 @@ impl PositionSaver {
             article,
             position.anchor,
         );
-        report(session)
+        // The save merged in other readers' changes: show their bookmarks.
+        let before = session.app.view_key();
+        sync_bookmarks(session);
+        report(session) || session.app.view_key() != before
     }
 }
 
@@ -229,8 +581,24 @@ impl PositionSaver {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::app::input::Edit;
     use crate::app::{Action, Settings};
     use crate::edition::{Article, ArticleId, Edition, Headline, Page};
+
+    #[test]
+    fn ambiguous_width_probe_prints_only_on_the_alternate_screen() {
+        // The probe once printed `\r“` and cleared the line on the main
+        // screen, wiping a prompt the cursor was still on. Now it enters the
+        // alternate screen (CSI ? 1049 h) before printing, clears its row,
+        // and leaves it (CSI ? 1049 l) last.
+        let mut bytes = Vec::new();
+        write_probe(&mut bytes).unwrap();
+        let written = bytes.len();
+        erase_probe(&mut bytes).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(&text[..written], "\x1b[?1049h\r“");
+        assert_eq!(&text[written..], "\r\x1b[2K\x1b[?1049l");
+    }
 
     fn article(title: &str, paragraphs: usize) -> Article {
         let headline = Headline {
@@ -268,6 +636,8 @@ mod tests {
             store: Store::open(dir).0,
             path: Some("t.txt".into()),
             messages: Vec::new(),
+            io: Io::default(),
+            library: None,
         }
     }
 
@@ -301,5 +671,112 @@ mod tests {
         saver.save_if_due(&mut session, true);
         assert_eq!(saved(&session), scrolled, "saved on quit");
         assert_eq!(saver.due_in(&session.app), None);
+    }
+
+    fn stored_ids(store: &Store, fingerprint: &Fingerprint) -> Vec<String> {
+        let mut ids: Vec<String> = store
+            .edition(fingerprint)
+            .map(|e| e.bookmarks.iter().map(|b| b.id.clone()).collect())
+            .unwrap_or_default();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn note_delete_and_undo_reach_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        let fingerprint = session.app.fingerprint().clone();
+        let id = session.app.bookmarks()[0].id.clone();
+        while session.app.focus() != crate::app::Pane::Bookmarks {
+            let effect = session.app.update(Action::NextPane);
+            apply(&mut session, effect);
+        }
+        session.app.update(Action::RenameBookmark);
+        for c in "要点".chars() {
+            session.app.edit(Edit::Insert(c));
+        }
+        let effect = session.app.edit(Edit::Submit);
+        apply(&mut session, effect);
+        let reopened = Store::open(dir.path()).0;
+        let note = reopened.edition(&fingerprint).unwrap().bookmarks[0]
+            .note
+            .clone();
+        assert_eq!(note.as_deref(), Some("要点"));
+
+        let effect = session.app.update(Action::DeleteBookmark);
+        apply(&mut session, effect);
+        assert!(stored_ids(&Store::open(dir.path()).0, &fingerprint).is_empty());
+        let effect = session.app.update(Action::UndoDelete);
+        apply(&mut session, effect);
+        assert_eq!(
+            stored_ids(&Store::open(dir.path()).0, &fingerprint),
+            std::slice::from_ref(&id)
+        );
+        assert_eq!(session.app.bookmarks()[0].id, id);
+        assert_eq!(session.app.bookmarks()[0].note.as_deref(), Some("要点"));
+        assert_eq!(session.app.message(), Some("bookmark restored"));
+
+        let effect = session.app.update(Action::UndoDelete);
+        apply(&mut session, effect);
+        assert_eq!(
+            session.app.message(),
+            Some("no deleted bookmark to bring back")
+        );
+    }
+
+    #[test]
+    fn sidebar_focus_picks_up_bookmarks_another_reader_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let fingerprint = session.app.fingerprint().clone();
+        let article = session.app.edition().article(1).unwrap().clone();
+        let (mut other, _) = Store::open(dir.path());
+        let theirs = crate::store::Bookmark::at(&article, crate::edition::Anchor::default());
+        other
+            .add_bookmark(&fingerprint, None, theirs.clone())
+            .unwrap();
+        assert!(session.app.bookmarks().is_empty());
+        while session.app.focus() != crate::app::Pane::Bookmarks {
+            let effect = session.app.update(Action::NextPane);
+            apply(&mut session, effect);
+        }
+        assert_eq!(session.app.bookmarks().len(), 1);
+        assert_eq!(session.app.bookmarks()[0].id, theirs.id);
+    }
+
+    #[test]
+    fn a_position_save_brings_in_other_readers_bookmarks() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = session(dir.path());
+        let fingerprint = session.app.fingerprint().clone();
+        let article = session.app.edition().article(0).unwrap().clone();
+        let (mut other, _) = Store::open(dir.path());
+        let theirs = crate::store::Bookmark::at(&article, crate::edition::Anchor::default());
+        other
+            .add_bookmark(&fingerprint, None, theirs.clone())
+            .unwrap();
+        let mut saver = PositionSaver::new(None);
+        assert!(saver.save_if_due(&mut session, true), "redraw wanted");
+        assert_eq!(session.app.bookmarks().len(), 1);
+    }
+
+    #[test]
+    fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("data");
+        std::fs::write(&blocked, "a file where the data directory should be").unwrap();
+        let mut session = session(&blocked);
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        assert_eq!(session.app.bookmarks().len(), 1, "kept in memory");
+        assert!(session.app.message().unwrap().contains("not saved"));
+        session.app.update(Action::NextArticle);
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+        assert_eq!(session.app.bookmarks().len(), 2);
+        assert_eq!(session.messages.len(), 1, "{:?}", session.messages);
     }
 }

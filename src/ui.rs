@@ -9,13 +9,16 @@
 pub mod bookmarks;
 pub mod headlines;
 pub mod help;
+pub mod library;
+pub mod prompt;
 pub mod reader;
 pub mod status;
 pub mod text;
+pub mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Widget};
 
@@ -44,10 +47,20 @@ impl Widget for &App {
         if let Some(area) = panes.bookmarks {
             bookmarks::render(self, area, buf);
         }
-        status::render(self, status, buf);
-        if let Some(entries) = self.help() {
+        match (self.note_input(), self.prompt()) {
+            (Some(input), _) => prompt::render(
+                prompt::NOTE_LABEL,
+                input.text(),
+                self.typeset_options().ambiguous,
+                status,
+                buf,
+            ),
+            (None, Some(_)) => status::render_prompt(self, status, buf),
+            (None, None) => status::render(self, status, buf),
+        }
+        if let Some(view) = self.help_view() {
             help::render(
-                entries,
+                &view,
                 self.help_scroll(),
                 self.typeset_options().ambiguous,
                 area,
@@ -55,6 +68,22 @@ impl Widget for &App {
             );
         }
     }
+}
+
+/// Where the terminal cursor goes when `app` is drawn into `area`: in the
+/// prompt while one is open, else nowhere (hidden).
+pub fn cursor(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
+    let status = layout::panes(area, app.focus(), app.sidebar_visible()).status?;
+    if app.prompt().is_some() && app.note_input().is_none() {
+        return Some(status::prompt_cursor(app, status));
+    }
+    let input = app.note_input()?;
+    Some(prompt::cursor(
+        prompt::NOTE_LABEL,
+        input.text(),
+        app.typeset_options().ambiguous,
+        status,
+    ))
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
@@ -83,12 +112,11 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
 /// (which are Ambiguous, UAX #11) would be too, so the borders fall back to
 /// ASCII.
 pub fn pane_block<'a>(app: &App, pane: Pane, title: &'a str) -> Block<'a> {
+    let theme = theme::Theme::of(app.theme());
     let style = if app.focus() == pane {
-        Style::default()
-            .fg(Color::Cyan)
-            .add_modifier(Modifier::BOLD)
+        theme.border_focus
     } else {
-        Style::default().fg(Color::DarkGray)
+        theme.border
     };
     let set = match app.typeset_options().ambiguous {
         AmbiguousWidth::Narrow => border::PLAIN,

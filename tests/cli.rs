@@ -1,10 +1,8 @@
 //! The binary from the outside (`assert_cmd`): dumps, errors and exit codes.
-//! Hermetic: every `NEWSREADER_*` variable is removed and the data
-//! directory is a fresh temp dir.
+//! Hermetic: every `NEWSREADER_*` variable is removed, and home, config
+//! and data directories are a fresh temp dir.
 
 #![allow(clippy::unwrap_used)]
-
-use std::path::PathBuf;
 
 use assert_cmd::Command;
 use newsreader::typeset::{AmbiguousWidth, display_width};
@@ -12,17 +10,18 @@ use predicates::prelude::*;
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt");
 
-/// `newsreader` with a clean environment and a temp data directory (kept
-/// alive by the returned guard).
+#[path = "support/command.rs"]
+mod command;
+#[path = "support/shared.rs"]
+mod shared;
+
+use shared::shared_dir;
+
+/// `newsreader` with a clean environment (see `support/command.rs`): a
+/// temp home and data directory (kept alive by the returned guard).
 fn newsreader() -> (Command, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
-    let mut cmd = Command::cargo_bin("newsreader").unwrap();
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("NEWSREADER_") {
-            cmd.env_remove(name);
-        }
-    }
-    cmd.env("NEWSREADER_DATA_DIR", data.path());
+    let cmd = command::newsreader(&data.path().join("home"), data.path());
     (cmd, data)
 }
 
@@ -56,17 +55,6 @@ fn dump_json_has_the_documented_shape() {
         for key in ["kicker", "title", "subtitle", "paragraphs"] {
             assert!(article[key].is_array(), "{key} is not a list");
         }
-    }
-}
-
-/// The shared read-only folder: `$CARGO_MANIFEST_DIR/../shared` in CI,
-/// else `/work/shared` (a worktree).
-fn shared_dir() -> PathBuf {
-    let beside = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
-    if beside.join("expected").is_dir() {
-        beside
-    } else {
-        PathBuf::from("/work/shared")
     }
 }
 
@@ -183,7 +171,7 @@ fn noise(len: usize) -> Vec<u8> {
 #[test]
 fn random_bytes_are_refused_as_binary_without_panic() {
     let (mut cmd, data) = newsreader();
-    let path: PathBuf = data.path().join("noise.bin");
+    let path: std::path::PathBuf = data.path().join("noise.bin");
     std::fs::write(&path, noise(4096)).unwrap();
     cmd.arg(&path).assert().code(1).stderr(format!(
         "newsreader: {}: binary file, not a text edition\n",

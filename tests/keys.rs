@@ -19,7 +19,7 @@ fn issue_two_key_table_maps_to_actions() {
     let shift = KeyModifiers::SHIFT;
     let cases = [
         (key(KeyCode::Char('q'), none), Action::Quit),
-        (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
+        (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Exit),
         (key(KeyCode::Tab, none), Action::NextPane),
         (key(KeyCode::BackTab, shift), Action::PreviousPane),
         (key(KeyCode::Char('j'), none), Action::ScrollDown),
@@ -350,4 +350,136 @@ fn b_works_from_the_headline_list_when_the_reader_is_hidden() {
     ));
     // The first article fits the 48×13 reader: all of it is read.
     assert_eq!(app.percent_read(), 100);
+}
+
+#[test]
+fn issue_six_keys_map_to_their_actions() {
+    let map = Keymap::default();
+    let none = KeyModifiers::NONE;
+    let shift = KeyModifiers::SHIFT;
+    let cases = [
+        (key(KeyCode::Char('/'), none), Action::Search),
+        (key(KeyCode::Char('n'), none), Action::NextMatch),
+        (key(KeyCode::Char('N'), shift), Action::PreviousMatch),
+        (key(KeyCode::Char('f'), none), Action::ToggleFilter),
+        (key(KeyCode::Char('m'), none), Action::ToggleRead),
+        (key(KeyCode::Char('y'), none), Action::CopyParagraph),
+        (key(KeyCode::Char('Y'), shift), Action::CopyArticle),
+        (key(KeyCode::Char('}'), shift), Action::NextEdition),
+        (key(KeyCode::Char('{'), shift), Action::PreviousEdition),
+        (key(KeyCode::Char('1'), none), Action::GotoPage(1)),
+        (key(KeyCode::Char('9'), none), Action::GotoPage(9)),
+    ];
+    for (event, action) in cases {
+        assert_eq!(map.action(&event), Some(action), "{event:?}");
+    }
+    let help = map.help();
+    let pages = help
+        .iter()
+        .find(|e| e.description == Action::GotoPage(1).description())
+        .unwrap();
+    assert_eq!(pages.keys, "1-9", "the nine page keys share one help line");
+}
+
+#[test]
+fn every_default_key_survives_the_trip_through_a_config_key_spec() {
+    let map = Keymap::default();
+    for (key, action) in map.bindings() {
+        let spec = key.spec().unwrap_or_else(|| panic!("{key:?} has no spec"));
+        let text = spec.to_string();
+        let parsed = newsreader::config::KeySpec::parse(&text).unwrap();
+        assert_eq!(
+            newsreader::keymap::Key::of_spec(&parsed),
+            Some(key),
+            "{action:?} via {text}"
+        );
+    }
+    // Rebuilding the map from its own bindings changes nothing.
+    let rebuilt = Keymap::from_bindings(&map.to_bindings());
+    assert_eq!(rebuilt.help(), map.help());
+}
+
+#[test]
+fn ctrl_c_leaves_the_program_while_q_only_leaves_the_edition() {
+    let map = Keymap::default();
+    let mut app = app();
+    let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+    // In a library, `Effect::Quit` goes back to the list of editions;
+    // `Effect::Exit` leaves the program from there too.
+    assert_eq!(app.update(map.action(&q).unwrap()), Some(Effect::Quit));
+    assert_eq!(app.update(map.action(&ctrl_c).unwrap()), Some(Effect::Exit));
+    app.update(Action::Help);
+    assert_eq!(app.update(map.action(&ctrl_c).unwrap()), Some(Effect::Exit));
+}
+
+#[test]
+fn b_in_a_long_headline_never_removes_the_bookmark_drawn_on_row_zero() {
+    // Kicker (2 rows), title (2), subtitle (1): rows 0–4 all anchor to the
+    // article's top, as does row 5 (blank) and row 6 (paragraph 0); row 7
+    // is blank and row 8 starts paragraph 1.
+    let headline = Headline {
+        kicker: vec!["引题一".into(), "引题二".into()],
+        title: vec!["主题一".into(), "主题二".into()],
+        subtitle: vec!["副题".into()],
+    };
+    let paragraphs: Vec<String> = (0..30).map(paragraph).collect();
+    let article = Article {
+        id: ArticleId::derive(&headline, &paragraphs),
+        headline,
+        paragraphs,
+        ..Article::default()
+    };
+    let edition = Edition {
+        pages: vec![Page {
+            number: 1,
+            articles: vec![article],
+            ..Page::default()
+        }],
+        ..Edition::default()
+    };
+    let mut app = App::new(
+        edition,
+        Fingerprint::of_text("h"),
+        Settings::default(),
+        vec![],
+    );
+    app.resize(120, 40);
+    app.update(Action::NextPane);
+    let Some(Effect::AddBookmark(top)) = app.update(Action::ToggleBookmark) else {
+        panic!("b on row 0 adds a bookmark");
+    };
+    assert_eq!(top.anchor, Anchor::default());
+    // Two rows down, in the title: the bookmark is drawn on row 0, out of
+    // sight, so b neither removes it nor adds the same place twice.
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+    assert_eq!(app.update(Action::ToggleBookmark), None);
+    assert_eq!(app.bookmarks().len(), 1);
+    assert!(app.message().unwrap().contains("already bookmarked"));
+    // Row 7 is the blank row above paragraph 1: a bookmark made there is
+    // drawn on row 8, and b on row 7 again removes it.
+    for _ in 0..5 {
+        app.update(Action::ScrollDown);
+    }
+    let Some(Effect::AddBookmark(second)) = app.update(Action::ToggleBookmark) else {
+        panic!("b on a new place adds a bookmark");
+    };
+    assert_eq!(
+        second.anchor,
+        Anchor {
+            paragraph: 1,
+            offset: 0
+        }
+    );
+    assert_eq!(
+        app.update(Action::ToggleBookmark),
+        Some(Effect::RemoveBookmark(second.id))
+    );
+    // Back on row 0, b removes the first one.
+    app.update(Action::Top);
+    assert_eq!(
+        app.update(Action::ToggleBookmark),
+        Some(Effect::RemoveBookmark(top.id))
+    );
 }

@@ -7,6 +7,10 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use newsreader::library::{DateSource, EditionDate, Library, LibraryError};
 
+#[path = "support/shared.rs"]
+mod shared;
+use shared::shared_dir;
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -191,17 +195,6 @@ fn year_of_daily_files_lists_in_date_order() {
         first.map(|n| n.to_string_lossy().into_owned()),
         Some("e364.txt".into())
     );
-}
-
-/// The shared sample directory: beside the crate in CI, or /work/shared in
-/// a helper's worktree.
-fn shared_dir() -> PathBuf {
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if beside.is_dir() {
-        beside
-    } else {
-        PathBuf::from("/work/shared")
-    }
 }
 
 #[test]

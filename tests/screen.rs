@@ -112,13 +112,15 @@ fn wide_terminal_shows_headlines_reader_and_sidebar() {
     let app = app(120, 40, AmbiguousWidth::Narrow);
     let screen = lines(&draw(&app, 120, 40));
     let top = format!(
-        "┌Headlines{}┐┌{}┐┌Bookmarks{}┐",
+        "┌Headlines{}┐┌{}┐┌Bookmarks by place{}┐",
         "─".repeat(19),
         "─".repeat(64),
-        "─".repeat(13)
+        "─".repeat(4)
     );
     assert_line(&screen, 0, &top);
-    // Headline list: inner width 28, titles truncated to 26 columns.
+    // Headline list: inner width 28; the page header (no label: `Page 1`),
+    // then per article the selection marker, the unread mark `•` and the
+    // title truncated to 26 columns.
     // Reader: inner width 64 (under the 80-column measure), kicker first.
     // Sidebar: inner width 22.
     assert_line(
@@ -126,7 +128,7 @@ fn wide_terminal_shows_headlines_reader_and_sidebar() {
         1,
         &format!(
             "│{}││{}││{}│",
-            pad("> 市委常委会会议召开", 28),
+            pad("Page 1", 28),
             pad("引题：江苏“十四五”", 64),
             pad("No bookmarks yet.", 22)
         ),
@@ -136,27 +138,28 @@ fn wide_terminal_shows_headlines_reader_and_sidebar() {
         2,
         &format!(
             "│{}││{}││{}│",
-            pad("  韩国吉佳蓝公司在锡落户中…", 28),
+            pad(">•市委常委会会议召开", 28),
             pad("市委常委会会议召开", 64),
             pad("Press b to add one.", 22)
         ),
     );
-    // "AI产业园 launches 3.5亿元 fund" is 30 columns: "fund" does not fit,
-    // and the space before it gives way to the 1-column ellipsis.
     assert_line(
         &screen,
         3,
         &format!(
             "│{}││{}││{}│",
-            pad("  AI产业园 launches 3.5亿元…", 28),
+            pad(" •韩国吉佳蓝公司在锡落户中…", 28),
             pad("", 64),
             pad("", 22)
         ),
     );
+    // "AI产业园 launches 3.5亿元 fund" is 30 columns: "fund" does not fit,
+    // and the space before it gives way to the 1-column ellipsis.
+    assert!(screen[4].starts_with(&format!("│{}│", pad(" •AI产业园 launches 3.5亿元…", 28))));
     assert_line(
         &screen,
         39,
-        &format!("{}? help ", pad(" article 1/3  100%", 113)),
+        &format!("{}? help ", pad(" article 1/3  Page 1  100%", 113)),
     );
 }
 
@@ -177,13 +180,13 @@ fn narrow_terminal_shows_one_pane_and_tab_reaches_the_others() {
     assert_line(&screen, 0, &format!("┌Headlines{}┐", "─".repeat(39)));
     assert_line(
         &screen,
-        2,
-        &format!("│{}│", pad("  韩国吉佳蓝公司在锡落户中国总部项目", 48)),
+        3,
+        &format!("│{}│", pad(" •韩国吉佳蓝公司在锡落户中国总部项目", 48)),
     );
     assert_line(
         &screen,
         15,
-        &format!("{}? help ", pad(" article 1/3  100%", 43)),
+        &format!("{}? help ", pad(" article 1/3  Page 1  100%", 43)),
     );
 
     app.update(Action::NextPane);
@@ -193,7 +196,11 @@ fn narrow_terminal_shows_one_pane_and_tab_reaches_the_others() {
 
     app.update(Action::NextPane);
     let screen = lines(&draw(&app, 50, 16));
-    assert_line(&screen, 0, &format!("┌Bookmarks{}┐", "─".repeat(39)));
+    assert_line(
+        &screen,
+        0,
+        &format!("┌Bookmarks by place{}┐", "─".repeat(30)),
+    );
 }
 
 #[test]
@@ -205,7 +212,10 @@ fn bookmark_made_at_50_columns_is_listed_with_title_and_snippet() {
     assert_line(
         &screen,
         15,
-        &format!("{}? help ", pad(" article 1/3  100%  bookmark added", 43)),
+        &format!(
+            "{}? help ",
+            pad(" article 1/3  Page 1  100%  bookmark added", 43)
+        ),
     );
     app.update(Action::NextPane);
     let screen = lines(&draw(&app, 50, 16));
@@ -242,7 +252,8 @@ fn help_overlay_lists_every_key_of_the_table() {
     app.update(Action::Help);
     let text = lines(&draw(&app, 120, 40)).join("\n");
     for keys in [
-        "q, Ctrl-C",
+        "q ",
+        "Ctrl-C",
         "Tab",
         "Shift-Tab",
         "j, ↓",
@@ -294,17 +305,16 @@ fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
     // Titles (first title line) cut to 26 columns, a cut one ending in a
     // 1-column ellipsis after 24 columns of text; the lead article's
     // headline starts with its two kicker lines, then its two title lines.
+    // The sample's page has no folio label found: its header is `Page 1`.
     let expected = [
+        ("Page 1", "市委常委会会议暨市委财经委员会会议召开"),
         (
-            "> 坚定信心决心 争取更好结果",
-            "市委常委会会议暨市委财经委员会会议召开",
-        ),
-        (
-            "  市委外事工作委员会召开会议",
+            ">•坚定信心决心 争取更好结果",
             "分析全市上半年经济形势，研究部署下一阶段工作",
         ),
-        ("  韩国吉佳蓝公司在锡落户中…", "坚定信心决心 争取更好结果"),
-        ("  全国人大来锡开展科研机构…", "为全省发展大局作出应有贡献"),
+        (" •市委外事工作委员会召开会议", "坚定信心决心 争取更好结果"),
+        (" •韩国吉佳蓝公司在锡落户中…", "为全省发展大局作出应有贡献"),
+        (" •全国人大来锡开展科研机构…", ""),
     ];
     for (row, (headline, reading)) in expected.iter().enumerate() {
         let line = &screen[row + 1];
@@ -321,10 +331,10 @@ fn sample_edition_at_50_by_16_opens_the_second_article() {
     let screen = lines(&draw(&app, 50, 16));
     assert_line(
         &screen,
-        4,
+        5,
         &format!(
             "│{}│",
-            pad("  全国人大来锡开展科研机构改革发展和立法专题调研", 48)
+            pad(" •全国人大来锡开展科研机构改革发展和立法专题调研", 48)
         ),
     );
     app.update(Action::ScrollDown);
@@ -340,18 +350,44 @@ fn sample_edition_at_50_by_16_opens_the_second_article() {
 }
 
 #[test]
-fn help_scrolls_when_the_terminal_is_too_low_for_it() {
+fn help_at_50_by_16_fits_the_width_and_scrolls_to_the_last_entry() {
     let mut app = app(50, 16, AmbiguousWidth::Narrow);
     app.set_help(newsreader::keymap::Keymap::default().help());
     app.update(Action::Help);
-    // 17 entries in a 16-row screen: the box holds 14 of them.
-    let first = lines(&draw(&app, 50, 16)).join("\n");
-    assert!(first.contains("q, Ctrl-C") && !first.contains("close help"));
-    for _ in 0..3 {
+    // As a table the keys column is "Space, PageDown" (15 columns) and two
+    // spaces, and the longest description, "rename bookmark: give it a note
+    // (sidebar)", is 41: 58 + 2 borders is more than 50, so each
+    // description goes under its keys. 16 rows less the borders show 14
+    // lines.
+    let buffer = draw(&app, 50, 16);
+    let first = lines(&buffer);
+    // The box is centred: find its left border's column on the top row.
+    let left = (0..49)
+        .find(|&x| buffer[(x, 0)].symbol() == "┌" && buffer[(x + 1, 0)].symbol() == "K")
+        .unwrap();
+    let from = |y: u16| -> String { (left..50).map(|x| buffer[(x, y)].symbol()).collect() };
+    assert!(from(0).starts_with("┌Keys (scroll for more)"));
+    assert!(from(1).starts_with("│q "));
+    assert!(
+        from(2).starts_with("│    quit (library: back to the list)"),
+        "{}",
+        from(2)
+    );
+    assert!(from(15).starts_with('└'), "bottom border: {}", from(15));
+    let mut seen = first.join("\n");
+    for _ in 0..60 {
         app.update(Action::ScrollDown);
+        seen.push_str(&lines(&draw(&app, 50, 16)).join("\n"));
     }
     let last = lines(&draw(&app, 50, 16)).join("\n");
-    assert!(!last.contains("q, Ctrl-C") && last.contains("close help"));
+    assert!(!last.contains("│q "));
+    assert!(last.contains("    previous edition (library)"));
+    assert!(
+        seen.contains("    bookmark top row (again: remove)"),
+        "never cut"
+    );
+    app.update(Action::Top);
+    assert!(lines(&draw(&app, 50, 16))[1].contains("│q "));
 }
 
 #[test]

@@ -3,21 +3,14 @@
 //! rows and across a column are found, because search runs on rejoined
 //! paragraphs.
 
-use std::path::{Path, PathBuf};
-
-use newsreader::edition::{Article, Edition, Headline, Page};
+use newsreader::edition::{Article, Edition, Headline};
 use newsreader::search::{Place, SearchIndex, SearchOptions};
 
-/// The shared sample directory: beside the crate in CI, or /work/shared in
-/// a helper's worktree.
-fn shared_dir() -> PathBuf {
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if beside.is_dir() {
-        beside
-    } else {
-        PathBuf::from("/work/shared")
-    }
-}
+#[path = "support/shared.rs"]
+mod shared;
+#[path = "support/editions.rs"]
+mod support;
+use shared::shared_dir;
 
 /// One page holding the gold articles (all headline lines as title lines).
 fn seed_edition() -> Edition {
@@ -48,14 +41,7 @@ fn seed_edition() -> Edition {
                 .collect()
         })
         .unwrap_or_default();
-    Edition {
-        pages: vec![Page {
-            number: 1,
-            articles,
-            ..Page::default()
-        }],
-        ..Edition::default()
-    }
+    support::edition(articles)
 }
 
 /// The chars `range` of the text at `place` in `article`.

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-#[path = "store_support/editions.rs"]
+#[path = "support/editions.rs"]
 mod support;
 
 use newsreader::edition::{Anchor, Article, Headline};

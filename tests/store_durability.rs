@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-#[path = "store_support/editions.rs"]
+#[path = "support/editions.rs"]
 mod support;
 
 use std::fs;
@@ -120,14 +120,26 @@ fn assert_moved_aside_and_kept(bytes: &[u8]) {
     fs::write(&file, bytes).unwrap();
     let (mut store, warnings) = Store::open(dir.path());
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("moved aside"), "{}", warnings[0]);
+    assert!(
+        warnings[0].detail.contains("moved aside"),
+        "{}",
+        warnings[0]
+    );
     assert!(store.read_only().is_none());
     assert_eq!(store.editions().count(), 0);
     assert!(!file.exists());
     let copies = corrupt_copies(dir.path());
     assert_eq!(copies.len(), 1);
     assert_eq!(fs::read(&copies[0]).unwrap(), bytes);
-    assert!(warnings[0].contains(&*copies[0].to_string_lossy()));
+    assert!(warnings[0].detail.contains(&*copies[0].to_string_lossy()));
+    // The status bar's form names files only, so it fits beside the
+    // progress at 120 columns.
+    let aside = copies[0].file_name().unwrap().to_string_lossy();
+    assert_eq!(
+        warnings[0].status,
+        format!("bookmarks.json unreadable; moved aside to {aside}")
+    );
+    assert!(warnings[0].status.len() <= newsreader::store::notice::STATUS_COLUMNS);
 
     store
         .add_bookmark(&fp("e"), None, plain_bookmark("new", 5))
@@ -176,7 +188,7 @@ fn file_corrupted_after_open_is_moved_aside_by_the_next_save() {
         .unwrap();
     let messages = store.take_messages();
     assert_eq!(messages.len(), 1);
-    assert!(messages[0].contains("moved aside"));
+    assert!(messages[0].detail.contains("moved aside"));
     let copies = corrupt_copies(dir.path());
     assert_eq!(fs::read(&copies[0]).unwrap(), b"\x00garbage");
     let (reopened, _) = Store::open(dir.path());
@@ -263,8 +275,8 @@ fn newer_version_opens_read_only_and_is_never_written() {
 
     let (mut store, warnings) = Store::open(dir.path());
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].contains("newer"), "{}", warnings[0]);
-    assert!(warnings[0].contains("version 3"), "{}", warnings[0]);
+    assert!(warnings[0].detail.contains("newer"), "{}", warnings[0]);
+    assert!(warnings[0].detail.contains("version 3"), "{}", warnings[0]);
     assert!(store.read_only().is_some());
     // What can be understood of it is shown.
     assert_eq!(
@@ -313,7 +325,11 @@ fn unwritable_data_dir_keeps_changes_in_memory_says_so_once_and_retries() {
     assert!(store.save_failing());
     let messages = store.take_messages();
     assert_eq!(messages.len(), 1);
-    assert!(messages[0].contains("can't be saved"), "{}", messages[0]);
+    assert!(
+        messages[0].detail.contains("can't be saved"),
+        "{}",
+        messages[0]
+    );
 
     let second = store.add_bookmark(&paper, None, plain_bookmark("b", 2));
     assert!(second.is_err());
@@ -325,7 +341,10 @@ fn unwritable_data_dir_keeps_changes_in_memory_says_so_once_and_retries() {
         .add_bookmark(&paper, None, plain_bookmark("c", 3))
         .unwrap();
     assert!(!store.save_failing());
-    assert_eq!(store.take_messages(), ["bookmarks saved again"]);
+    assert_eq!(
+        store.take_messages(),
+        [newsreader::store::Notice::plain("bookmarks saved again")]
+    );
     let (reopened, _) = Store::open(&dir);
     assert_eq!(ids(&reopened, &paper), ["a", "b", "c"]);
 }
@@ -363,7 +382,7 @@ fn state_file_that_cannot_be_read_opens_read_only_and_is_left_alone() {
     fs::write(dir.path().join(FILE_NAME).join("keep"), b"x").unwrap();
     let (mut store, warnings) = Store::open(dir.path());
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].contains("can't read"), "{}", warnings[0]);
+    assert!(warnings[0].detail.contains("can't read"), "{}", warnings[0]);
     assert!(store.read_only().is_some());
     let result = store.add_bookmark(&fp("e"), None, plain_bookmark("b", 1));
     assert!(matches!(result, Err(StoreError::ReadOnly { .. })));

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-#[path = "store_support/editions.rs"]
+#[path = "support/editions.rs"]
 mod support;
 
 use newsreader::edition::Edition;
@@ -189,4 +189,67 @@ fn relative_path_is_recorded_absolute() {
         store.resolve_edition(&fp("e"), Some("papers/today.txt"), &[]),
         Identity::Known
     );
+}
+
+#[test]
+fn switching_between_three_extractions_keeps_the_bookmarks_each_time() {
+    // The same paper read from three extractors' outputs (A, B, C), back and
+    // forth: each open re-keys the state, and going back to a key seen
+    // before must not fold the state back under the stale copy on disk
+    // (which lists the new key among its aliases too).
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (fp("aaaa"), fp("bbbb"), fp("cccc"));
+    {
+        let (mut store, _) = Store::open(dir.path());
+        store.resolve_edition(&a, Some("/p/a.txt"), &titles(&FRONT_PAGE));
+        store
+            .add_bookmark(&a, None, plain_bookmark("m", 1))
+            .unwrap();
+    }
+    let steps = [
+        (&b, "/p/b.txt"),
+        (&a, "/p/a.txt"),
+        (&b, "/p/b.txt"),
+        (&c, "/p/c.txt"),
+        (&b, "/p/b.txt"),
+        (&c, "/p/c.txt"),
+    ];
+    for (key, path) in steps {
+        let (mut store, _) = Store::open(dir.path());
+        let found = store.resolve_edition(key, Some(path), &titles(&FRONT_PAGE));
+        assert!(
+            matches!(found, Identity::Rekeyed { .. }),
+            "{path}: {found:?}"
+        );
+        assert_eq!(ids(&store, key), ["m"], "{path} in memory");
+        let (reopened, _) = Store::open(dir.path());
+        assert_eq!(ids(&reopened, key), ["m"], "{path} on disk");
+        assert_eq!(reopened.editions().count(), 1, "{path}: one edition");
+    }
+}
+
+#[test]
+fn reopening_a_known_edition_leaves_the_state_file_alone() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(newsreader::store::FILE_NAME);
+    let mut paper = edition(vec![
+        article(" 市委常委会会议召开 ", &["正文。"]),
+        article("韩国吉佳蓝公司在锡落户中国总部项目", &["正文二。"]),
+    ]);
+    paper.title = Some("无锡日报".to_owned());
+    paper.date = Some("2024年7月27日".to_owned());
+    paper.source = Some("/papers/today.txt".to_owned());
+    let (mut store, _) = Store::open(dir.path());
+    store.identify(&fp("e"), &paper);
+    let first = paper.articles().next().unwrap().id.clone();
+    store.mark_read(&fp("e"), &first).unwrap();
+    let written = std::fs::read(&file).unwrap();
+    let inode = std::fs::metadata(&file).unwrap().ino();
+    for _ in 0..3 {
+        let (mut store, _) = Store::open(dir.path());
+        assert_eq!(store.identify(&fp("e"), &paper), Identity::Known);
+        assert_eq!(std::fs::metadata(&file).unwrap().ino(), inode);
+        assert_eq!(std::fs::read(&file).unwrap(), written);
+    }
 }

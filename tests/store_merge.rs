@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-#[path = "store_support/editions.rs"]
+#[path = "support/editions.rs"]
 mod support;
 
 use newsreader::edition::{Anchor, ArticleId};
@@ -171,7 +171,11 @@ fn save_while_another_reader_holds_the_lock_too_long_fails_then_retries() {
     assert!(blocked.is_err());
     let messages = store.take_messages();
     assert_eq!(messages.len(), 1);
-    assert!(messages[0].contains("bookmarks.lock"), "{}", messages[0]);
+    assert!(
+        messages[0].detail.contains("bookmarks.lock"),
+        "{}",
+        messages[0]
+    );
     drop(hung);
 
     store

@@ -8,7 +8,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-#[path = "store_support/editions.rs"]
+#[path = "support/editions.rs"]
 mod support;
 
 use std::path::Path;

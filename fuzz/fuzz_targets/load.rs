@@ -5,12 +5,12 @@
 //!   U+FEFF;
 //! - "never lose a character" (issue 3), counted per non-whitespace
 //!   character: nothing in the edition is invented or duplicated, and what
-//!   is missing is at most the `dropped` tally plus the rest of each
-//!   byline's printed credit (see [`CREDIT_ALLOWANCE`]).
+//!   is missing is exactly the `dropped` tally.
 //!
 //! As in the model's docs, a dateline is a copy of its first paragraph's
-//! opening, and a page label and the edition's title and date are copies
-//! of page furniture, so none of them is counted.
+//! opening, a page label and the edition's title and date are copies of
+//! page furniture, and a byline is read out of the printed credit
+//! (`byline_printed`), so only the printed credit is counted.
 #![no_main]
 
 use std::collections::HashMap;
@@ -54,22 +54,14 @@ fn check_no_character_lost(text: &str, edition: &Edition) {
     let invented: Vec<_> = tally.0.iter().filter(|&(_, &n)| n < 0).collect();
     assert!(invented.is_empty(), "invented or duplicated: {invented:?}");
     let missing: i64 = tally.0.values().sum();
-    let bylines = edition.articles().filter(|a| a.byline.is_some()).count();
-    let allowed = edition.dropped + CREDIT_ALLOWANCE * bylines;
-    let allowed = i64::try_from(allowed).unwrap_or(i64::MAX);
-    assert!(
-        missing <= allowed,
-        "{missing} characters lost, {allowed} accounted for"
+    let dropped = i64::try_from(edition.dropped).unwrap_or(i64::MAX);
+    assert_eq!(
+        missing,
+        dropped,
+        "characters missing beyond the dropped tally: {:?}",
+        tally.0.iter().filter(|&(_, &n)| n > 0).collect::<Vec<_>>()
     );
 }
-
-/// How many non-whitespace characters of a printed credit may be missing
-/// besides its byline. The model keeps only the name (`高美梅` from
-/// `（高美梅）`, `张三` from `本报记者 张三`), not the credit as printed
-/// (`（新华社北京12月31日电）` is 14 characters), so this bound is generous.
-/// Once `Article` keeps the printed credit (the parser branch adds
-/// `byline_printed`), count that instead of `byline` and allow nothing.
-const CREDIT_ALLOWANCE: usize = 24;
 
 /// Every piece of text the edition holds that is not a copy of another.
 fn edition_lines(edition: &Edition) -> Vec<&str> {
@@ -80,7 +72,7 @@ fn edition_lines(edition: &Edition) -> Vec<&str> {
             lines.extend(article.headline.lines());
             lines.extend(article.paragraphs.iter().map(String::as_str));
             lines.extend(article.captions.iter().map(String::as_str));
-            lines.extend(article.byline.as_deref());
+            lines.extend(article.byline_printed.as_deref());
         }
     }
     lines

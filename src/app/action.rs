@@ -5,8 +5,12 @@
 /// A user command, independent of the key that triggers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Leave the reader (saving the reading position).
+    /// Leave the reader (saving the reading position); in a library, go
+    /// back to the list of editions, and quit from there.
     Quit,
+    /// Leave the program from anywhere, library or not (saving the reading
+    /// position, as [`Action::Quit`] does).
+    Exit,
     /// Move the focus to the next pane.
     NextPane,
     /// Move the focus to the previous pane.
@@ -35,16 +39,43 @@ pub enum Action {
     ToggleSidebar,
     /// Delete the selected bookmark (in the sidebar).
     DeleteBookmark,
+    /// Give the selected bookmark a note (in the sidebar).
+    RenameBookmark,
+    /// Bring back the bookmark deleted last.
+    UndoDelete,
+    /// Order the sidebar by position in the edition or by time.
+    ToggleBookmarkOrder,
     /// Show or hide the help overlay.
     Help,
-    /// Close the help overlay.
+    /// Close the help overlay; cancel a search.
     Close,
+    /// Open the search prompt.
+    Search,
+    /// Go to the next search match (across articles).
+    NextMatch,
+    /// Go to the previous search match (across articles).
+    PreviousMatch,
+    /// Limit the headline list to articles with matches (again: all).
+    ToggleFilter,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Select the first article of page `n` (1–9) of the edition.
+    GotoPage(u8),
+    /// Copy the paragraph at the top of the reading pane to the clipboard.
+    CopyParagraph,
+    /// Copy the whole article (headline, byline) to the clipboard.
+    CopyArticle,
+    /// Open the next edition of the library.
+    NextEdition,
+    /// Open the previous edition of the library.
+    PreviousEdition,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 39] = [
         Action::Quit,
+        Action::Exit,
         Action::NextPane,
         Action::PreviousPane,
         Action::ScrollDown,
@@ -59,8 +90,29 @@ impl Action {
         Action::ToggleBookmark,
         Action::ToggleSidebar,
         Action::DeleteBookmark,
+        Action::RenameBookmark,
+        Action::UndoDelete,
+        Action::ToggleBookmarkOrder,
         Action::Help,
         Action::Close,
+        Action::Search,
+        Action::NextMatch,
+        Action::PreviousMatch,
+        Action::ToggleFilter,
+        Action::ToggleRead,
+        Action::GotoPage(1),
+        Action::GotoPage(2),
+        Action::GotoPage(3),
+        Action::GotoPage(4),
+        Action::GotoPage(5),
+        Action::GotoPage(6),
+        Action::GotoPage(7),
+        Action::GotoPage(8),
+        Action::GotoPage(9),
+        Action::CopyParagraph,
+        Action::CopyArticle,
+        Action::NextEdition,
+        Action::PreviousEdition,
     ];
 
     /// The stable snake_case name of the action (`scroll_down`), for config
@@ -68,6 +120,7 @@ impl Action {
     pub fn name(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Exit => "exit",
             Action::NextPane => "next_pane",
             Action::PreviousPane => "previous_pane",
             Action::ScrollDown => "scroll_down",
@@ -82,8 +135,24 @@ impl Action {
             Action::ToggleBookmark => "toggle_bookmark",
             Action::ToggleSidebar => "toggle_sidebar",
             Action::DeleteBookmark => "delete_bookmark",
+            Action::RenameBookmark => "rename_bookmark",
+            Action::UndoDelete => "undo_delete",
+            Action::ToggleBookmarkOrder => "toggle_bookmark_order",
             Action::Help => "help",
             Action::Close => "close",
+            Action::Search => "search",
+            Action::NextMatch => "next_match",
+            Action::PreviousMatch => "previous_match",
+            Action::ToggleFilter => "toggle_filter",
+            Action::ToggleRead => "toggle_read",
+            Action::GotoPage(n) => PAGE_NAMES
+                .get(usize::from(n).wrapping_sub(1))
+                .copied()
+                .unwrap_or("page"),
+            Action::CopyParagraph => "copy_paragraph",
+            Action::CopyArticle => "copy_article",
+            Action::NextEdition => "next_edition",
+            Action::PreviousEdition => "previous_edition",
         }
     }
 
@@ -95,7 +164,8 @@ impl Action {
     /// A short description for the help overlay.
     pub fn description(self) -> &'static str {
         match self {
-            Action::Quit => "quit",
+            Action::Quit => "quit (library: back to the list)",
+            Action::Exit => "quit newsreader (from anywhere)",
             Action::NextPane => "next pane",
             Action::PreviousPane => "previous pane",
             Action::ScrollDown => "next item / scroll down a row",
@@ -110,11 +180,47 @@ impl Action {
             Action::ToggleBookmark => "bookmark top row (again: remove)",
             Action::ToggleSidebar => "show / hide bookmarks",
             Action::DeleteBookmark => "delete bookmark (sidebar)",
+            Action::RenameBookmark => "note on bookmark (sidebar)",
+            Action::UndoDelete => "undo bookmark delete",
+            Action::ToggleBookmarkOrder => "bookmarks by place / time",
             Action::Help => "this help",
-            Action::Close => "close help",
+            Action::Close => "close help / cancel search",
+            Action::Search => "search the edition",
+            Action::NextMatch => "next match",
+            Action::PreviousMatch => "previous match",
+            Action::ToggleFilter => "list only articles with matches",
+            Action::ToggleRead => "mark read / unread",
+            Action::GotoPage(_) => "jump to page 1–9",
+            Action::CopyParagraph => "copy paragraph (top row)",
+            Action::CopyArticle => "copy whole article",
+            Action::NextEdition => "next edition (library)",
+            Action::PreviousEdition => "previous edition (library)",
         }
     }
+
+    /// What the action does on the library screen, for its help overlay;
+    /// `None` for an action the library screen ignores.
+    pub fn library_description(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit | Action::Exit => "quit",
+            Action::ScrollDown | Action::NextEdition => "next edition in the list",
+            Action::ScrollUp | Action::PreviousEdition => "previous edition in the list",
+            Action::Open => "open the selected edition",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "first edition",
+            Action::Bottom => "last edition",
+            Action::Help => "this help",
+            Action::Close => "close help",
+            _ => return None,
+        })
+    }
 }
+
+/// The config names of [`Action::GotoPage`] 1–9.
+const PAGE_NAMES: [&str; 9] = [
+    "page_1", "page_2", "page_3", "page_4", "page_5", "page_6", "page_7", "page_8", "page_9",
+];
 
 /// One line of the help overlay: the keys bound to an action and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,28 +18,41 @@ pub struct EditionDate {
 
 impl EditionDate {
     /// The date if it exists: month 1–12, a day that month has (leap years
-    /// by the Gregorian rule), and a year from 1700 to 2200 (newspapers
-    /// only; a wider range lets page numbers and prices pass as years).
+    /// by the Gregorian rule, as the `time` crate's calendar has them), and
+    /// a year from 1700 to 2200 (newspapers only; a wider range lets page
+    /// numbers and prices pass as years).
     pub fn new(year: i32, month: u32, day: u32) -> Option<Self> {
-        let valid = (1700..=2200).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
-        valid.then(|| EditionDate {
-            year,
-            month: u8::try_from(month).unwrap_or(1),
-            day: u8::try_from(day).unwrap_or(1),
-        })
+        if !(1700..=2200).contains(&year) {
+            return None;
+        }
+        let month = u8::try_from(month).ok()?;
+        let day = u8::try_from(day).ok()?;
+        time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()?;
+        Some(EditionDate { year, month, day })
     }
 
     /// The UTC date of `time`; `None` before 1970 or outside
     /// [`EditionDate::new`]'s range.
     pub fn from_system_time(time: SystemTime) -> Option<Self> {
         let seconds = time.duration_since(UNIX_EPOCH).ok()?.as_secs();
-        let days = i64::try_from(seconds / 86_400).ok()?;
-        let (year, month, day) = civil_from_days(days);
-        EditionDate::new(i32::try_from(year).ok()?, month, day)
+        let date = utc_date(seconds)?;
+        EditionDate::new(
+            date.year(),
+            u32::from(u8::from(date.month())),
+            u32::from(date.day()),
+        )
     }
+}
+
+/// The UTC calendar date of `seconds` since the Unix epoch, by the `time`
+/// crate (proleptic Gregorian); `None` past the year 9999.
+fn utc_date(seconds: u64) -> Option<time::Date> {
+    let seconds = i64::try_from(seconds).ok()?;
+    Some(
+        time::OffsetDateTime::from_unix_timestamp(seconds)
+            .ok()?
+            .date(),
+    )
 }
 
 impl fmt::Display for EditionDate {
@@ -47,31 +60,6 @@ impl fmt::Display for EditionDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's
-/// `civil_from_days` ("chrono-Compatible Low-Level Date Algorithms").
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// English month names; abbreviations are their first three letters (and

@@ -8,6 +8,7 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::notice::{Notice, file_name, kind};
 use super::{FILE_NAME, LOCK_NAME, StateFile, StoreError, VERSION, merge, migrate};
 
 /// Temp files are named `.bookmarks.json.<random>.tmp`, so that leftovers of
@@ -18,14 +19,16 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// What [`open`] found.
 pub(super) struct Opened {
     pub state: StateFile,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Notice>,
     pub read_only: Option<String>,
 }
 
 /// Why a save did not happen.
+#[derive(Debug)]
 pub(super) enum SaveError {
-    /// The file on disk has a newer schema; the store must turn read-only.
-    Newer(String),
+    /// The file on disk has a newer schema (this one); the store must turn
+    /// read-only, for the reason given.
+    Newer(String, u64),
     /// Writing failed; retry on the next change.
     Io(StoreError),
 }
@@ -61,22 +64,33 @@ pub(super) fn open(dir: &Path) -> Opened {
         Disk::State { state, .. } => opened.state = state,
         Disk::Newer { version, state } => {
             let reason = newer_reason(&path, version);
-            opened.warnings.push(reason.clone());
+            opened.warnings.push(newer_notice(&reason, version));
             opened.read_only = Some(reason);
             opened.state = state.unwrap_or_default();
         }
         Disk::Corrupt(why) => match move_aside(&path) {
-            Ok(aside) => opened.warnings.push(format!(
-                "{}: {why}; moved aside to {}; starting with no bookmarks",
-                path.display(),
-                aside.display()
-            )),
+            Ok(aside) => opened.warnings.push(Notice {
+                status: format!(
+                    "{FILE_NAME} unreadable; moved aside to {}",
+                    file_name(&aside)
+                ),
+                detail: format!(
+                    "{}: {why}; moved aside to {}; starting with no bookmarks",
+                    path.display(),
+                    aside.display()
+                ),
+            }),
             Err(err) => {
                 let reason = format!(
                     "{}: {why}, and it could not be moved aside ({err}); bookmarks won't be saved this session",
                     path.display()
                 );
-                opened.warnings.push(reason.clone());
+                opened.warnings.push(Notice {
+                    status: format!(
+                        "{FILE_NAME} is unreadable and can't be moved aside; bookmarks won't be saved"
+                    ),
+                    detail: reason.clone(),
+                });
                 opened.read_only = Some(reason);
             }
         },
@@ -85,7 +99,13 @@ pub(super) fn open(dir: &Path) -> Opened {
                 "{}: can't read it ({err}); bookmarks won't be saved this session",
                 path.display()
             );
-            opened.warnings.push(reason.clone());
+            opened.warnings.push(Notice {
+                status: format!(
+                    "can't read {FILE_NAME} ({}); bookmarks won't be saved",
+                    kind(&err)
+                ),
+                detail: reason.clone(),
+            });
             opened.read_only = Some(reason);
         }
     }
@@ -93,9 +113,11 @@ pub(super) fn open(dir: &Path) -> Opened {
 }
 
 /// Saves `state` into `dir`: under the lock, merges the file on disk into
-/// `state`, prunes old tombstones, and writes atomically. Returns messages
-/// for the user (a corrupt file met and moved aside).
-pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, SaveError> {
+/// `state`, prunes old tombstones, and writes atomically. When the result
+/// is what the file already holds (current schema), nothing is written:
+/// no rename, no fsync, and other readers' views stay valid. Returns
+/// messages for the user (a corrupt file met and moved aside).
+pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<Notice>, SaveError> {
     let io = |path: &Path| {
         let path = path.to_owned();
         move |source| SaveError::Io(StoreError::Io { path, source })
@@ -105,6 +127,7 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, Sav
     remove_stale_temps(dir);
     let path = dir.join(FILE_NAME);
     let mut messages = Vec::new();
+    let mut on_disk = None;
     match read_disk(&path) {
         Disk::Missing => {}
         Disk::State {
@@ -113,22 +136,35 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, Sav
         } => {
             if let Some(version) = migrated_from {
                 keep_original(&path, version).map_err(io(&path))?;
+            } else {
+                on_disk = Some(disk.clone());
             }
             merge::merge(state, disk);
         }
-        Disk::Newer { version, .. } => return Err(SaveError::Newer(newer_reason(&path, version))),
+        Disk::Newer { version, .. } => {
+            return Err(SaveError::Newer(newer_reason(&path, version), version));
+        }
         Disk::Corrupt(why) => {
             let aside = move_aside(&path).map_err(io(&path))?;
-            messages.push(format!(
-                "{}: {why}; moved aside to {}",
-                path.display(),
-                aside.display()
-            ));
+            messages.push(Notice {
+                status: format!(
+                    "{FILE_NAME} unreadable; moved aside to {}",
+                    file_name(&aside)
+                ),
+                detail: format!(
+                    "{}: {why}; moved aside to {}",
+                    path.display(),
+                    aside.display()
+                ),
+            });
         }
         Disk::Unreadable(err) => return Err(io(&path)(err)),
     }
     merge::prune(state, super::clock::now_ms());
     state.version = VERSION;
+    if on_disk.as_ref() == Some(&*state) {
+        return Ok(messages);
+    }
     let json = serde_json::to_vec_pretty(state).map_err(|e| io(&path)(e.into()))?;
     write_atomic(dir, &path, &json).map_err(io(&path))?;
     drop(lock);
@@ -137,17 +173,30 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<String>, Sav
 
 /// Reads the file under the lock and returns `state` merged with it, without
 /// writing. A file that is missing, corrupt or newer leaves `state` as is.
-pub(super) fn read_merged(dir: &Path, state: &StateFile) -> io::Result<(StateFile, Vec<String>)> {
+pub(super) fn read_merged(dir: &Path, state: &StateFile) -> io::Result<(StateFile, Vec<Notice>)> {
     let _lock = dir.is_dir().then(|| Lock::acquire(dir).ok()).flatten();
     let mut merged = state.clone();
     let mut messages = Vec::new();
     match read_disk(&dir.join(FILE_NAME)) {
         Disk::State { state: disk, .. } => merge::merge(&mut merged, disk),
         Disk::Missing | Disk::Newer { .. } => {}
-        Disk::Corrupt(why) => messages.push(format!("bookmarks: {FILE_NAME}: {why}")),
+        Disk::Corrupt(why) => messages.push(Notice {
+            status: format!("{FILE_NAME} is unreadable; it will be moved aside on the next save"),
+            detail: format!("bookmarks: {FILE_NAME}: {why}"),
+        }),
         Disk::Unreadable(err) => return Err(err),
     }
     Ok((merged, messages))
+}
+
+/// The notice for a state file of a newer schema, `reason` its full form.
+pub(super) fn newer_notice(reason: &str, version: u64) -> Notice {
+    Notice {
+        status: format!(
+            "{FILE_NAME} is from a newer newsreader (schema {version}); bookmarks are read-only"
+        ),
+        detail: reason.to_owned(),
+    }
 }
 
 fn newer_reason(path: &Path, version: u64) -> String {
@@ -315,5 +364,54 @@ impl Lock {
 impl Drop for Lock {
     fn drop(&mut self) {
         let _ = self.0.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::os::unix::fs::MetadataExt as _;
+
+    use super::*;
+    use crate::edition::Fingerprint;
+    use crate::store::EditionState;
+
+    fn state() -> StateFile {
+        let mut state = StateFile::default();
+        state.editions.insert(
+            Fingerprint("e".to_owned()),
+            EditionState {
+                path: Some("/papers/today.txt".to_owned()),
+                titles: vec!["标题".to_owned()],
+                ..EditionState::default()
+            },
+        );
+        state
+    }
+
+    #[test]
+    fn saving_what_the_file_already_holds_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        let mut mine = state();
+        save(dir.path(), &mut mine).unwrap();
+        let before = fs::metadata(&file).unwrap();
+        // Every write is a rename of a new file over the old: a new inode.
+        // (Checked after each save: a freed inode number can come back.)
+        save(dir.path(), &mut mine).unwrap();
+        assert_eq!(fs::metadata(&file).unwrap().ino(), before.ino());
+        let mut again = state();
+        save(dir.path(), &mut again).unwrap();
+        assert_eq!(fs::metadata(&file).unwrap().ino(), before.ino());
+        mine.editions
+            .get_mut(&Fingerprint("e".to_owned()))
+            .unwrap()
+            .title = Some("无锡日报".to_owned());
+        save(dir.path(), &mut mine).unwrap();
+        assert_ne!(
+            fs::metadata(&file).unwrap().ino(),
+            before.ino(),
+            "a change is written"
+        );
     }
 }

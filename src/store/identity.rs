@@ -85,6 +85,8 @@ impl Store {
             if !state.aliases.contains(&from) {
                 state.aliases.push(from.clone());
             }
+            // Back under a key it had before: that key is no alias now.
+            state.aliases.retain(|alias| alias != fingerprint);
             state.touched = tick();
             self.state.editions.insert(fingerprint.clone(), state);
             Identity::Rekeyed { from, shared }

@@ -168,19 +168,17 @@ fn escape(text: &str) -> String {
 }
 
 /// `secs` since the Unix epoch as a UTC date, `YYYY-MM-DD` (the proleptic
-/// Gregorian calendar, by Howard Hinnant's `civil_from_days`).
+/// Gregorian calendar, by the `time` crate); `unknown date` past the year
+/// 9999.
 fn date(secs: u64) -> String {
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    let date = i64::try_from(secs)
+        .ok()
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .map(|t| t.date());
+    date.map_or_else(
+        || "unknown date".to_owned(),
+        |d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
+    )
 }
 
 #[cfg(test)]
@@ -194,6 +192,7 @@ mod tests {
         assert_eq!(date(11_017 * 86_400), "2000-03-01");
         // 2024-02-29: 19782 days.
         assert_eq!(date(19_782 * 86_400 + 3_600), "2024-02-29");
+        assert_eq!(date(u64::MAX), "unknown date");
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub(super) fn merge(mine: &mut StateFile, theirs: StateFile) {
 }
 
 /// Folds every edition whose fingerprint another edition lists as an alias
-/// into that edition.
+/// into that edition. Two editions that list each other (an edition
+/// re-extracted A → B, then opened as A again) fold into the more recently
+/// touched one, which holds the latest re-key.
 pub(super) fn fold_aliases(state: &mut StateFile) {
     loop {
         let pair = state.editions.iter().find_map(|(fingerprint, edition)| {
@@ -43,9 +45,15 @@ pub(super) fn fold_aliases(state: &mut StateFile) {
                 .find(|alias| *alias != fingerprint && state.editions.contains_key(*alias))
                 .map(|alias| (fingerprint.clone(), alias.clone()))
         });
-        let Some((into, from)) = pair else {
+        let Some((mut into, mut from)) = pair else {
             return;
         };
+        if let (Some(a), Some(b)) = (state.editions.get(&into), state.editions.get(&from))
+            && b.aliases.contains(&into)
+            && b.touched > a.touched
+        {
+            std::mem::swap(&mut into, &mut from);
+        }
         let Some(old) = state.editions.remove(&from) else {
             return;
         };

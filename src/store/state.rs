@@ -135,7 +135,7 @@ impl EditionState {
 }
 
 /// The whole file: a schema version and the state of every edition.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct StateFile {
     pub(super) version: u32,
     pub(super) editions: BTreeMap<Fingerprint, EditionState>,

@@ -1,23 +1,33 @@
 //! The bookmark sidebar: the current edition's bookmarks, two rows each —
-//! the article title, then the snippet — truncated by display width. The
-//! selected bookmark is marked `>` and highlighted while the sidebar has the
-//! focus.
+//! the note (when it has one) and the article title, then the snippet —
+//! truncated by display width. The selected bookmark is marked `>` and
+//! highlighted while the sidebar has the focus. The title says the order
+//! (by position in the edition, or by time).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::{headlines::list_offset, pane_block, text};
+use super::{headlines::list_offset, pane_block, text, theme::Theme};
 use crate::app::{App, Pane};
+use crate::store::order::Order;
 use crate::typeset::truncate_with_ellipsis as truncate;
 
 /// Shown in an empty sidebar, one line per entry.
 pub const EMPTY: [&str; 2] = ["No bookmarks yet.", "Press b to add one."];
 
+/// The sidebar's title for each order.
+pub fn title(order: Order) -> &'static str {
+    match order {
+        Order::Position => "Bookmarks by place",
+        Order::Time => "Bookmarks by time",
+    }
+}
+
 /// Draws the bookmark sidebar into `area` (borders included).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane_block(app, Pane::Bookmarks, "Bookmarks");
+    let block = pane_block(app, Pane::Bookmarks, title(app.bookmark_order()));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width < 3 {
@@ -26,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ambiguous = app.typeset_options().ambiguous;
     let width = usize::from(inner.width) - 2;
     if app.bookmarks().is_empty() {
-        let dim = Style::default().add_modifier(Modifier::DIM);
+        let dim = Theme::of(app.theme()).dim;
         for (y, line) in (inner.y..inner.bottom()).zip(EMPTY) {
             text::put(buf, inner.x, y, inner.width, line, dim, ambiguous);
         }
@@ -45,13 +55,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = index == app.bookmark_selected();
         let mut style = Style::default();
         if selected && app.focus() == Pane::Bookmarks {
-            style = style.add_modifier(Modifier::REVERSED);
+            style = style.patch(Theme::of(app.theme()).selected);
         }
         let marker = if selected { "> " } else { "  " };
-        let title = format!(
-            "{marker}{}",
-            truncate(&bookmark.article_title, width, ambiguous)
-        );
+        let heading = match &bookmark.note {
+            Some(note) => format!("{note} · {}", bookmark.article_title),
+            None => bookmark.article_title.clone(),
+        };
+        let title = format!("{marker}{}", truncate(&heading, width, ambiguous));
         let snippet = if app.bookmark_found(index) {
             bookmark.snippet.clone()
         } else {

@@ -1,5 +1,6 @@
 //! The help overlay: every bound key and what it does, generated from the
-//! key map (see `keymap::Keymap::help`), in a centred box.
+//! live key map (see `keymap::Keymap::help`) and laid out for the screen by
+//! [`HelpView`], in a centred box that scrolls when the screen is too low.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -7,54 +8,31 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::{ASCII_BORDER, text};
-use crate::app::HelpEntry;
-use crate::typeset::{AmbiguousWidth, display_width, truncate};
+use crate::app::help::HelpView;
+use crate::typeset::AmbiguousWidth;
 
-/// The help box's title.
-pub const TITLE: &str = "Keys (Esc or ? closes)";
-
-/// Draws the help overlay over `area` (the whole screen), from entry
-/// `scroll` on when the box is too low to show every entry.
+/// Draws the help overlay over `area` (the whole screen), from line
+/// `scroll` on.
 pub fn render(
-    entries: &[HelpEntry],
+    view: &HelpView,
     scroll: usize,
     ambiguous: AmbiguousWidth,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let keys_width = entries
-        .iter()
-        .map(|e| display_width(&e.keys, ambiguous))
-        .max()
-        .unwrap_or(0);
-    let lines: Vec<String> = entries
-        .iter()
-        .map(|e| {
-            format!(
-                "{}  {}",
-                truncate(&e.keys, keys_width, ambiguous),
-                e.description
-            )
-        })
-        .collect();
-    let content_width = lines
-        .iter()
-        .map(|l| display_width(l, ambiguous))
-        .chain([display_width(TITLE, ambiguous)])
-        .max()
-        .unwrap_or(0);
-    let width = u16::try_from(content_width + 2).unwrap_or(u16::MAX);
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let width = u16::try_from(view.width + 2).unwrap_or(u16::MAX);
+    let height = u16::try_from(view.visible + 2).unwrap_or(u16::MAX);
     let boxed = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(boxed, buf);
-    let mut block = Block::bordered().title(TITLE);
+    clear_split_wide(buf, boxed);
+    let mut block = Block::bordered().title(view.title());
     if ambiguous == AmbiguousWidth::Wide {
         block = block.border_set(ASCII_BORDER);
     }
     let inner = block.inner(boxed);
     block.render(boxed, buf);
-    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
-    for (y, line) in (inner.y..inner.bottom()).zip(lines.iter().skip(scroll)) {
+    let scroll = scroll.min(view.max_scroll());
+    for (y, line) in (inner.y..inner.bottom()).zip(view.lines.iter().skip(scroll)) {
         text::put(
             buf,
             inner.x,
@@ -64,5 +42,21 @@ pub fn render(
             Style::default(),
             ambiguous,
         );
+    }
+}
+
+/// Blanks a wide character just left of `area` on each of its rows: its
+/// right half lies under the box, so a terminal would draw half of it or
+/// erase the box's border.
+fn clear_split_wide(buf: &mut Buffer, area: Rect) {
+    let Some(x) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((x, y))
+            && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
     }
 }

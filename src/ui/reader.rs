@@ -1,14 +1,16 @@
 //! The reading pane: the open article's typeset rows (headline, dateline and
 //! byline, paragraphs) from the app's [`SetArticle`](crate::typeset::article::SetArticle),
 //! drawn as finished lines, centred when the pane is wider than the measure,
-//! with a scrollbar on the right border.
+//! with a scrollbar on the right border. Search matches are highlighted at
+//! their exact columns (a match broken across rows on each of its rows), the
+//! current match in its own style.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
-use super::{pane_block, text};
+use super::{pane_block, text, theme::Theme};
 use crate::app::{App, Pane};
 use crate::typeset::{AmbiguousWidth, article::RowKind};
 
@@ -28,8 +30,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (y, row) in (inner.y..inner.bottom()).zip(set.rows.iter().skip(app.scroll())) {
         text::put(buf, x, y, width, &row.text, style_of(row.kind), ambiguous);
     }
+    let theme = Theme::of(app.theme());
+    let visible = app.scroll()..app.scroll() + usize::from(inner.height);
+    for (row, columns, current) in app.highlights_in(visible) {
+        let y = inner.y + u16::try_from(row - app.scroll()).unwrap_or(0);
+        let start = x.saturating_add(u16::try_from(columns.start).unwrap_or(u16::MAX));
+        let end = x
+            .saturating_add(u16::try_from(columns.end).unwrap_or(u16::MAX))
+            .min(x.saturating_add(width))
+            .min(inner.right());
+        if end > start {
+            let style = if current {
+                theme.current_match
+            } else {
+                theme.highlight
+            };
+            buf.set_style(Rect::new(start, y, end - start, 1), style);
+        }
+    }
     if set.rows.len() > height {
-        let mut state = ScrollbarState::new(set.rows.len().saturating_sub(height))
+        // ratatui's content length is the number of scroll positions (the
+        // first visible row can be 0 ..= rows - height), not the rows left
+        // over: one fewer made the thumb a cell too long and let it reach
+        // the bottom one row early (a full track when one row was hidden).
+        let positions = set.rows.len() - height + 1;
+        let mut state = ScrollbarState::new(positions)
             .position(app.scroll())
             .viewport_content_length(height);
         let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)

@@ -1,4 +1,5 @@
-//! Small hand-built editions and helpers shared by the `store_*` tests.
+//! Small hand-built editions and helpers shared by the tests (`store_*`,
+//! screens, search): pulled in with `#[path = "support/editions.rs"] mod support;`.
 
 #![allow(dead_code, clippy::unwrap_used)]
 

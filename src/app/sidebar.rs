@@ -1,0 +1,129 @@
+//! Managing bookmarks from the sidebar: giving one a note through the
+//! one-line prompt, the order toggle, and taking in the store's list after
+//! a save, an undo or another reader's changes.
+
+use super::input::{Edit, LineInput, Outcome};
+use super::{App, Effect, Pane};
+use crate::store::Bookmark;
+use crate::store::order::Order;
+
+/// The note prompt while it is open: which bookmark it names, and the line.
+#[derive(Debug, Clone)]
+pub(super) struct NoteInput {
+    pub(super) id: String,
+    pub(super) input: LineInput,
+}
+
+impl App {
+    /// The note being typed while the rename prompt is open, else `None`.
+    /// While it is open, keys go to [`App::edit`], not [`App::update`].
+    pub fn note_input(&self) -> Option<&LineInput> {
+        self.note_input.as_ref().map(|n| &n.input)
+    }
+
+    /// True while a one-line prompt takes the keys.
+    pub fn editing(&self) -> bool {
+        self.note_input.is_some()
+    }
+
+    /// Applies an edit to the open prompt. Enter returns
+    /// [`Effect::SetNote`] (blank text clears the note), Esc closes the
+    /// prompt without a change. Does nothing when no prompt is open.
+    pub fn edit(&mut self, edit: Edit) -> Option<Effect> {
+        self.message = None;
+        let note = self.note_input.as_mut()?;
+        match note.input.apply(edit) {
+            Outcome::Editing => None,
+            Outcome::Cancelled => {
+                self.note_input = None;
+                None
+            }
+            Outcome::Submitted(text) => {
+                let id = note.id.clone();
+                self.note_input = None;
+                let text = text.trim();
+                let note = (!text.is_empty()).then(|| text.to_owned());
+                self.notify(if note.is_some() {
+                    "note saved"
+                } else {
+                    "note cleared"
+                });
+                let mut bookmarks = self.bookmarks.clone();
+                if let Some(b) = bookmarks.iter_mut().find(|b| b.id == id) {
+                    b.note.clone_from(&note);
+                }
+                self.sync_bookmarks(bookmarks);
+                Some(Effect::SetNote { id, note })
+            }
+        }
+    }
+
+    /// The order the sidebar lists bookmarks in.
+    pub fn bookmark_order(&self) -> Order {
+        self.order
+    }
+
+    /// Takes in this edition's bookmarks as the store has them now (after a
+    /// save, an undo or a re-read), re-resolved and re-ordered. The same
+    /// bookmark stays selected when it is still there.
+    pub fn sync_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        let mut current = self.bookmarks.clone();
+        let mut incoming = bookmarks.clone();
+        current.sort_by(|a, b| a.id.cmp(&b.id));
+        incoming.sort_by(|a, b| a.id.cmp(&b.id));
+        if current == incoming {
+            return;
+        }
+        let selected = self.selected_bookmark_id();
+        self.set_bookmarks(bookmarks);
+        if let Some(id) = selected {
+            self.select_bookmark(&id);
+        }
+    }
+
+    /// Selects the bookmark with `id` in the sidebar, if it is listed.
+    pub fn select_bookmark(&mut self, id: &str) {
+        if let Some(index) = self.bookmarks.iter().position(|b| b.id == id) {
+            self.bookmark_selected = index;
+        }
+    }
+
+    fn selected_bookmark_id(&self) -> Option<String> {
+        self.bookmarks
+            .get(self.bookmark_selected)
+            .map(|b| b.id.clone())
+    }
+
+    pub(super) fn start_rename(&mut self) -> Option<Effect> {
+        if self.focus != Pane::Bookmarks {
+            self.notify("r works in the bookmark sidebar");
+            return None;
+        }
+        let bookmark = self.bookmarks.get(self.bookmark_selected)?;
+        self.note_input = Some(NoteInput {
+            id: bookmark.id.clone(),
+            input: LineInput::with_text(bookmark.note.as_deref().unwrap_or("")),
+        });
+        None
+    }
+
+    pub(super) fn toggle_order(&mut self) -> Option<Effect> {
+        self.order = self.order.toggled();
+        let selected = self.selected_bookmark_id();
+        let bookmarks = std::mem::take(&mut self.bookmarks);
+        self.set_bookmarks(bookmarks);
+        if let Some(id) = selected {
+            self.select_bookmark(&id);
+        }
+        self.notify(match self.order {
+            Order::Position => "bookmarks by place",
+            Order::Time => "bookmarks by time",
+        });
+        None
+    }
+
+    /// Asks for a re-read of the store when the sidebar just got the focus.
+    pub(super) fn refresh_if_sidebar(&self) -> Option<Effect> {
+        (self.sidebar && self.focus == Pane::Bookmarks).then_some(Effect::RefreshBookmarks)
+    }
+}

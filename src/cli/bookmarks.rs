@@ -1,0 +1,86 @@
+//! The bookmark modes of the command line: `--bookmarks` (text or `--json`)
+//! lists every edition's bookmarks on stdout, `--export-bookmarks FILE.md`
+//! writes them as Markdown. Both work from the store alone; no edition is
+//! read. The formats are the store's ([`Store::bookmarks_text`],
+//! [`Store::bookmarks_json`], [`Store::export_markdown`]).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::store::Store;
+
+/// Why the Markdown file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct ExportError {
+    /// The file named by `--export-bookmarks`.
+    pub path: PathBuf,
+    /// The underlying error.
+    pub source: std::io::Error,
+}
+
+/// Writes the listing of every bookmark to `out`: the plain text of
+/// [`Store::bookmarks_text`], or with `json` the JSON array of
+/// [`Store::bookmarks_json`] and a final newline.
+///
+/// # Errors
+/// Errors writing to `out` (a broken pipe among them).
+pub fn list(store: &Store, json: bool, out: &mut impl Write) -> std::io::Result<()> {
+    if json {
+        writeln!(out, "{}", store.bookmarks_json())?;
+    } else {
+        out.write_all(store.bookmarks_text().as_bytes())?;
+    }
+    out.flush()
+}
+
+/// Writes [`Store::export_markdown`] to `path`, replacing the file if it
+/// exists, and returns how many bookmarks it holds. The write is atomic: a
+/// temp file in the same directory, `sync_data`, then a rename over `path`,
+/// so a failure leaves any old file as it was. A new file gets mode 0644 on
+/// Unix; a replaced one keeps its permissions.
+///
+/// # Errors
+/// [`ExportError`] with `path` when the directory cannot be written or the
+/// rename fails (e.g. `path` is a directory).
+pub fn export(store: &Store, path: &Path) -> Result<usize, ExportError> {
+    let fail = |source| ExportError {
+        path: path.to_owned(),
+        source,
+    };
+    let markdown = store.export_markdown();
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".newsreader-export.")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    temp.write_all(markdown.as_bytes()).map_err(fail)?;
+    temp.as_file().sync_data().map_err(fail)?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Some(meta.permissions()),
+        _ => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions).map_err(fail)?;
+    }
+    temp.persist(path).map_err(|err| fail(err.error))?;
+    Ok(store.all_bookmarks().len())
+}
+
+/// Permissions for a new export: readable by all (tempfile makes its files
+/// 0600).
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere the temp file's permissions are kept.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}

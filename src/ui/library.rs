@@ -1,0 +1,109 @@
+//! The library screen: one row per edition — date, title, unread count —
+//! in library order (by date), the selection highlighted, the open edition
+//! bold; the status bar below says how to open one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::widgets::{Block, Widget};
+
+use super::{ASCII_BORDER, text, theme::Theme};
+use crate::app::shelf::Shelf;
+use crate::config;
+use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as truncate};
+
+/// The status bar's text on the library screen.
+pub const HINT: &str = " Enter open  j/k move  { } previous/next  ? help  q quit";
+
+/// Draws the library screen over the whole `area`; `message` (an edition
+/// that could not be opened) replaces the hint in the status bar.
+pub fn render(
+    shelf: &Shelf,
+    theme: config::Theme,
+    ambiguous: AmbiguousWidth,
+    message: Option<&str>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = Theme::of(theme);
+    let [main, status] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let title = format!("Library: {} editions", shelf.library().len());
+    let set = match ambiguous {
+        AmbiguousWidth::Narrow => border::PLAIN,
+        AmbiguousWidth::Wide => ASCII_BORDER,
+    };
+    let block = Block::bordered()
+        .border_set(set)
+        .border_style(theme.border_focus)
+        .title(title.as_str());
+    let inner = block.inner(main);
+    block.render(main, buf);
+    let height = usize::from(inner.height);
+    if height > 0 && inner.width > 2 {
+        let offset = (shelf.selected() + 1).saturating_sub(height);
+        for (slot, (index, entry)) in shelf
+            .library()
+            .entries
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .enumerate()
+        {
+            let mut style = Style::default();
+            if shelf.open() == Some(index) {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+            if index == shelf.selected() {
+                style = style.patch(theme.selected);
+            }
+            let date = entry
+                .date
+                .map_or_else(|| "----------".to_owned(), |d| d.to_string());
+            let unread = entry
+                .unread
+                .map(|n| format!("  {n} unread"))
+                .unwrap_or_default();
+            let width = usize::from(inner.width).saturating_sub(
+                2 + display_width(&date, ambiguous) + 2 + display_width(&unread, ambiguous),
+            );
+            let marker = if index == shelf.selected() { ">" } else { " " };
+            let line = format!(
+                "{marker} {date}  {}{unread}",
+                truncate(&entry.title, width, ambiguous)
+            );
+            let y = inner.y + u16::try_from(slot).unwrap_or(0);
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+            text::put(buf, inner.x, y, inner.width, &line, style, ambiguous);
+        }
+    }
+    if shelf.library().is_empty() && height > 0 {
+        text::put(
+            buf,
+            inner.x,
+            inner.y,
+            inner.width,
+            "No editions found.",
+            theme.dim,
+            ambiguous,
+        );
+    }
+    buf.set_style(status, theme.status);
+    let line = message.map_or_else(|| HINT.to_owned(), |m| format!(" {m}"));
+    text::put(
+        buf,
+        status.x,
+        status.y,
+        status.width,
+        &line,
+        theme.status,
+        ambiguous,
+    );
+    if let Some((view, scroll)) = shelf.help_view() {
+        super::help::render(&view, scroll, ambiguous, area, buf);
+    }
+}

@@ -1,0 +1,287 @@
+//! The headline list as a newspaper and what the reader remembers, without
+//! a terminal: page headers and `1`–`9` jumps, read marks (when an article
+//! counts as read, `m`, and their round trip through the store), copying
+//! with `y`/`Y`, the mouse, and a library of editions.
+
+#![allow(clippy::unwrap_used)]
+
+use newsreader::app::shelf::{Shelf, ShelfEffect};
+use newsreader::app::{Action, App, Effect, ListRow, MouseInput, Pane, Settings};
+use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::library::Library;
+use newsreader::store::Store;
+
+fn article(title: &str, paragraphs: usize) -> Article {
+    let headline = Headline {
+        title: vec![title.to_owned()],
+        ..Headline::default()
+    };
+    let paragraphs: Vec<String> = (0..paragraphs)
+        .map(|i| format!("{title}第{i}段。这是正文。"))
+        .collect();
+    Article {
+        id: ArticleId::derive(&headline, &paragraphs),
+        headline,
+        byline: Some("高美梅".to_owned()),
+        paragraphs,
+        ..Article::default()
+    }
+}
+
+/// Three pages: 第1版 要闻 (a short and a long article), an unlabelled
+/// page 2 (one article), and 第3版 经济 (one article).
+fn edition() -> Edition {
+    Edition {
+        pages: vec![
+            Page {
+                number: 1,
+                label: Some("第1版 要闻".to_owned()),
+                articles: vec![article("短文", 1), article("长文", 60)],
+                ..Page::default()
+            },
+            Page {
+                number: 2,
+                articles: vec![article("二版", 2)],
+                ..Page::default()
+            },
+            Page {
+                number: 3,
+                label: Some("第3版 经济".to_owned()),
+                articles: vec![article("三版", 2)],
+                ..Page::default()
+            },
+        ],
+        ..Edition::default()
+    }
+}
+
+fn app() -> App {
+    let mut app = App::new(
+        edition(),
+        Fingerprint::of_text("reading"),
+        Settings::default(),
+        vec![],
+    );
+    app.resize(120, 30);
+    app
+}
+
+#[test]
+fn headline_list_groups_articles_under_page_headers() {
+    let app = app();
+    assert_eq!(
+        app.list_rows(),
+        [
+            ListRow::Page(0),
+            ListRow::Article(0),
+            ListRow::Article(1),
+            ListRow::Page(1),
+            ListRow::Article(2),
+            ListRow::Page(2),
+            ListRow::Article(3),
+        ]
+    );
+    assert_eq!(app.page_label(0), "第1版 要闻");
+    assert_eq!(app.page_label(1), "Page 2");
+    assert_eq!(app.page_label(2), "第3版 经济");
+}
+
+#[test]
+fn digit_keys_open_the_first_article_of_that_page() {
+    let mut app = app();
+    app.update(Action::GotoPage(3));
+    assert_eq!((app.current(), app.selected()), (3, 3));
+    app.update(Action::GotoPage(2));
+    assert_eq!(app.current(), 2);
+    app.update(Action::GotoPage(1));
+    assert_eq!(app.current(), 0);
+    app.update(Action::GotoPage(7));
+    assert_eq!(app.current(), 0);
+    assert_eq!(app.message(), Some("no page 7 in this edition"));
+}
+
+#[test]
+fn short_article_is_read_once_shown_in_the_focused_reader() {
+    let mut app = app();
+    assert!(!app.is_read(0), "the list has the focus: not read yet");
+    app.update(Action::Open);
+    assert_eq!(app.focus(), Pane::Reader);
+    assert!(app.is_read(0));
+    let id = app.edition().article(0).unwrap().id.clone();
+    assert_eq!(app.take_read_changes(), [(id, true)]);
+    assert!(app.take_read_changes().is_empty());
+}
+
+#[test]
+fn long_article_is_read_only_after_its_first_screen() {
+    let mut app = app();
+    app.update(Action::NextArticle);
+    app.update(Action::NextPane);
+    assert_eq!((app.current(), app.focus()), (1, Pane::Reader));
+    assert!(!app.is_read(1), "opened, first screen only");
+    let (_, height) = app.reader_text_size();
+    for _ in 0..height - 1 {
+        app.update(Action::ScrollDown);
+    }
+    assert!(!app.is_read(1), "one row short of a screen");
+    app.update(Action::ScrollDown);
+    assert_eq!(app.scroll(), height);
+    assert!(app.is_read(1));
+}
+
+#[test]
+fn m_toggles_read_and_unread_and_an_unread_mark_sticks_while_reading() {
+    let mut app = app();
+    app.update(Action::Open);
+    assert!(app.is_read(0));
+    app.update(Action::ToggleRead);
+    assert!(!app.is_read(0));
+    assert_eq!(app.message(), Some("marked unread"));
+    app.update(Action::ScrollDown);
+    assert!(!app.is_read(0), "not marked read again right away");
+    app.update(Action::PreviousPane);
+    app.update(Action::ScrollDown);
+    app.update(Action::ToggleRead);
+    assert!(app.is_read(1), "m in the list marks the selected article");
+    let changes = app.take_read_changes();
+    assert_eq!(
+        changes.iter().map(|c| c.1).collect::<Vec<_>>(),
+        [true, false, true]
+    );
+}
+
+#[test]
+fn read_marks_survive_saving_and_reopening_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let fingerprint = Fingerprint::of_text("reading");
+    {
+        let mut app = app();
+        app.update(Action::GotoPage(3));
+        app.update(Action::NextPane);
+        assert!(app.is_read(3));
+        let (mut store, _) = Store::open(dir.path());
+        for (id, read) in app.take_read_changes() {
+            store.set_read(&fingerprint, &id, read).unwrap();
+        }
+    }
+    let (store, _) = Store::open(dir.path());
+    let mut app = app();
+    app.load_read_marks(store.edition(&fingerprint).unwrap());
+    assert_eq!(
+        (0..4).map(|i| app.is_read(i)).collect::<Vec<_>>(),
+        [false, false, false, true]
+    );
+}
+
+#[test]
+fn y_copies_the_top_paragraph_and_capital_y_the_whole_article() {
+    let mut app = app();
+    app.update(Action::GotoPage(3));
+    app.update(Action::NextPane);
+    // At the top the first visible row is the headline: its paragraph
+    // anchor is the first paragraph.
+    let Some(Effect::Copy(text)) = app.update(Action::CopyParagraph) else {
+        panic!("y copies");
+    };
+    assert_eq!(text, "三版第0段。这是正文。");
+    assert!(app.message().unwrap().starts_with("copied paragraph"));
+    let Some(Effect::Copy(text)) = app.update(Action::CopyArticle) else {
+        panic!("Y copies");
+    };
+    assert!(text.starts_with("三版\n"), "{text}");
+    assert!(text.contains("三版第1段。这是正文。") && text.contains("高美梅"));
+}
+
+#[test]
+fn wheel_scrolls_the_pane_under_the_pointer_and_a_click_opens_a_headline() {
+    let mut app = app();
+    let panes = app.panes();
+    let reader = panes.reader.unwrap();
+    let list = panes.headlines.unwrap();
+    app.update(Action::NextArticle);
+    assert_eq!(app.focus(), Pane::Headlines);
+    assert!(app.mouse(MouseInput::WheelDown(reader.x + 5, reader.y + 3)));
+    assert_eq!(app.scroll(), 3, "the reader scrolled, not the list");
+    assert_eq!(
+        app.focus(),
+        Pane::Headlines,
+        "the wheel does not move focus"
+    );
+    // List rows: 第1版 要闻, 短文, 长文, Page 2, 二版 — click 二版 (row 4).
+    assert!(app.mouse(MouseInput::Click(list.x + 3, list.y + 1 + 4)));
+    assert_eq!((app.current(), app.focus()), (2, Pane::Reader));
+    // A click on a page header gives the list the focus, opening nothing.
+    app.mouse(MouseInput::Click(list.x + 3, list.y + 1));
+    assert_eq!((app.current(), app.focus()), (2, Pane::Headlines));
+}
+
+fn library_of_three(dir: &std::path::Path) -> Library {
+    for (name, date) in [
+        ("b.txt", "2024年7月28日"),
+        ("a.txt", "2024年7月27日"),
+        ("c.txt", "2024年7月29日"),
+    ] {
+        std::fs::write(dir.join(name), format!("{date}\n\n标题\n\n正文。\n")).unwrap();
+    }
+    Library::scan(&[dir]).unwrap()
+}
+
+#[test]
+fn library_lists_editions_by_date_and_moves_between_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = library_of_three(dir.path());
+    let names: Vec<String> = library
+        .entries
+        .iter()
+        .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["a.txt", "b.txt", "c.txt"]);
+    let mut shelf = Shelf::new(library);
+    assert!(shelf.showing);
+    shelf.update(Action::ScrollDown);
+    assert_eq!(shelf.update(Action::Open), Some(ShelfEffect::Open(1)));
+    shelf.set_open(1);
+    assert!(!shelf.showing);
+    assert_eq!(shelf.neighbour(true), Some(2));
+    assert_eq!(shelf.neighbour(false), Some(0));
+    // In the reader, { and } ask the event loop to switch editions.
+    let mut app = app();
+    assert_eq!(
+        app.update(Action::NextEdition),
+        Some(Effect::SwitchEdition(true))
+    );
+    assert_eq!(
+        app.update(Action::PreviousEdition),
+        Some(Effect::SwitchEdition(false))
+    );
+}
+
+#[test]
+fn library_unread_count_comes_from_the_saved_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let library = library_of_three(dir.path());
+    let (mut store, _) = Store::open(data.path());
+    let options = newsreader::cli::open::ReaderOptions {
+        settings: Settings::default(),
+        encoding: None,
+        resume: true,
+        help: Vec::new(),
+    };
+    let mut shelf = Shelf::new(library);
+    shelf.count_unread(&store);
+    assert!(shelf.library().entries.iter().all(|e| e.unread.is_none()));
+    // Open b.txt (one article) and read it.
+    let path = shelf.library().entries[1].path.clone();
+    let mut opened = newsreader::cli::open::open(&path, &options, &mut store).unwrap();
+    opened.app.resize(120, 30);
+    let articles = opened.app.list_titles().len();
+    opened.app.update(Action::Open);
+    let fingerprint = opened.app.fingerprint().clone();
+    for (id, read) in opened.app.take_read_changes() {
+        store.set_read(&fingerprint, &id, read).unwrap();
+    }
+    shelf.count_unread(&store);
+    let unread: Vec<Option<usize>> = shelf.library().entries.iter().map(|e| e.unread).collect();
+    assert_eq!(unread, [None, Some(articles - 1), None]);
+}

@@ -1,0 +1,154 @@
+//! The binary with a config file: `--config PATH`, `--print-config`, config
+//! errors (one line naming file, line and key; exit 2, before any terminal
+//! use), and several files on the command line with `--dump`.
+//!
+//! Hermetic: the tool's own variables are cleared, the state directory and
+//! the platform config directory (`XDG_CONFIG_HOME`) point at temp dirs.
+
+#![allow(clippy::unwrap_used)]
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt");
+
+struct Env {
+    cmd: Command,
+    dir: tempfile::TempDir,
+}
+
+#[path = "support/command.rs"]
+mod command;
+
+fn newsreader() -> Env {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = command::newsreader(&dir.path().join("home"), &dir.path().join("data"));
+    cmd.env("XDG_CONFIG_HOME", dir.path().join("config-home"));
+    Env { cmd, dir }
+}
+
+impl Env {
+    fn config(&mut self, text: &str) -> String {
+        let path = self.dir.path().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        let path = path.display().to_string();
+        self.cmd.args(["--config", &path]);
+        path
+    }
+}
+
+#[test]
+fn unknown_key_is_one_line_with_file_line_and_key_and_exit_2() {
+    let mut env = newsreader();
+    let path = env.config("theme = \"dark\"\nmesure = 72\n");
+    env.cmd
+        .arg(SAMPLE)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!("newsreader: {path}:2: unknown key 'mesure'\n"));
+}
+
+#[test]
+fn bad_value_and_unknown_action_are_exit_2_naming_the_line() {
+    let mut env = newsreader();
+    let path = env.config("\n\ntheme = \"blue\"\n");
+    env.cmd.arg(SAMPLE).assert().code(2).stderr(
+        predicate::str::starts_with(format!("newsreader: {path}:3: bad value for 'theme'"))
+            .and(predicate::str::contains("\n").count(1)),
+    );
+    let mut env = newsreader();
+    let path = env.config("[keys]\nscroll_dwon = \"j\"\n");
+    env.cmd.arg(SAMPLE).assert().code(2).stderr(
+        predicate::str::starts_with(format!("newsreader: {path}:2:"))
+            .and(predicate::str::contains("scroll_dwon")),
+    );
+}
+
+#[test]
+fn missing_config_given_with_the_flag_is_exit_2() {
+    let mut env = newsreader();
+    let path = env.dir.path().join("nope.toml").display().to_string();
+    env.cmd
+        .args(["--config", &path, SAMPLE])
+        .assert()
+        .code(2)
+        .stderr(format!("newsreader: {path}: no such config file\n"));
+}
+
+#[test]
+fn print_config_prints_every_setting_and_the_live_key_bindings() {
+    let mut env = newsreader();
+    env.config("measure = 60\n[keys]\nscroll_down = \"e\"\n");
+    let output = env.cmd.arg("--print-config").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let printed: toml::Value = toml::from_str(&text).unwrap();
+    assert_eq!(printed["theme"].as_str(), Some("dark"));
+    assert_eq!(printed["measure"].as_integer(), Some(60));
+    assert_eq!(printed["justify"].as_bool(), Some(false));
+    assert_eq!(printed["ambiguous_width"].as_str(), Some("auto"));
+    assert_eq!(printed["mouse"].as_bool(), Some(false));
+    assert_eq!(
+        printed["search"]["fold_chinese_variants"].as_bool(),
+        Some(false)
+    );
+    let keys = &printed["keys"];
+    assert_eq!(keys["scroll_down"].as_array().unwrap().len(), 1);
+    assert_eq!(keys["scroll_down"][0].as_str(), Some("e"));
+    // Untouched actions keep their defaults, new ones included.
+    assert_eq!(keys["scroll_up"][0].as_str(), Some("k"));
+    assert_eq!(keys["search"][0].as_str(), Some("/"));
+    assert_eq!(keys["page_3"][0].as_str(), Some("3"));
+}
+
+#[test]
+fn no_color_makes_the_printed_theme_mono() {
+    let mut env = newsreader();
+    env.config("theme = \"light\"\n");
+    let output = env
+        .cmd
+        .env("NO_COLOR", "1")
+        .arg("--print-config")
+        .output()
+        .unwrap();
+    let printed: toml::Value = toml::from_str(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    assert_eq!(printed["theme"].as_str(), Some("mono"));
+}
+
+#[test]
+fn platform_config_file_is_read_when_no_flag_is_given() {
+    let mut env = newsreader();
+    let dir = env.dir.path().join("config-home/newsreader");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "justify = true\n").unwrap();
+    let output = env.cmd.arg("--print-config").output().unwrap();
+    let printed: toml::Value = toml::from_str(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    assert_eq!(printed["justify"].as_bool(), Some(true));
+}
+
+#[test]
+fn dump_text_of_several_files_heads_each_and_json_refuses() {
+    let env = newsreader();
+    let copy = env.dir.path().join("copy.txt");
+    std::fs::copy(SAMPLE, &copy).unwrap();
+    let copy = copy.display().to_string();
+    let mut cmd = env.cmd;
+    let output = cmd
+        .args(["--dump", "text", SAMPLE, &copy])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with(&format!("==> {SAMPLE} <==\n")));
+    assert!(text.contains(&format!("\n\n==> {copy} <==\n")));
+    let halves: Vec<&str> = text.split("==> ").collect();
+    assert_eq!(halves.len(), 3);
+
+    let mut env = newsreader();
+    env.cmd
+        .args(["--dump", "json", SAMPLE, SAMPLE])
+        .assert()
+        .code(1)
+        .stderr("newsreader: --dump json takes one FILE (2 given)\n");
+}

@@ -1,0 +1,31 @@
+//! The binary under test, sealed off from the user running the tests
+//! (ripgrep's and bat's habit): none of the tool's own `NEWSREADER_*`
+//! variables, nor `NO_COLOR`, get through, and `HOME` and the XDG config,
+//! data and state directories point into a temp dir, so a real config file
+//! or state file can never leak in. Pulled into each test crate with
+//! `#[path = "support/command.rs"] mod command;`.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// `newsreader` with a clean environment: `home` as `HOME` (with
+/// `XDG_CONFIG_HOME`, `XDG_DATA_HOME` and `XDG_STATE_HOME` under it; none
+/// need exist) and `data` as `NEWSREADER_DATA_DIR`.
+pub fn newsreader(home: &Path, data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("newsreader").unwrap();
+    for (name, _) in std::env::vars_os() {
+        let text = name.to_string_lossy();
+        if text.starts_with("NEWSREADER_") || text == "NO_COLOR" {
+            cmd.env_remove(name);
+        }
+    }
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_STATE_HOME", home.join(".local/state"))
+        .env("NEWSREADER_DATA_DIR", data);
+    cmd
+}
