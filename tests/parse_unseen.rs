@@ -76,7 +76,7 @@ fn mutool_first_lines_set_apart_stay_in_their_paragraphs() {
 }
 
 #[test]
-#[ignore = "known failure: a full last line then a two-line paragraph whose lines are both short is read as one paragraph; page 2's first lines are read as headlines"]
+#[ignore = "known failure: on page 2 (four body lines, no column measure) paragraph first lines are read as headline lines"]
 fn xinhua_edition_reads_kickers_subtitles_and_own_line_closings() {
     assert_articles(
         &fixture("xinhua.txt"),
@@ -117,7 +117,7 @@ fn xinhua_edition_reads_kickers_subtitles_and_own_line_closings() {
 }
 
 #[test]
-#[ignore = "known failure: paragraphs ending in a full line with no blank line after are joined (articles 2 and 3)"]
+#[ignore = "known failure: article 3 (under an own-line credit) keeps its two paragraphs joined"]
 fn pdftotext_text_without_blank_lines_splits_paragraphs_and_articles() {
     assert_articles(
         &fixture("tight.txt"),
@@ -154,7 +154,6 @@ fn pdftotext_text_without_blank_lines_splits_paragraphs_and_articles() {
 }
 
 #[test]
-#[ignore = "known failure: first lines of short paragraphs after a blank line are read as headline lines"]
 fn hong_kong_page_with_corner_quotes_and_small_commas() {
     let e = fixture("hk_traditional.txt");
     assert_articles(

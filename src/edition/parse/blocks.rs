@@ -7,8 +7,10 @@
 //! ends a sentence (`。！？…”」）`) and either
 //! - is short: at least 1.5 characters narrower than the local column
 //!   measure, as a paragraph's last line usually is; or
-//! - is followed by a short line that runs on into a longer one: the next
-//!   paragraph's first line, whose two-character indent was dropped; or
+//! - is followed by a short line that runs on into a longer one, or by a
+//!   line exactly an indent short (two characters, give or take a digit)
+//!   that does not end its sentence: the next paragraph's first line,
+//!   whose two-character indent was dropped; or
 //! - is followed by an indented line (U+3000 or spaces) — and on a page
 //!   that indents first lines, indentation alone decides; or
 //! - is or precedes a run-in subhead (`一、…`, `■ …`), always a paragraph
@@ -182,7 +184,16 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let next_width = (i + 1..page.lines.len())
         .find(|&j| page.roles[j] == Role::Body)
         .map(|j| page.lines[j].width);
-    line.width + 4 <= m.full && next_width.is_some_and(|w| w >= line.width + 2)
+    if line.width + 4 > m.full {
+        return false;
+    }
+    // A short line that runs on into a longer one, or one exactly an
+    // indent short that does not end its sentence: only a paragraph's last
+    // line is short inside a paragraph, and a last line ends its sentence,
+    // so this is a first line (a two-line paragraph's second line is
+    // short too).
+    let indent_short = line.width + 5 >= m.full && !ends_sentence(&line.text);
+    next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
 }
 
 /// Puts back a column that an extractor read out of order at the end of a
