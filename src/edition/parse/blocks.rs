@@ -7,8 +7,10 @@
 //! ends a sentence (`。！？…”」）`) and either
 //! - is short: at least 1.5 characters narrower than the local column
 //!   measure, as a paragraph's last line usually is; or
-//! - is followed by a short line that runs on into a longer one: the next
-//!   paragraph's first line, whose two-character indent was dropped; or
+//! - is followed by a short line that runs on into a longer one, or by a
+//!   line exactly an indent short (two characters, give or take a digit)
+//!   that does not end its sentence: the next paragraph's first line,
+//!   whose two-character indent was dropped; or
 //! - is followed by an indented line (U+3000 or spaces) — and on a page
 //!   that indents first lines, indentation alone decides; or
 //! - is or precedes a run-in subhead (`一、…`, `■ …`), always a paragraph
@@ -96,7 +98,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                         span: (i, i),
                         continued: jump_from,
                         credit: credit.take(),
-                        dated: credits::opens_article(&line.text),
+                        dated: line.opens,
                         ..Segment::default()
                     });
                     if let Some(s) = cur.as_mut() {
@@ -146,7 +148,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
 }
 
 fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool) -> bool {
-    if credits::opens_article(&line.text) || cur.closed {
+    if line.opens || cur.closed {
         return true;
     }
     headline_since && ends_sentence(&prev.text)
@@ -182,7 +184,16 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let next_width = (i + 1..page.lines.len())
         .find(|&j| page.roles[j] == Role::Body)
         .map(|j| page.lines[j].width);
-    line.width + 4 <= m.full && next_width.is_some_and(|w| w >= line.width + 2)
+    if line.width + 4 > m.full {
+        return false;
+    }
+    // A short line that runs on into a longer one, or one exactly an
+    // indent short that does not end its sentence: only a paragraph's last
+    // line is short inside a paragraph, and a last line ends its sentence,
+    // so this is a first line (a two-line paragraph's second line is
+    // short too).
+    let indent_short = line.width + 5 >= m.full && !ends_sentence(&line.text);
+    next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
 }
 
 /// Puts back a column that an extractor read out of order at the end of a
@@ -204,7 +215,7 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
     if blocks.len() < 3
         || !m.columnar
         || ends_sentence(&lines[late_end].text)
-        || credits::opens_article(&lines[late_start].text)
+        || lines[late_start].opens
     {
         return;
     }
@@ -219,7 +230,7 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
             let (first, prev) = (&lines[*start], &lines[*prev_end]);
             first.width + 2 >= m.full
                 && !first.indent
-                && !credits::opens_article(&first.text)
+                && !first.opens
                 && !credits::is_subhead(&first.text)
                 && ends_sentence(&prev.text)
                 && prev.width + 3 <= m.full

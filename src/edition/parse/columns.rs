@@ -4,7 +4,11 @@
 //! Evidence: one output line is one printed column line (README of
 //! `shared/samples/layouts`), and most lines of a column are full. So the
 //! local measure is the most common width among nearby body lines (ties go
-//! to the wider). Pages where no width is common — cleaned text with one
+//! to the wider). In a run of short paragraphs the first lines, their
+//! two-character indent dropped (four half-units short), can outnumber the
+//! full lines; when at least three lines (and half as many) are four
+//! half-units wider than the most common width, those are the full lines.
+//! Pages where no width is common — cleaned text with one
 //! paragraph per line, OCR of proportional type — are "free", and line
 //! width is then no evidence at all.
 
@@ -22,38 +26,73 @@ pub(crate) struct Measure {
 }
 
 /// Estimates the [`Measure`] around each of `widths` (half-units). Linear
-/// in the number of lines: each window holds at most `2 * WINDOW + 1`.
+/// in the number of lines: the window (at most `2 * WINDOW + 1` widths) is
+/// kept sorted as it slides, and each line's verdict is one sweep over it.
 pub(crate) fn measure(widths: &[usize]) -> Vec<Measure> {
     let mut out = Vec::with_capacity(widths.len());
+    // The widths of `widths[lo..hi]` that are at least 8, sorted.
     let mut window: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
+    let (mut lo, mut hi) = (0usize, 0usize);
     for i in 0..widths.len() {
-        let lo = i.saturating_sub(WINDOW);
-        let hi = (i + WINDOW + 1).min(widths.len());
-        window.clear();
-        window.extend(widths[lo..hi].iter().copied().filter(|&w| w >= 8));
-        window.sort_unstable();
-        let mut best = (0usize, 0usize);
-        for &w in &window {
-            // Count widths within one half-unit below this one: a digit or a
-            // Latin letter makes an otherwise full line one half-unit short.
-            let count =
-                window.partition_point(|&x| x <= w) - window.partition_point(|&x| x + 1 < w);
-            if count >= best.1 {
-                best = (w, count);
+        let want_lo = i.saturating_sub(WINDOW);
+        let want_hi = (i + WINDOW + 1).min(widths.len());
+        while hi < want_hi {
+            let w = widths[hi];
+            if w >= 8 {
+                let at = window.partition_point(|&x| x < w);
+                window.insert(at, w);
             }
+            hi += 1;
         }
-        let (full, count) = best;
-        let near = window
-            .iter()
-            .filter(|&&x| x + 4 >= full && x <= full + 2)
-            .count();
-        // Headlines may be wider than the column, but not most lines.
-        let wider = window.iter().filter(|&&x| x > full + 4).count();
-        let columnar =
-            count >= 3 && near * 5 >= window.len() * 2 && wider * 4 < window.len() && full <= 120;
-        out.push(Measure { full, columnar });
+        while lo < want_lo {
+            let w = widths[lo];
+            if w >= 8 {
+                let at = window.partition_point(|&x| x < w);
+                window.remove(at);
+            }
+            lo += 1;
+        }
+        out.push(judge(&window));
     }
     out
+}
+
+/// The measure of one sorted window of widths.
+fn judge(window: &[usize]) -> Measure {
+    // Count widths within one half-unit below each width: a digit or a
+    // Latin letter makes an otherwise full line one half-unit short. Both
+    // bounds only move right as the width grows; ties go to the wider.
+    let mut best = (0usize, 0usize);
+    let (mut below, mut upto) = (0usize, 0usize);
+    for &w in window {
+        while window[below] + 1 < w {
+            below += 1;
+        }
+        while upto < window.len() && window[upto] <= w {
+            upto += 1;
+        }
+        let count = upto - below;
+        if count >= best.1 {
+            best = (w, count);
+        }
+    }
+    let (mut full, mut count) = best;
+    // In a run of short paragraphs, first lines (their two-character
+    // indent dropped, four half-units short) can outnumber full lines.
+    // Full lines are still common, and set four half-units wider.
+    let wider_by_indent =
+        window.partition_point(|&x| x <= full + 4) - window.partition_point(|&x| x < full + 3);
+    if wider_by_indent >= 3 && wider_by_indent * 2 >= count {
+        full = window[window.partition_point(|&x| x <= full + 4) - 1];
+        count = wider_by_indent;
+    }
+    let near =
+        window.partition_point(|&x| x <= full + 2) - window.partition_point(|&x| x + 4 < full);
+    // Headlines may be wider than the column, but not most lines.
+    let wider = window.len() - window.partition_point(|&x| x <= full + 4);
+    let columnar =
+        count >= 3 && near * 5 >= window.len() * 2 && wider * 4 < window.len() && full <= 120;
+    Measure { full, columnar }
 }
 
 #[cfg(test)]
@@ -72,5 +111,68 @@ mod tests {
     fn paragraph_per_line_text_is_not_columnar() {
         let widths = [120, 88, 260, 44, 150, 302, 76, 210];
         assert!(!measure(&widths)[3].columnar);
+    }
+
+    /// The window's verdict worked out directly, as the module docs state
+    /// it, to check the sliding version against.
+    fn measure_directly(widths: &[usize], i: usize) -> (usize, bool) {
+        let lo = i.saturating_sub(WINDOW);
+        let hi = (i + WINDOW + 1).min(widths.len());
+        let window: Vec<usize> = widths[lo..hi].iter().copied().filter(|&w| w >= 8).collect();
+        let mut best = (0, 0);
+        let mut sorted = window.clone();
+        sorted.sort_unstable();
+        for &w in &sorted {
+            let count = window.iter().filter(|&&x| x <= w && x + 1 >= w).count();
+            if count >= best.1 {
+                best = (w, count);
+            }
+        }
+        let (mut full, mut count) = best;
+        let indent_wider: Vec<usize> = window
+            .iter()
+            .copied()
+            .filter(|&x| x >= full + 3 && x <= full + 4)
+            .collect();
+        if indent_wider.len() >= 3 && indent_wider.len() * 2 >= count {
+            full = indent_wider
+                .iter()
+                .copied()
+                .max()
+                .expect("three or more widths");
+            count = indent_wider.len();
+        }
+        let near = window
+            .iter()
+            .filter(|&&x| x + 4 >= full && x <= full + 2)
+            .count();
+        let wider = window.iter().filter(|&&x| x > full + 4).count();
+        let columnar =
+            count >= 3 && near * 5 >= window.len() * 2 && wider * 4 < window.len() && full <= 120;
+        (full, columnar)
+    }
+
+    #[test]
+    fn indented_first_lines_do_not_set_the_measure() {
+        // Two-line paragraphs: first lines (24) outnumber full lines (28).
+        let widths = [24, 28, 16, 24, 28, 14, 23, 28, 18, 24, 27, 12];
+        let m = measure(&widths);
+        assert_eq!(m[5].full, 28);
+        assert!(m[5].columnar);
+    }
+
+    #[test]
+    fn sliding_window_agrees_with_the_direct_count() {
+        let widths = [
+            30, 30, 29, 30, 18, 30, 3, 26, 30, 40, 44, 44, 43, 12, 44, 60, 44, 44, 7, 30, 29, 29,
+            30, 31, 30, 28, 120, 130, 30, 30, 9, 8, 8, 30,
+        ];
+        for (i, m) in measure(&widths).iter().enumerate() {
+            assert_eq!(
+                (m.full, m.columnar),
+                measure_directly(&widths, i),
+                "line {i}"
+            );
+        }
     }
 }

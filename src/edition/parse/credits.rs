@@ -19,11 +19,15 @@
 //! Captions: `…摄）`, `（资料图片）`, `图为…`, `图片：`, `编者按`,
 //! `核心阅读`: never body text.
 
-use super::lines::{fold_traditional, is_end_punct};
+use super::lines::{compact_folded, fold_traditional, is_end_punct, is_letter};
 
 /// Byte length of the dateline at the start of `text`, if it opens with
 /// one of the forms in the module docs.
 pub(crate) fn dateline_len(text: &str) -> Option<usize> {
+    // Every form opens with one of these chars: most lines stop here.
+    if !text.starts_with(['本', '据', '據', '新', '中']) {
+        return None;
+    }
     // Openings are short: only the first 48 chars are read (and folded).
     let head_end = text.char_indices().nth(48).map_or(text.len(), |(i, _)| i);
     let folded = fold_traditional(&text[..head_end]);
@@ -145,6 +149,9 @@ pub(crate) fn split_closing(paragraph: &str) -> Option<(&str, &str)> {
 /// [`split_closing`]). Only its last 40 chars are read, so checking a
 /// growing paragraph line by line stays linear.
 pub(crate) fn ends_with_closing(text: &str) -> bool {
+    if !text.ends_with(['）', ')']) {
+        return false;
+    }
     let start = text.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     let tail = &text[start..];
     split_closing(tail)
@@ -154,7 +161,9 @@ pub(crate) fn ends_with_closing(text: &str) -> bool {
 /// A byline on a line of its own before the body: `本报记者 张三`,
 /// `记者 张三 通讯员 李四`, `本报特约记者 ××`.
 pub(crate) fn is_credit_line(text: &str) -> bool {
-    if text.chars().nth(40).is_some() {
+    let bare = text.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
+    // Every prefix below opens with one of these chars (or `記`).
+    if !bare.starts_with(['本', '记', '記', '通', '文']) || text.chars().nth(40).is_some() {
         return false;
     }
     let folded = fold_traditional(text);
@@ -177,15 +186,37 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
     (2..=30).contains(&n)
         && rest
             .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '\u{3000}' || c == '、' || c == '·')
+            .all(|c| is_letter(c) || c == ' ' || c == '\u{3000}' || c == '、' || c == '·')
 }
 
 /// A run-in subhead (小标题) inside an article: a short line led by an
 /// ordinal (`一、`, `（二）`) or a bullet (`■`, `◆`), with no full stop.
 /// It is a paragraph of its own, never a headline.
 pub(crate) fn is_subhead(text: &str) -> bool {
-    let n = text.chars().count();
-    if n > 30 || text.contains('。') {
+    let mut cs = text.chars();
+    let lead = cs.next().is_some_and(|c| {
+        matches!(
+            c,
+            '■' | '◆'
+                | '▲'
+                | '●'
+                | '▶'
+                | '◎'
+                | '（'
+                | '('
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+        )
+    });
+    if !lead || text.chars().nth(30).is_some() || text.contains('。') {
         return false;
     }
     let mut cs = text.chars();
@@ -202,13 +233,14 @@ pub(crate) fn is_subhead(text: &str) -> bool {
 
 /// True for a photo caption or an editor's box (see the module docs).
 pub(crate) fn is_caption(text: &str) -> bool {
-    if text.chars().nth(100).is_some() {
+    // Every form below ends in `）`, `)` or `摄`, or opens with `图`, `编`
+    // or `核` (or their traditional forms): most lines stop here.
+    let ends = text.ends_with(['）', ')', '摄', '攝']);
+    if !ends && !text.starts_with(['图', '圖', '编', '編', '核']) || text.chars().nth(100).is_some()
+    {
         return false;
     }
-    let t: String = fold_traditional(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let t = compact_folded(text);
     let n = t.chars().count();
     if n > 80 {
         return false;

@@ -26,18 +26,33 @@
 //!   shorter than the page's usual line (80 % of the median length).
 
 use super::furniture::Furniture;
+use super::lines::is_letter;
 use super::page::Role;
 
 /// True when `text` is mostly Latin script: over 80 % of its letters (in
 /// the first 100 000 chars) are ASCII, and there are at least 20.
 pub(crate) fn is_english(text: &str) -> bool {
-    let mut ascii = 0usize;
+    let end = if text.len() <= 100_000 {
+        text.len()
+    } else {
+        text.char_indices()
+            .nth(100_000)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    let text = &text[..end];
+    let ascii: usize = text
+        .bytes()
+        .map(|b| usize::from(b.is_ascii_alphabetic()))
+        .sum();
+    // The test below is `ascii > 4 * other`: counting other letters can
+    // stop as soon as it fails, after a few chars on a Chinese page.
     let mut other = 0usize;
-    for c in text.chars().take(100_000).filter(|c| c.is_alphabetic()) {
-        if c.is_ascii() {
-            ascii += 1;
-        } else {
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if is_letter(c) {
             other += 1;
+            if other * 4 >= ascii {
+                return false;
+            }
         }
     }
     ascii >= 20 && ascii * 5 > (ascii + other) * 4

@@ -16,7 +16,7 @@
 //! - a section name (`要闻`, `综合新闻`), when it is a known one or a very
 //!   short line next to a folio or date line.
 
-use super::lines::fold_traditional;
+use super::lines::{compact_folded, is_letter};
 
 /// What a furniture line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,13 +71,10 @@ const SECTIONS: &[&str] = &[
 
 /// Classifies a (cleaned) line as furniture, by its shape alone.
 pub(crate) fn classify(text: &str) -> Option<Furniture> {
-    if text.chars().nth(60).is_some() {
+    if text.chars().nth(60).is_some() || !could_be_furniture(text) {
         return None;
     }
-    let t: String = fold_traditional(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let t = compact_folded(text);
     let n = t.chars().count();
     if n == 0 || n > 40 {
         return None;
@@ -88,7 +85,7 @@ pub(crate) fn classify(text: &str) -> Option<Furniture> {
     if is_folio(&t) {
         return Some(Furniture::Folio);
     }
-    if SECTIONS.contains(&t.as_str()) {
+    if SECTIONS.contains(&&*t) {
         return Some(Furniture::Section);
     }
     let credit_keys = [
@@ -113,7 +110,7 @@ pub(crate) fn classify(text: &str) -> Option<Furniture> {
         return Some(Furniture::Other);
     }
     if (4..=8).contains(&n)
-        && t.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        && t.chars().all(|c| is_letter(c) && !c.is_ascii())
         && (t.ends_with('报') || t.ends_with('刊'))
         && !t.starts_with("本报")
     {
@@ -122,23 +119,54 @@ pub(crate) fn classify(text: &str) -> Option<Furniture> {
     None
 }
 
+/// A cheap test that every furniture shape passes: a line of at most eight
+/// chars (every section name), one led by the first char of a date,
+/// folio, credit, issue, page number or weekday, or a paper name ending
+/// in `报` or `刊`. Most body lines fail it, and skip the full tests.
+fn could_be_furniture(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    first.is_ascii_alphanumeric()
+        || matches!(
+            first,
+            '-' | '—'
+                | '第'
+                | '今'
+                | '总'
+                | '總'
+                | '国'
+                | '國'
+                | '责'
+                | '責'
+                | '美'
+                | '本'
+                | '图'
+                | '圖'
+                | '版'
+                | '校'
+                | '编'
+                | '編'
+                | '星'
+        )
+        || text.ends_with(['报', '報', '刊'])
+        || text.chars().nth(8).is_none()
+}
+
 /// A very short all-ideograph line: a section name when it stands next to
 /// a folio or date line.
 pub(crate) fn could_be_section(text: &str) -> bool {
     let n = text.chars().count();
-    (2..=4).contains(&n) && text.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+    (2..=4).contains(&n) && text.chars().all(|c| is_letter(c) && !c.is_ascii())
 }
 
 /// Recognises a jump line (`（下转第2版）`, `（上接第1版）`, `(转第3版)`,
 /// `（相关报道见第二版）`).
 pub(crate) fn jump(text: &str) -> Option<Jump> {
-    if text.chars().nth(30).is_some() {
+    if !text.starts_with(['（', '(']) || text.chars().nth(30).is_some() {
         return None;
     }
-    let t: String = fold_traditional(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let t = compact_folded(text);
     let inner = t
         .strip_prefix(['（', '('])
         .and_then(|s| s.strip_suffix(['）', ')']))?;
@@ -156,13 +184,10 @@ pub(crate) fn jump(text: &str) -> Option<Jump> {
 
 /// True for `（相关报道见第二版）`: a cross-reference line, kept as furniture.
 pub(crate) fn is_cross_reference(text: &str) -> bool {
-    if text.chars().nth(30).is_some() {
+    if !text.starts_with(['（', '(']) || text.chars().nth(30).is_some() {
         return false;
     }
-    let t: String = fold_traditional(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let t = compact_folded(text);
     t.starts_with(['（', '('])
         && t.ends_with(['）', ')'])
         && t.contains("见第")

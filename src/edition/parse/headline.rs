@@ -27,10 +27,10 @@
 //! the most prominent: the block with the shortest lines (set in the
 //! largest type); blocks before it are kickers, blocks after it subtitles.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::credits;
-use super::lines::{ends_mid_sentence, ends_sentence, is_wide};
+use super::lines::{ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide};
 use super::page::{PageLines, Role};
 use crate::edition::Headline;
 
@@ -113,7 +113,8 @@ type InsetPairs = [(char, char); 3];
 
 /// The pairs among `wanted` that occur inside some body line of the page.
 fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(char, char)> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
+    let filter = PairFilter::new(wanted);
     for (line, _) in page
         .lines
         .iter()
@@ -123,6 +124,7 @@ fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(c
         let mut prev: Option<char> = None;
         for c in line.text.chars() {
             if let Some(p) = prev
+                && filter.may_hold((p, c))
                 && wanted.contains(&(p, c))
             {
                 seen.insert((p, c));
@@ -151,13 +153,13 @@ fn inset_shape(
     }
     let run_ok = (first..=last).all(|i| {
         page.roles[i] == Role::Body
-            && candidate(&lines[i].text)
+            && lines[i].candidate
             && !lines[i].text.chars().any(super::lines::is_mid_punct)
     });
     if !run_ok {
         return None;
     }
-    if ends_sentence(&lines[prev].text) || credits::opens_article(&lines[after].text) {
+    if ends_sentence(&lines[prev].text) || lines[after].opens {
         return None;
     }
     let end = |i: usize| lines[i].text.chars().next_back();
@@ -170,15 +172,15 @@ fn inset_shape(
 }
 
 /// A line that could be a headline by its own text.
-fn candidate(text: &str) -> bool {
-    let n = text.chars().count();
+pub(crate) fn candidate(text: &str) -> bool {
     if text.ends_with("——") {
         return true;
     }
-    n >= 2
-        && !credits::is_subhead(text)
-        && !ends_sentence(text)
+    // Cheapest tests first: this runs for every line, in every pass.
+    !ends_sentence(text)
         && !ends_mid_sentence(text)
+        && text.chars().nth(1).is_some()
+        && !credits::is_subhead(text)
         && !text.contains('。')
         && !credits::ends_with_closing(text)
         && !credits::opens_article(text)
@@ -207,7 +209,7 @@ fn above(page: &PageLines, i: usize) -> Above {
             let t = &page.lines[j].text;
             if ends_sentence(t) || credits::ends_with_closing(t) {
                 Above::Closed
-            } else if candidate(t) {
+            } else if page.lines[j].candidate {
                 Above::Candidate
             } else {
                 Above::Open
@@ -218,7 +220,7 @@ fn above(page: &PageLines, i: usize) -> Above {
 
 fn is_headline(page: &PageLines, i: usize) -> bool {
     let line = &page.lines[i];
-    if !candidate(&line.text) {
+    if !line.candidate {
         return is_question_headline(page, i);
     }
     let m = page.measures[i];
@@ -243,7 +245,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return above == Above::Closed || line.width + 6 <= m.full;
     };
     let next = &page.lines[j];
-    if page.roles[j] == Role::Headline || credits::opens_article(&next.text) {
+    if page.roles[j] == Role::Headline || next.opens {
         return true;
     }
     // A caption or credit between: the line does not run on, unless it is
@@ -253,7 +255,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return !(above == Above::Candidate && line.width + 2 >= m.full);
     }
     // A next line wider than the column cannot continue this one.
-    if above == Above::Closed && next.width > m.full + 2 && candidate(&next.text) {
+    if above == Above::Closed && next.width > m.full + 2 && next.candidate {
         return true;
     }
     // Under a finished line, a body line without end punctuation is a
@@ -279,9 +281,8 @@ fn is_question_headline(page: &PageLines, i: usize) -> bool {
     if above(page, i) != Above::Closed {
         return false;
     }
-    page.next_text(i).is_some_and(|j| {
-        page.roles[j] == Role::Headline || credits::opens_article(&page.lines[j].text)
-    })
+    page.next_text(i)
+        .is_some_and(|j| page.roles[j] == Role::Headline || page.lines[j].opens)
 }
 
 /// A block of consecutive headline lines on a page.
@@ -320,9 +321,34 @@ fn bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
     let mut prev: Option<char> = None;
     text.chars().filter_map(move |c| {
         let out = prev.map(|p| (p, c));
-        prev = if c.is_alphanumeric() { Some(c) } else { None };
+        prev = if is_letter_or_digit(c) { Some(c) } else { None };
         out.filter(|(a, b)| is_wide(*a) && is_wide(*b))
     })
+}
+
+/// A 4096-bit filter over a set of bigrams: a pair whose bit is clear is
+/// certainly not in the set, so most body bigrams are ruled out without
+/// hashing.
+struct PairFilter([u64; 64]);
+
+impl PairFilter {
+    fn new(pairs: &HashSet<(char, char)>) -> Self {
+        let mut bits = [0u64; 64];
+        for &p in pairs {
+            let k = Self::slot(p);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        PairFilter(bits)
+    }
+
+    fn slot((a, b): (char, char)) -> usize {
+        ((u32::from(a).wrapping_mul(31) ^ u32::from(b)) & 4095) as usize
+    }
+
+    fn may_hold(&self, p: (char, char)) -> bool {
+        let k = Self::slot(p);
+        (self.0[k >> 6] >> (k & 63)) & 1 == 1
+    }
 }
 
 /// Where an article's body lies on the page, and its text, for scoring.
@@ -344,20 +370,29 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
         .iter()
         .flat_map(|b| b.lines.iter().flat_map(|l| bigrams(l)))
         .collect();
-    // The headline bigrams each body contains: linear in the body text.
-    let found: Vec<HashSet<(char, char)>> = targets
+    let filter = PairFilter::new(&wanted);
+    // Each headline bigram gets a number, and each body a bitset of the
+    // numbers it contains: linear in the body text, with no set to grow.
+    let index: FxHashMap<(char, char), usize> =
+        wanted.iter().enumerate().map(|(k, &g)| (g, k)).collect();
+    let words = index.len().div_ceil(64);
+    let found: Vec<Vec<u64>> = targets
         .iter()
         .map(|t| {
-            t.paragraphs
-                .iter()
-                .flat_map(|p| bigrams(p))
-                .filter(|g| wanted.contains(g))
-                .collect()
+            let mut bits = vec![0u64; words];
+            for g in t.paragraphs.iter().flat_map(|p| bigrams(p)) {
+                if filter.may_hold(g)
+                    && let Some(&k) = index.get(&g)
+                {
+                    bits[k >> 6] |= 1 << (k & 63);
+                }
+            }
+            bits
         })
         .collect();
     blocks
         .iter()
-        .map(|b| Some(best_target(b, targets, &found)))
+        .map(|b| Some(best_target(b, targets, &index, &found)))
         .collect()
 }
 
@@ -393,14 +428,31 @@ pub(crate) fn parts_english(blocks: &[Vec<String>]) -> Headline {
     headline
 }
 
-fn best_target(block: &Block, targets: &[Target<'_>], found: &[HashSet<(char, char)>]) -> usize {
-    let own: HashSet<(char, char)> = block.lines.iter().flat_map(|l| bigrams(l)).collect();
+/// The article a block belongs to: `found[k]` is the bitset of headline
+/// bigrams (numbered by `index`) that body `k` contains.
+fn best_target(
+    block: &Block,
+    targets: &[Target<'_>],
+    index: &FxHashMap<(char, char), usize>,
+    found: &[Vec<u64>],
+) -> usize {
+    let mut own: Vec<usize> = block
+        .lines
+        .iter()
+        .flat_map(|l| bigrams(l))
+        .filter_map(|g| index.get(&g).copied())
+        .collect();
+    own.sort_unstable();
+    own.dedup();
     let pos = targets.partition_point(|t| t.span.0 < block.at);
     let lo = pos.saturating_sub(CANDIDATES);
     let hi = (pos + CANDIDATES).min(targets.len());
     let mut best: Option<(usize, usize, usize)> = None;
     for k in lo..hi {
-        let shared = own.iter().filter(|g| found[k].contains(g)).count();
+        let shared = own
+            .iter()
+            .filter(|&&g| (found[k][g >> 6] >> (g & 63)) & 1 == 1)
+            .count();
         let (first, last) = targets[k].span;
         // Prefer a body below the headline (the usual place) on equal terms.
         let distance = if first >= block.at {

@@ -23,6 +23,11 @@ struct Run<'a> {
 /// Rewrites a laid-out page column by column, or returns `None` when the
 /// page is not laid out side by side. Only whitespace changes.
 pub(crate) fn split_columns(page: &str) -> Option<String> {
+    // Most pages have fewer than five lines with a gap inside their text,
+    // and are not split into runs at all.
+    if !gapped_lines_at_least(page, 5) {
+        return None;
+    }
     let rows: Vec<Vec<Run<'_>>> = page.split('\n').map(runs).collect();
     let non_blank = rows.iter().filter(|r| !r.is_empty()).count();
     let gapped = rows.iter().filter(|r| r.len() >= 2).count();
@@ -58,6 +63,45 @@ pub(crate) fn split_columns(page: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join("\n\n"),
     )
+}
+
+/// True when at least `n` lines of `page` hold two spaces (ASCII or
+/// ideographic) in a row with text on both sides: a gap of three
+/// half-units or more needs that, so a page with fewer such lines has
+/// fewer than `n` gapped lines. Reads the page once with `memchr`, then
+/// only the lines around each pair of spaces.
+fn gapped_lines_at_least(page: &str, n: usize) -> bool {
+    const IDEOGRAPHIC: &[u8] = "\u{3000}".as_bytes();
+    let bytes = page.as_bytes();
+    let is_space_at = |i: usize| {
+        bytes.get(i) == Some(&b' ') || bytes[i.min(bytes.len())..].starts_with(IDEOGRAPHIC)
+    };
+    let ascii = memchr::memchr_iter(b' ', bytes);
+    let wide = memchr::memmem::find_iter(bytes, IDEOGRAPHIC);
+    let mut starts: Vec<usize> = ascii
+        .filter(|&i| is_space_at(i + 1))
+        .chain(wide.filter(|&i| is_space_at(i + IDEOGRAPHIC.len())))
+        .collect();
+    starts.sort_unstable();
+    let mut count = 0;
+    let mut counted_until = 0;
+    for at in starts {
+        if at < counted_until {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |k| at + k);
+        let before = page[line_start..at].trim();
+        let after = page[at..line_end].trim();
+        if !before.is_empty() && !after.is_empty() {
+            count += 1;
+            if count >= n {
+                return true;
+            }
+            counted_until = line_end;
+        }
+    }
+    false
 }
 
 /// Splits a line at gaps of 3+ spaces or 2+ ideographic spaces.

@@ -16,6 +16,8 @@
 //!   an artefact. Real spaces (`本报讯 7月26日`, `决心 争取`, `。 （高美梅）`)
 //!   are kept.
 
+use std::borrow::Cow;
+
 /// One non-blank input line, cleaned and measured.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
@@ -28,6 +30,13 @@ pub(crate) struct Line {
     pub blank_before: bool,
     /// Display width of `text` in half-units (see the module docs).
     pub width: usize,
+    /// True when `text` opens an article with a dateline
+    /// (`credits::opens_article`). Set by `PageLines::new`, so that the
+    /// steps reading it do not test the text again.
+    pub opens: bool,
+    /// True when `text` could be a headline line by its own text
+    /// (`headline::candidate`). Set by `PageLines::new`.
+    pub candidate: bool,
 }
 
 /// Width of one char in half-units: 1 for Latin and other narrow text,
@@ -42,9 +51,26 @@ pub(crate) fn char_width(c: char) -> usize {
     }
 }
 
-/// Display width of `s` in half-units (see [`char_width`]).
+/// Display width of `s` in half-units (see [`char_width`]), read from the
+/// UTF-8 bytes in one vectorisable pass: a char below U+2000 has a lead
+/// byte below 0xE2 (width 1), any other char counts 2, and only the
+/// half-width forms led by 0xEF (U+FF61..=U+FFDC, U+FFE8..=U+FFEE) are
+/// then taken back to 1.
 pub(crate) fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    let bytes = s.as_bytes();
+    let base: usize = bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xE2))
+        .sum();
+    let narrow = memchr::memchr_iter(0xEF, bytes)
+        .filter(|&i| {
+            let u = 0xF000
+                | (u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F) << 6)
+                | u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+            (0xFF61..=0xFFDC).contains(&u) || (0xFFE8..=0xFFEE).contains(&u)
+        })
+        .count();
+    base - narrow
 }
 
 /// True for chars that are set full-width in CJK text (see [`char_width`]).
@@ -122,7 +148,9 @@ pub(crate) fn ends_mid_sentence(text: &str) -> bool {
 /// Splits a page's text into cleaned [`Line`]s, dropping blank lines but
 /// recording them in [`Line::blank_before`].
 pub(crate) fn split_lines(page: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', page.as_bytes()).count() + 1);
+    let spaces = whitespace_positions(page);
+    let mut next_space = 0;
     let mut blank = false;
     for raw in page.split('\n') {
         let trimmed = raw.trim();
@@ -130,17 +158,50 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line> {
             blank = true;
             continue;
         }
-        let indent = raw.starts_with(|c: char| c.is_whitespace());
-        let text = despace(trimmed);
+        let indent = trimmed.len() != raw.len() && raw.starts_with(char::is_whitespace);
+        // Byte offsets of the trimmed text in the page (both are slices of it).
+        let start = trimmed.as_ptr() as usize - page.as_ptr() as usize;
+        let end = start + trimmed.len();
+        while spaces.get(next_space).is_some_and(|&p| p < start) {
+            next_space += 1;
+        }
+        // Only a line with inner whitespace can hold justification spaces.
+        let text = if spaces.get(next_space).is_some_and(|&p| p < end) {
+            despace(trimmed)
+        } else {
+            trimmed.to_owned()
+        };
         let width = width(&text);
         out.push(Line {
             text,
             indent,
             blank_before: blank,
             width,
+            opens: false,
+            candidate: false,
         });
         blank = false;
     }
+    out
+}
+
+/// Byte offsets of the whitespace chars (`char::is_whitespace`) of `page`
+/// other than line feeds, in order. Found page-wide with `memchr`: ASCII
+/// whitespace, U+3000, and the other non-ASCII White_Space chars, whose
+/// lead bytes are 0xC2, 0xE1 and 0xE2 (U+0085, U+00A0, U+1680,
+/// U+2000..=U+205F). CJK text has few, so this is much cheaper than a
+/// char-by-char test of every line.
+fn whitespace_positions(page: &str) -> Vec<usize> {
+    let bytes = page.as_bytes();
+    let mut out: Vec<usize> = memchr::memchr3_iter(b' ', b'\t', 0x0B, bytes).collect();
+    out.extend(memchr::memchr2_iter(0x0C, b'\r', bytes));
+    out.extend(memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()));
+    out.extend(memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).filter(|&i| {
+        page.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace)
+    }));
+    out.sort_unstable();
     out
 }
 
@@ -209,11 +270,42 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     buf.push_str(next);
 }
 
+/// The traditional marker chars folded by [`fold_char`].
+const TRADITIONAL: [char; 44] = [
+    '報', '訊', '華', '電', '據', '記', '員', '約', '攝', '圖', '為', '編', '閱', '讀', '資', '責',
+    '輯', '術', '對', '聞', '綜', '際', '國', '內', '經', '濟', '會', '體', '評', '論', '財', '時',
+    '轉', '見', '農', '曆', '專', '觀', '點', '號', '總', '關', '導', '務',
+];
+
+/// A 1024-bit filter over the low ten bits of the chars in
+/// [`TRADITIONAL`]: a char whose bit is clear is certainly not one of them,
+/// so most chars are ruled out by one table look-up.
+const TRADITIONAL_FILTER: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let u = TRADITIONAL[i] as u32 & 1023;
+        bits[(u >> 6) as usize] |= 1 << (u & 63);
+        i += 1;
+    }
+    bits
+};
+
+/// True when `c` may be one of the [`TRADITIONAL`] marker chars.
+fn maybe_traditional(c: char) -> bool {
+    let u = u32::from(c);
+    let low = u & 1023;
+    u >= 0x4E00 && (TRADITIONAL_FILTER[(low >> 6) as usize] >> (low & 63)) & 1 == 1
+}
+
 /// The simplified form of a traditional char used in the markers this
 /// parser looks for (`本報訊`, `責任編輯`, `圖為`, `下轉第2版`); any other
 /// char is returned as is. Both forms are three UTF-8 bytes, so byte
 /// offsets found in folded text hold in the original.
 fn fold_char(c: char) -> char {
+    if !maybe_traditional(c) {
+        return c;
+    }
     match c {
         '報' => '报',
         '訊' => '讯',
@@ -266,12 +358,62 @@ fn fold_char(c: char) -> char {
 /// `s` with the traditional marker chars of [`fold_char`] folded to
 /// simplified, so one set of patterns reads both scripts. Same byte layout
 /// as `s`; borrows when nothing changes.
-pub(crate) fn fold_traditional(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn fold_traditional(s: &str) -> Cow<'_, str> {
     if s.chars().all(|c| fold_char(c) == c) {
-        std::borrow::Cow::Borrowed(s)
+        Cow::Borrowed(s)
     } else {
-        std::borrow::Cow::Owned(s.chars().map(fold_char).collect())
+        Cow::Owned(s.chars().map(fold_char).collect())
     }
+}
+
+/// `s` folded as by [`fold_traditional`] and without whitespace: the form
+/// furniture, jump and caption patterns are matched against. Borrows when
+/// nothing changes (the usual case), so testing every line allocates
+/// nothing.
+pub(crate) fn compact_folded(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| !c.is_whitespace() && fold_char(c) == c) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(fold_char)
+                .collect(),
+        )
+    }
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII, CJK Unified
+/// Ideographs (U+4E00..=U+9FFF, all letters in the Unicode Character
+/// Database) and the punctuation of CJK text (see [`is_cjk_punct`]), which
+/// make up nearly all the text of a Chinese page.
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || !is_cjk_punct(c) && c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric` with the fast paths of [`is_letter`].
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || !is_cjk_punct(c) && c.is_alphanumeric()
+    }
+}
+
+/// Blocks of marks holding no letter or number in the Unicode Character
+/// Database: General Punctuation up to U+206F, CJK Symbols and
+/// Punctuation U+3000..=U+3004 and U+3008..=U+3020, and the full-width
+/// ASCII punctuation U+FF01..=U+FF0F and U+FF1A..=U+FF20.
+fn is_cjk_punct(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}')
 }
 
 #[cfg(test)]
@@ -300,8 +442,44 @@ mod tests {
     }
 
     #[test]
+    fn page_whitespace_positions_agree_with_char_test() {
+        let page = "导体 刻蚀\n导\u{3000}体\ta\u{a0}b“双”x\u{2003}y—…\u{85}\u{1680}\u{205F}\r";
+        let by_chars: Vec<usize> = page
+            .char_indices()
+            .filter(|&(_, c)| c.is_whitespace() && c != '\n')
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(whitespace_positions(page), by_chars);
+    }
+
+    #[test]
+    fn byte_width_agrees_with_char_width() {
+        let text = "本报讯 7月26日，“双过半”é…—｡ｱﾞ￨￮０ＡＢ\u{FFEF}\u{F900}𠀀Ωд";
+        let by_chars: usize = text.chars().map(char_width).sum();
+        assert_eq!(width(text), by_chars);
+    }
+
+    #[test]
     fn width_counts_ascii_as_half() {
         assert_eq!(width("7月26日"), 7);
         assert_eq!(width("“双过半”"), 10);
+    }
+
+    #[test]
+    fn every_traditional_marker_passes_the_filter() {
+        assert!(TRADITIONAL.iter().all(|&c| maybe_traditional(c)));
+        assert_eq!(fold_traditional("本報訊"), "本报讯");
+        assert_eq!(compact_folded("責任 編輯"), "责任编辑");
+        assert!(matches!(compact_folded("市委常委会"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn letter_fast_paths_agree_with_the_standard_library() {
+        for c in [
+            'a', 'Z', '7', '中', '龥', 'é', '。', '　', 'ア', '한', '﹐', '１',
+        ] {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c}");
+        }
     }
 }

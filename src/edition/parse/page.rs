@@ -51,7 +51,11 @@ impl PageLines {
     /// Splits and classifies one page of text (the text between form feeds).
     /// `english` selects the English OCR rules of [`super::english`].
     pub(crate) fn new(page: &str, english: bool) -> Self {
-        let lines = lines::split_lines(page);
+        let mut lines = lines::split_lines(page);
+        for l in &mut lines {
+            l.opens = credits::opens_article(&l.text);
+            l.candidate = super::headline::candidate(&l.text);
+        }
         let mut roles: Vec<Role> = if english {
             english_roles(&lines)
         } else {
@@ -189,12 +193,11 @@ fn extend_notes(lines: &[Line], roles: &mut [Role]) {
 /// (`湖畔` over `雨后的蠡湖，水清岸绿。（记者 许宁 摄）`).
 fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
     for i in 0..lines.len().saturating_sub(1) {
-        let n = lines[i].text.chars().count();
         if roles[i] == Role::Body
             && roles[i + 1] == Role::Caption
-            && n <= 6
+            && lines[i].text.chars().nth(6).is_none()
             && !lines[i + 1].blank_before
-            && lines[i].text.chars().all(char::is_alphanumeric)
+            && lines[i].text.chars().all(lines::is_letter_or_digit)
         {
             roles[i] = Role::Caption;
         }
