@@ -11,7 +11,7 @@ use std::path::Path;
 use newsreader::app::input::Edit;
 use newsreader::app::{Action, App, Settings};
 use newsreader::config::{self, Config};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::{Edition, Fingerprint, Page};
 use newsreader::keymap::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,19 +19,9 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
-fn article(title: &str, paragraphs: &[&str]) -> Article {
-    let headline = Headline {
-        title: vec![title.to_owned()],
-        ..Headline::default()
-    };
-    let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
-    Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    }
-}
+#[path = "support/editions.rs"]
+mod support;
+use support::article;
 
 fn edition() -> Edition {
     Edition {

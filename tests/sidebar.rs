@@ -7,7 +7,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newsreader::app::input::Edit;
 use newsreader::app::{Action, App, Effect, Pane, Settings};
-use newsreader::edition::{Anchor, Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::{Anchor, ArticleId, Edition, Fingerprint, Headline, Page};
 use newsreader::keymap::{Keymap, edit_of};
 use newsreader::store::Bookmark;
 use newsreader::store::order::Order;
@@ -15,19 +15,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
-fn article(title: &str, paragraphs: &[&str]) -> Article {
-    let headline = Headline {
-        title: vec![title.to_owned()],
-        ..Headline::default()
-    };
-    let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
-    Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    }
-}
+#[path = "support/editions.rs"]
+mod support;
+use support::article;
 
 fn edition() -> Edition {
     Edition {
