@@ -4,10 +4,6 @@
 //! the way an extractor gives them (each paragraph's first line two
 //! characters short, its indent dropped; closing marks hung at the line
 //! end), so the expected articles are the paragraphs as written.
-//!
-//! Tests marked `#[ignore]` are known failures, kept so that the next
-//! change to the rules can be checked against them
-//! (`cargo test --test parse_unseen -- --ignored`).
 
 #![allow(clippy::unwrap_used)]
 
@@ -76,7 +72,6 @@ fn mutool_first_lines_set_apart_stay_in_their_paragraphs() {
 }
 
 #[test]
-#[ignore = "known failure: on page 2 (four body lines, no column measure) paragraph first lines are read as headline lines"]
 fn xinhua_edition_reads_kickers_subtitles_and_own_line_closings() {
     assert_articles(
         &fixture("xinhua.txt"),
@@ -117,7 +112,6 @@ fn xinhua_edition_reads_kickers_subtitles_and_own_line_closings() {
 }
 
 #[test]
-#[ignore = "known failure: article 3 (under an own-line credit) keeps its two paragraphs joined"]
 fn pdftotext_text_without_blank_lines_splits_paragraphs_and_articles() {
     assert_articles(
         &fixture("tight.txt"),

@@ -52,11 +52,13 @@ use page::{PageLines, Role};
 pub fn parse(text: &str) -> Edition {
     let mut edition = Edition::default();
     let mut drafts: Vec<Draft> = Vec::new();
+    // A paper keeps its column measure from page to page.
+    let mut measure = None;
     for page_text in text.split('\u{c}') {
         let number = u32::try_from(edition.pages.len() + 1).unwrap_or(u32::MAX);
         // Decided page by page: an edition may mix scripts.
         let english = english::is_english(page_text);
-        let (page, page_drafts) = read_page(page_text, number, english, &mut edition);
+        let (page, page_drafts) = read_page(page_text, number, english, &mut edition, &mut measure);
         edition.dropped += page_drafts.iter().map(|d| d.segment.dropped).sum::<usize>();
         edition.pages.push(page);
         join_continuations(&mut drafts, page_drafts);
@@ -167,10 +169,20 @@ fn credit_name(line: &str) -> String {
 
 /// Reads one page (`english`: an English OCR page, see [`english`]): its
 /// furniture into a [`Page`] (and the edition's title
-/// and date), its articles into drafts.
-fn read_page(text: &str, number: u32, english: bool, edition: &mut Edition) -> (Page, Vec<Draft>) {
+/// and date), its articles into drafts. `measure` is the column measure
+/// of the latest earlier page set in columns, updated with this page's.
+fn read_page(
+    text: &str,
+    number: u32,
+    english: bool,
+    edition: &mut Edition,
+    measure: &mut Option<columns::Measure>,
+) -> (Page, Vec<Draft>) {
     let unfolded = layout::split_columns(text);
-    let mut lines = PageLines::new(unfolded.as_deref().unwrap_or(text), english);
+    let mut lines = PageLines::new(unfolded.as_deref().unwrap_or(text), english, *measure);
+    if lines.measure.is_some() {
+        *measure = lines.measure;
+    }
     if !english {
         headline::mark(&mut lines);
         headline::mark_insets(&mut lines);

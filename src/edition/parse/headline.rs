@@ -258,6 +258,19 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if above == Above::Closed && next.width > m.full + 2 && next.candidate {
         return true;
     }
+    // A paragraph's first line is an indent (two characters) short of the
+    // column, and a column line is full; a line of ideographs alone (no
+    // punctuation to compress, no half-width digit) set one character
+    // short is neither. Under a finished line and over a line shaped as a
+    // first line (an indent short, running on), it is a headline.
+    let next_first = next.width + 4 == m.full && !ends_sentence(&next.text);
+    if above == Above::Closed
+        && next_first
+        && line.width + 2 == m.full
+        && ideographs_only(&line.text)
+    {
+        return true;
+    }
     // Under a finished line, a body line without end punctuation is a
     // paragraph's first line, within about two characters of the column
     // (its indent dropped), running on into a full line. A line more than
@@ -267,6 +280,12 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// True when `text` holds only wide letters (ideographs, kana, hangul):
+/// no punctuation, no half-width character.
+fn ideographs_only(text: &str) -> bool {
+    text.chars().all(|c| is_wide(c) && is_letter_or_digit(c))
 }
 
 /// A headline may end in `？` or `！` (`你今天读书了吗？`), as a paragraph
