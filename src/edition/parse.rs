@@ -11,7 +11,8 @@
 //! 2. `parse::furniture` and `parse::credits`: give furniture, captions, jump lines
 //!    and credit lines their roles, by shape;
 //! 3. `parse::columns`: estimate the local column measure;
-//! 4. `parse::headline::mark` and `parse::headline::mark_insets`: tell headline lines
+//! 4. `parse::headline::mark`, `parse::headline::mark_insets` and
+//!    `parse::headline::mark_echoes`: tell headline lines
 //!    from body lines;
 //! 5. `parse::blocks`: put back a column read out of order, then rejoin
 //!    body lines into paragraphs and article segments;
@@ -186,6 +187,7 @@ fn read_page(
     if !english {
         headline::mark(&mut lines);
         headline::mark_insets(&mut lines);
+        headline::mark_echoes(&mut lines);
         blocks::restore_late_column(&mut lines);
     }
     let segments = merge_interleaved(blocks::segments(&lines));

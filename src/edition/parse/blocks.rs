@@ -27,7 +27,9 @@
 //! **Article starts.** A body line starts a new article segment when it
 //! opens with a dateline (`本报讯`, `新华社…电`), when the previous paragraph
 //! closed with a byline (`（高美梅）`), or when a headline or own-line credit
-//! stands between it and a finished paragraph.
+//! stands between it and a finished paragraph — but not a column-wide
+//! headline of another article set among the column's lines
+//! (`headline::mark_echoes`).
 
 use super::credits;
 use super::english;
@@ -68,7 +70,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
     let mut jump_from = false;
     for i in 0..page.lines.len() {
         match page.roles[i] {
-            Role::Headline => headline_since = true,
+            Role::Headline => headline_since |= !page.lines[i].aside,
             Role::Credit => {
                 let text = &page.lines[i].text;
                 credit = Some(match credit.take() {
