@@ -189,6 +189,7 @@ fn read_page(
         headline::mark_insets(&mut lines);
         headline::mark_echoes(&mut lines);
         blocks::restore_late_column(&mut lines);
+        blocks::restore_early_line(&mut lines);
     }
     let segments = merge_interleaved(blocks::segments(&lines));
     let blocks = headline::blocks(&lines);
