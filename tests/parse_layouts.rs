@@ -27,7 +27,7 @@ const FLOORS: &[(&str, &str, usize)] = &[
     ("wuxi-b", "pdfminer", 4),
     ("wuxi-b", "mutool", 4),
     ("wuxi-c", "pdftotext", 4),
-    ("wuxi-c", "pdfminer", 3),
+    ("wuxi-c", "pdfminer", 4),
     ("wuxi-c", "mutool", 4),
     ("wuxi-d", "pdftotext", 4),
     ("wuxi-d", "pdfminer", 3),

@@ -4,10 +4,6 @@
 //! the way an extractor gives them (each paragraph's first line two
 //! characters short, its indent dropped; closing marks hung at the line
 //! end), so the expected articles are the paragraphs as written.
-//!
-//! Tests marked `#[ignore]` are known failures, kept so that the next
-//! change to the rules can be checked against them
-//! (`cargo test --test parse_unseen -- --ignored`).
 
 #![allow(clippy::unwrap_used)]
 
@@ -76,7 +72,6 @@ fn mutool_first_lines_set_apart_stay_in_their_paragraphs() {
 }
 
 #[test]
-#[ignore = "known failure: on page 2 (four body lines, no column measure) paragraph first lines are read as headline lines"]
 fn xinhua_edition_reads_kickers_subtitles_and_own_line_closings() {
     assert_articles(
         &fixture("xinhua.txt"),
@@ -117,7 +112,6 @@ fn xinhua_edition_reads_kickers_subtitles_and_own_line_closings() {
 }
 
 #[test]
-#[ignore = "known failure: article 3 (under an own-line credit) keeps its two paragraphs joined"]
 fn pdftotext_text_without_blank_lines_splits_paragraphs_and_articles() {
     assert_articles(
         &fixture("tight.txt"),
@@ -180,4 +174,41 @@ fn hong_kong_page_with_corner_quotes_and_small_commas() {
         ],
     );
     assert_eq!(e.pages[0].label.as_deref(), Some("A3 港聞"));
+}
+
+#[test]
+fn cleaned_text_with_short_headlines_and_no_blank_lines_splits_articles() {
+    assert_articles(
+        &fixture("cleaned_news.txt"),
+        &[
+            article(
+                &["全省春耕生产全面展开"],
+                Some("本报讯（记者 王磊）"),
+                None,
+                &[
+                    "本报讯（记者 王磊）连日来，全省各地抢抓农时，春耕生产全面展开。",
+                    "农业部门组织技术人员深入田间地头，指导农民科学施肥。",
+                    "据统计，全省已完成春播面积三百万亩。",
+                ],
+            ),
+            article(
+                &["地铁三号线开通运营"],
+                Some("本报讯 3月28日"),
+                Some("李娜"),
+                &[
+                    "本报讯 3月28日，地铁三号线正式开通运营，全线设站二十个。",
+                    "市民乘坐地铁出行将更加便捷。",
+                ],
+            ),
+            article(
+                &["图书馆推出夜间阅读服务"],
+                None,
+                None,
+                &[
+                    "为满足市民阅读需求，市图书馆自本月起推出夜间阅读服务。",
+                    "读者可在晚间使用自习区和电子阅览室。",
+                ],
+            ),
+        ],
+    );
 }

@@ -11,7 +11,8 @@
 //! 2. `parse::furniture` and `parse::credits`: give furniture, captions, jump lines
 //!    and credit lines their roles, by shape;
 //! 3. `parse::columns`: estimate the local column measure;
-//! 4. `parse::headline::mark` and `parse::headline::mark_insets`: tell headline lines
+//! 4. `parse::headline::mark`, `parse::headline::mark_insets` and
+//!    `parse::headline::mark_echoes`: tell headline lines
 //!    from body lines;
 //! 5. `parse::blocks`: put back a column read out of order, then rejoin
 //!    body lines into paragraphs and article segments;
@@ -52,11 +53,13 @@ use page::{PageLines, Role};
 pub fn parse(text: &str) -> Edition {
     let mut edition = Edition::default();
     let mut drafts: Vec<Draft> = Vec::new();
+    // A paper keeps its column measure from page to page.
+    let mut measure = None;
     for page_text in text.split('\u{c}') {
         let number = u32::try_from(edition.pages.len() + 1).unwrap_or(u32::MAX);
         // Decided page by page: an edition may mix scripts.
         let english = english::is_english(page_text);
-        let (page, page_drafts) = read_page(page_text, number, english, &mut edition);
+        let (page, page_drafts) = read_page(page_text, number, english, &mut edition, &mut measure);
         edition.dropped += page_drafts.iter().map(|d| d.segment.dropped).sum::<usize>();
         edition.pages.push(page);
         join_continuations(&mut drafts, page_drafts);
@@ -167,14 +170,26 @@ fn credit_name(line: &str) -> String {
 
 /// Reads one page (`english`: an English OCR page, see [`english`]): its
 /// furniture into a [`Page`] (and the edition's title
-/// and date), its articles into drafts.
-fn read_page(text: &str, number: u32, english: bool, edition: &mut Edition) -> (Page, Vec<Draft>) {
+/// and date), its articles into drafts. `measure` is the column measure
+/// of the latest earlier page set in columns, updated with this page's.
+fn read_page(
+    text: &str,
+    number: u32,
+    english: bool,
+    edition: &mut Edition,
+    measure: &mut Option<columns::Measure>,
+) -> (Page, Vec<Draft>) {
     let unfolded = layout::split_columns(text);
-    let mut lines = PageLines::new(unfolded.as_deref().unwrap_or(text), english);
+    let mut lines = PageLines::new(unfolded.as_deref().unwrap_or(text), english, *measure);
+    if lines.measure.is_some() {
+        *measure = lines.measure;
+    }
     if !english {
         headline::mark(&mut lines);
         headline::mark_insets(&mut lines);
+        headline::mark_echoes(&mut lines);
         blocks::restore_late_column(&mut lines);
+        blocks::restore_early_line(&mut lines);
     }
     let segments = merge_interleaved(blocks::segments(&lines));
     let blocks = headline::blocks(&lines);

@@ -22,17 +22,22 @@
 //! the page's median line ends its paragraph (see [`super::english`]).
 //!
 //! **Late columns.** [`restore_late_column`] puts back a column an
-//! extractor read out of order at the end of a page.
+//! extractor read out of order at the end of a page, and
+//! [`restore_early_line`] a paragraph's last line read too early.
 //!
 //! **Article starts.** A body line starts a new article segment when it
 //! opens with a dateline (`本报讯`, `新华社…电`), when the previous paragraph
 //! closed with a byline (`（高美梅）`), or when a headline or own-line credit
-//! stands between it and a finished paragraph.
+//! stands between it and a finished paragraph — but not a column-wide
+//! headline of another article set among the column's lines
+//! (`headline::mark_echoes`).
 
 use super::credits;
 use super::english;
 use super::furniture::Jump;
-use super::lines::{Line, ends_sentence, join_into};
+use rustc_hash::FxHashSet;
+
+use super::lines::{Line, ends_mid_sentence, ends_sentence, is_letter, join_into};
 use super::page::{PageLines, Role};
 
 /// A run of one article's body on one page.
@@ -68,7 +73,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
     let mut jump_from = false;
     for i in 0..page.lines.len() {
         match page.roles[i] {
-            Role::Headline => headline_since = true,
+            Role::Headline => headline_since |= !page.lines[i].aside,
             Role::Credit => {
                 let text = &page.lines[i].text;
                 credit = Some(match credit.take() {
@@ -252,6 +257,103 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
     if pair_used {
         move_lines(page, (late_start, late_end), orphan_start);
     }
+}
+
+/// A line that may have been read early: its page line index, the pair of
+/// chars joining it to the block before, and each later place it may
+/// belong (the last line of a block stopping in mid-sentence) with the
+/// pair joining it there.
+type EarlyLine = (usize, (char, char), Vec<(usize, (char, char))>);
+
+/// How many later blocks are searched for the place of an early line.
+const EARLY_REACH: usize = 12;
+
+/// Puts back a paragraph's last line that an extractor read early
+/// (pdfminer, `wuxi-c`: `…最具完` / blank / `佳蓝在锡发展保驾护航。` / blank /
+/// … / `…为吉` / blank): a one-line block that ends its sentence, short of
+/// the column, starting in mid-word after a block that stopped in
+/// mid-sentence. When the pair of chars joining it to that block (`完佳`)
+/// occurs nowhere in the page's body lines, while the pair joining it to a
+/// later block that also stops in mid-sentence (`吉佳`) does, the line is
+/// moved to the end of that later block.
+pub(crate) fn restore_early_line(page: &mut PageLines) {
+    if page.english {
+        return;
+    }
+    let blocks = body_blocks(page);
+    let lines = &page.lines;
+    let open = |i: usize| {
+        let t = &lines[i].text;
+        !ends_sentence(t) && !ends_mid_sentence(t) && !credits::ends_with_closing(t)
+    };
+    let early = |k: usize| {
+        let (s, e) = blocks[k];
+        let m = page.measures[s];
+        s == e
+            && k > 0
+            && m.columnar
+            && open(blocks[k - 1].1)
+            && ends_sentence(&lines[s].text)
+            && lines[s].width + 3 <= m.full
+            && !lines[s].opens
+            && !lines[s].indent
+            && lines[s].text.chars().next().is_some_and(is_letter)
+    };
+    let pair = |a: usize, b: usize| {
+        Some((
+            lines[a].text.chars().next_back()?,
+            lines[b].text.chars().next()?,
+        ))
+    };
+    let mut wanted: Vec<EarlyLine> = Vec::new();
+    for k in (1..blocks.len()).filter(|&k| early(k)) {
+        let line = blocks[k].0;
+        let Some(before) = pair(blocks[k - 1].1, line) else {
+            continue;
+        };
+        let places = blocks[k + 1..]
+            .iter()
+            .take(EARLY_REACH)
+            .filter(|b| open(b.1))
+            .filter_map(|b| pair(b.1, line).map(|p| (b.1, p)))
+            .collect();
+        wanted.push((line, before, places));
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let all: FxHashSet<(char, char)> = wanted
+        .iter()
+        .flat_map(|(_, b, ps)| std::iter::once(*b).chain(ps.iter().map(|p| p.1)))
+        .collect();
+    let seen = body_pairs(page, &all);
+    // Moves run from the page's end, so earlier indices stay valid.
+    for (line, before, places) in wanted.into_iter().rev() {
+        if seen.contains(&before) {
+            continue;
+        }
+        if let Some(&(end, _)) = places.iter().find(|(_, p)| seen.contains(p)) {
+            move_lines(page, (line + 1, end), line);
+        }
+    }
+}
+
+/// The pairs among `wanted` that occur inside some body line of `page`.
+fn body_pairs(page: &PageLines, wanted: &FxHashSet<(char, char)>) -> FxHashSet<(char, char)> {
+    let mut seen = FxHashSet::default();
+    for (line, _) in page
+        .lines
+        .iter()
+        .zip(&page.roles)
+        .filter(|(_, r)| **r == Role::Body)
+    {
+        for p in line.text.chars().zip(line.text.chars().skip(1)) {
+            if wanted.contains(&p) {
+                seen.insert(p);
+            }
+        }
+    }
+    seen
 }
 
 /// Runs of body lines with no blank line or other line between, as

@@ -11,6 +11,16 @@
 //! Pages where no width is common — cleaned text with one
 //! paragraph per line, OCR of proportional type — are "free", and line
 //! width is then no evidence at all.
+//!
+//! The whole page's measure (and, for a page too short to measure, the
+//! measure of the edition's earlier pages) is a second witness: a paper
+//! keeps its column measure from page to page. Near the end of a page the
+//! window may hold more indent-short first lines than full lines; when
+//! the page's measure is exactly an indent wider and at least two lines
+//! of the window are set at it, those are the full lines. A window too
+//! small to judge (fewer than three lines of one width) whose lines all
+//! fit the edition's measure — none wider than it but for a hung closing
+//! mark, one at least nearly full — is read at that measure.
 
 /// How many body lines on each side are looked at.
 const WINDOW: usize = 10;
@@ -25,10 +35,21 @@ pub(crate) struct Measure {
     pub columnar: bool,
 }
 
-/// Estimates the [`Measure`] around each of `widths` (half-units). Linear
-/// in the number of lines: the window (at most `2 * WINDOW + 1` widths) is
-/// kept sorted as it slides, and each line's verdict is one sweep over it.
-pub(crate) fn measure(widths: &[usize]) -> Vec<Measure> {
+/// The measure of a whole page's body `widths` (half-units), or `None`
+/// when the page is not set in columns (see [`measure`]).
+pub(crate) fn page_measure(widths: &[usize]) -> Option<Measure> {
+    let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 8).collect();
+    sorted.sort_unstable();
+    let m = judge(&sorted, None);
+    m.columnar.then_some(m)
+}
+
+/// Estimates the [`Measure`] around each of `widths` (half-units), given
+/// `wider`, the measure of the whole page or of the edition's earlier
+/// pages (see the module docs), if any. Linear in the number of lines:
+/// the window (at most `2 * WINDOW + 1` widths) is kept sorted as it
+/// slides, and each line's verdict is one sweep over it.
+pub(crate) fn measure(widths: &[usize], wider: Option<Measure>) -> Vec<Measure> {
     let mut out = Vec::with_capacity(widths.len());
     // The widths of `widths[lo..hi]` that are at least 8, sorted.
     let mut window: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
@@ -52,13 +73,37 @@ pub(crate) fn measure(widths: &[usize]) -> Vec<Measure> {
             }
             lo += 1;
         }
-        out.push(judge(&window));
+        out.push(judge(&window, wider));
     }
     out
 }
 
-/// The measure of one sorted window of widths.
-fn judge(window: &[usize]) -> Measure {
+/// The measure of one sorted window of widths, with the page's or
+/// edition's measure `wider` as a second witness.
+fn judge(window: &[usize], wider: Option<Measure>) -> Measure {
+    let own = judge_alone(window);
+    let Some(w) = wider.filter(|w| w.columnar) else {
+        return own;
+    };
+    let at = |lo: usize, hi: usize| {
+        window.partition_point(|&x| x <= hi) - window.partition_point(|&x| x < lo)
+    };
+    if own.columnar && (own.full + 3..=own.full + 4).contains(&w.full) {
+        if at(w.full.saturating_sub(1), w.full) >= 2 {
+            return w;
+        }
+        return own;
+    }
+    let fits = window.last().is_some_and(|&x| x <= w.full + 2);
+    if !own.columnar && !window.is_empty() && fits && at(w.full.saturating_sub(4), w.full + 2) >= 1
+    {
+        return w;
+    }
+    own
+}
+
+/// The measure of one sorted window of widths on its own evidence.
+fn judge_alone(window: &[usize]) -> Measure {
     // Count widths within one half-unit below each width: a digit or a
     // Latin letter makes an otherwise full line one half-unit short. Both
     // bounds only move right as the width grows; ties go to the wider.
@@ -102,7 +147,7 @@ mod tests {
     #[test]
     fn common_width_is_the_measure() {
         let widths = [30, 30, 29, 30, 18, 30, 30, 26, 30, 40];
-        let m = measure(&widths);
+        let m = measure(&widths, None);
         assert_eq!(m[3].full, 30);
         assert!(m[3].columnar);
     }
@@ -110,7 +155,7 @@ mod tests {
     #[test]
     fn paragraph_per_line_text_is_not_columnar() {
         let widths = [120, 88, 260, 44, 150, 302, 76, 210];
-        assert!(!measure(&widths)[3].columnar);
+        assert!(!measure(&widths, None)[3].columnar);
     }
 
     /// The window's verdict worked out directly, as the module docs state
@@ -156,9 +201,48 @@ mod tests {
     fn indented_first_lines_do_not_set_the_measure() {
         // Two-line paragraphs: first lines (24) outnumber full lines (28).
         let widths = [24, 28, 16, 24, 28, 14, 23, 28, 18, 24, 27, 12];
-        let m = measure(&widths);
+        let m = measure(&widths, None);
         assert_eq!(m[5].full, 28);
         assert!(m[5].columnar);
+    }
+
+    #[test]
+    fn page_too_short_to_measure_borrows_the_editions_measure() {
+        // Four body lines of a 14-character column: the first line two
+        // characters short, one line with a hung comma, a last line.
+        let widths = [24, 30, 22, 24, 14];
+        assert!(!measure(&widths, None)[1].columnar);
+        let earlier = Measure {
+            full: 28,
+            columnar: true,
+        };
+        let m = measure(&widths, Some(earlier))[1];
+        assert_eq!(m.full, 28);
+        assert!(m.columnar);
+    }
+
+    #[test]
+    fn borrowed_measure_is_not_taken_by_wider_lines() {
+        // Lines far wider than the borrowed measure do not fit it.
+        let widths = [60, 44, 70];
+        let earlier = Measure {
+            full: 28,
+            columnar: true,
+        };
+        assert!(!measure(&widths, Some(earlier))[1].columnar);
+    }
+
+    #[test]
+    fn first_lines_at_a_page_end_yield_to_the_page_measure() {
+        // Near the page end first lines (24) outnumber full lines (28),
+        // and only two full lines are in the window.
+        let widths = [16, 16, 23, 24, 24, 24, 24, 26, 28, 28, 30];
+        assert_eq!(measure(&widths, None)[10].full, 24);
+        let page = Measure {
+            full: 28,
+            columnar: true,
+        };
+        assert_eq!(measure(&widths, Some(page))[10].full, 28);
     }
 
     #[test]
@@ -167,7 +251,7 @@ mod tests {
             30, 30, 29, 30, 18, 30, 3, 26, 30, 40, 44, 44, 43, 12, 44, 60, 44, 44, 7, 30, 29, 29,
             30, 31, 30, 28, 120, 130, 30, 30, 9, 8, 8, 30,
         ];
-        for (i, m) in measure(&widths).iter().enumerate() {
+        for (i, m) in measure(&widths, None).iter().enumerate() {
             assert_eq!(
                 (m.full, m.columnar),
                 measure_directly(&widths, i),

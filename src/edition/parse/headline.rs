@@ -107,6 +107,100 @@ pub(crate) fn mark_insets(page: &mut PageLines) {
     }
 }
 
+/// Marks headlines set exactly as wide as the column, which width alone
+/// cannot tell from a column line (`wuxi-c`, pdfminer:
+/// `韩国吉佳蓝公司在锡落户中国总部项目` between `…保驾护航。` and `备生态、…`).
+///
+/// Evidence, all required: a line of ideographs alone (no punctuation in a
+/// full column line), set apart by a blank line, under a finished
+/// sentence; it does not read on into the next line (their joining pair
+/// of chars occurs nowhere in the page's body lines); and it repeats the
+/// words of the page's body: at least three quarters of its pairs of
+/// chars occur in at least one other body line. Its article is elsewhere,
+/// so the body around it stays one segment (`Line::aside`).
+pub(crate) fn mark_echoes(page: &mut PageLines) {
+    let shaped: Vec<(usize, usize)> = (1..page.lines.len())
+        .filter_map(|i| echo_shape(page, i).map(|j| (i, j)))
+        .collect();
+    if shaped.is_empty() {
+        return;
+    }
+    let mut wanted: HashSet<(char, char)> = HashSet::default();
+    for &(i, j) in &shaped {
+        wanted.extend(bigrams(&page.lines[i].text));
+        if let (Some(a), Some(b)) = (
+            page.lines[i].text.chars().next_back(),
+            page.lines[j].text.chars().next(),
+        ) {
+            wanted.insert((a, b));
+        }
+    }
+    let counts = pair_line_counts(page, &wanted);
+    let lines_with = |p: &(char, char)| counts.get(p).copied().unwrap_or(0);
+    for (i, j) in shaped {
+        let text = &page.lines[i].text;
+        let (Some(a), Some(b)) = (text.chars().next_back(), page.lines[j].text.chars().next())
+        else {
+            continue;
+        };
+        let pairs: Vec<(char, char)> = bigrams(text).collect();
+        let echoed = pairs.iter().filter(|p| lines_with(p) >= 2).count();
+        if lines_with(&(a, b)) == 0 && echoed * 4 >= pairs.len() * 3 {
+            page.roles[i] = Role::Headline;
+            page.lines[i].aside = true;
+        }
+    }
+}
+
+/// When line `i` is shaped like a column-wide headline (see
+/// [`mark_echoes`]), the next body line.
+fn echo_shape(page: &PageLines, i: usize) -> Option<usize> {
+    let line = &page.lines[i];
+    let m = page.measures[i];
+    if page.roles[i] != Role::Body || !line.blank_before || !line.candidate || !m.columnar {
+        return None;
+    }
+    if line.width + 1 < m.full || line.width > m.full + 1 || !ideographs_only(&line.text) {
+        return None;
+    }
+    let prev = (0..i).rev().find(|&j| page.roles[j] == Role::Body)?;
+    if !ends_sentence(&page.lines[prev].text) {
+        return None;
+    }
+    let next = page.next_text(i)?;
+    (page.roles[next] == Role::Body && !page.lines[next].opens).then_some(next)
+}
+
+/// For each pair among `wanted`, how many body lines of the page hold it.
+fn pair_line_counts(
+    page: &PageLines,
+    wanted: &HashSet<(char, char)>,
+) -> FxHashMap<(char, char), usize> {
+    let mut counts: FxHashMap<(char, char), usize> = FxHashMap::default();
+    let mut in_line: HashSet<(char, char)> = HashSet::default();
+    for (line, _) in page
+        .lines
+        .iter()
+        .zip(&page.roles)
+        .filter(|(_, r)| **r == Role::Body)
+    {
+        in_line.clear();
+        let mut prev: Option<char> = None;
+        for c in line.text.chars() {
+            if let Some(p) = prev
+                && wanted.contains(&(p, c))
+            {
+                in_line.insert((p, c));
+            }
+            prev = Some(c);
+        }
+        for p in &in_line {
+            *counts.entry(*p).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
 /// The char pairs an inset test reads: joining the lines around the run,
 /// and joining the run to the line above and to the line below.
 type InsetPairs = [(char, char); 3];
@@ -258,6 +352,19 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if above == Above::Closed && next.width > m.full + 2 && next.candidate {
         return true;
     }
+    // A paragraph's first line is an indent (two characters) short of the
+    // column, and a column line is full; a line of ideographs alone (no
+    // punctuation to compress, no half-width digit) set one character
+    // short is neither. Under a finished line and over a line shaped as a
+    // first line (an indent short, running on), it is a headline.
+    let next_first = next.width + 4 == m.full && !ends_sentence(&next.text);
+    if above == Above::Closed
+        && next_first
+        && line.width + 2 == m.full
+        && ideographs_only(&line.text)
+    {
+        return true;
+    }
     // Under a finished line, a body line without end punctuation is a
     // paragraph's first line, within about two characters of the column
     // (its indent dropped), running on into a full line. A line more than
@@ -267,6 +374,12 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// True when `text` holds only wide letters (ideographs, kana, hangul):
+/// no punctuation, no half-width character.
+fn ideographs_only(text: &str) -> bool {
+    text.chars().all(|c| is_wide(c) && is_letter_or_digit(c))
 }
 
 /// A headline may end in `？` or `！` (`你今天读书了吗？`), as a paragraph

@@ -37,6 +37,10 @@ pub(crate) struct Line {
     /// True when `text` could be a headline line by its own text
     /// (`headline::candidate`). Set by `PageLines::new`.
     pub candidate: bool,
+    /// True for a headline line set among another article's column lines
+    /// (`headline::mark_echoes`): the body reads on across it, so it does
+    /// not start a new article there.
+    pub aside: bool,
 }
 
 /// Width of one char in half-units: 1 for Latin and other narrow text,
@@ -179,6 +183,7 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line> {
             width,
             opens: false,
             candidate: false,
+            aside: false,
         });
         blank = false;
     }

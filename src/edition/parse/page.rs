@@ -38,6 +38,8 @@ pub(crate) struct PageLines {
     pub roles: Vec<Role>,
     /// The local column measure at each line.
     pub measures: Vec<Measure>,
+    /// The measure of the page as a whole, when it is set in columns.
+    pub measure: Option<Measure>,
     /// True when the page marks paragraphs by indenting their first line:
     /// at least two body lines are indented and at least one is not.
     pub indented: bool,
@@ -49,8 +51,10 @@ pub(crate) struct PageLines {
 
 impl PageLines {
     /// Splits and classifies one page of text (the text between form feeds).
-    /// `english` selects the English OCR rules of [`super::english`].
-    pub(crate) fn new(page: &str, english: bool) -> Self {
+    /// `english` selects the English OCR rules of [`super::english`];
+    /// `earlier` is the column measure of the edition's earlier pages, if
+    /// any was found (see [`super::columns`]).
+    pub(crate) fn new(page: &str, english: bool, earlier: Option<Measure>) -> Self {
         let mut lines = lines::split_lines(page);
         for l in &mut lines {
             l.opens = credits::opens_article(&l.text);
@@ -70,7 +74,8 @@ impl PageLines {
             .filter(|(_, r)| **r == Role::Body)
             .map(|(l, _)| l.width)
             .collect();
-        let body_measures = columns::measure(&widths);
+        let own = columns::page_measure(&widths);
+        let body_measures = columns::measure(&widths, own.or(earlier));
         let mut measures = Vec::with_capacity(lines.len());
         let mut k = 0;
         let fallback = Measure {
@@ -97,6 +102,7 @@ impl PageLines {
             lines,
             roles,
             measures,
+            measure: own,
             indented,
             english,
             median_width,
