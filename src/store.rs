@@ -27,7 +27,7 @@
 //!     "<fingerprint, 16 hex digits>": {
 //!       "path": "/papers/today.txt",           // last path opened from, or null
 //!       "title": "无锡日报",                   // display title, or null
-//!       "titles": ["…", "…"],                  // article titles, for re-extraction matching
+//!       "titles": ["…", "…"],                  // first 100 article titles, for re-extraction matching
 //!       "aliases": ["<older fingerprint>"],    // fingerprints this state was re-keyed from
 //!       "touched": 1764440000000,              // ms: last change of path/title/titles
 //!       "position": {"article": "<ArticleId>", "anchor": {"paragraph": 3, "offset": 17}},
@@ -52,6 +52,10 @@
 //! - **2**: adds titles, aliases, clocks, tombstones, read marks and the
 //!   position snippet, for re-extraction matching, re-anchoring and merging
 //!   two readers' changes.
+//!   Since 29 Nov 2026 `titles` holds at most the first
+//!   [`identity::MAX_TITLES`] titles (same schema: older files with every
+//!   title still load, are matched on their first 100, and are cut down by
+//!   the next save).
 //!
 //! Other files beside it: `bookmarks.lock` (empty; its advisory lock is held
 //! around every read-merge-write), `.bookmarks.json.<random>.tmp` (a save in
