@@ -616,7 +616,7 @@ impl App {
 
     fn toggle_filter(&mut self) -> Option<Effect> {
         if !self.search_active() {
-            self.notify("no search: press / to search");
+            self.notify(self.no_matches_message());
             return None;
         }
         self.search.filter = !self.search.filter;
@@ -861,15 +861,19 @@ fn step(index: usize, delta: isize, count: usize) -> usize {
     index.saturating_add_signed(delta).min(last)
 }
 
-/// The headline list entry for `article` (see [`App::list_titles`]).
+/// The headline list entry for `article` (see [`App::list_titles`]): the
+/// whole headline as one line ([`crate::edition::Headline::one_line`]), else
+/// its first paragraph; the list truncates it by display width with an
+/// ellipsis.
 pub fn list_title(article: &Article) -> String {
-    let headline = &article.headline;
-    headline
-        .title
-        .first()
-        .or(headline.kicker.first())
-        .or(headline.subtitle.first())
-        .or(article.paragraphs.first())
-        .map(|s| s.trim().to_owned())
-        .unwrap_or_default()
+    let joined = article.headline.one_line();
+    if joined.is_empty() {
+        article
+            .paragraphs
+            .first()
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_default()
+    } else {
+        joined
+    }
 }

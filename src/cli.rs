@@ -17,6 +17,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+/// The narrowest `--width` accepted, in columns: every CJK character is 2
+/// columns, so below this a row cannot hold the text it is set for.
+pub const MIN_WIDTH: u16 = 4;
+
 /// `newsreader [OPTIONS] <FILE>...`, or `newsreader --bookmarks [--json]`,
 /// `newsreader --export-bookmarks FILE.md`, `newsreader --print-config`:
 /// the raw command line.
@@ -24,7 +28,10 @@ use clap::{Parser, ValueEnum};
 #[command(
     name = "newsreader",
     version,
-    about = "Read a day's newspaper, as a PDF extractor left it, in the terminal."
+    about = "Read a day's newspaper, as a PDF extractor left it, in the terminal.",
+    // Without this, clap's usage line in an error lists the arguments the
+    // error names (`newsreader --ambiguous-width <WHEN> [FILE]...`).
+    override_usage = "newsreader [OPTIONS] [FILE]..."
 )]
 pub struct Args {
     /// The edition: plain text as a PDF extractor made it. Several files,
@@ -62,9 +69,10 @@ pub struct Args {
     #[arg(long, value_name = "FORMAT")]
     pub dump: Option<DumpFormat>,
 
-    /// Row width in columns for `--dump text`.
+    /// Row width in columns for `--dump text` (at least 4: a CJK row needs 2
+    /// columns, and an indented one more).
     #[arg(long, value_name = "COLUMNS", default_value_t = 80,
-          value_parser = clap::value_parser!(u16).range(1..))]
+          value_parser = clap::value_parser!(u16).range(i64::from(MIN_WIDTH)..))]
     pub width: u16,
 
     /// Where bookmarks and reading positions live [default: $NEWSREADER_DATA_DIR,
@@ -145,7 +153,7 @@ pub struct Options {
     pub files: Vec<PathBuf>,
     /// Terminal UI or dump (a piped stdout without `--dump` means `--dump text`).
     pub mode: Mode,
-    /// Row width for `--dump text`, in columns (at least 1).
+    /// Row width for `--dump text`, in columns (at least [`MIN_WIDTH`]).
     pub width: usize,
     /// The state directory, if one could be determined (see [`data_dir`]).
     pub data_dir: Option<PathBuf>,
@@ -366,9 +374,25 @@ mod tests {
     }
 
     #[test]
-    fn width_zero_is_a_usage_error() {
-        let err = Args::try_parse_from(["newsreader", "--width", "0", "a.txt"]).unwrap_err();
-        assert_eq!(err.exit_code(), 2);
+    fn width_below_four_is_a_usage_error() {
+        for width in ["0", "1", "3"] {
+            let err = Args::try_parse_from(["newsreader", "--width", width, "a.txt"]).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "--width {width}");
+            assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+        }
+        let options = parse(&["--width", "4", "a.txt"], &tty());
+        assert_eq!(options.width, 4);
+    }
+
+    #[test]
+    fn usage_line_of_an_error_is_the_plain_one() {
+        let err = Args::try_parse_from(["newsreader", "--bogus"]).unwrap_err();
+        let text = err.render().to_string();
+        assert!(
+            text.contains("Usage: newsreader [OPTIONS] [FILE]...\n"),
+            "{text}"
+        );
+        assert!(!text.contains("--ambiguous-width <WHEN>"), "{text}");
     }
 
     #[test]

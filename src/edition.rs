@@ -104,6 +104,61 @@ impl Headline {
     pub fn is_empty(&self) -> bool {
         self.kicker.is_empty() && self.title.is_empty() && self.subtitle.is_empty()
     }
+
+    /// The headline as one line for listings: all title lines joined with
+    /// [`join_lines`]; with no title line, the kicker and subtitle lines
+    /// joined the same way. Empty when every line is blank.
+    pub fn one_line(&self) -> String {
+        if self.title.iter().any(|l| !l.trim().is_empty()) {
+            join_lines(self.title.iter().map(String::as_str))
+        } else {
+            join_lines(self.lines())
+        }
+    }
+}
+
+/// Joins lines of one headline into one line: each line trimmed, blank ones
+/// dropped; no space between two CJK (or other wide) sides, one space where
+/// either side is Latin, a digit or other narrow text (`全国人大来锡开展科研机构`
+/// and `改革发展和立法专题调研` join whole; `LUMBERMAN IS` and `KILLED` get a
+/// space). A line the extractor split after a CJK character is one phrase,
+/// while Latin words need the space back (W3C clreq: no inter-word spaces in
+/// Chinese).
+pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
+    let mut joined = String::new();
+    for line in lines.into_iter().map(str::trim).filter(|l| !l.is_empty()) {
+        let latin = |c: Option<char>| c.is_some_and(is_latin_side);
+        if latin(joined.chars().next_back()) || (!joined.is_empty() && latin(line.chars().next())) {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+    }
+    joined
+}
+
+/// True for a character that needs a space against its neighbour line:
+/// ASCII (Latin letters, digits, punctuation) and other non-CJK letters and
+/// digits (accented Latin, Greek, Cyrillic, full-width digits excluded).
+fn is_latin_side(c: char) -> bool {
+    c.is_ascii() || (c.is_alphanumeric() && !is_cjk(c))
+}
+
+/// True for a character of the CJK blocks (ideographs, kana, Hangul, CJK
+/// symbols and punctuation, full-width forms): the ranges UAX #11 gives East
+/// Asian Wide or Fullwidth in those scripts.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// A stable article identifier: 16 lowercase hex digits of a 64-bit FNV-1a

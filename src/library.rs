@@ -12,7 +12,11 @@
 //! whose name ends in `.txt` (any case) and does not start with `.`. Only
 //! the directory itself is listed, not subdirectories. `.txt` is what PDF
 //! extractors write; taking every file would list stray PDFs, images and
-//! notes. A file named explicitly is taken whatever its name.
+//! notes. A file named explicitly is taken whatever its name. A file with
+//! nothing to read is left out, whether found or named: one that cannot be
+//! read, or whose text is empty or only whitespace (a zero-byte file, a lone
+//! byte-order mark). Listing it would only offer an entry that opens to an
+//! error, and `{`/`}` would stop on it.
 //!
 //! Where the date comes from, in order of preference ([`DateSource`]): the
 //! first date in the file's head (`2024年7月27日`, `2024-07-27`,
@@ -92,11 +96,10 @@ pub struct Library {
 impl Library {
     /// Lists the editions at `paths`: each directory's edition files (see
     /// the module doc) and each file given. A file listed twice appears
-    /// once. A file whose head cannot be read is still listed (its title
-    /// from its name, its date from its name or time); opening it will
-    /// report the error. An empty result is not an error.
+    /// once. A file that cannot be read, or holds only whitespace, is left
+    /// out (see the module doc). An empty result is not an error.
     ///
-    /// Cost: one `stat` and one read of at most [`HEAD_BYTES`] per file.
+    /// Cost: two `stat`s and one read of at most [`HEAD_BYTES`] per file.
     ///
     /// # Errors
     /// [`LibraryError::NotFound`] for a path that does not exist,
@@ -109,7 +112,7 @@ impl Library {
         }
         let mut seen = std::collections::HashSet::new();
         files.retain(|f| seen.insert(f.clone()));
-        let mut entries: Vec<LibraryEntry> = files.iter().map(|f| describe(f)).collect();
+        let mut entries: Vec<LibraryEntry> = files.iter().filter_map(|f| describe(f)).collect();
         entries.sort_by(|a, b| {
             let key = |e: &LibraryEntry| (e.date.is_none(), e.date);
             key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
@@ -197,9 +200,14 @@ fn is_edition_name(name: &std::ffi::OsStr) -> bool {
 /// date, so that a date in an article further down is not taken for it.
 pub const FURNITURE_LINES: usize = 40;
 
-/// The entry for one file: title and date from its head, name or time.
-fn describe(path: &Path) -> LibraryEntry {
-    let head = read_head(path).unwrap_or_default();
+/// The entry for one file: title and date from its head, name or time;
+/// `None` for a file with nothing to read (unreadable, or whitespace only).
+fn describe(path: &Path) -> Option<LibraryEntry> {
+    let head = read_head(path).ok()?;
+    let whole_head = std::fs::metadata(path).is_ok_and(|m| m.len() <= HEAD_BYTES as u64);
+    if whole_head && head.trim().is_empty() {
+        return None;
+    }
     let furniture: String = head
         .lines()
         .take(FURNITURE_LINES)
@@ -217,11 +225,11 @@ fn describe(path: &Path) -> LibraryEntry {
             let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
             EditionDate::from_system_time(modified).map(|d| (d, DateSource::Modified))
         });
-    LibraryEntry {
+    Some(LibraryEntry {
         path: path.to_owned(),
         title,
         date: dated.map(|(d, _)| d),
         date_source: dated.map(|(_, s)| s),
         unread: None,
-    }
+    })
 }

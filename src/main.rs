@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("newsreader: {err:#}");
+            eprintln!("newsreader: {}", error_line(&err));
             ExitCode::FAILURE
         }
     }
@@ -250,4 +250,32 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// `err` as one line: its message, then each cause not already part of the
+/// line (an error that prints its own cause, `path: reason`, would
+/// otherwise show the reason twice), with the `(os error N)` suffixes
+/// dropped.
+fn error_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        let text = strip_os_error(&text);
+        if line.contains(text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(text);
+    }
+    line
+}
+
+/// `text` without a trailing ` (os error N)`.
+fn strip_os_error(text: &str) -> &str {
+    match text.rfind(" (os error ") {
+        Some(cut) if text.ends_with(')') => &text[..cut],
+        _ => text,
+    }
 }

@@ -13,7 +13,8 @@
 //! whitespace), so moving or renaming the file keeps its state; its last path
 //! is remembered. A re-extraction with slightly different text gets a new
 //! fingerprint; [`Store::resolve_edition`] then finds the old state by the
-//! overlap of article titles and re-keys it (see [`identity`]).
+//! overlap of article titles and re-keys it, or copies it while the old file still
+//! holds the old text (see [`identity`]).
 //!
 //! # Anchoring
 //! Bookmarks and the reading position point at `(ArticleId, Anchor)` and keep

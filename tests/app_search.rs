@@ -305,3 +305,15 @@ fn every_match_in_headlines_and_paragraphs_is_highlighted_at_its_text() {
         assert!(kinds.contains(&RowKind::Paragraph));
     }
 }
+
+#[test]
+fn n_after_a_search_with_no_match_names_the_query() {
+    let mut app = app(120, 40);
+    app.update(Action::Search);
+    type_text(&mut app, "不存在的词语");
+    app.prompt_input(Edit::Submit);
+    app.update(Action::NextMatch);
+    assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
+    app.update(Action::ToggleFilter);
+    assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
+}

@@ -155,6 +155,30 @@ fn empty_file_is_a_clear_error() {
         .stderr(format!("newsreader: {}: empty file\n", path.display()));
 }
 
+#[test]
+fn byte_order_mark_with_no_text_is_an_empty_file_for_reader_and_dump() {
+    // A lone UTF-16LE mark, and a UTF-16BE mark before an encoded space and
+    // line feed: both decode to whitespace only.
+    for (name, bytes) in [
+        ("bom.txt", &b"\xff\xfe"[..]),
+        ("bom-be.txt", &b"\xfe\xff\x00 \x00\n"[..]),
+    ] {
+        let (_, data) = newsreader();
+        let path = data.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let message = format!("newsreader: {}: empty file\n", path.display());
+        let (mut reader, _keep) = newsreader();
+        reader.arg(&path).assert().code(1).stderr(message.clone());
+        let (mut dump, _keep) = newsreader();
+        dump.args(["--dump", "text"])
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(message);
+    }
+}
+
 /// Deterministic "random" bytes (a 64-bit LCG), so the test is repeatable.
 fn noise(len: usize) -> Vec<u8> {
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;

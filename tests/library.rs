@@ -235,3 +235,19 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn files_with_nothing_to_read_are_left_out_of_the_library() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    let paper = write(d, "paper.txt", "锡城日报\n本报讯 会议召开。".as_bytes());
+    let empty = write(d, "empty.txt", b"");
+    let bom = write(d, "bom.txt", b"\xff\xfe");
+    let blank = write(d, "blank.txt", b" \r\n\t\n");
+    let from_dir: Vec<PathBuf> = scan(&[d]).entries.into_iter().map(|e| e.path).collect();
+    assert_eq!(from_dir, std::slice::from_ref(&paper));
+    // Named one by one, too: `}` from the paper has nowhere empty to go.
+    let named = scan(&[&empty, &paper, &bom, &blank]);
+    assert_eq!(named.len(), 1);
+    assert_eq!(named.next(0), None);
+}

@@ -219,7 +219,8 @@ fn bookmark_made_at_50_columns_is_listed_with_title_and_snippet() {
     );
     app.update(Action::NextPane);
     let screen = lines(&draw(&app, 50, 16));
-    // The snippet is the first 20 chars of the first paragraph.
+    // The snippet is the first 20 chars of the first paragraph, cut from
+    // it, so it ends in `…`.
     assert_line(
         &screen,
         1,
@@ -228,7 +229,7 @@ fn bookmark_made_at_50_columns_is_listed_with_title_and_snippet() {
     assert_line(
         &screen,
         2,
-        &format!("│{}│", pad("  本报讯 7月26日，市委常委会会议暨市委", 48)),
+        &format!("│{}│", pad("  本报讯 7月26日，市委常委会会议暨市委…", 48)),
     );
 }
 
@@ -302,14 +303,15 @@ fn sample_app(width: u16, height: u16) -> App {
 fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
     let app = sample_app(120, 40);
     let screen = lines(&draw(&app, 120, 40));
-    // Titles (first title line) cut to 26 columns, a cut one ending in a
-    // 1-column ellipsis after 24 columns of text; the lead article's
+    // Titles (all title lines joined) cut to 26 columns, a cut one ending in
+    // a 1-column ellipsis (the lead's two title lines, 25 columns of its
+    // first, then `…`; 韩国…, 24 columns then `…`); the lead article's
     // headline starts with its two kicker lines, then its two title lines.
     // The sample's page has no folio label found: its header is `Page 1`.
     let expected = [
         ("Page 1", "市委常委会会议暨市委财经委员会会议召开"),
         (
-            ">•坚定信心决心 争取更好结果",
+            ">•坚定信心决心 争取更好结果…",
             "分析全市上半年经济形势，研究部署下一阶段工作",
         ),
         (" •市委外事工作委员会召开会议", "坚定信心决心 争取更好结果"),

@@ -273,3 +273,39 @@ fn a_bookmark_whose_text_is_gone_stays_listed_as_not_found() {
     let shown = screen(&app).join("\n");
     assert!(shown.contains("(not found)"), "{shown}");
 }
+
+#[test]
+fn a_whole_short_paragraph_snippet_has_no_ellipsis_and_a_cut_one_has() {
+    let shown = screen(&app()).join("\n");
+    assert!(shown.contains("  第一篇正文。 "), "{shown}");
+    assert!(!shown.contains("第一篇正文。…"), "{shown}");
+    // A 24-character paragraph: the bookmark's snippet is its first 20, a
+    // cut, so `一…癸…` (41 columns); the sidebar (20 columns of text) cuts
+    // that by display width: 9 characters (18), `…` (1), a blank column.
+    let long_edition = Edition {
+        pages: vec![Page {
+            number: 1,
+            articles: vec![article(
+                "长文",
+                &["一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯"],
+            )],
+            ..Page::default()
+        }],
+        ..Edition::default()
+    };
+    let long = Bookmark {
+        id: "long".to_owned(),
+        created: 300,
+        ..Bookmark::at(long_edition.article(0).unwrap(), Anchor::default())
+    };
+    assert_eq!(long.snippet, "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸");
+    let mut app = App::new(
+        long_edition,
+        Fingerprint::of_text("sidebar"),
+        Settings::default(),
+        vec![long],
+    );
+    app.resize(120, 40);
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("│  一二三四五六七八九… │"), "{shown}");
+}

@@ -111,13 +111,72 @@ fn every_store_notice_fits_a_120_column_status_bar_whole() {
 #[test]
 fn narrow_status_bar_cuts_a_message_by_display_width_not_through_a_wide_char() {
     let mut app = app(50, 16);
-    app.notify("a书签已保存到文件夹中");
-    // 50 columns less `? help ` (7) and a gap leave 42: the progress
-    // (` article 1/1  Page 1  100%`, the whole article in view) and its gap
-    // take 28, so the message gets 14: `a` and 书签已保存到 are 1 + 12 = 13,
-    // and 文 would need columns 14 and 15: it is left out whole, and a
-    // space pads the 14th.
-    let left = " article 1/1  Page 1  100%  a书签已保存到";
+    app.notify("书签已保存到文件夹中，请稍后再试一次吧");
+    // 50 columns less `? help ` (7) and a gap leave 42. ` article 1/1`
+    // (12) comes first, then the message (rank 1) with its gap: 28 columns
+    // for 38 of message, so it is cut with `…` (1 column) after 27 columns:
+    // 13 characters are 26, and the 14th would need columns 27 and 28. The
+    // percentage and the page no longer fit and are left out whole.
+    let left = " article 1/1  书签已保存到文件夹中，请稍…";
     assert_eq!(left.width(), 41);
     assert_eq!(status_row(&app, 50, 16), format!("{left}  ? help "));
+}
+
+/// `app` with its page labelled `第1版 要闻`, as edition 3 of a library of 8.
+fn library_app(width: u16, height: u16) -> App {
+    let mut edition = support::edition(vec![support::article("标题", &["正文。"])]);
+    edition.pages[0].label = Some("第1版 要闻".to_owned());
+    let mut app = App::new(
+        edition,
+        Fingerprint::of_text("l"),
+        Settings::default(),
+        vec![],
+    );
+    app.set_edition_place(2, 8);
+    app.resize(width, height);
+    app
+}
+
+#[test]
+fn wide_status_bar_shows_every_field() {
+    let app = library_app(120, 40);
+    let left = " article 1/1  第1版 要闻  100%  edition 3/8";
+    assert_eq!(
+        status_row(&app, 120, 40),
+        format!("{left}{}? help ", " ".repeat(113 - left.width()))
+    );
+}
+
+#[test]
+fn status_bar_at_50_columns_drops_the_page_whole_and_keeps_the_edition() {
+    let app = library_app(50, 16);
+    // Room 42. All fields take 12 + 12 (page, 10 columns) + 6 + 13 = 43: one
+    // too many, so the least important, the page (shown in the headline
+    // list too), goes; `edition 3/8` stays whole.
+    let left = " article 1/1  100%  edition 3/8";
+    assert_eq!(left.width(), 31);
+    assert_eq!(
+        status_row(&app, 50, 16),
+        format!("{left}{}? help ", " ".repeat(43 - 31))
+    );
+}
+
+#[test]
+fn status_bar_at_30_columns_keeps_article_percent_and_a_short_message() {
+    let mut app = library_app(30, 16);
+    // Room 22: ` article 1/1` (12) and `  100%` (6); `edition 3/8` (13 with
+    // its gap) and the page (12) do not fit.
+    let left = " article 1/1  100%";
+    assert_eq!(
+        status_row(&app, 30, 16),
+        format!("{left}{}? help ", " ".repeat(23 - 18))
+    );
+    // A message outranks the percentage: `saved` (7 with its gap) leaves 3
+    // columns, too few for `  100%`.
+    app.notify("saved");
+    let left = " article 1/1  saved";
+    assert_eq!(
+        status_row(&app, 30, 16),
+        format!("{left}{}? help ", " ".repeat(23 - 19))
+    );
 }

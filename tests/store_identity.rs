@@ -253,3 +253,103 @@ fn reopening_a_known_edition_leaves_the_state_file_alone() {
         assert_eq!(std::fs::read(&file).unwrap(), written);
     }
 }
+
+/// Writes `text` to `name` in `dir`; its path and fingerprint.
+fn paper_file(
+    dir: &std::path::Path,
+    name: &str,
+    text: &str,
+) -> (String, newsreader::edition::Fingerprint) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let fingerprint = newsreader::edition::Fingerprint::of_text(text);
+    (path.to_str().unwrap().to_owned(), fingerprint)
+}
+
+#[test]
+fn a_second_file_with_the_same_articles_gets_a_copy_and_the_first_keeps_its_state() {
+    // Two layouts of one paper side by side: opening the second must not
+    // take the first's bookmarks away while the first is still there.
+    let papers = tempfile::tempdir().unwrap();
+    let (first_path, first) = paper_file(papers.path(), "broadsheet.txt", "第一版 排版一");
+    let (second_path, second) = paper_file(papers.path(), "tabloid.txt", "第一版 排版二");
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, _) = Store::open(dir.path());
+        store.resolve_edition(&first, Some(&first_path), &titles(&FRONT_PAGE));
+        store
+            .add_bookmark(&first, None, plain_bookmark("b", 1))
+            .unwrap();
+    }
+    let (mut store, _) = Store::open(dir.path());
+    let found = store.resolve_edition(&second, Some(&second_path), &titles(&FRONT_PAGE));
+    assert_eq!(
+        found,
+        Identity::Forked {
+            from: first.clone(),
+            shared: 4
+        }
+    );
+    assert_eq!(ids(&store, &second), ["b"]);
+    // Back to the first: still known by its own fingerprint, with its state.
+    let (mut reopened, _) = Store::open(dir.path());
+    assert_eq!(
+        reopened.resolve_edition(&first, Some(&first_path), &titles(&FRONT_PAGE)),
+        Identity::Known
+    );
+    assert_eq!(ids(&reopened, &first), ["b"]);
+    assert_eq!(ids(&reopened, &second), ["b"]);
+    assert_eq!(
+        reopened.edition(&first).unwrap().path.as_deref(),
+        Some(first_path.as_str())
+    );
+    assert!(reopened.edition(&second).unwrap().aliases().is_empty());
+}
+
+#[test]
+fn a_re_extraction_written_over_the_old_file_takes_its_state() {
+    let papers = tempfile::tempdir().unwrap();
+    let (path, old) = paper_file(papers.path(), "today.txt", "第一版 旧的提取");
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, _) = Store::open(dir.path());
+        store.resolve_edition(&old, Some(&path), &titles(&FRONT_PAGE));
+        store
+            .add_bookmark(&old, None, plain_bookmark("b", 1))
+            .unwrap();
+    }
+    // The new extraction replaces the old file's text.
+    let (_, new) = paper_file(papers.path(), "today.txt", "第一版 新的提取");
+    let (mut store, _) = Store::open(dir.path());
+    let found = store.resolve_edition(&new, Some(&path), &titles(&FRONT_PAGE));
+    assert_eq!(
+        found,
+        Identity::Rekeyed {
+            from: old.clone(),
+            shared: 4
+        }
+    );
+    assert!(store.edition(&old).is_none());
+    assert_eq!(ids(&store, &new), ["b"]);
+}
+
+#[test]
+fn a_re_extraction_whose_old_file_was_deleted_takes_its_state() {
+    let papers = tempfile::tempdir().unwrap();
+    let (old_path, old) = paper_file(papers.path(), "pdftotext.txt", "第一版 旧的提取");
+    let (new_path, new) = paper_file(papers.path(), "mutool.txt", "第一版 新的提取");
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, _) = Store::open(dir.path());
+        store.resolve_edition(&old, Some(&old_path), &titles(&FRONT_PAGE));
+        store
+            .add_bookmark(&old, None, plain_bookmark("b", 1))
+            .unwrap();
+    }
+    std::fs::remove_file(&old_path).unwrap();
+    let (mut store, _) = Store::open(dir.path());
+    let found = store.resolve_edition(&new, Some(&new_path), &titles(&FRONT_PAGE));
+    assert!(matches!(found, Identity::Rekeyed { .. }), "{found:?}");
+    assert!(store.edition(&old).is_none());
+    assert_eq!(ids(&store, &new), ["b"]);
+}

@@ -238,10 +238,14 @@ proptest! {
             let found = set.row_of(row.anchor);
             prop_assert!(found <= i && set.rows[found].anchor == row.anchor, "row {} -> {}", i, found);
             let first_of_paragraph = i == 0 || set.rows[i - 1].kind != RowKind::Paragraph;
-            // Rows never start with a space, so leading U+3000s are the indent.
-            let indented = first_of_paragraph && row.text.starts_with("\u{3000}\u{3000}");
-            let indent = if indented { 4 } else { 0 };
-            let body = if indent > 0 { &row.text["\u{3000}\u{3000}".len()..] } else { row.text.as_str() };
+            // Rows never start with a space, so two leading U+3000s (a CJK
+            // paragraph, 4 columns) or two ASCII spaces (a Latin one, 2
+            // columns) are the indent.
+            let (indent, body) = match (first_of_paragraph, &row.text) {
+                (true, t) if t.starts_with("\u{3000}\u{3000}") => (4, &t["\u{3000}\u{3000}".len()..]),
+                (true, t) if t.starts_with("  ") => (2, &t[2..]),
+                (_, t) => (0, t.as_str()),
+            };
             let first = body.graphemes(true).next();
             if let Some(g) = first.filter(|g| display_width(g, options.ambiguous) > 0 && !is_space(g)) {
                 let at = row.anchor.offset;

@@ -244,6 +244,17 @@ impl App {
         self.goto_match(if at == hits.len() { 0 } else { at });
     }
 
+    /// What `n`, `N` or the filter say with no matches to work on: the last
+    /// query that found nothing (`no matches for “gdp”`), or how to search
+    /// when there was none.
+    pub(super) fn no_matches_message(&self) -> String {
+        if self.search.query.is_empty() {
+            "no search: press / to search".to_owned()
+        } else {
+            format!("no matches for “{}”", self.search.query)
+        }
+    }
+
     /// Ends the search: no matches, no filter, prompt closed.
     pub(super) fn clear_search(&mut self) {
         self.search.prompt = None;
@@ -257,7 +268,7 @@ impl App {
     /// wrapping around the edition.
     pub(super) fn step_match(&mut self, forward: bool) {
         if self.search.matches.is_empty() {
-            self.notify("no search: press / to search");
+            self.notify(self.no_matches_message());
             return;
         }
         let at = match self

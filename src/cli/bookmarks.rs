@@ -11,12 +11,13 @@ use crate::store::Store;
 
 /// Why the Markdown file could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {source}", path.display())]
+#[error("{}: {}", path.display(), super::input::reason(cause))]
 pub struct ExportError {
     /// The file named by `--export-bookmarks`.
     pub path: PathBuf,
-    /// The underlying error.
-    pub source: std::io::Error,
+    /// The underlying error (not a `source`: its reason is already in this
+    /// error's one line, and a temp file's name is left out of it).
+    pub cause: std::io::Error,
 }
 
 /// Writes the listing of every bookmark to `out`: the plain text of
@@ -44,9 +45,9 @@ pub fn list(store: &Store, json: bool, out: &mut impl Write) -> std::io::Result<
 /// [`ExportError`] with `path` when the directory cannot be written or the
 /// rename fails (e.g. `path` is a directory).
 pub fn export(store: &Store, path: &Path) -> Result<usize, ExportError> {
-    let fail = |source| ExportError {
+    let fail = |cause| ExportError {
         path: path.to_owned(),
-        source,
+        cause,
     };
     let markdown = store.export_markdown();
     let dir = match path.parent() {

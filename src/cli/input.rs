@@ -58,12 +58,49 @@ pub enum InputError {
     },
 }
 
-/// An `io::Error` as a short reason, without the `(os error N)` suffix.
-fn reason(err: &std::io::Error) -> String {
+/// An `io::Error` as a short reason (`No such file or directory`): without
+/// the `(os error N)` suffix, and for an error that wraps another with a
+/// path (as `tempfile`'s do: `… at path "/dir/.tmpXYZ"`), the wrapped
+/// error's reason, so no temporary file's name reaches the user.
+pub(crate) fn reason(err: &std::io::Error) -> String {
+    let inner = err
+        .get_ref()
+        .and_then(|wrapped| std::error::Error::source(wrapped))
+        .and_then(|source| source.downcast_ref::<std::io::Error>());
+    if let Some(inner) = inner {
+        return reason(inner);
+    }
     let text = err.to_string();
     match text.find(" (os error") {
         Some(cut) => text[..cut].to_owned(),
         None => text,
+    }
+}
+
+/// True when `bytes` hold no text but whitespace: ASCII whitespace only, or
+/// a byte-order mark (UTF-8, UTF-16LE/BE) followed by text that decodes to
+/// whitespace only (a lone `FF FE`). Decodes in chunks and stops at the
+/// first other character, so a real edition costs a few KiB of decoding.
+fn is_blank(bytes: &[u8]) -> bool {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return true;
+    }
+    let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) else {
+        return false;
+    };
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut rest = &bytes[bom..];
+    let mut chunk = String::with_capacity(4096);
+    loop {
+        chunk.clear();
+        let (result, read, _) = decoder.decode_to_string(rest, &mut chunk, true);
+        if !chunk.chars().all(char::is_whitespace) {
+            return false;
+        }
+        rest = &rest[read..];
+        if result == encoding_rs::CoderResult::InputEmpty {
+            return true;
+        }
     }
 }
 
@@ -101,7 +138,7 @@ pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, Input
             path: path.to_owned(),
         });
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if is_blank(&bytes) {
         return Err(InputError::Empty {
             path: path.to_owned(),
         });

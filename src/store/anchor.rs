@@ -11,7 +11,6 @@
 //! the bookmark and shows it as not found.
 
 use unicode_segmentation::UnicodeSegmentation as _;
-use unicode_width::UnicodeWidthChar as _;
 
 use super::{Bookmark, EditionState};
 use crate::edition::{Anchor, Article, ArticleId, Edition};
@@ -198,32 +197,14 @@ pub fn snippet_at(article: &Article, anchor: Anchor) -> String {
     taken.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The article's title for listings: its title lines joined (with a space
-/// only between two narrow characters, so CJK lines join without one); else
-/// its kicker and subtitle lines; else the start of its first paragraph.
+/// The article's title for listings: [`crate::edition::Headline::one_line`]
+/// (all title lines joined, CJK without a space, Latin with one); else the
+/// start of its first paragraph.
 pub fn article_title(article: &Article) -> String {
-    let headline = &article.headline;
-    let lines: Vec<&str> = if headline.title.is_empty() {
-        headline.lines().collect()
-    } else {
-        headline.title.iter().map(String::as_str).collect()
-    };
-    let joined = join_lines(&lines);
+    let joined = article.headline.one_line();
     if joined.is_empty() {
         snippet_at(article, Anchor::default())
     } else {
         joined
     }
-}
-
-fn join_lines(lines: &[&str]) -> String {
-    let mut joined = String::new();
-    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        let narrow = |c: Option<char>| c.is_some_and(|c| c.width() == Some(1));
-        if narrow(joined.chars().last()) && narrow(line.chars().next()) {
-            joined.push(' ');
-        }
-        joined.push_str(line);
-    }
-    joined
 }

@@ -8,9 +8,18 @@
 //! than half of the larger title list is taken to be the same paper, and its
 //! state is re-keyed to the new fingerprint (the old one is kept as an alias,
 //! so another reader still holding it merges into the new key).
+//!
+//! Unless the old file is still there: several files can hold the same
+//! articles at once (one paper's extractions side by side, or one paper in
+//! several layouts), and moving the state to whichever was opened last would
+//! make bookmarks and read marks jump between them. When the matched state's
+//! remembered path still holds text with the matched fingerprint, the state
+//! is forked instead: copied to the new fingerprint, the old one kept.
 
 use super::{EditionState, Store, edition_title, tick};
-use crate::edition::{Edition, Fingerprint};
+use std::path::Path;
+
+use crate::edition::{Edition, Fingerprint, decode};
 
 /// How many article titles are kept and compared: the first ones, in reading
 /// order. Enough to tell papers apart, and it keeps the state file small: a
@@ -30,8 +39,17 @@ pub enum Identity {
         /// The path it was last opened from.
         from: String,
     },
-    /// Matched by its article titles: its state was re-keyed from `from`.
+    /// Matched by its article titles: its state was re-keyed from `from`
+    /// (the file it was kept for is gone or now holds other text).
     Rekeyed {
+        /// The fingerprint the state was kept under.
+        from: Fingerprint,
+        /// How many article titles the two share.
+        shared: usize,
+    },
+    /// Matched by its article titles while the file of `from` still holds
+    /// that edition: its state was copied from `from`, which keeps its own.
+    Forked {
         /// The fingerprint the state was kept under.
         from: Fingerprint,
         /// How many article titles the two share.
@@ -89,26 +107,52 @@ impl Store {
                 _ => Identity::Known,
             }
         } else if let Some((from, shared)) = best_match(self.state.editions.iter(), &titles) {
-            let mut state = self.state.editions.remove(&from).unwrap_or_default();
-            if !state.aliases.contains(&from) {
-                state.aliases.push(from.clone());
-            }
-            // Back under a key it had before: that key is no alias now.
-            state.aliases.retain(|alias| alias != fingerprint);
-            state.touched = tick();
-            self.state.editions.insert(fingerprint.clone(), state);
-            Identity::Rekeyed { from, shared }
+            self.take_over(fingerprint, from, shared)
         } else {
             Identity::New
         };
         let changed = self.record(fingerprint, path, titles, title);
-        let rekeyed = matches!(identity, Identity::Rekeyed { .. });
-        if rekeyed || (identity != Identity::New && changed) {
+        let matched = matches!(identity, Identity::Rekeyed { .. } | Identity::Forked { .. });
+        if matched || (identity != Identity::New && changed) {
             // A failure is announced through take_messages; the state is
             // kept in memory either way.
             let _ = self.save();
         }
         identity
+    }
+
+    /// Gives `fingerprint` the state kept under `from`: a copy when `from`'s
+    /// file still holds that edition (see the module doc), else the state
+    /// itself, re-keyed.
+    fn take_over(
+        &mut self,
+        fingerprint: &Fingerprint,
+        from: Fingerprint,
+        shared: usize,
+    ) -> Identity {
+        let still_there = self
+            .state
+            .editions
+            .get(&from)
+            .and_then(|state| state.path.as_deref())
+            .is_some_and(|path| holds(Path::new(path), &from));
+        if still_there {
+            let mut copy = self.state.editions.get(&from).cloned().unwrap_or_default();
+            // The copy is its own edition: it answers for no older key.
+            copy.aliases.clear();
+            copy.touched = tick();
+            self.state.editions.insert(fingerprint.clone(), copy);
+            return Identity::Forked { from, shared };
+        }
+        let mut state = self.state.editions.remove(&from).unwrap_or_default();
+        if !state.aliases.contains(&from) {
+            state.aliases.push(from.clone());
+        }
+        // Back under a key it had before: that key is no alias now.
+        state.aliases.retain(|alias| alias != fingerprint);
+        state.touched = tick();
+        self.state.editions.insert(fingerprint.clone(), state);
+        Identity::Rekeyed { from, shared }
     }
 
     /// Records path, titles and display title; true if any changed.
@@ -169,6 +213,14 @@ fn best_match<'a>(
         }
     }
     best.map(|(_, fingerprint, shared)| (fingerprint, shared))
+}
+
+/// True when the file at `path` exists and its text, decoded as
+/// [`crate::edition::load`] decodes it (detected encoding), has `fingerprint`.
+/// An unreadable file holds nothing.
+fn holds(path: &Path, fingerprint: &Fingerprint) -> bool {
+    std::fs::read(path)
+        .is_ok_and(|bytes| Fingerprint::of_text(&decode::decode(&bytes, None).text) == *fingerprint)
 }
 
 /// A title compared without whitespace and case.

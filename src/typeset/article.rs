@@ -13,7 +13,8 @@
 //! credit row           本报讯 7月26日 · 高美梅   (two rows if that does not
 //!                      fit; omitted when both are absent)
 //! (blank)
-//! 　　paragraph rows    first row indented by two U+3000, as in print
+//! 　　paragraph rows    first row indented by two U+3000, as in print (a
+//!                      Latin paragraph by two ASCII spaces)
 //! (blank)              between paragraphs
 //! …
 //! (blank)
@@ -30,6 +31,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::justify::Gap;
+use super::kinsoku::is_cjk;
 use super::{AmbiguousWidth, Options, cluster_width, display_width, set_lines, wrap};
 use crate::edition::{Anchor, Article};
 
@@ -39,6 +41,14 @@ pub const INDENT: &str = "\u{3000}\u{3000}";
 
 /// The display width of [`INDENT`] in columns.
 pub const INDENT_COLUMNS: usize = 4;
+
+/// The first-row indent of a Latin (non-CJK) paragraph: two ASCII spaces.
+/// Two ideographic spaces would be 4 columns, twice the em-ish indent
+/// English print uses and out of proportion to narrow Latin letters.
+pub const LATIN_INDENT: &str = "  ";
+
+/// The display width of [`LATIN_INDENT`] in columns.
+pub const LATIN_INDENT_COLUMNS: usize = 2;
 
 /// Below this width (columns) paragraphs are set without the indent, which
 /// would leave too little room on the first row.
@@ -239,21 +249,23 @@ impl SetArticle {
     }
 
     fn push_paragraph(&mut self, paragraph: usize, text: &str, options: &Options) {
-        let indent = if self.width >= INDENT_MIN_WIDTH {
-            INDENT_COLUMNS
+        let (indent_text, indent) = if self.width < INDENT_MIN_WIDTH {
+            ("", 0)
+        } else if is_cjk_paragraph(text) {
+            (INDENT, INDENT_COLUMNS)
         } else {
-            0
+            (LATIN_INDENT, LATIN_INDENT_COLUMNS)
         };
         for (i, line) in set_lines(text, self.width, indent, options)
             .into_iter()
             .enumerate()
         {
             let (shown, indent_bytes, indent_columns) =
-                if i == 0 && indent > 0 && !joins_indent(&line.row.text) {
+                if i == 0 && indent > 0 && !joins_indent(indent_text, &line.row.text) {
                     (
-                        format!("{INDENT}{}", line.row.text),
-                        INDENT.len(),
-                        INDENT_COLUMNS,
+                        format!("{indent_text}{}", line.row.text),
+                        indent_text.len(),
+                        indent,
                     )
                 } else {
                     (line.row.text, 0, 0)
@@ -285,16 +297,25 @@ impl SetArticle {
     }
 }
 
-/// True when `text` starts with a character that would join the indent's
-/// last cluster (a combining mark, a ZWJ): the row is then set without the
-/// indent, so the mark is not drawn on the indent's space.
-fn joins_indent(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
+/// True when `text` starts with a character that would join the last
+/// cluster of `indent` (a combining mark, a ZWJ): the row is then set
+/// without the indent, so the mark is not drawn on the indent's space.
+fn joins_indent(indent: &str, text: &str) -> bool {
+    let (Some(last), Some(first)) = (indent.chars().next_back(), text.chars().next()) else {
         return false;
     };
-    let mut probe = String::from("\u{3000}");
+    let mut probe = String::from(last);
     probe.push(first);
     probe.graphemes(true).count() == 1
+}
+
+/// True when a paragraph is Chinese (or Japanese, Korean) text, which print
+/// indents by two ideographic spaces: its first letter, skipping digits,
+/// punctuation and spaces (`2024年`, `“我们`), is CJK. A paragraph with no
+/// letter at all counts as CJK, as it did before Latin indents existed.
+fn is_cjk_paragraph(text: &str) -> bool {
+    // Ideographs, kana and Hangul are alphabetic (Unicode Alphabetic).
+    text.chars().find(|c| c.is_alphabetic()).is_none_or(is_cjk)
 }
 
 /// The credit lines: dateline and byline joined by [`CREDIT_SEPARATOR`]
@@ -431,6 +452,65 @@ mod tests {
                 at(1, 10)
             ]
         );
+    }
+
+    fn english() -> Article {
+        Article {
+            paragraphs: vec![
+                "The fund backs start-ups.".into(),
+                "2024年，产业园扩建。".into(),
+                "“Yes,” he said.".into(),
+            ],
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn latin_paragraph_is_indented_two_ascii_spaces_and_cjk_two_ideographic() {
+        // Width 12: `  The fund` (2 + 8 = 10; `backs` would need 16), then
+        // `backs start-` (12: UAX #14 breaks after the hyphen) and `ups.`;
+        // the one starting with a digit is CJK by
+        // its first letter 年: `　　2024年，` (4 + 4 + 2 + 2 = 12); the one
+        // starting with a quote is Latin by `Y`.
+        let set = SetArticle::new(&english(), 12, &Options::default());
+        use RowKind::*;
+        assert_eq!(
+            texts(&set),
+            [
+                (Paragraph, "  The fund"),
+                (Paragraph, "backs start-"),
+                (Paragraph, "ups."),
+                (Blank, ""),
+                (Paragraph, "\u{3000}\u{3000}2024年，"),
+                (Paragraph, "产业园扩建。"),
+                (Blank, ""),
+                (Paragraph, "  “Yes,” he"),
+                (Paragraph, "said."),
+            ]
+        );
+    }
+
+    #[test]
+    fn latin_indent_does_not_shift_anchors_or_match_columns() {
+        let set = SetArticle::new(&english(), 12, &Options::default());
+        let anchors: Vec<Anchor> = set.rows.iter().map(|r| r.anchor).collect();
+        assert_eq!(
+            anchors,
+            [
+                at(0, 0),
+                at(0, 9),
+                at(0, 21),
+                at(1, 0),
+                at(1, 0),
+                at(1, 6),
+                at(2, 0),
+                at(2, 0),
+                at(2, 10)
+            ]
+        );
+        // `fund` (chars 4..8) is drawn in columns 6..10 of the first row,
+        // after the 2-column indent.
+        assert_eq!(set.locate(0, 4..8), [(0, 6..10)]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The bookmark sidebar: the current edition's bookmarks, two rows each —
 //! the note (when it has one) and the article title, then the snippet —
-//! truncated by display width. The selected bookmark is marked `>` and
+//! truncated by display width with `…`. A snippet the store cut from a
+//! longer paragraph ends in `…` too ([`with_cut_mark`]). The selected bookmark is marked `>` and
 //! highlighted while the sidebar has the focus. The title says the order
 //! (by position in the edition, or by time).
 
@@ -11,6 +12,9 @@ use ratatui::widgets::Widget;
 
 use super::{headlines::list_offset, pane_block, text, theme::Theme};
 use crate::app::{App, Pane};
+use unicode_segmentation::UnicodeSegmentation as _;
+
+use crate::store::anchor::SNIPPET_GRAPHEMES;
 use crate::store::order::Order;
 use crate::typeset::truncate_with_ellipsis as truncate;
 
@@ -64,9 +68,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let title = format!("{marker}{}", truncate(&heading, width, ambiguous));
         let snippet = if app.bookmark_found(index) {
-            bookmark.snippet.clone()
+            with_cut_mark(&bookmark.snippet)
         } else {
-            format!("(not found) {}", bookmark.snippet)
+            format!("(not found) {}", with_cut_mark(&bookmark.snippet))
         };
         let snippet = format!("  {}", truncate(&snippet, width, ambiguous));
         let y = inner.y + u16::try_from(slot * 2).unwrap_or(0);
@@ -80,5 +84,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ambiguous,
         );
         text::put(buf, inner.x, y + 1, inner.width, &snippet, style, ambiguous);
+    }
+}
+
+/// `snippet` with `…` after it when the store cut it from longer text: it
+/// holds [`SNIPPET_GRAPHEMES`] clusters, or one fewer (a space at the cut
+/// is trimmed). A shorter snippet is a paragraph's whole end and is shown
+/// as it is.
+pub fn with_cut_mark(snippet: &str) -> String {
+    if snippet.graphemes(true).count() + 1 >= SNIPPET_GRAPHEMES {
+        format!("{snippet}…")
+    } else {
+        snippet.to_owned()
     }
 }

@@ -1,7 +1,9 @@
 //! The status bar: `article i/N`, the page, the percentage of the article
-//! read, `match i/N` during a search, the transient message (store
-//! warnings, "bookmark added") and `? help`; and the search prompt, which
-//! takes its row while open.
+//! read, `match i/N` during a search, `edition i/N` in a library, the
+//! transient message (store warnings, "bookmark added") and `? help`; and
+//! the search prompt, which takes its row while open. On a narrow bar the
+//! fields that do not fit are dropped whole, least important first
+//! ([`layout`]); `? help` stays.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -9,7 +11,7 @@ use ratatui::style::Style;
 
 use super::{prompt, text, theme::Theme};
 use crate::app::App;
-use crate::typeset::{display_width, truncate};
+use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis};
 
 /// The hint at the right end of the status bar.
 pub const HELP_HINT: &str = "? help ";
@@ -17,27 +19,76 @@ pub const HELP_HINT: &str = "? help ";
 /// The prompt's lead-in.
 pub const PROMPT: &str = "/";
 
-/// The left part of the status bar: ` article 2/4  第1版 要闻  37%`, then
-/// `match 3/17` while a search is active, and `edition 2/3` in a library.
-pub fn progress(app: &App) -> String {
+/// One field of the status bar's left part, with its rank: fields that do
+/// not fit are dropped whole, highest rank number first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The field's text (`article 2/4`, `第1版 要闻`, `37%`).
+    pub text: String,
+    /// 0 for the most important field; see [`fields`].
+    pub rank: u8,
+}
+
+/// The status bar's fields in the order shown: `article 2/4` (rank 0), the
+/// page (`第1版 要闻`, rank 5: the headline list shows it too), the
+/// percentage read (rank 3), `match 3/17` during a search (rank 2),
+/// `edition 2/3` in a library (rank 4), then the transient message (rank 1:
+/// it answers what the reader just did).
+pub fn fields(app: &App) -> Vec<Field> {
+    let field = |text: String, rank| Field { text, rank };
     let count = app.list_titles().len();
+    let mut fields = Vec::new();
     if count == 0 {
-        return " no articles".to_owned();
-    }
-    let mut line = format!(" article {}/{}", app.current() + 1, count);
-    if let Some(page) = app.page_of(app.current()) {
-        line.push_str("  ");
-        line.push_str(app.page_label(page));
-    }
-    line.push_str(&format!("  {}%", app.percent_read()));
-    if let Some(matches) = app.match_status() {
-        line.push_str("  ");
-        line.push_str(&matches);
+        fields.push(field("no articles".to_owned(), 0));
+    } else {
+        fields.push(field(format!("article {}/{}", app.current() + 1, count), 0));
+        if let Some(page) = app.page_of(app.current()) {
+            fields.push(field(app.page_label(page).to_owned(), 5));
+        }
+        fields.push(field(format!("{}%", app.percent_read()), 3));
+        if let Some(matches) = app.match_status() {
+            fields.push(field(matches, 2));
+        }
     }
     if let Some((index, editions)) = app.edition_place() {
-        line.push_str(&format!("  edition {}/{editions}", index + 1));
+        fields.push(field(format!("edition {}/{editions}", index + 1), 4));
     }
-    line
+    if let Some(message) = app.message() {
+        fields.push(field(message.to_owned(), 1));
+    }
+    fields
+}
+
+/// The fields that fit in `room` columns, in their order, as one line: a
+/// leading space, then the fields two spaces apart. Fields are taken by rank
+/// while they fit whole; a field that does not fit is left out, never cut,
+/// except the message (rank 1), which is cut with `…` when even alone beside
+/// the first field it is too long, since dropping it would hide the answer
+/// to a key press.
+pub fn layout(fields: &[Field], room: usize, ambiguous: AmbiguousWidth) -> String {
+    let width = |text: &str| display_width(text, ambiguous);
+    let mut order: Vec<usize> = (0..fields.len()).collect();
+    order.sort_by_key(|&i| fields[i].rank);
+    let mut kept: Vec<Option<String>> = vec![None; fields.len()];
+    let mut used = 0;
+    for i in order {
+        let gap = if used == 0 { 1 } else { 2 };
+        let text = &fields[i].text;
+        if used + gap + width(text) <= room {
+            kept[i] = Some(text.clone());
+            used += gap + width(text);
+        } else if fields[i].rank == 1 && used + gap < room {
+            let cut = truncate_with_ellipsis(text, room - used - gap, ambiguous);
+            used += gap + width(&cut);
+            kept[i] = Some(cut.trim_end().to_owned());
+        }
+    }
+    let shown: Vec<String> = kept.into_iter().flatten().collect();
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", shown.join("  "))
+    }
 }
 
 /// Draws the search prompt over the status bar: `/` and the text typed,
@@ -104,15 +155,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let style = Theme::of(app.theme()).status;
     buf.set_style(area, style);
     let width = usize::from(area.width);
-    let left = progress(app);
     let hint_width = display_width(HELP_HINT, ambiguous);
-    let mut line = left;
-    if let Some(message) = app.message() {
-        line.push_str("  ");
-        line.push_str(message);
-    }
     let room = width.saturating_sub(hint_width + 1);
-    let line = truncate(&line, room, ambiguous);
+    let line = layout(&fields(app), room, ambiguous);
     let used = text::put(buf, area.x, area.y, area.width, &line, style, ambiguous);
     let hint_x = area
         .right()

@@ -1,0 +1,131 @@
+//! A multi-line headline is listed whole: all its title lines joined (no
+//! space between CJK sides, one where Latin meets its neighbour), then cut
+//! by display width with `…` in the headline list; bookmarks store the same
+//! one-line title.
+
+#![allow(clippy::unwrap_used)]
+
+use newsreader::app::{App, Settings, list_title};
+use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page, join_lines};
+use newsreader::store::anchor::article_title;
+use newsreader::typeset::{AmbiguousWidth, Options};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+fn article(kicker: &[&str], title: &[&str], subtitle: &[&str]) -> Article {
+    let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let headline = Headline {
+        kicker: lines(kicker),
+        title: lines(title),
+        subtitle: lines(subtitle),
+    };
+    let paragraphs = vec!["本报讯 正文。".to_owned()];
+    Article {
+        id: ArticleId::derive(&headline, &paragraphs),
+        headline,
+        paragraphs,
+        ..Article::default()
+    }
+}
+
+const CJK: [&str; 2] = ["全国人大来锡开展科研机构", "改革发展和立法专题调研"];
+const ENGLISH: [&str; 3] = ["LUMBERMAN IS", "KILLED BY FALL", "OF TREE"];
+
+#[test]
+fn cjk_title_lines_join_without_a_space() {
+    assert_eq!(
+        join_lines(CJK),
+        "全国人大来锡开展科研机构改革发展和立法专题调研"
+    );
+}
+
+#[test]
+fn english_title_lines_join_with_one_space() {
+    assert_eq!(join_lines(ENGLISH), "LUMBERMAN IS KILLED BY FALL OF TREE");
+}
+
+#[test]
+fn latin_meeting_cjk_gets_a_space_and_blank_lines_drop() {
+    assert_eq!(
+        join_lines(["AI产业园", "  ", " 3.5亿元 "]),
+        "AI产业园 3.5亿元"
+    );
+    assert_eq!(join_lines(["江苏“十四五”", "规划"]), "江苏“十四五”规划");
+}
+
+#[test]
+fn list_and_bookmark_titles_hold_every_title_line() {
+    let cjk = article(&["引题"], &CJK, &["副题"]);
+    let whole = "全国人大来锡开展科研机构改革发展和立法专题调研";
+    assert_eq!(list_title(&cjk), whole);
+    assert_eq!(article_title(&cjk), whole);
+    let english = article(&[], &ENGLISH, &[]);
+    assert_eq!(list_title(&english), "LUMBERMAN IS KILLED BY FALL OF TREE");
+    assert_eq!(
+        article_title(&english),
+        "LUMBERMAN IS KILLED BY FALL OF TREE"
+    );
+}
+
+#[test]
+fn headline_without_title_lists_kicker_and_deck_joined() {
+    let deck = article(&["Front page"], &[], &["A deck", "in two lines"]);
+    assert_eq!(list_title(&deck), "Front page A deck in two lines");
+}
+
+fn screen_rows(edition: Edition, width: u16, height: u16) -> Vec<String> {
+    let settings = Settings {
+        typeset: Options {
+            ambiguous: AmbiguousWidth::Narrow,
+            justify: false,
+        },
+        ..Settings::default()
+    };
+    let mut app = App::new(edition, Fingerprint::of_text("t"), settings, vec![]);
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < width {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += u16::try_from(symbol.width().max(1)).unwrap();
+            }
+            line
+        })
+        .collect()
+}
+
+#[test]
+fn headline_list_shows_the_whole_title_cut_with_an_ellipsis() {
+    let edition = Edition {
+        pages: vec![Page {
+            number: 1,
+            articles: vec![article(&[], &CJK, &[]), article(&[], &ENGLISH, &[])],
+            ..Page::default()
+        }],
+        ..Edition::default()
+    };
+    let screen = screen_rows(edition, 120, 40);
+    // At 120 columns the list's inner width is 28: marker, unread mark, then
+    // 26 columns of title. The CJK title (46 columns) keeps 12 characters
+    // (24 columns) and `…` (1 column), one column left blank; the English
+    // one (35 columns) keeps 25 columns.
+    assert!(
+        screen[2].starts_with("│>•全国人大来锡开展科研机构… │"),
+        "{}",
+        screen[2]
+    );
+    assert!(
+        screen[3].starts_with("│ •LUMBERMAN IS KILLED BY FA…│"),
+        "{}",
+        screen[3]
+    );
+}
