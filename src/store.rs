@@ -278,6 +278,22 @@ impl Store {
         }
     }
 
+    /// Flushes and waits until the saver thread has written it: for changes
+    /// the user made on purpose (bookmarks), which must be on disk by the
+    /// time the screen shows them, even if the process is killed right
+    /// after. Takes in the outcomes as [`Store::collect`] does.
+    pub fn flush_and_wait(&mut self) {
+        self.flush();
+        let outcomes = self
+            .saver
+            .as_mut()
+            .map(saver::Saver::wait)
+            .unwrap_or_default();
+        for outcome in outcomes {
+            self.absorb(outcome);
+        }
+    }
+
     /// True while the saver thread has a save in flight: the caller should
     /// wake soon to [`Store::collect`] its outcome.
     pub fn saving(&self) -> bool {

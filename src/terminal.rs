@@ -509,8 +509,10 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
         // Carried out by the event loop itself.
         Effect::Quit | Effect::Exit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
     }
-    // A bookmark change starts for the disk now, while the frame is drawn.
-    session.store.flush();
+    // A bookmark change is on disk before the screen shows it (issue 5: a
+    // kill -9 right after `b` keeps the bookmark); it waits for the saver
+    // thread, which also writes any position or read mark still pending.
+    session.store.flush_and_wait();
     sync_bookmarks(session);
     report(session);
 }

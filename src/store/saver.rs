@@ -84,6 +84,22 @@ impl Saver {
         outcomes
     }
 
+    /// Waits until every request sent so far is answered and returns the
+    /// outcomes not yet taken.
+    pub(super) fn wait(&mut self) -> Vec<Outcome> {
+        let mut outcomes = Vec::new();
+        while self.pending > 0 {
+            let Ok(outcome) = self.outcomes.recv() else {
+                // The thread is gone: nothing more will come.
+                self.pending = 0;
+                break;
+            };
+            self.pending = self.pending.saturating_sub(outcome.requests);
+            outcomes.push(outcome);
+        }
+        outcomes
+    }
+
     /// Closes the request channel, waits for the thread to write what it was
     /// sent and returns every outcome not yet taken.
     pub(super) fn finish(&mut self) -> Vec<Outcome> {
@@ -176,6 +192,20 @@ mod tests {
                 "article {n} in memory"
             );
         }
+    }
+
+    #[test]
+    fn flush_and_wait_returns_with_the_change_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let edition = Fingerprint("e".to_owned());
+        let (mut store, _) = Store::open(dir.path());
+        store.save_in_background();
+        store.mark_read(&edition, &article(3)).unwrap();
+        store.flush_and_wait();
+        assert!(!store.saving());
+        let (other, _) = Store::open(dir.path());
+        assert!(other.is_read(&edition, &article(3)));
+        store.finish();
     }
 
     #[test]
