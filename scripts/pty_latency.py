@@ -197,6 +197,12 @@ def less(path):
     return Program("less", ["less"], first, frame)
 
 
+def percentile(values, q):
+    """The `q` quantile of `values` (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
 def measure(program, path, keys, key_bytes, state_dir=None):
     """One process: first frame, then `keys` presses of each key in
     key_bytes; returns a dict of timings in ms and the peak RSS in KiB."""
@@ -343,6 +349,13 @@ def main():
             }
             for label, times in f["keys"].items():
                 row[label + "_ms"] = median(times)
+            # The slow tail: a key that waits behind work on the event loop
+            # (a save) shows here, not in the median.
+            row["tail"] = {
+                label: (percentile(times, 0.9), max(times))
+                for label, times in f["keys"].items()
+                if times
+            }
             rows.append(row)
     if args.json:
         print(json.dumps(rows, indent=1))
@@ -355,6 +368,8 @@ def main():
             f"{row['file']:<16} {row['program']:<11} first frame {row['first_frame_ms']:7.2f} ms"
             f"  {keys}  peak RSS {row['peak_rss_mib']:6.1f} MiB  late bytes {row['late_bytes']}"
         )
+        tail = "  ".join(f"{k} p90 {p:.2f} ms max {m:.2f} ms" for k, (p, m) in row["tail"].items())
+        print(f"{'':<16} {'':<11} tail: {tail}")
     by = {(r["file"], r["program"]): r for r in rows}
     for (file, program), r in by.items():
         if program != "newsreader" or (file, "less") not in by:

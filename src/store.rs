@@ -3,8 +3,10 @@
 //! directory.
 //!
 //! This module owns persistence and nothing else: it knows the edition model's
-//! ids but not the terminal. Every change is saved at once, atomically, under
-//! an advisory lock, merged with whatever another reader saved meanwhile.
+//! ids but not the terminal. Every change is saved at once (or, in the
+//! reader, handed at once to a saver thread: [`Store::save_in_background`]),
+//! atomically, under an advisory lock, merged with whatever another reader
+//! saved meanwhile.
 //!
 //! # Identity
 //! An edition is keyed by its [`Fingerprint`] (a hash of its text without
@@ -26,7 +28,7 @@
 //!     "<fingerprint, 16 hex digits>": {
 //!       "path": "/papers/today.txt",           // last path opened from, or null
 //!       "title": "无锡日报",                   // display title, or null
-//!       "titles": ["…", "…"],                  // article titles, for re-extraction matching
+//!       "titles": ["…", "…"],                  // first 100 article titles, for re-extraction matching
 //!       "aliases": ["<older fingerprint>"],    // fingerprints this state was re-keyed from
 //!       "touched": 1764440000000,              // ms: last change of path/title/titles
 //!       "position": {"article": "<ArticleId>", "anchor": {"paragraph": 3, "offset": 17}},
@@ -51,6 +53,10 @@
 //! - **2**: adds titles, aliases, clocks, tombstones, read marks and the
 //!   position snippet, for re-extraction matching, re-anchoring and merging
 //!   two readers' changes.
+//!   Since 29 Nov 2026 `titles` holds at most the first
+//!   [`identity::MAX_TITLES`] titles (same schema: older files with every
+//!   title still load, are matched on their first 100, and are cut down by
+//!   the next save).
 //!
 //! Other files beside it: `bookmarks.lock` (empty; its advisory lock is held
 //! around every read-merge-write), `.bookmarks.json.<random>.tmp` (a save in
@@ -73,6 +79,7 @@ mod merge;
 pub mod migrate;
 pub mod notice;
 pub mod order;
+mod saver;
 mod state;
 
 use std::path::{Path, PathBuf};
@@ -133,6 +140,12 @@ enum Mode {
 /// lock held too long) the change is kept in memory, the mutator returns the
 /// error, and the next change retries; the failure is announced once per
 /// failing streak through [`Store::take_messages`].
+///
+/// An interactive reader calls [`Store::save_in_background`] first: mutators
+/// then only mark the state changed, [`Store::flush`] hands it to a saver
+/// thread (one save for all changes since the last flush, each save the same
+/// locked read-merge-atomic-write), [`Store::collect`] takes in finished
+/// saves and their failures, and [`Store::finish`] waits for the last one.
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
@@ -141,6 +154,10 @@ pub struct Store {
     failing: bool,
     messages: Vec<Notice>,
     last_removed: Option<(Fingerprint, Bookmark)>,
+    /// The saver thread, once [`Store::save_in_background`] started it.
+    saver: Option<saver::Saver>,
+    /// A change not yet handed to the saver thread.
+    dirty: bool,
 }
 
 impl Store {
@@ -163,6 +180,8 @@ impl Store {
             failing: false,
             messages: Vec::new(),
             last_removed: None,
+            saver: None,
+            dirty: false,
         };
         (store, opened.warnings)
     }
@@ -231,14 +250,110 @@ impl Store {
         entry
     }
 
-    /// Saves now: lock, read the file, merge, write atomically, unlock.
+    /// From now on, mutators only mark the state changed and [`Store::flush`]
+    /// hands it to a saver thread (see [`saver`]): for the event loop, which
+    /// must not wait for the disk. Call [`Store::collect`] when the loop
+    /// wakes, and [`Store::finish`] before the process ends. If the thread
+    /// cannot be started the store keeps saving in place.
+    pub fn save_in_background(&mut self) {
+        if self.saver.is_none() {
+            self.saver = saver::Saver::start(self.dir.clone()).ok();
+        }
+    }
+
+    /// Hands the state to the saver thread if a change is waiting: one save
+    /// for every change since the last flush. Without a saver thread there
+    /// is never anything waiting (mutators saved at once).
+    pub fn flush(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        self.dirty = false;
+        let snapshot = self.state.clone();
+        let sent = self.saver.as_mut().is_some_and(|s| s.send(snapshot));
+        if !sent {
+            // The thread is gone: save here, as without one.
+            self.saver = None;
+            let _ = self.save();
+        }
+    }
+
+    /// Flushes and waits until the saver thread has written it: for changes
+    /// the user made on purpose (bookmarks), which must be on disk by the
+    /// time the screen shows them, even if the process is killed right
+    /// after. Takes in the outcomes as [`Store::collect`] does.
+    pub fn flush_and_wait(&mut self) {
+        self.flush();
+        let outcomes = self
+            .saver
+            .as_mut()
+            .map(saver::Saver::wait)
+            .unwrap_or_default();
+        for outcome in outcomes {
+            self.absorb(outcome);
+        }
+    }
+
+    /// True while the saver thread has a save in flight: the caller should
+    /// wake soon to [`Store::collect`] its outcome.
+    pub fn saving(&self) -> bool {
+        self.saver.as_ref().is_some_and(saver::Saver::busy)
+    }
+
+    /// Takes in the outcome of finished background saves, without waiting:
+    /// other readers' changes the save merged in, and messages (failures)
+    /// for [`Store::take_messages`]. True if a save finished.
+    pub fn collect(&mut self) -> bool {
+        let outcomes = self
+            .saver
+            .as_mut()
+            .map(saver::Saver::try_take)
+            .unwrap_or_default();
+        let any = !outcomes.is_empty();
+        for outcome in outcomes {
+            self.absorb(outcome);
+        }
+        any
+    }
+
+    /// Flushes, waits for the saver thread to write everything and stops it;
+    /// mutators save in place again afterwards. Call before the process
+    /// ends (on quit), so that nothing is lost.
+    pub fn finish(&mut self) {
+        self.flush();
+        let Some(mut saver) = self.saver.take() else {
+            return;
+        };
+        for outcome in saver.finish() {
+            self.absorb(outcome);
+        }
+    }
+
+    /// Takes in one background save's outcome: its merged state (newest wins,
+    /// so changes made since the snapshot stay), then its result.
+    fn absorb(&mut self, outcome: saver::Outcome) {
+        merge::merge(&mut self.state, outcome.state);
+        let _ = self.settle(outcome.result);
+    }
+
+    /// Saves now: lock, read the file, merge, write atomically, unlock. With
+    /// a saver thread, only marks the state changed for [`Store::flush`].
     fn save(&mut self) -> Result<(), StoreError> {
         if let Mode::ReadOnly(reason) = &self.mode {
             return Err(StoreError::ReadOnly {
                 reason: reason.clone(),
             });
         }
+        if self.saver.is_some() {
+            self.dirty = true;
+            return Ok(());
+        }
         let outcome = file::save(&self.dir, &mut self.state);
+        self.settle(outcome)
+    }
+
+    /// Records a save's result: messages, the failing streak, read-only.
+    fn settle(&mut self, outcome: Result<Vec<Notice>, file::SaveError>) -> Result<(), StoreError> {
         match outcome {
             Ok(mut messages) => {
                 self.messages.append(&mut messages);

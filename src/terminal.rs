@@ -4,7 +4,13 @@
 //! This is the only module of the reader that touches the terminal or the
 //! store. The loop blocks on `crossterm::event::read`; it polls with a
 //! timeout only while an unsaved reading position is waiting for its
-//! periodic save. It redraws only after an event that changed something.
+//! periodic save or the store's saver thread has a save in flight (to show
+//! its outcome). It redraws only after an event that changed something.
+//!
+//! Store changes are saved off the loop: the store runs a saver thread
+//! ([`Store::save_in_background`]), the loop hands it the state once per
+//! event, after the frame ([`Store::flush`]), and joins it on quit before the
+//! terminal is restored ([`Store::finish`]).
 //!
 //! It also carries out what the app asks for but cannot do itself: saving
 //! bookmarks and read marks, writing the OSC 52 clipboard sequence to the
@@ -46,6 +52,11 @@ pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
 /// How often, at most, the reading position is saved while reading within
 /// one article. A change of article is saved at once.
 pub const POSITION_SAVE_INTERVAL: Duration = Duration::from_secs(3);
+
+/// How often the loop wakes to look for the outcome of a background save,
+/// only while one is in flight (a save takes a few milliseconds; the loop
+/// otherwise blocks on the terminal).
+const SAVE_CHECK_INTERVAL: Duration = Duration::from_millis(5);
 
 /// Asks the terminal how many columns it gives `“` (U+201C, East Asian
 /// Ambiguous in UAX #11): on the alternate screen, moves to column 0, prints
@@ -168,7 +179,10 @@ pub fn run(session: &mut Session) -> anyhow::Result<()> {
     if session.io.mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
     }
+    session.store.save_in_background();
     let result = event_loop(&mut terminal, session);
+    // Everything reaches the disk before the terminal is given back.
+    session.store.finish();
     if session.io.mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
@@ -190,14 +204,21 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
         if redraw {
             terminal.draw(|frame| draw(session, frame))?;
         }
-        // Saved only once the frame is out: a save syncs a file to disk,
-        // which would hold back the new screen by milliseconds.
+        // Handed to the saver thread only once the frame is out, all the
+        // changes of this event in one save.
         let marks_reported = save_read_marks(session);
-        if saver.save_if_due(session, false) || marks_reported {
+        let position_reported = saver.save_if_due(session, false);
+        session.store.flush();
+        if collect_saves(session) || position_reported || marks_reported {
             redraw = true;
             continue;
         }
-        let event = match saver.due_in(&session.app) {
+        let wait = match (saver.due_in(&session.app), session.store.saving()) {
+            (Some(due), true) => Some(due.min(SAVE_CHECK_INTERVAL)),
+            (None, true) => Some(SAVE_CHECK_INTERVAL),
+            (due, false) => due,
+        };
+        let event = match wait {
             Some(wait) => event::poll(wait)?.then(event::read).transpose()?,
             None => Some(event::read()?),
         };
@@ -435,6 +456,18 @@ fn on_mouse(
     Flow::Continue(session.app.mouse(input))
 }
 
+/// Takes in the saver thread's finished saves: other readers' bookmarks
+/// they merged in, and failures for the status bar. True when the screen
+/// changed.
+fn collect_saves(session: &mut Session) -> bool {
+    if !session.store.collect() {
+        return false;
+    }
+    let before = session.app.view_key();
+    sync_bookmarks(session);
+    report(session) || session.app.view_key() != before
+}
+
 /// Saves the read marks the app changed. Returns true when a store
 /// message was shown.
 fn save_read_marks(session: &mut Session) -> bool {
@@ -476,6 +509,10 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
         // Carried out by the event loop itself.
         Effect::Quit | Effect::Exit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
     }
+    // A bookmark change is on disk before the screen shows it (issue 5: a
+    // kill -9 right after `b` keeps the bookmark); it waits for the saver
+    // thread, which also writes any position or read mark still pending.
+    session.store.flush_and_wait();
     sync_bookmarks(session);
     report(session);
 }
