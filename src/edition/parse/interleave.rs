@@ -1,0 +1,155 @@
+//! Interleaved columns: two neighbouring columns an extractor merged into
+//! one block, alternating their lines (pdfminer, `wuxi-d` page 2:
+//! `和中国式现代化建设的战略` / `进技术研究院和华进半导体` / `高度出发，…`).
+//!
+//! Evidence, as a reader sees it: across such a block, consecutive lines
+//! do not join — the pair of letters meeting at the line break (`略进`)
+//! occurs nowhere else in the page's body — while lines two apart do
+//! (`略高`, as in `战略高度`). A block of at least [`MIN_LINES`] lines is
+//! split into two streams (even and odd lines) when at least
+//! [`MIN_EVIDENCE`] two-apart joins are seen and more than twice as many as
+//! consecutive joins. The shorter column ends at its first line that ends
+//! a sentence short of the measure; the lines after it belong to the other
+//! column. Each stream is then put after the earlier block, elsewhere on
+//! the page, that stops in mid-sentence and joins it by a seen pair
+//! (`先` + `进` gives `先进`); a stream with no such block stays in place.
+
+use rustc_hash::FxHashSet;
+
+use super::blocks::{body_blocks, body_pairs};
+use super::lines::{ends_sentence, is_letter};
+use super::page::PageLines;
+
+/// The fewest lines a merged block has: four from each column.
+const MIN_LINES: usize = 8;
+/// The fewest two-apart joins seen before a block is split.
+const MIN_EVIDENCE: usize = 4;
+/// How many blocks after a merged block are searched for the head of a
+/// column whose join is not seen elsewhere: its two column heads.
+const ELIMINATION_REACH: usize = 2;
+
+/// The letter pair joining line `a` to line `b` of `page`, when both chars
+/// at the join are letters (a join after punctuation is no evidence).
+fn join(page: &PageLines, a: usize, b: usize) -> Option<(char, char)> {
+    let x = page.lines[a].text.chars().next_back()?;
+    let y = page.lines[b].text.chars().next()?;
+    (is_letter(x) && is_letter(y)).then_some((x, y))
+}
+
+/// The two streams of an interleaved block `(start, end)` (inclusive page
+/// line indices), when the evidence says it is one: even lines first.
+fn split(page: &PageLines, (start, end): (usize, usize)) -> Option<(Vec<usize>, Vec<usize>)> {
+    let m = page.measures[start];
+    if end + 1 - start < MIN_LINES || !m.columnar {
+        return None;
+    }
+    // The alternation stops at the first line ending a short sentence.
+    let stop = (start..=end)
+        .find(|&i| ends_sentence(&page.lines[i].text) && page.lines[i].width + 3 <= m.full)
+        .unwrap_or(end);
+    if stop + 1 - start < MIN_LINES {
+        return None;
+    }
+    let mut wanted = FxHashSet::default();
+    let ones: Vec<_> = (start..stop).filter_map(|i| join(page, i, i + 1)).collect();
+    let twos: Vec<_> = (start..stop.saturating_sub(1))
+        .filter_map(|i| join(page, i, i + 2))
+        .collect();
+    wanted.extend(ones.iter().chain(&twos).copied());
+    let seen = body_pairs(page, &wanted);
+    let one_seen = ones.iter().filter(|p| seen.contains(p)).count();
+    let two_seen = twos.iter().filter(|p| seen.contains(p)).count();
+    if two_seen < MIN_EVIDENCE || two_seen <= 2 * one_seen {
+        return None;
+    }
+    let (mut even, mut odd): (Vec<usize>, Vec<usize>) =
+        (start..=stop).partition(|i| (i - start) % 2 == 0);
+    let rest = stop + 1..=end;
+    if (stop - start) % 2 == 0 {
+        odd.extend(rest);
+    } else {
+        even.extend(rest);
+    }
+    Some((even, odd))
+}
+
+/// Splits the first interleaved block of `page` (see the module docs) into
+/// its two columns and puts each in reading order. Lines keep their roles
+/// and measures; only their order and `blank_before` change.
+pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
+    if page.english {
+        return;
+    }
+    let blocks = body_blocks(page);
+    let Some((merged, (even, odd))) = blocks.iter().find_map(|&b| split(page, b).map(|s| (b, s)))
+    else {
+        return;
+    };
+    // Each stream's host: the last line of another block that stops in
+    // mid-sentence and joins the stream's first line by a seen pair.
+    let hosts: Vec<(usize, (char, char))> = blocks
+        .iter()
+        .filter(|&&b| b != merged && !ends_sentence(&page.lines[b.1].text))
+        .flat_map(|b| [(b.1, even[0]), (b.1, odd[0])])
+        .filter_map(|(h, f)| join(page, h, f).map(|p| (h, p)))
+        .collect();
+    let wanted: FxHashSet<(char, char)> = hosts.iter().map(|h| h.1).collect();
+    let seen = body_pairs(page, &wanted);
+    let host_of = |first: usize| {
+        blocks
+            .iter()
+            .filter(|&&b| b != merged && !ends_sentence(&page.lines[b.1].text))
+            .map(|b| b.1)
+            .find(|&h| join(page, h, first).is_some_and(|p| seen.contains(&p)))
+    };
+    let mut placed = [(host_of(even[0]), even), (host_of(odd[0]), odd)];
+    // One stream placed by a seen pair: the other goes after the nearest
+    // later block that stops in mid-word, other than the first's host.
+    if let [(Some(taken), _), (None, _)] | [(None, _), (Some(taken), _)] =
+        [placed[0].0, placed[1].0].map(|h| (h, ()))
+    {
+        let spare = blocks
+            .iter()
+            .filter(|b| b.0 > merged.1)
+            .take(ELIMINATION_REACH)
+            .map(|b| b.1)
+            .find(|&h| {
+                h != taken
+                    && page.lines[h]
+                        .text
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_letter)
+            });
+        for p in &mut placed {
+            if p.0.is_none() {
+                p.0 = spare;
+            }
+        }
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(page.lines.len());
+    let mut blank = vec![false; page.lines.len()];
+    for i in 0..page.lines.len() {
+        if i == merged.0 {
+            for (_, stream) in placed.iter().filter(|(h, _)| h.is_none()) {
+                blank[order.len()] = true;
+                order.extend(stream);
+            }
+        }
+        if (merged.0..=merged.1).contains(&i) {
+            continue;
+        }
+        blank[order.len()] = page.lines[i].blank_before;
+        order.push(i);
+        for (_, stream) in placed.iter().filter(|(h, _)| *h == Some(i)) {
+            order.extend(stream);
+        }
+    }
+    let lines: Vec<_> = order.iter().map(|&i| page.lines[i].clone()).collect();
+    page.roles = order.iter().map(|&i| page.roles[i]).collect();
+    page.measures = order.iter().map(|&i| page.measures[i]).collect();
+    page.lines = lines;
+    for (line, b) in page.lines.iter_mut().zip(blank) {
+        line.blank_before = b;
+    }
+}
