@@ -14,12 +14,15 @@
 //! 4. `parse::headline::mark`, `parse::headline::mark_insets` and
 //!    `parse::headline::mark_echoes`: tell headline lines
 //!    from body lines;
-//! 5. `parse::blocks`: put back a column read out of order, then rejoin
+//! 5. `parse::interleave`: split a block of two columns whose lines an
+//!    extractor alternated; `parse::blocks`: put back a column read out of
+//!    order, then rejoin
 //!    body lines into paragraphs and article segments;
 //! 6. `parse::headline::attach`: give each headline block to the article whose
 //!    body shares most of its words (position only breaks ties).
 //!
-//! Then segments split by a page jump (`（下转第2版）` … `（上接第1版）`) or
+//! Then a body split by its own headline read between its columns, and
+//! segments split by a page jump (`（下转第2版）` … `（上接第1版）`) or
 //! by an interleaved article are joined, and the dateline and byline are
 //! read off each article (`parse::credits`). English OCR pages (mostly Latin
 //! letters) use the rules of `parse::english` for steps 2, 4, 5 and 6: decks,

@@ -17,7 +17,7 @@
 use rustc_hash::FxHashSet;
 
 use super::blocks::{body_blocks, body_pairs};
-use super::lines::{ends_sentence, is_letter};
+use super::lines::{Line, ends_sentence, is_letter};
 use super::page::PageLines;
 
 /// The fewest lines a merged block has: four from each column.
@@ -105,9 +105,11 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
     let mut placed = [(host_of(even[0]), even), (host_of(odd[0]), odd)];
     // One stream placed by a seen pair: the other goes after the nearest
     // later block that stops in mid-word, other than the first's host.
-    if let [(Some(taken), _), (None, _)] | [(None, _), (Some(taken), _)] =
-        [placed[0].0, placed[1].0].map(|h| (h, ()))
-    {
+    let taken = match (placed[0].0, placed[1].0) {
+        (Some(h), None) | (None, Some(h)) => Some(h),
+        _ => None,
+    };
+    if let Some(taken) = taken {
         let spare = blocks
             .iter()
             .filter(|b| b.0 > merged.1)
@@ -127,29 +129,94 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
             }
         }
     }
-    let mut order: Vec<usize> = Vec::with_capacity(page.lines.len());
-    let mut blank = vec![false; page.lines.len()];
+    // The new order of page lines, each with its new `blank_before`.
+    let mut order: Vec<(usize, bool)> = Vec::with_capacity(page.lines.len());
     for i in 0..page.lines.len() {
         if i == merged.0 {
             for (_, stream) in placed.iter().filter(|(h, _)| h.is_none()) {
-                blank[order.len()] = true;
-                order.extend(stream);
+                order.extend(stream.iter().enumerate().map(|(k, &l)| (l, k == 0)));
             }
         }
         if (merged.0..=merged.1).contains(&i) {
             continue;
         }
-        blank[order.len()] = page.lines[i].blank_before;
-        order.push(i);
+        order.push((i, page.lines[i].blank_before));
         for (_, stream) in placed.iter().filter(|(h, _)| *h == Some(i)) {
-            order.extend(stream);
+            order.extend(stream.iter().map(|&l| (l, false)));
         }
     }
-    let lines: Vec<_> = order.iter().map(|&i| page.lines[i].clone()).collect();
-    page.roles = order.iter().map(|&i| page.roles[i]).collect();
-    page.measures = order.iter().map(|&i| page.measures[i]).collect();
+    let lines: Vec<_> = order
+        .iter()
+        .map(|&(i, blank)| Line {
+            blank_before: blank,
+            ..page.lines[i].clone()
+        })
+        .collect();
+    page.roles = order.iter().map(|&(i, _)| page.roles[i]).collect();
+    page.measures = order.iter().map(|&(i, _)| page.measures[i]).collect();
     page.lines = lines;
-    for (line, b) in page.lines.iter_mut().zip(blank) {
-        line.blank_before = b;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's line texts, in order.
+    fn texts(page: &PageLines) -> Vec<&str> {
+        page.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn alternating_columns_are_split_and_follow_their_heads() {
+        // Two columns merged line by line: A (甲…) and B (一…). The pairs
+        // joining lines two apart (己庚, 六七, 丑寅, 千万) occur in the
+        // first block; consecutive ones (己一, 六庚, …) nowhere. Column A's
+        // head ends `人`, and `人甲` occurs too; column B's head is the
+        // other block after the merged one.
+        let text = "己庚六七丑寅\n千万未申秭春\n今人甲乙好。\n\n\
+                    甲乙丙丁戊己\n一二三四五六\n庚辛壬癸子丑\n七八九十百千\n\
+                    寅卯辰巳午未\n万亿兆京垓秭\n申酉戌亥天地\n春夏秋冬东西\n\
+                    日月星。\n南北左右上下\n前后。\n\n\
+                    大小多少古今\n长短高低来人\n\n\
+                    方圆曲直明暗\n冷热远近去零\n";
+        let mut page = PageLines::new(text, false, None);
+        restore_interleaved_columns(&mut page);
+        let want = [
+            "己庚六七丑寅",
+            "千万未申秭春",
+            "今人甲乙好。",
+            "大小多少古今",
+            "长短高低来人",
+            "甲乙丙丁戊己",
+            "庚辛壬癸子丑",
+            "寅卯辰巳午未",
+            "申酉戌亥天地",
+            "日月星。",
+            "方圆曲直明暗",
+            "冷热远近去零",
+            "一二三四五六",
+            "七八九十百千",
+            "万亿兆京垓秭",
+            "春夏秋冬东西",
+            "南北左右上下",
+            "前后。",
+        ];
+        assert_eq!(texts(&page), want);
+        // Each column reads on from its head with no blank between.
+        assert!(!page.lines[5].blank_before);
+        assert!(!page.lines[12].blank_before);
+    }
+
+    #[test]
+    fn block_whose_consecutive_lines_join_is_left_alone() {
+        // Same lines, but the consecutive joins are the ones seen.
+        let text = "己一六庚丑七\n千寅未万秭申\n好的。\n\n\
+                    甲乙丙丁戊己\n一二三四五六\n庚辛壬癸子丑\n七八九十百千\n\
+                    寅卯辰巳午未\n万亿兆京垓秭\n申酉戌亥天地\n春夏秋冬东西\n\
+                    日月星。\n";
+        let mut page = PageLines::new(text, false, None);
+        let before: Vec<String> = texts(&page).iter().map(|t| (*t).to_owned()).collect();
+        restore_interleaved_columns(&mut page);
+        assert_eq!(texts(&page), before);
     }
 }
