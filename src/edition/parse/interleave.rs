@@ -36,36 +36,47 @@ fn join(page: &PageLines, a: usize, b: usize) -> Option<(char, char)> {
     (is_letter(x) && is_letter(y)).then_some((x, y))
 }
 
-/// The two streams of an interleaved block `(start, end)` (inclusive page
-/// line indices), when the evidence says it is one: even lines first.
-fn split(page: &PageLines, (start, end): (usize, usize)) -> Option<(Vec<usize>, Vec<usize>)> {
+/// Where the alternation of a candidate block `(start, end)` (inclusive
+/// page line indices) stops: its first line ending a short sentence, or
+/// its end. `None` when the block is too short or not set in columns.
+fn alternation_stop(page: &PageLines, (start, end): (usize, usize)) -> Option<usize> {
     let m = page.measures[start];
     if end + 1 - start < MIN_LINES || !m.columnar {
         return None;
     }
-    // The alternation stops at the first line ending a short sentence.
     let stop = (start..=end)
         .find(|&i| ends_sentence(&page.lines[i].text) && page.lines[i].width + 3 <= m.full)
         .unwrap_or(end);
-    if stop + 1 - start < MIN_LINES {
-        return None;
-    }
-    let mut wanted = FxHashSet::default();
-    let ones: Vec<_> = (start..stop).filter_map(|i| join(page, i, i + 1)).collect();
-    let twos: Vec<_> = (start..stop.saturating_sub(1))
-        .filter_map(|i| join(page, i, i + 2))
-        .collect();
-    wanted.extend(ones.iter().chain(&twos).copied());
-    let seen = body_pairs(page, &wanted);
-    let one_seen = ones.iter().filter(|p| seen.contains(p)).count();
-    let two_seen = twos.iter().filter(|p| seen.contains(p)).count();
+    (stop + 1 - start >= MIN_LINES).then_some(stop)
+}
+
+/// The joins of lines `start..=stop` one apart and two apart.
+fn joins(page: &PageLines, start: usize, stop: usize) -> [Vec<(char, char)>; 2] {
+    [1, 2].map(|gap| {
+        (start..(stop + 1).saturating_sub(gap))
+            .filter_map(|i| join(page, i, i + gap))
+            .collect()
+    })
+}
+
+/// The two streams of an interleaved block `(start, end)` whose
+/// alternation stops at `stop`, when the joins `seen` in the page's body
+/// say it is one: even lines first.
+fn split(
+    page: &PageLines,
+    (start, end): (usize, usize),
+    stop: usize,
+    seen: &FxHashSet<(char, char)>,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let [one_seen, two_seen] =
+        joins(page, start, stop).map(|j| j.iter().filter(|p| seen.contains(p)).count());
     if two_seen < MIN_EVIDENCE || two_seen <= 2 * one_seen {
         return None;
     }
     let (mut even, mut odd): (Vec<usize>, Vec<usize>) =
-        (start..=stop).partition(|i| (i - start) % 2 == 0);
+        (start..=stop).partition(|i| (i - start).is_multiple_of(2));
     let rest = stop + 1..=end;
-    if (stop - start) % 2 == 0 {
+    if (stop - start).is_multiple_of(2) {
         odd.extend(rest);
     } else {
         even.extend(rest);
@@ -81,7 +92,20 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
         return;
     }
     let blocks = body_blocks(page);
-    let Some((merged, (even, odd))) = blocks.iter().find_map(|&b| split(page, b).map(|s| (b, s)))
+    let candidates: Vec<((usize, usize), usize)> = blocks
+        .iter()
+        .filter_map(|&b| alternation_stop(page, b).map(|stop| (b, stop)))
+        .collect();
+    // One pass over the page's body for all candidates: linear.
+    let wanted: FxHashSet<(char, char)> = candidates
+        .iter()
+        .flat_map(|&((start, _), stop)| joins(page, start, stop))
+        .flatten()
+        .collect();
+    let seen = body_pairs(page, &wanted);
+    let Some((merged, (even, odd))) = candidates
+        .iter()
+        .find_map(|&(b, stop)| split(page, b, stop, &seen).map(|s| (b, s)))
     else {
         return;
     };
