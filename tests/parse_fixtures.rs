@@ -400,3 +400,23 @@ fn blank_page_keeps_its_number_and_a_final_form_feed_opens_no_page() {
     assert_eq!(e.pages[2].number, 3);
     assert_eq!(e.pages[2].label.as_deref(), Some("第03版"));
 }
+
+#[test]
+fn headline_read_between_the_columns_of_its_article_keeps_one_article() {
+    // pdfminer reads a headline set over all columns after the first
+    // column (`wuxi-d` page 2): the second column, starting a new
+    // paragraph with no dateline, still belongs to the same article.
+    let e = fixture("headline_between_columns.txt");
+    assert_articles(
+        &e,
+        &[article(
+            &["市人大常委会调研组来锡开展科研机构改革发展专题调研"],
+            Some("本报讯 7月24日"),
+            Some("林一"),
+            &[
+                "本报讯 7月24日，市人大常委会调研组一行来锡，就科研机构改革发展开展专题调研，市领导参加调研。",
+                "调研组先后实地考察了产业园和实验室，了解产业发展、成果转化和机构设置等情况，听取意见建议。",
+            ],
+        )],
+    );
+}

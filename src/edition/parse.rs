@@ -14,12 +14,15 @@
 //! 4. `parse::headline::mark`, `parse::headline::mark_insets` and
 //!    `parse::headline::mark_echoes`: tell headline lines
 //!    from body lines;
-//! 5. `parse::blocks`: put back a column read out of order, then rejoin
+//! 5. `parse::interleave`: split a block of two columns whose lines an
+//!    extractor alternated; `parse::blocks`: put back a column read out of
+//!    order, then rejoin
 //!    body lines into paragraphs and article segments;
 //! 6. `parse::headline::attach`: give each headline block to the article whose
 //!    body shares most of its words (position only breaks ties).
 //!
-//! Then segments split by a page jump (`（下转第2版）` … `（上接第1版）`) or
+//! Then a body split by its own headline read between its columns, and
+//! segments split by a page jump (`（下转第2版）` … `（上接第1版）`) or
 //! by an interleaved article are joined, and the dateline and byline are
 //! read off each article (`parse::credits`). English OCR pages (mostly Latin
 //! letters) use the rules of `parse::english` for steps 2, 4, 5 and 6: decks,
@@ -36,6 +39,7 @@ mod credits;
 mod english;
 mod furniture;
 mod headline;
+mod interleave;
 mod layout;
 mod lines;
 mod page;
@@ -188,6 +192,7 @@ fn read_page(
         headline::mark(&mut lines);
         headline::mark_insets(&mut lines);
         headline::mark_echoes(&mut lines);
+        interleave::restore_interleaved_columns(&mut lines);
         blocks::restore_late_column(&mut lines);
         blocks::restore_early_line(&mut lines);
     }
@@ -214,7 +219,11 @@ fn read_page(
             ..Draft::default()
         })
         .collect();
+    let mut headline_at: Vec<Option<usize>> = vec![None; drafts.len()];
     for (block, owner) in blocks.into_iter().zip(owners) {
+        if let Some(at) = owner.and_then(|k| headline_at.get_mut(k)) {
+            *at = Some(block.at);
+        }
         match owner.and_then(|k| drafts.get_mut(k)) {
             Some(d) => d.headline.push(block.lines),
             None => drafts.push(Draft {
@@ -230,6 +239,8 @@ fn read_page(
     }
     if english {
         fold_deck_tails(&mut drafts);
+    } else {
+        drafts = join_headline_split(drafts, &headline_at);
     }
     let mut page = Page {
         number,
@@ -267,6 +278,40 @@ fn fold_deck_tails(drafts: &mut [Draft]) {
             drafts[k + 1].headline = headline;
         }
     }
+}
+
+/// Joins a draft to the headed draft before it when that article's own
+/// headline was read between them (pdfminer, `wuxi-d` page 2: the first
+/// column `本报讯…参加调研。`, then the headline set over all three
+/// columns, then the other two columns): the later draft has no headline,
+/// dateline, own-line credit or jump mark, the earlier one no closing
+/// byline or jump, and the headline's page line `headline_at[k]` lies
+/// after the earlier body and before the later one.
+fn join_headline_split(drafts: Vec<Draft>, headline_at: &[Option<usize>]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for (k, d) in drafts.into_iter().enumerate() {
+        let at = k
+            .checked_sub(1)
+            .and_then(|p| headline_at.get(p).copied().flatten());
+        let own = headline_at.get(k).copied().flatten();
+        match (out.last_mut(), at) {
+            (Some(head), Some(at))
+                if own.is_none()
+                    && d.headline.is_empty()
+                    && head.segment.span.1 < at
+                    && at < d.segment.span.0
+                    && !head.segment.closed
+                    && !head.segment.continues
+                    && !d.segment.dated
+                    && !d.segment.continued
+                    && d.segment.credit.is_none() =>
+            {
+                append_segment(&mut head.segment, d.segment);
+            }
+            _ => out.push(d),
+        }
+    }
+    out
 }
 
 /// Joins a segment that resumes an article interleaved with another

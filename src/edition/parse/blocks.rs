@@ -339,7 +339,10 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
 }
 
 /// The pairs among `wanted` that occur inside some body line of `page`.
-fn body_pairs(page: &PageLines, wanted: &FxHashSet<(char, char)>) -> FxHashSet<(char, char)> {
+pub(crate) fn body_pairs(
+    page: &PageLines,
+    wanted: &FxHashSet<(char, char)>,
+) -> FxHashSet<(char, char)> {
     let mut seen = FxHashSet::default();
     for (line, _) in page
         .lines
@@ -358,7 +361,7 @@ fn body_pairs(page: &PageLines, wanted: &FxHashSet<(char, char)>) -> FxHashSet<(
 
 /// Runs of body lines with no blank line or other line between, as
 /// inclusive page line ranges.
-fn body_blocks(page: &PageLines) -> Vec<(usize, usize)> {
+pub(crate) fn body_blocks(page: &PageLines) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut prev_body = false;
     for (i, line) in page.lines.iter().enumerate() {

@@ -1,0 +1,246 @@
+//! Interleaved columns: two neighbouring columns an extractor merged into
+//! one block, alternating their lines (pdfminer, `wuxi-d` page 2:
+//! `和中国式现代化建设的战略` / `进技术研究院和华进半导体` / `高度出发，…`).
+//!
+//! Evidence, as a reader sees it: across such a block, consecutive lines
+//! do not join — the pair of letters meeting at the line break (`略进`)
+//! occurs nowhere else in the page's body — while lines two apart do
+//! (`略高`, as in `战略高度`). A block of at least [`MIN_LINES`] lines is
+//! split into two streams (even and odd lines) when at least
+//! [`MIN_EVIDENCE`] two-apart joins are seen and more than twice as many as
+//! consecutive joins. The shorter column ends at its first line that ends
+//! a sentence short of the measure; the lines after it belong to the other
+//! column. Each stream is then put after the earlier block, elsewhere on
+//! the page, that stops in mid-sentence and joins it by a seen pair
+//! (`先` + `进` gives `先进`); a stream with no such block stays in place.
+
+use rustc_hash::FxHashSet;
+
+use super::blocks::{body_blocks, body_pairs};
+use super::lines::{Line, ends_sentence, is_letter};
+use super::page::PageLines;
+
+/// The fewest lines a merged block has: four from each column.
+const MIN_LINES: usize = 8;
+/// The fewest two-apart joins seen before a block is split.
+const MIN_EVIDENCE: usize = 4;
+/// How many blocks after a merged block are searched for the head of a
+/// column whose join is not seen elsewhere: its two column heads.
+const ELIMINATION_REACH: usize = 2;
+
+/// The letter pair joining line `a` to line `b` of `page`, when both chars
+/// at the join are letters (a join after punctuation is no evidence).
+fn join(page: &PageLines, a: usize, b: usize) -> Option<(char, char)> {
+    let x = page.lines[a].text.chars().next_back()?;
+    let y = page.lines[b].text.chars().next()?;
+    (is_letter(x) && is_letter(y)).then_some((x, y))
+}
+
+/// Where the alternation of a candidate block `(start, end)` (inclusive
+/// page line indices) stops: its first line ending a short sentence, or
+/// its end. `None` when the block is too short or not set in columns.
+fn alternation_stop(page: &PageLines, (start, end): (usize, usize)) -> Option<usize> {
+    let m = page.measures[start];
+    if end + 1 - start < MIN_LINES || !m.columnar {
+        return None;
+    }
+    let stop = (start..=end)
+        .find(|&i| ends_sentence(&page.lines[i].text) && page.lines[i].width + 3 <= m.full)
+        .unwrap_or(end);
+    (stop + 1 - start >= MIN_LINES).then_some(stop)
+}
+
+/// The joins of lines `start..=stop` one apart and two apart.
+fn joins(page: &PageLines, start: usize, stop: usize) -> [Vec<(char, char)>; 2] {
+    [1, 2].map(|gap| {
+        (start..(stop + 1).saturating_sub(gap))
+            .filter_map(|i| join(page, i, i + gap))
+            .collect()
+    })
+}
+
+/// The two streams of an interleaved block `(start, end)` whose
+/// alternation stops at `stop`, when the joins `seen` in the page's body
+/// say it is one: even lines first.
+fn split(
+    page: &PageLines,
+    (start, end): (usize, usize),
+    stop: usize,
+    seen: &FxHashSet<(char, char)>,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let [one_seen, two_seen] =
+        joins(page, start, stop).map(|j| j.iter().filter(|p| seen.contains(p)).count());
+    if two_seen < MIN_EVIDENCE || two_seen <= 2 * one_seen {
+        return None;
+    }
+    let (mut even, mut odd): (Vec<usize>, Vec<usize>) =
+        (start..=stop).partition(|i| (i - start).is_multiple_of(2));
+    let rest = stop + 1..=end;
+    if (stop - start).is_multiple_of(2) {
+        odd.extend(rest);
+    } else {
+        even.extend(rest);
+    }
+    Some((even, odd))
+}
+
+/// Splits the first interleaved block of `page` (see the module docs) into
+/// its two columns and puts each in reading order. Lines keep their roles
+/// and measures; only their order and `blank_before` change.
+pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
+    if page.english {
+        return;
+    }
+    let blocks = body_blocks(page);
+    let candidates: Vec<((usize, usize), usize)> = blocks
+        .iter()
+        .filter_map(|&b| alternation_stop(page, b).map(|stop| (b, stop)))
+        .collect();
+    // One pass over the page's body for all candidates: linear.
+    let wanted: FxHashSet<(char, char)> = candidates
+        .iter()
+        .flat_map(|&((start, _), stop)| joins(page, start, stop))
+        .flatten()
+        .collect();
+    let seen = body_pairs(page, &wanted);
+    let Some((merged, (even, odd))) = candidates
+        .iter()
+        .find_map(|&(b, stop)| split(page, b, stop, &seen).map(|s| (b, s)))
+    else {
+        return;
+    };
+    // Each stream's host: the last line of another block that stops in
+    // mid-sentence and joins the stream's first line by a seen pair.
+    let hosts: Vec<(usize, (char, char))> = blocks
+        .iter()
+        .filter(|&&b| b != merged && !ends_sentence(&page.lines[b.1].text))
+        .flat_map(|b| [(b.1, even[0]), (b.1, odd[0])])
+        .filter_map(|(h, f)| join(page, h, f).map(|p| (h, p)))
+        .collect();
+    let wanted: FxHashSet<(char, char)> = hosts.iter().map(|h| h.1).collect();
+    let seen = body_pairs(page, &wanted);
+    let host_of = |first: usize| {
+        blocks
+            .iter()
+            .filter(|&&b| b != merged && !ends_sentence(&page.lines[b.1].text))
+            .map(|b| b.1)
+            .find(|&h| join(page, h, first).is_some_and(|p| seen.contains(&p)))
+    };
+    let mut placed = [(host_of(even[0]), even), (host_of(odd[0]), odd)];
+    // One stream placed by a seen pair: the other goes after the nearest
+    // later block that stops in mid-word, other than the first's host.
+    let taken = match (placed[0].0, placed[1].0) {
+        (Some(h), None) | (None, Some(h)) => Some(h),
+        _ => None,
+    };
+    if let Some(taken) = taken {
+        let spare = blocks
+            .iter()
+            .filter(|b| b.0 > merged.1)
+            .take(ELIMINATION_REACH)
+            .map(|b| b.1)
+            .find(|&h| {
+                h != taken
+                    && page.lines[h]
+                        .text
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_letter)
+            });
+        for p in &mut placed {
+            if p.0.is_none() {
+                p.0 = spare;
+            }
+        }
+    }
+    // The new order of page lines, each with its new `blank_before`.
+    let mut order: Vec<(usize, bool)> = Vec::with_capacity(page.lines.len());
+    for i in 0..page.lines.len() {
+        if i == merged.0 {
+            for (_, stream) in placed.iter().filter(|(h, _)| h.is_none()) {
+                order.extend(stream.iter().enumerate().map(|(k, &l)| (l, k == 0)));
+            }
+        }
+        if (merged.0..=merged.1).contains(&i) {
+            continue;
+        }
+        order.push((i, page.lines[i].blank_before));
+        for (_, stream) in placed.iter().filter(|(h, _)| *h == Some(i)) {
+            order.extend(stream.iter().map(|&l| (l, false)));
+        }
+    }
+    let lines: Vec<_> = order
+        .iter()
+        .map(|&(i, blank)| Line {
+            blank_before: blank,
+            ..page.lines[i].clone()
+        })
+        .collect();
+    page.roles = order.iter().map(|&(i, _)| page.roles[i]).collect();
+    page.measures = order.iter().map(|&(i, _)| page.measures[i]).collect();
+    page.lines = lines;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's line texts, in order.
+    fn texts(page: &PageLines) -> Vec<&str> {
+        page.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn alternating_columns_are_split_and_follow_their_heads() {
+        // Two columns merged line by line: A (甲…) and B (一…). The pairs
+        // joining lines two apart (己庚, 六七, 丑寅, 千万) occur in the
+        // first block; consecutive ones (己一, 六庚, …) nowhere. Column A's
+        // head ends `人`, and `人甲` occurs too; column B's head is the
+        // other block after the merged one.
+        let text = "己庚六七丑寅\n千万未申秭春\n今人甲乙好。\n\n\
+                    甲乙丙丁戊己\n一二三四五六\n庚辛壬癸子丑\n七八九十百千\n\
+                    寅卯辰巳午未\n万亿兆京垓秭\n申酉戌亥天地\n春夏秋冬东西\n\
+                    日月星。\n南北左右上下\n前后。\n\n\
+                    大小多少古今\n长短高低来人\n\n\
+                    方圆曲直明暗\n冷热远近去零\n";
+        let mut page = PageLines::new(text, false, None);
+        restore_interleaved_columns(&mut page);
+        let want = [
+            "己庚六七丑寅",
+            "千万未申秭春",
+            "今人甲乙好。",
+            "大小多少古今",
+            "长短高低来人",
+            "甲乙丙丁戊己",
+            "庚辛壬癸子丑",
+            "寅卯辰巳午未",
+            "申酉戌亥天地",
+            "日月星。",
+            "方圆曲直明暗",
+            "冷热远近去零",
+            "一二三四五六",
+            "七八九十百千",
+            "万亿兆京垓秭",
+            "春夏秋冬东西",
+            "南北左右上下",
+            "前后。",
+        ];
+        assert_eq!(texts(&page), want);
+        // Each column reads on from its head with no blank between.
+        assert!(!page.lines[5].blank_before);
+        assert!(!page.lines[12].blank_before);
+    }
+
+    #[test]
+    fn block_whose_consecutive_lines_join_is_left_alone() {
+        // Same lines, but the consecutive joins are the ones seen.
+        let text = "己一六庚丑七\n千寅未万秭申\n好的。\n\n\
+                    甲乙丙丁戊己\n一二三四五六\n庚辛壬癸子丑\n七八九十百千\n\
+                    寅卯辰巳午未\n万亿兆京垓秭\n申酉戌亥天地\n春夏秋冬东西\n\
+                    日月星。\n";
+        let mut page = PageLines::new(text, false, None);
+        let before: Vec<String> = texts(&page).iter().map(|t| (*t).to_owned()).collect();
+        restore_interleaved_columns(&mut page);
+        assert_eq!(texts(&page), before);
+    }
+}
