@@ -420,3 +420,30 @@ fn headline_read_between_the_columns_of_its_article_keeps_one_article() {
         )],
     );
 }
+
+#[test]
+fn garbled_masthead_above_the_first_deck_is_page_furniture() {
+    let e = fixture("english_masthead.txt");
+    assert_articles(
+        &e,
+        &[article(
+            &["MAYOR OPENS", "NEW BRIDGE", "Crowd Lines the River"],
+            Some("Springfield, Ill., May 2."),
+            None,
+            &[
+                "Springfield, Ill., May 2.—The mayor opened the new bridge over the river this morning.",
+                "The bridge cost forty thousand dollars and took two years to build.",
+            ],
+        )],
+    );
+    assert_eq!(
+        e.pages[0].furniture,
+        [
+            "x =?4444 3qa> HRtPqqbnq RrfbXp K",
+            "*\"j Qmvw ZuuTpkkM ^uq? ===-:",
+            "W ^ W ^ tDaily Avrrage, 8.25Q3: Monday, 61.J8K.",
+        ]
+    );
+    // Only the hyphen of `dol-` / `lars` was dropped.
+    assert_eq!(e.dropped, 1);
+}

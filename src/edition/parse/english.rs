@@ -16,7 +16,10 @@
 //!   TEN PAGES—PRICE FIVE CENTS.`) are page furniture.
 //! - **Noise.** OCR of the masthead ornaments gives lines that are mostly
 //!   symbols or stray letters (`ipsiTOTJ?:`, `ri»`, `.-Vt.`): those are page
-//!   furniture, never headline or body.
+//!   furniture, never headline or body. Above the page's first deck the
+//!   test is looser: a line there that is not dateline-led and where at
+//!   least half the tokens are not word-shaped (`V ^ V ^ yDully Avfraite,
+//!   7.14W2: Sunday, 57.I7H.`, the garbled weather ear) is masthead too.
 //! - **Hyphens.** A line ending in a letter and `-`, followed by a line
 //!   starting with a lowercase letter, is one word broken in two
 //!   (`candi-` / `dates`): the hyphen is dropped (and counted in
@@ -154,6 +157,53 @@ fn is_noise(text: &str) -> bool {
     flips * 3 >= text.split_whitespace().count().max(1)
 }
 
+/// A line above the page's first headline deck that reads as masthead
+/// noise: not dateline-led, and at least half of its whitespace-separated
+/// tokens are not word-shaped (see [`is_word_shaped`]).
+pub(crate) fn is_pre_deck_noise(text: &str) -> bool {
+    if dateline(text).is_some() {
+        return false;
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let non_words = tokens.iter().filter(|t| !is_word_shaped(t)).count();
+    !tokens.is_empty() && non_words * 2 >= tokens.len()
+}
+
+/// A token a reader takes for a word or a figure once its edge punctuation
+/// is stripped: letters in one case pattern (`word`, `Word`, `WORD`, with
+/// inner `-` or `'`), at least two letters unless `a`, `A`, `I` or `O`; or
+/// a figure (digits with inner `.`, `,`, `-`, a leading `$`). Mixed case
+/// inside a word (`WViPtthtit`), digits among letters (`7.14W2`) and
+/// symbol runs (`^`, `===`) are not word-shaped.
+fn is_word_shaped(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '\'' | '"' | '!' | '?' | '(' | ')' | '—' | '-'
+        )
+    });
+    let core = core.strip_prefix('$').unwrap_or(core);
+    if core.is_empty() {
+        return false;
+    }
+    if core
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+    {
+        return core.chars().any(|c| c.is_ascii_digit());
+    }
+    let letters: Vec<char> = core.chars().filter(|c| *c != '-' && *c != '\'').collect();
+    if !letters.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    if letters.len() < 2 {
+        return matches!(core, "a" | "A" | "I" | "O");
+    }
+    let rest_lower = letters[1..].iter().all(|c| c.is_lowercase());
+    let all_upper = letters.iter().all(|c| c.is_uppercase());
+    rest_lower || all_upper
+}
+
 fn is_all_caps(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
@@ -256,6 +306,18 @@ mod tests {
             classify("(Special to The Farmer.)", false),
             Some(Role::Credit)
         );
+    }
+
+    #[test]
+    fn pre_deck_noise_is_told_by_its_share_of_non_word_tokens() {
+        assert!(is_pre_deck_noise(
+            "V ^ V ^ yDully Avfraite, 7.14W2: Sunday, 57.I7H."
+        ));
+        assert!(is_pre_deck_noise("*\"i Hwjv XiiuUllM ^iai? ===-:"));
+        assert!(!is_pre_deck_noise("Fair tonight and tomorrow; colder."));
+        assert!(!is_pre_deck_noise("Temperature at noon, 34; lowest, 28."));
+        assert!(!is_pre_deck_noise("WASHINGTON, Jan. 1.—X 7q ^ Z"));
+        assert!(!is_pre_deck_noise(""));
     }
 
     #[test]

@@ -126,6 +126,14 @@ fn english_roles(lines: &[Line]) -> Vec<Role> {
         under_deck = role == Role::Headline;
         roles.push(role);
     }
+    // Above the first deck, body lines that read as noise are the
+    // garbled masthead (see `english`), kept as page furniture.
+    let first_deck = roles.iter().position(|r| *r == Role::Headline).unwrap_or(0);
+    for (l, role) in lines.iter().zip(roles.iter_mut()).take(first_deck) {
+        if *role == Role::Body && english::is_pre_deck_noise(&l.text) {
+            *role = Role::Furniture(Furniture::Other);
+        }
+    }
     roles
 }
 
