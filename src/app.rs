@@ -568,14 +568,24 @@ impl App {
         self.check_read();
     }
 
-    /// An article counts as read once the reading pane has the focus on it
-    /// and either its first screen has been scrolled past (the top row is at
+    /// An article counts as read once it is opened — the reading pane has
+    /// the focus on it, or `]`/`[` opened it — and either its first screen has been scrolled past (the top row is at
     /// least a page down) or its last row is on screen — so a short article
     /// that fits on one screen is read as soon as it is shown in the focused
     /// reader. An article marked unread with `m` is left alone until another
     /// article is opened.
     fn check_read(&mut self) {
-        if self.focus != Pane::Reader || self.keep_unread == Some(self.current) {
+        if self.focus != Pane::Reader {
+            return;
+        }
+        self.mark_read_if_seen();
+    }
+
+    /// The focus-free half of [`App::check_read`], for actions that open an
+    /// article as surely as `Enter` does (`]`, `[`) while the focus stays on
+    /// the headline list.
+    fn mark_read_if_seen(&mut self) {
+        if self.keep_unread == Some(self.current) {
             return;
         }
         let (_, height) = self.reader_text_size();
@@ -786,6 +796,7 @@ impl App {
         };
         if next != self.current {
             self.open_article(next, Anchor::default());
+            self.mark_read_if_seen();
         }
         None
     }

@@ -113,6 +113,21 @@ fn short_article_is_read_once_shown_in_the_focused_reader() {
 }
 
 #[test]
+fn next_article_key_opens_it_as_enter_does_even_from_the_list() {
+    let mut app = app();
+    assert_ne!(app.focus(), Pane::Reader, "the list has the focus");
+    app.update(Action::NextArticle);
+    app.update(Action::PreviousArticle);
+    assert_eq!(app.current(), 0);
+    assert!(app.is_read(0), "a short article shown by `[` is read");
+    app.update(Action::NextArticle);
+    assert!(
+        !app.is_read(1),
+        "a long article needs its first screen read"
+    );
+}
+
+#[test]
 fn long_article_is_read_only_after_its_first_screen() {
     let mut app = app();
     app.update(Action::NextArticle);
