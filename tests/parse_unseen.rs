@@ -10,38 +10,7 @@
 #[path = "parse_common/shared.rs"]
 mod shared;
 
-use newsreader::edition::Edition;
-use newsreader::edition::parse::parse;
-use shared::Expected;
-
-fn fixture(name: &str) -> Edition {
-    let path = format!("{}/tests/fixtures/parse/{name}", env!("CARGO_MANIFEST_DIR"));
-    parse(&std::fs::read_to_string(path).unwrap())
-}
-
-fn article(
-    headline: &[&str],
-    dateline: Option<&str>,
-    byline: Option<&str>,
-    paragraphs: &[&str],
-) -> Expected {
-    let owned = |xs: &[&str]| xs.iter().map(|s| (*s).to_owned()).collect();
-    Expected {
-        headline_lines: owned(headline),
-        dateline: dateline.map(str::to_owned),
-        byline: byline.map(str::to_owned),
-        paragraphs: owned(paragraphs),
-    }
-}
-
-#[track_caller]
-fn assert_articles(edition: &Edition, want: &[Expected]) {
-    let got = shared::actual_all(edition);
-    for (i, (g, w)) in got.iter().zip(want).enumerate() {
-        assert_eq!(g, w, "article {i}");
-    }
-    assert_eq!(got.len(), want.len(), "article count: {got:#?}");
-}
+use shared::{article, assert_articles, fixture};
 
 #[test]
 fn mutool_first_lines_set_apart_stay_in_their_paragraphs() {

@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use newsreader::edition::parse::parse;
 use newsreader::edition::{Article, Edition};
 use serde_json::Value;
 
@@ -147,4 +148,36 @@ pub fn actual_roles(article: &Article) -> Vec<String> {
         .map(|_| "kicker".to_owned())
         .chain(h.title.iter().chain(&h.subtitle).map(|_| "main".to_owned()))
         .collect()
+}
+
+/// Parses `tests/fixtures/parse/<name>`.
+pub fn fixture(name: &str) -> Edition {
+    let path = format!("{}/tests/fixtures/parse/{name}", env!("CARGO_MANIFEST_DIR"));
+    parse(&std::fs::read_to_string(path).unwrap())
+}
+
+/// The expected parse of one article, from borrowed parts.
+pub fn article(
+    headline: &[&str],
+    dateline: Option<&str>,
+    byline: Option<&str>,
+    paragraphs: &[&str],
+) -> Expected {
+    let owned = |xs: &[&str]| xs.iter().map(|s| (*s).to_owned()).collect();
+    Expected {
+        headline_lines: owned(headline),
+        dateline: dateline.map(str::to_owned),
+        byline: byline.map(str::to_owned),
+        paragraphs: owned(paragraphs),
+    }
+}
+
+/// Asserts `edition` parses to exactly `want`, article by article.
+#[track_caller]
+pub fn assert_articles(edition: &Edition, want: &[Expected]) {
+    let got = actual_all(edition);
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert_eq!(g, w, "article {i}");
+    }
+    assert_eq!(got.len(), want.len(), "article count: {got:#?}");
 }
