@@ -155,20 +155,12 @@ impl Draft {
 /// The name in an own-line credit: `本报记者 张三` (or `本報記者 張三`)
 /// gives `张三`.
 fn credit_name(line: &str) -> String {
-    let line = line.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
+    let line = line.trim_start_matches(credits::CREDIT_MARKS);
     let folded = lines::fold_traditional(line);
-    let prefix = [
-        "本报特约记者",
-        "本报记者",
-        "本报通讯员",
-        "记者",
-        "通讯员",
-        "文/",
-        "文／",
-    ]
-    .iter()
-    .find(|k| folded.starts_with(*k))
-    .map_or(0, |k| k.len());
+    let prefix = credits::CREDIT_PREFIXES
+        .iter()
+        .find(|k| folded.starts_with(*k))
+        .map_or(0, |k| k.len());
     line[prefix..].trim().to_owned()
 }
 

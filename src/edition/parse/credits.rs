@@ -21,6 +21,21 @@
 
 use super::lines::{compact_folded, fold_traditional, is_end_punct, is_letter};
 
+/// Marks that may stand before an own-line credit (`■本报记者 张三`).
+pub(super) const CREDIT_MARKS: [char; 7] = ['□', '■', '●', '◆', '○', ' ', '\u{3000}'];
+
+/// The words that open an own-line credit, in simplified script (match
+/// against [`fold_traditional`]ed text); the name follows them.
+pub(super) const CREDIT_PREFIXES: [&str; 7] = [
+    "本报特约记者",
+    "本报记者",
+    "本报通讯员",
+    "记者",
+    "通讯员",
+    "文/",
+    "文／",
+];
+
 /// Byte length of the dateline at the start of `text`, if it opens with
 /// one of the forms in the module docs.
 pub(crate) fn dateline_len(text: &str) -> Option<usize> {
@@ -167,18 +182,8 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
         return false;
     }
     let folded = fold_traditional(text);
-    let text = folded.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
-    let rest = [
-        "本报记者",
-        "本报特约记者",
-        "本报通讯员",
-        "记者",
-        "通讯员",
-        "文/",
-        "文／",
-    ]
-    .iter()
-    .find_map(|k| text.strip_prefix(k));
+    let text = folded.trim_start_matches(CREDIT_MARKS);
+    let rest = CREDIT_PREFIXES.iter().find_map(|k| text.strip_prefix(k));
     let Some(rest) = rest else {
         return false;
     };
