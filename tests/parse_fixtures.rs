@@ -9,31 +9,34 @@ mod shared;
 use newsreader::edition::parse::parse;
 use shared::{article, assert_articles, fixture};
 
+/// The two city-news articles that `multipage.txt` (one above the other,
+/// over two pages) and `layout.txt` (side by side) both set.
+fn city_news() -> [shared::Expected; 2] {
+    [
+        article(
+            &["城市书房延长开放时间"],
+            Some("本报讯 7月26日"),
+            Some("张三"),
+            &[
+                "本报讯 7月26日，记者从市文化局获悉，全市城市书房将从下月起延长开放时间，每天开放到晚上十点。",
+                "市民可以凭借借书证免费入馆阅读，书房还将在周末举办读书活动。",
+            ],
+        ),
+        article(
+            &["蠡湖公园新增健身步道"],
+            Some("本报讯 7月25日"),
+            Some("王五"),
+            &[
+                "本报讯 7月25日，蠡湖公园新增了一条五公里长的健身步道，沿途设有休息点和饮水点，方便市民锻炼。",
+            ],
+        ),
+    ]
+}
+
 #[test]
 fn multi_page_edition_keeps_furniture_out_of_articles() {
     let e = fixture("multipage.txt");
-    assert_articles(
-        &e,
-        &[
-            article(
-                &["城市书房延长开放时间"],
-                Some("本报讯 7月26日"),
-                Some("张三"),
-                &[
-                    "本报讯 7月26日，记者从市文化局获悉，全市城市书房将从下月起延长开放时间，每天开放到晚上十点。",
-                    "市民可以凭借借书证免费入馆阅读，书房还将在周末举办读书活动。",
-                ],
-            ),
-            article(
-                &["蠡湖公园新增健身步道"],
-                Some("本报讯 7月25日"),
-                Some("王五"),
-                &[
-                    "本报讯 7月25日，蠡湖公园新增了一条五公里长的健身步道，沿途设有休息点和饮水点，方便市民锻炼。",
-                ],
-            ),
-        ],
-    );
+    assert_articles(&e, &city_news());
     assert_eq!(e.pages.len(), 2);
     assert_eq!(e.title.as_deref(), Some("锡城日报"));
     assert_eq!(e.date.as_deref(), Some("2024年7月27日 星期六"));
@@ -294,28 +297,7 @@ fn headline_after_body_attaches_to_its_article() {
 
 #[test]
 fn side_by_side_columns_are_read_as_separate_articles() {
-    assert_articles(
-        &fixture("layout.txt"),
-        &[
-            article(
-                &["城市书房延长开放时间"],
-                Some("本报讯 7月26日"),
-                Some("张三"),
-                &[
-                    "本报讯 7月26日，记者从市文化局获悉，全市城市书房将从下月起延长开放时间，每天开放到晚上十点。",
-                    "市民可以凭借借书证免费入馆阅读，书房还将在周末举办读书活动。",
-                ],
-            ),
-            article(
-                &["蠡湖公园新增健身步道"],
-                Some("本报讯 7月25日"),
-                Some("王五"),
-                &[
-                    "本报讯 7月25日，蠡湖公园新增了一条五公里长的健身步道，沿途设有休息点和饮水点，方便市民锻炼。",
-                ],
-            ),
-        ],
-    );
+    assert_articles(&fixture("layout.txt"), &city_news());
 }
 
 #[test]

@@ -151,12 +151,18 @@ mod tests {
         ArticleId(format!("article-{n}"))
     }
 
-    #[test]
-    fn background_save_reaches_the_file_without_finish() {
+    /// A store in a temp dir saving on its background thread, and the
+    /// fingerprint the tests write under.
+    fn background_store() -> (tempfile::TempDir, Fingerprint, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let edition = Fingerprint("e".to_owned());
         let (mut store, _) = Store::open(dir.path());
         store.save_in_background();
+        (dir, Fingerprint("e".to_owned()), store)
+    }
+
+    #[test]
+    fn background_save_reaches_the_file_without_finish() {
+        let (dir, edition, mut store) = background_store();
         store.mark_read(&edition, &article(1)).unwrap();
         // Nothing is written until the change is flushed to the thread.
         assert!(!dir.path().join(crate::store::FILE_NAME).exists());
@@ -174,10 +180,7 @@ mod tests {
 
     #[test]
     fn finish_writes_every_change_made_during_saves() {
-        let dir = tempfile::tempdir().unwrap();
-        let edition = Fingerprint("e".to_owned());
-        let (mut store, _) = Store::open(dir.path());
-        store.save_in_background();
+        let (dir, edition, mut store) = background_store();
         for n in 0..50 {
             store.mark_read(&edition, &article(n)).unwrap();
             store.flush();
@@ -196,10 +199,7 @@ mod tests {
 
     #[test]
     fn flush_and_wait_returns_with_the_change_on_disk() {
-        let dir = tempfile::tempdir().unwrap();
-        let edition = Fingerprint("e".to_owned());
-        let (mut store, _) = Store::open(dir.path());
-        store.save_in_background();
+        let (dir, edition, mut store) = background_store();
         store.mark_read(&edition, &article(3)).unwrap();
         store.flush_and_wait();
         assert!(!store.saving());
@@ -210,10 +210,7 @@ mod tests {
 
     #[test]
     fn after_finish_changes_are_saved_in_place() {
-        let dir = tempfile::tempdir().unwrap();
-        let edition = Fingerprint("e".to_owned());
-        let (mut store, _) = Store::open(dir.path());
-        store.save_in_background();
+        let (dir, edition, mut store) = background_store();
         store.finish();
         store.mark_read(&edition, &article(7)).unwrap();
         let (other, _) = Store::open(dir.path());
