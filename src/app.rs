@@ -23,6 +23,7 @@ pub mod mouse;
 pub mod search;
 pub mod shelf;
 mod sidebar;
+mod swap;
 
 use std::sync::Arc;
 
@@ -97,6 +98,7 @@ pub struct ViewKey {
     current_match: Option<usize>,
     filter: bool,
     read: usize,
+    loading: bool,
 }
 
 /// Settings the app is created with.
@@ -156,6 +158,8 @@ pub struct App {
     read_changes: Vec<(ArticleId, bool)>,
     keep_unread: Option<usize>,
     edition_place: Option<(usize, usize)>,
+    /// The status bar's note while the edition is provisional (see `swap`).
+    loading: Option<String>,
 }
 
 impl App {
@@ -203,6 +207,7 @@ impl App {
             read_changes: Vec::new(),
             keep_unread: None,
             edition_place: None,
+            loading: None,
         }
         .with_bookmarks(bookmarks)
     }
@@ -247,6 +252,7 @@ impl App {
             current_match: self.current_match(),
             filter: self.filter_on(),
             read: self.read.iter().filter(|&&r| r).count(),
+            loading: self.loading.is_some(),
         }
     }
 
@@ -779,6 +785,11 @@ impl App {
                 self.open_article(index, Anchor::default());
                 self.focus = Pane::Reader;
                 self.notify("bookmarked text not found; opened its article");
+            }
+            Some(Resolution::NotFound {
+                article_index: None,
+            }) if self.loading.is_some() => {
+                self.notify("bookmarked article not loaded yet; try again in a moment");
             }
             Some(Resolution::NotFound {
                 article_index: None,

@@ -12,6 +12,7 @@
 
 pub mod decode;
 pub mod parse;
+pub mod progressive;
 
 use serde::{Deserialize, Serialize};
 

@@ -197,6 +197,7 @@ fn read(
                 options: reader,
                 message,
             }),
+            loading: None,
         }
     } else {
         let file = options.files.first().context("no FILE given")?;
@@ -213,6 +214,7 @@ fn read(
             messages: store_warnings.into_iter().chain(opened.warnings).collect(),
             io,
             library: None,
+            loading: opened.loading,
         }
     };
     let result = terminal::run(&mut session);

@@ -4,8 +4,10 @@
 //! This is the only module of the reader that touches the terminal or the
 //! store. The loop blocks on `crossterm::event::read`; it polls with a
 //! timeout only while an unsaved reading position is waiting for its
-//! periodic save or the store's saver thread has a save in flight (to show
-//! its outcome). It redraws only after an event that changed something.
+//! periodic save, the store's saver thread has a save in flight (to show
+//! its outcome), or the whole edition is still being parsed behind a
+//! provisional one (to swap it in: [`crate::cli::open::complete`]). It
+//! redraws only after an event that changed something.
 //!
 //! Store changes are saved off the loop: the store runs a saver thread
 //! ([`Store::save_in_background`]), the loop hands it the state once per
@@ -30,7 +32,7 @@ use backend::RunBackend;
 
 use crate::app::shelf::{Shelf, ShelfEffect};
 use crate::app::{Action, App, Effect};
-use crate::cli::open::ReaderOptions;
+use crate::cli::open::{self, Loading, Progress, ReaderOptions};
 use crate::edition::Fingerprint;
 use crate::keymap::Keymap;
 use crate::store::{Notice, Position, Store};
@@ -57,6 +59,11 @@ pub const POSITION_SAVE_INTERVAL: Duration = Duration::from_secs(3);
 /// only while one is in flight (a save takes a few milliseconds; the loop
 /// otherwise blocks on the terminal).
 const SAVE_CHECK_INTERVAL: Duration = Duration::from_millis(5);
+
+/// How often the loop wakes to look for the whole edition while a
+/// provisional one is shown (parsing a 10 MB edition takes a few hundred
+/// milliseconds; the loop otherwise blocks on the terminal).
+const LOAD_CHECK_INTERVAL: Duration = Duration::from_millis(5);
 
 /// Asks the terminal how many columns it gives `“` (U+201C, East Asian
 /// Ambiguous in UAX #11): on the alternate screen, moves to column 0, prints
@@ -123,6 +130,9 @@ pub struct Session {
     pub io: Io,
     /// The library, when several editions were given; `None` for one file.
     pub library: Option<LibraryMode>,
+    /// The whole edition still being parsed while the app shows a
+    /// provisional one.
+    pub loading: Option<Loading>,
 }
 
 /// Terminal I/O settings of a [`Session`].
@@ -206,10 +216,9 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
         }
         // Handed to the saver thread only once the frame is out, all the
         // changes of this event in one save.
-        let marks_reported = save_read_marks(session);
-        let position_reported = saver.save_if_due(session, false);
+        let reported = save_reading(session, &mut saver, false);
         session.store.flush();
-        if collect_saves(session) || position_reported || marks_reported {
+        if collect_saves(session) || reported || take_whole_edition(session) {
             redraw = true;
             continue;
         }
@@ -217,6 +226,11 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
             (Some(due), true) => Some(due.min(SAVE_CHECK_INTERVAL)),
             (None, true) => Some(SAVE_CHECK_INTERVAL),
             (due, false) => due,
+        };
+        let wait = match (wait, session.loading.is_some()) {
+            (Some(wait), true) => Some(wait.min(LOAD_CHECK_INTERVAL)),
+            (None, true) => Some(LOAD_CHECK_INTERVAL),
+            (wait, false) => wait,
         };
         let event = match wait {
             Some(wait) => event::poll(wait)?.then(event::read).transpose()?,
@@ -243,9 +257,48 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
             Flow::Continue(redraw) => redraw,
         };
     }
-    save_read_marks(session);
-    saver.save_if_due(session, true);
+    // Quitting never waits for a parse still running: its result is
+    // dropped with the session.
+    save_reading(session, &mut saver, true);
     Ok(())
+}
+
+/// Saves the read marks and (when due, or with `force`) the reading
+/// position. Returns true when a store message was shown. While an edition
+/// the store does not know yet is loading, nothing is saved: the store
+/// learns of it only from the whole edition (whose titles may match an
+/// older extraction's state), and the changes stay pending in the app.
+fn save_reading(session: &mut Session, saver: &mut PositionSaver, force: bool) -> bool {
+    if session.loading.as_ref().is_some_and(|l| !l.known) {
+        return false;
+    }
+    let marks_reported = save_read_marks(session);
+    saver.save_if_due(session, force) || marks_reported
+}
+
+/// Swaps in the whole edition if the worker has finished it (see
+/// [`open::complete`]). True when the screen changed.
+fn take_whole_edition(session: &mut Session) -> bool {
+    let Some(loading) = &session.loading else {
+        return false;
+    };
+    match loading.poll() {
+        Progress::Waiting => false,
+        Progress::Done(edition) => {
+            let notices = open::complete(&mut session.app, &mut session.store, loading, *edition);
+            session.messages.extend(notices);
+            session.loading = None;
+            true
+        }
+        Progress::Failed => {
+            session.loading = None;
+            session.app.stop_loading();
+            session
+                .app
+                .notify("could not parse the whole edition; showing its first part");
+            true
+        }
+    }
 }
 
 /// Draws the library screen or the reader.
@@ -278,6 +331,9 @@ fn on_key(
     saver: &mut PositionSaver,
     key: &KeyEvent,
 ) -> anyhow::Result<Flow> {
+    if let Some(loading) = &mut session.loading {
+        loading.touch();
+    }
     if session.library.as_ref().is_some_and(|l| l.shelf.showing) {
         let Some(action) = session.keymap.action(key) else {
             return Ok(Flow::Continue(false));
@@ -361,8 +417,7 @@ fn leave_edition(session: &mut Session, saver: &mut PositionSaver) -> Flow {
     if session.library.is_none() {
         return Flow::Quit;
     }
-    save_read_marks(session);
-    saver.save_if_due(session, true);
+    save_reading(session, saver, true);
     if let Some(library) = &mut session.library {
         library.shelf.count_unread(&session.store);
         library.shelf.showing = true;
@@ -399,8 +454,7 @@ fn open_entry(
     saver: &mut PositionSaver,
     index: usize,
 ) {
-    save_read_marks(session);
-    saver.save_if_due(session, true);
+    save_reading(session, saver, true);
     let Some(library) = &mut session.library else {
         return;
     };
@@ -418,6 +472,7 @@ fn open_entry(
             session.app.set_edition_place(index, count);
             session.path = Some(opened.source);
             session.messages.extend(opened.warnings);
+            session.loading = opened.loading;
             library.shelf.set_open(index);
             *saver = PositionSaver::new(session.app.position());
         }
@@ -675,6 +730,7 @@ mod tests {
             messages: Vec::new(),
             io: Io::default(),
             library: None,
+            loading: None,
         }
     }
 

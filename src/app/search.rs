@@ -184,6 +184,37 @@ impl App {
         self.set_query(String::new());
     }
 
+    /// After [`App::replace_edition`]: rebuilds a built index for the new
+    /// edition (`old` is the edition it was built for) and, while the
+    /// prompt is open or a search has matches, searches the same query
+    /// again, keeping the current match when the new edition has it (same
+    /// article, place and chars). The view is not moved.
+    pub(super) fn reindex_search(&mut self, old: &crate::edition::Edition) {
+        if self.search.index.is_none() {
+            return;
+        }
+        let count = self.edition.article_count();
+        let moved = |index: usize| super::swap::remap(old, &self.edition, index, count);
+        let index = SearchIndex::new(&self.edition, self.search.options);
+        if let Some((article, anchor)) = self.search.origin {
+            self.search.origin = Some((moved(article), anchor));
+        }
+        if self.search.prompt.is_some() || !self.search.matches.is_empty() {
+            let current = self
+                .search
+                .current
+                .and_then(|i| self.search.matches.hits().get(i))
+                .map(|hit| Hit {
+                    article: moved(hit.article),
+                    ..hit.clone()
+                });
+            self.search.matches = index.search(&self.search.query);
+            self.search.current =
+                current.and_then(|hit| self.search.matches.hits().iter().position(|h| *h == hit));
+        }
+        self.search.index = Some(index);
+    }
+
     /// Edits the open search prompt (keys arrive as [`Edit`]s, see
     /// `keymap::edit_of`): typing searches again; Enter closes the prompt
     /// keeping the matches; Esc clears the search and goes back to where it

@@ -4,14 +4,28 @@
 //!
 //! Used for a single `FILE` and for each edition a library opens (only
 //! when it is opened, so a directory of a year's papers starts at once).
+//!
+//! A large edition opens in two steps (see
+//! [`crate::edition::progressive`]): the app is built at once from a
+//! provisional edition, parsed from the first page (at most 256 KiB), while
+//! a worker thread parses the whole text; the event loop polls the
+//! returned [`Loading`] and hands the whole edition over with [`complete`].
+//! The fingerprint is always of the whole text. Saved state is used at once
+//! when the fingerprint is known; the store records the edition (path,
+//! titles, title matching for an unknown fingerprint: [`Store::identify`])
+//! only with the whole edition, never a provisional one.
 
 use std::path::Path;
+use std::sync::{Arc, mpsc};
 
 use anyhow::bail;
 
 use crate::app::{App, HelpEntry, Settings};
-use crate::edition::{self, LoadOptions};
-use crate::store::{Notice, Store};
+use crate::edition::decode::{self, Decoded};
+use crate::edition::progressive::{parse_decoded, parse_whole, provisional_prefix};
+use crate::edition::{Edition, Fingerprint};
+use crate::store::anchor::{self, Resolution};
+use crate::store::{EditionState, Notice, Store};
 
 /// What every opened edition shares.
 #[derive(Debug, Clone)]
@@ -36,10 +50,71 @@ pub struct Opened {
     /// Store and parse warnings, each short (file name only, for the
     /// status bar) and full (path included, for stderr).
     pub warnings: Vec<Notice>,
+    /// The whole edition still being parsed, when `app` shows a provisional
+    /// one; `None` when `app` has the whole edition.
+    pub loading: Option<Loading>,
 }
 
-/// Opens the edition at `path`, identified in `store` (re-keying state kept
-/// under an older fingerprint of the same edition).
+/// The whole edition being parsed on a worker thread while the app shows a
+/// provisional one. Dropping it drops the channel: the worker finishes its
+/// parse and its result is thrown away (quitting never waits for it).
+#[derive(Debug)]
+pub struct Loading {
+    receiver: mpsc::Receiver<Edition>,
+    /// The fingerprint was in the store when the edition was opened: its
+    /// bookmarks, read marks and position are in use already, and changes
+    /// may be saved under it at once. When it was not, the store learns of
+    /// the edition only from the whole edition ([`complete`]).
+    pub known: bool,
+    /// Open the saved position when the whole edition arrives (it was not
+    /// found in the provisional one, or the fingerprint was not known).
+    resume: bool,
+    /// A key was pressed while loading: the reader has moved on, so the
+    /// saved position is not opened over what they chose.
+    touched: bool,
+    /// The file's name and path, for warnings.
+    name: String,
+    source: String,
+}
+
+/// What [`Loading::poll`] found.
+#[derive(Debug)]
+pub enum Progress {
+    /// Still parsing.
+    Waiting,
+    /// The whole edition, for [`complete`].
+    Done(Box<Edition>),
+    /// The worker ended without a result (it panicked); the provisional
+    /// edition is all there is.
+    Failed,
+}
+
+impl Loading {
+    /// Looks for the worker's result without waiting.
+    pub fn poll(&self) -> Progress {
+        match self.receiver.try_recv() {
+            Ok(edition) => Progress::Done(Box::new(edition)),
+            Err(mpsc::TryRecvError::Empty) => Progress::Waiting,
+            Err(mpsc::TryRecvError::Disconnected) => Progress::Failed,
+        }
+    }
+
+    /// Waits for the worker's result: `None` if it ended without one.
+    pub fn wait(&self) -> Option<Edition> {
+        self.receiver.recv().ok()
+    }
+
+    /// Records that the reader pressed a key while loading.
+    pub fn touch(&mut self) {
+        self.touched = true;
+    }
+}
+
+/// Opens the edition at `path`. A text of one short page is parsed here;
+/// a longer one gives a provisional app and a [`Loading`] (see the module
+/// doc). An edition known to `store` by its fingerprint opens with its
+/// state; one known only by its titles (an older extraction) is re-keyed
+/// when it is identified.
 ///
 /// # Errors
 /// Any [`super::input::InputError`] for the file, and an edition in which
@@ -47,23 +122,22 @@ pub struct Opened {
 pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::Result<Opened> {
     let bytes = super::input::read_edition(path, options.encoding.is_some())?;
     let source = path.to_string_lossy().into_owned();
-    let load = LoadOptions {
-        encoding: options.encoding,
-    };
-    let (edition, fingerprint) = edition::load(&bytes, Some(&source), &load);
-    drop(bytes);
-    if edition.article_count() == 0 {
-        bail!("{source}: no articles found");
-    }
-    store.identify(&fingerprint, &edition);
-    let mut warnings = store.take_messages();
     let name = path
         .file_name()
         .map_or_else(|| source.clone(), |n| n.to_string_lossy().into_owned());
-    warnings.extend(edition.warnings.iter().map(|w| Notice {
-        status: format!("{name}: {w}"),
-        detail: format!("{source}: {w}"),
-    }));
+    let decoded = decode::decode(&bytes, options.encoding);
+    drop(bytes);
+    let total = decoded.text.len();
+    let (edition, fingerprint, worker) = parse_first(decoded, &source);
+    if edition.article_count() == 0 {
+        bail!("{source}: no articles found");
+    }
+    let known = store.edition(&fingerprint).is_some();
+    if worker.is_none() {
+        store.identify(&fingerprint, &edition);
+    }
+    let mut warnings = store.take_messages();
+    warnings.extend(notices(&edition.warnings, &name, &source));
     let saved = store.edition(&fingerprint).cloned().unwrap_or_default();
     let mut app = App::new(
         edition,
@@ -73,9 +147,29 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
     );
     app.set_help(options.help.clone());
     app.load_read_marks(&saved);
+    let mut resume_later = false;
     if options.resume {
-        app.resume(&saved);
+        let found = matches!(
+            anchor::resolve_position(&saved, app.edition()),
+            Some(Resolution::Found { .. })
+        );
+        if worker.is_none() || found {
+            app.resume(&saved);
+        } else {
+            resume_later = !known || saved.position.is_some();
+        }
     }
+    let loading = worker.map(|receiver| {
+        app.set_loading(total);
+        Loading {
+            receiver,
+            known,
+            resume: resume_later,
+            touched: false,
+            name,
+            source: source.clone(),
+        }
+    });
     if let Some(first) = warnings.first() {
         app.notify(first.status.clone());
     }
@@ -83,5 +177,102 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
         app,
         source,
         warnings,
+        loading,
     })
+}
+
+/// Parses what the first frame needs: the whole text when it is one short
+/// page, else the provisional prefix, with a worker thread started on the
+/// whole text (its channel returned). Also fingerprints the whole text. A
+/// provisional edition without articles (a first page of furniture only)
+/// waits for the whole one.
+fn parse_first(
+    decoded: Decoded,
+    source: &str,
+) -> (Edition, Fingerprint, Option<mpsc::Receiver<Edition>>) {
+    let whole = provisional_prefix(&decoded.text).len() == decoded.text.len();
+    if whole {
+        let fingerprint = Fingerprint::of_text(&decoded.text);
+        return (parse_whole(&decoded, Some(source)), fingerprint, None);
+    }
+    let decoded = Arc::new(decoded);
+    let Some(receiver) = spawn_parse(Arc::clone(&decoded), source) else {
+        let fingerprint = Fingerprint::of_text(&decoded.text);
+        return (parse_whole(&decoded, Some(source)), fingerprint, None);
+    };
+    let fingerprint = Fingerprint::of_text(&decoded.text);
+    let prefix = provisional_prefix(&decoded.text);
+    let provisional = parse_decoded(prefix, Some(source), decoded.encoding, &decoded.warnings);
+    if provisional.article_count() > 0 {
+        return (provisional, fingerprint, Some(receiver));
+    }
+    let edition = receiver
+        .recv()
+        .unwrap_or_else(|_| parse_whole(&decoded, Some(source)));
+    (edition, fingerprint, None)
+}
+
+/// Starts the worker thread that parses the whole of `decoded`; `None` if
+/// the thread could not be started.
+fn spawn_parse(decoded: Arc<Decoded>, source: &str) -> Option<mpsc::Receiver<Edition>> {
+    let (sender, receiver) = mpsc::channel();
+    let source = source.to_owned();
+    std::thread::Builder::new()
+        .name("newsreader-parse".to_owned())
+        .spawn(move || {
+            let edition = parse_whole(&decoded, Some(&source));
+            // The reader may have quit or opened another edition: then
+            // nobody listens, and the edition is dropped.
+            let _ = sender.send(edition);
+        })
+        .ok()
+        .map(|_| receiver)
+}
+
+/// Hands the whole `edition` to `app` in place of its provisional one:
+/// records the edition in the store ([`Store::identify`]: path, titles, and
+/// for an unknown fingerprint the title match that may re-key an older
+/// extraction's state), swaps it in ([`App::replace_edition`]) with the
+/// store's read marks and bookmarks, and opens the saved position if that
+/// was left for now and no key was pressed meanwhile. Returns the store's
+/// messages and the parse warnings the provisional edition did not have;
+/// the first is shown in the status bar.
+pub fn complete(
+    app: &mut App,
+    store: &mut Store,
+    loading: &Loading,
+    edition: Edition,
+) -> Vec<Notice> {
+    let fingerprint = app.fingerprint().clone();
+    store.identify(&fingerprint, &edition);
+    let mut warnings = store.take_messages();
+    let new_warnings: Vec<String> = edition
+        .warnings
+        .iter()
+        .filter(|w| !app.edition().warnings.contains(w))
+        .cloned()
+        .collect();
+    warnings.extend(notices(&new_warnings, &loading.name, &loading.source));
+    let saved: EditionState = store.edition(&fingerprint).cloned().unwrap_or_default();
+    app.replace_edition(edition, &saved);
+    app.sync_bookmarks(saved.bookmarks.clone());
+    if loading.resume && !loading.touched {
+        app.resume(&saved);
+    }
+    if let Some(first) = warnings.first() {
+        app.notify(first.status.clone());
+    }
+    warnings
+}
+
+/// Parse and decode warnings as notices: `name: warning` for the status
+/// bar, `source: warning` for stderr.
+fn notices(warnings: &[String], name: &str, source: &str) -> Vec<Notice> {
+    warnings
+        .iter()
+        .map(|w| Notice {
+            status: format!("{name}: {w}"),
+            detail: format!("{source}: {w}"),
+        })
+        .collect()
 }

@@ -69,6 +69,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let title = format!("{marker}{}", truncate(&heading, width, ambiguous));
         let snippet = if app.bookmark_found(index) {
             with_cut_mark(&bookmark.snippet)
+        } else if app.loading().is_some() {
+            // Its article may be on a page not parsed yet.
+            format!("(loading) {}", with_cut_mark(&bookmark.snippet))
         } else {
             format!("(not found) {}", with_cut_mark(&bookmark.snippet))
         };

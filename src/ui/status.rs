@@ -31,7 +31,8 @@ pub struct Field {
 
 /// The status bar's fields in the order shown: `article 2/4` (rank 0), the
 /// page (`第1版 要闻`, rank 5: the headline list shows it too), the
-/// percentage read (rank 3), `match 3/17` during a search (rank 2),
+/// percentage read (rank 3), `loading… 10.0 MB` while the edition is
+/// still being parsed (rank 2), `match 3/17` during a search (rank 2),
 /// `edition 2/3` in a library (rank 4), then the transient message (rank 1:
 /// it answers what the reader just did).
 pub fn fields(app: &App) -> Vec<Field> {
@@ -42,6 +43,9 @@ pub fn fields(app: &App) -> Vec<Field> {
         fields.push(field("no articles".to_owned(), 0));
     } else {
         fields.push(field(format!("article {}/{}", app.current() + 1, count), 0));
+        if let Some(loading) = app.loading() {
+            fields.push(field(loading.to_owned(), 2));
+        }
         if let Some(page) = app.page_of(app.current()) {
             fields.push(field(app.page_label(page).to_owned(), 5));
         }
