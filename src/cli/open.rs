@@ -24,7 +24,7 @@ use crate::app::{App, HelpEntry, Settings};
 use crate::edition::decode::{self, Decoded};
 use crate::edition::progressive::{parse_decoded, parse_whole, provisional_prefix};
 use crate::edition::{Edition, Fingerprint};
-use crate::store::anchor::{self, Resolution};
+use crate::store::anchor::{self, Match, Resolution};
 use crate::store::{EditionState, Notice, Store};
 
 /// What every opened edition shares.
@@ -149,9 +149,12 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
     app.load_read_marks(&saved);
     let mut resume_later = false;
     if options.resume {
+        // Found in its own article: text found in another article of the
+        // first page may be a repeat of the saved place, which may lie on a
+        // page not parsed yet.
         let found = matches!(
             anchor::resolve_position(&saved, app.edition()),
-            Some(Resolution::Found { .. })
+            Some(Resolution::Found { how, .. }) if how != Match::InEdition
         );
         if worker.is_none() || found {
             app.resume(&saved);

@@ -1,0 +1,473 @@
+//! Progressive loading (issue 7): the app starts on a provisional edition
+//! (the first page) and the whole edition is swapped in later. What the
+//! reader sees and did stays: the open and selected article (by id), the
+//! reading anchor, read marks (saved ones and new ones), bookmarks and the
+//! search; the headline list grows; the status bar and the sidebar say the
+//! edition is loading until then. The last tests go through
+//! `cli::open::open` and `cli::open::complete` on a generated edition, with
+//! a real store.
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "../benches/common/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+use newsreader::app::input::Edit;
+use newsreader::app::{Action, App, Settings};
+use newsreader::cli::open::{self, ReaderOptions};
+use newsreader::edition::{
+    self, Anchor, Article, ArticleId, Edition, Fingerprint, Headline, LoadOptions, Page,
+};
+use newsreader::store::{Bookmark, EditionState, Store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+fn article(title: &str, paragraphs: &[String]) -> Article {
+    let headline = Headline {
+        title: vec![title.to_owned()],
+        ..Headline::default()
+    };
+    Article {
+        id: ArticleId::derive(&headline, paragraphs),
+        headline,
+        paragraphs: paragraphs.to_vec(),
+        ..Article::default()
+    }
+}
+
+/// `count` numbered paragraphs of `title`'s body, each long enough to wrap.
+fn body(title: &str, count: usize) -> Vec<String> {
+    (0..count)
+        .map(|i| format!("{title}第{i}段。这是正文，讲一讲本市今年上半年的经济形势和下一步工作。"))
+        .collect()
+}
+
+fn short() -> Article {
+    article(
+        "市委常委会会议召开",
+        &["本报讯 会议指出，全市经济运行稳中向好。".to_owned()],
+    )
+}
+
+/// The long article as the first page has it, and as the whole edition has
+/// it (continued on a later page: twice the paragraphs, same beginning).
+fn long(paragraphs: usize) -> Article {
+    article("吉佳蓝公司落户", &body("吉佳蓝", paragraphs))
+}
+
+fn page(number: u32, label: &str, articles: Vec<Article>) -> Page {
+    Page {
+        number,
+        label: Some(label.to_owned()),
+        articles,
+        ..Page::default()
+    }
+}
+
+fn second_page() -> Page {
+    page(
+        2,
+        "第2版 经济",
+        vec![
+            article("二版头条", &body("二版", 3)),
+            article(
+                "产业园召开会议",
+                &["本报讯 产业园召开会议，部署招商工作。".to_owned()],
+            ),
+        ],
+    )
+}
+
+/// Page 1 only: the short article and the first 20 paragraphs of the long one.
+fn provisional() -> Edition {
+    Edition {
+        pages: vec![page(1, "第1版 要闻", vec![short(), long(20)])],
+        ..Edition::default()
+    }
+}
+
+/// Pages 1 and 2, the long article with all its 40 paragraphs.
+fn whole() -> Edition {
+    Edition {
+        pages: vec![
+            page(1, "第1版 要闻", vec![short(), long(40)]),
+            second_page(),
+        ],
+        ..Edition::default()
+    }
+}
+
+fn fp() -> Fingerprint {
+    Fingerprint("00000000000000f1".to_owned())
+}
+
+fn app_on(edition: Edition, bookmarks: Vec<Bookmark>) -> App {
+    let mut app = App::new(edition, fp(), Settings::default(), bookmarks);
+    app.resize(120, 40);
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Row `y` of the screen as text, each wide character once.
+fn row(buffer: &Buffer, y: u16) -> String {
+    let mut text = String::new();
+    let mut skip = 0;
+    for x in 0..buffer.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        skip = symbol.width().saturating_sub(1);
+        text.push_str(symbol);
+    }
+    text
+}
+
+fn screen(buffer: &Buffer) -> String {
+    (0..buffer.area.height)
+        .map(|y| row(buffer, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The status bar as drawn: the fields from column 0, `? help ` flush
+/// right in a 120-column row.
+fn status_row(fields: &str) -> String {
+    let hint = "? help ";
+    let gap = 120 - fields.width() - hint.width();
+    format!("{fields}{}{hint}", " ".repeat(gap))
+}
+
+#[test]
+fn open_article_and_its_reading_anchor_stay_while_its_body_grows() {
+    let mut app = app_on(provisional(), vec![]);
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let top = app.top();
+    let scroll = app.scroll();
+    let rows = app.set_article().unwrap().rows.len();
+    assert!(scroll > 0, "scrolled into the long article");
+
+    app.replace_edition(whole(), &EditionState::default());
+
+    assert_eq!(app.current(), 1);
+    assert_eq!(app.current_article().unwrap().id, long(40).id);
+    assert_eq!(app.top(), top, "same text at the top");
+    assert_eq!(app.scroll(), scroll, "the rows above it are the same rows");
+    assert!(
+        app.set_article().unwrap().rows.len() > rows,
+        "typeset again with the 20 paragraphs from page 2"
+    );
+    assert_eq!(app.list_titles().len(), 4);
+    assert_eq!(app.list_titles()[3], "产业园召开会议");
+}
+
+#[test]
+fn unchanged_open_article_is_not_typeset_again() {
+    let mut app = app_on(provisional(), vec![]);
+    app.update(Action::Open);
+    let before: *const _ = app.set_article().unwrap();
+    app.replace_edition(whole(), &EditionState::default());
+    assert_eq!(app.current_article().unwrap().id, short().id);
+    assert!(std::ptr::eq(before, app.set_article().unwrap()));
+}
+
+#[test]
+fn selection_follows_the_article_id_when_its_index_moves() {
+    // A prefix cut inside one enormous page may miss an article that the
+    // whole parse puts before the selected one.
+    let mut app = app_on(provisional(), vec![]);
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    let mut edition = whole();
+    let inserted = article("新插入的文章", &["插入的正文。".to_owned()]);
+    edition.pages[0].articles.insert(1, inserted);
+    app.replace_edition(edition, &EditionState::default());
+    assert_eq!((app.current(), app.selected()), (2, 2));
+    assert_eq!(app.current_article().unwrap().id, long(40).id);
+}
+
+#[test]
+fn read_marks_grow_with_the_edition_saved_and_new_ones_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path());
+    let page_two = second_page();
+    store.set_read(&fp(), &short().id, true).unwrap();
+    store
+        .set_read(&fp(), &page_two.articles[0].id, true)
+        .unwrap();
+    let saved = store.edition(&fp()).cloned().unwrap();
+    let mut app = app_on(provisional(), vec![]);
+    app.load_read_marks(&saved);
+    assert!(app.is_read(0));
+    // `m` on the long article while loading: not yet taken for saving.
+    app.update(Action::ScrollDown);
+    app.update(Action::ToggleRead);
+
+    app.replace_edition(whole(), &saved);
+
+    let marks: Vec<bool> = (0..4).map(|i| app.is_read(i)).collect();
+    assert_eq!(marks, [true, true, true, false]);
+    assert_eq!(
+        app.take_read_changes(),
+        [(long(20).id, true)],
+        "the change made while loading is still to be saved"
+    );
+}
+
+#[test]
+fn bookmarks_on_later_pages_show_as_loading_then_resolve() {
+    let page_two = second_page();
+    let later = Bookmark {
+        id: "later".to_owned(),
+        ..Bookmark::at(&page_two.articles[1], Anchor::default())
+    };
+    let first = Bookmark {
+        id: "first".to_owned(),
+        ..Bookmark::at(&short(), Anchor::default())
+    };
+    let mut app = app_on(provisional(), vec![later, first]);
+    app.set_loading(300_000);
+    let ids: Vec<&str> = app.bookmarks().iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(ids, ["first", "later"], "the one not found last");
+    assert!(app.bookmark_found(0) && !app.bookmark_found(1));
+    let text = screen(&draw(&app, 120, 40));
+    assert!(text.contains("(loading)"), "{text}");
+    assert!(!text.contains("(not found)"), "{text}");
+
+    app.replace_edition(whole(), &EditionState::default());
+
+    assert!(app.bookmark_found(0) && app.bookmark_found(1));
+    let text = screen(&draw(&app, 120, 40));
+    assert!(!text.contains("(loading)"), "{text}");
+}
+
+#[test]
+fn status_bar_says_loading_until_the_whole_list_is_in() {
+    let mut app = app_on(provisional(), vec![]);
+    app.set_loading(10_000_000);
+    let buffer = draw(&app, 120, 40);
+    assert_eq!(
+        row(&buffer, 39),
+        status_row(" article 1/2  loading… 10.0 MB  第1版 要闻  100%")
+    );
+    // The headline list: the page header and its two articles, then the
+    // frame's bottom border two rows further down is blank list space.
+    assert!(
+        row(&buffer, 1).starts_with("│第1版 要闻"),
+        "{}",
+        row(&buffer, 1)
+    );
+    assert!(row(&buffer, 4).starts_with("│    "), "{}", row(&buffer, 4));
+
+    app.replace_edition(whole(), &EditionState::default());
+
+    let buffer = draw(&app, 120, 40);
+    assert_eq!(
+        row(&buffer, 39),
+        status_row(" article 1/4  第1版 要闻  100%")
+    );
+    let list: Vec<String> = (1..7).map(|y| row(&buffer, y)).collect();
+    assert!(list[3].starts_with("│第2版 经济"), "{list:?}");
+    assert!(list[4].starts_with("│ •二版头条"), "{list:?}");
+    assert!(list[5].starts_with("│ •产业园召开会议"), "{list:?}");
+}
+
+#[test]
+fn search_follows_the_whole_edition_and_keeps_its_current_match() {
+    let mut app = app_on(provisional(), vec![]);
+    app.update(Action::Search);
+    for c in "会议".chars() {
+        app.prompt_input(Edit::Insert(c));
+    }
+    app.prompt_input(Edit::Submit);
+    // The short article's headline and its paragraph.
+    assert_eq!(app.matches().len(), 2);
+    assert_eq!(app.current_match(), Some(0));
+
+    app.replace_edition(whole(), &EditionState::default());
+
+    // And the page-2 article's headline and paragraph.
+    assert_eq!(app.matches().len(), 4);
+    assert_eq!(app.current_match(), Some(0));
+    assert_eq!(app.current(), 0);
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    assert_eq!(app.current(), 3, "n reaches page 2");
+}
+
+// ----- through `cli::open` on a generated edition, with a store -----
+
+/// A generated edition of several pages, written to `dir/pages.txt`.
+fn generated(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("pages.txt");
+    std::fs::write(&path, generate::edition(generate::Shape::Pages, 300_000)).unwrap();
+    path
+}
+
+fn options() -> ReaderOptions {
+    ReaderOptions {
+        settings: Settings::default(),
+        encoding: None,
+        resume: true,
+        help: Vec::new(),
+    }
+}
+
+/// What a synchronous load gives for the file, and its fingerprint.
+fn loaded(path: &std::path::Path) -> (Edition, Fingerprint) {
+    let source = path.to_string_lossy().into_owned();
+    edition::load(
+        &std::fs::read(path).unwrap(),
+        Some(&source),
+        &LoadOptions::default(),
+    )
+}
+
+#[test]
+fn open_shows_the_first_page_and_complete_gives_the_whole_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = generated(dir.path());
+    let (whole, fingerprint) = loaded(&path);
+    let (mut store, _) = Store::open(&dir.path().join("data"));
+
+    let opened = open::open(&path, &options(), &mut store).unwrap();
+    let mut app = opened.app;
+    let loading = opened.loading.expect("a 300 KB edition loads in two steps");
+    assert_eq!(app.fingerprint(), &fingerprint, "of the whole text");
+    assert_eq!(app.edition().pages.len(), 1);
+    let first: Vec<&ArticleId> = whole.pages[0].articles.iter().map(|a| &a.id).collect();
+    let shown: Vec<&ArticleId> = app.edition().articles().map(|a| &a.id).collect();
+    assert_eq!(shown, first);
+    assert!(app.loading().is_some());
+    assert!(
+        store.edition(&fingerprint).is_none(),
+        "nothing recorded yet"
+    );
+
+    let edition = loading.wait().unwrap();
+    open::complete(&mut app, &mut store, &loading, edition);
+
+    assert_eq!(app.edition(), &whole);
+    assert!(app.loading().is_none());
+    let titles = &store.edition(&fingerprint).unwrap().titles;
+    assert_eq!(titles.len(), whole.article_count().min(100));
+    assert_eq!(
+        titles.last().unwrap(),
+        &whole.article(titles.len() - 1).unwrap().headline.one_line()
+    );
+}
+
+#[test]
+fn saved_position_on_a_later_page_opens_when_the_whole_edition_arrives() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = generated(dir.path());
+    let (whole, fingerprint) = loaded(&path);
+    let data = dir.path().join("data");
+    let target = whole.article_count() - 2;
+    {
+        let (mut store, _) = Store::open(&data);
+        store.identify(&fingerprint, &whole);
+        let article = whole.article(target).unwrap();
+        let at = Anchor {
+            paragraph: article.paragraphs.len() - 1,
+            offset: 0,
+        };
+        store
+            .set_reading_position(&fingerprint, None, article, at)
+            .unwrap();
+    }
+    for touched in [false, true] {
+        let (mut store, _) = Store::open(&data);
+        let opened = open::open(&path, &options(), &mut store).unwrap();
+        let mut app = opened.app;
+        let mut loading = opened.loading.unwrap();
+        assert_eq!(app.current(), 0, "not in the provisional edition");
+        if touched {
+            loading.touch();
+        }
+        let edition = loading.wait().unwrap();
+        open::complete(&mut app, &mut store, &loading, edition);
+        let expected = if touched { 0 } else { target };
+        let id = &app.current_article().unwrap().id;
+        assert_eq!(
+            id,
+            &whole.article(expected).unwrap().id,
+            "key pressed: {touched}"
+        );
+    }
+}
+
+#[test]
+fn saved_position_on_the_first_page_opens_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = generated(dir.path());
+    let (whole, fingerprint) = loaded(&path);
+    let data = dir.path().join("data");
+    {
+        let (mut store, _) = Store::open(&data);
+        store.identify(&fingerprint, &whole);
+        let article = whole.article(2).unwrap();
+        store
+            .set_reading_position(&fingerprint, None, article, Anchor::default())
+            .unwrap();
+    }
+    let (mut store, _) = Store::open(&data);
+    let opened = open::open(&path, &options(), &mut store).unwrap();
+    assert!(opened.loading.is_some());
+    assert_eq!(opened.app.current(), 2);
+}
+
+#[test]
+fn state_of_an_older_extraction_is_taken_over_only_with_the_whole_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = generated(dir.path());
+    let (whole, fingerprint) = loaded(&path);
+    let data = dir.path().join("data");
+    let older = Fingerprint("0123456789abcdef".to_owned());
+    let later_article = whole.article(whole.article_count() - 1).unwrap();
+    {
+        // The same titles under another fingerprint, from a file now gone:
+        // a re-extraction, whose state moves to the new fingerprint.
+        let (mut store, _) = Store::open(&data);
+        let gone = dir.path().join("gone.txt");
+        let gone = gone.to_string_lossy().into_owned();
+        store.resolve_edition(
+            &older,
+            Some(&gone),
+            &whole
+                .articles()
+                .map(|a| a.headline.one_line())
+                .collect::<Vec<_>>(),
+        );
+        let bookmark = Bookmark::at(later_article, Anchor::default());
+        store.add_bookmark(&older, Some(&gone), bookmark).unwrap();
+    }
+    let (mut store, _) = Store::open(&data);
+    let opened = open::open(&path, &options(), &mut store).unwrap();
+    let mut app = opened.app;
+    let loading = opened.loading.unwrap();
+    assert!(app.bookmarks().is_empty(), "unknown until identified");
+    assert!(store.edition(&fingerprint).is_none());
+
+    let edition = loading.wait().unwrap();
+    open::complete(&mut app, &mut store, &loading, edition);
+
+    assert!(store.edition(&older).is_none(), "re-keyed");
+    assert_eq!(store.edition(&fingerprint).unwrap().bookmarks.len(), 1);
+    assert_eq!(app.bookmarks().len(), 1);
+    assert!(app.bookmark_found(0));
+    assert_eq!(app.current(), 0);
+}
