@@ -14,6 +14,10 @@ and measures from the driver's side:
   after all changed cells; less: its `:` prompt redrawn on the last row).
   After each key the driver waits for QUIET seconds of silence and reports
   any bytes that came after the marker (there must be none);
+- whole edition (newsreader, when its first frame says `loading…`: a large
+  edition is first shown from its first page while the rest is parsed):
+  from just before fork() to the read that completes the next frame, the
+  one that swaps the whole edition in; keys are pressed only after it;
 - peak RSS: the child's VmHWM from /proc just before quitting, the figure
   that `/usr/bin/time -v` prints as "Maximum resident set size" (ru_maxrss
   from wait4 would count the forked Python driver's pages before exec).
@@ -56,6 +60,8 @@ NO_CHANGE = 1.0
 PAGE_DOWN = b"\x1b[6~"
 DSR = b"\x1b[6n"
 HIDE_CURSOR = b"\x1b[?25l"
+# In the status bar while a provisional edition is shown.
+LOADING = "loading…".encode()
 # The search query for the next-match timing: frequent in the generated
 # editions (the sample's first headline).
 SEARCH = "会议"
@@ -215,10 +221,13 @@ def measure(program, path, keys, key_bytes, state_dir=None):
     if program.name == "newsreader":
         argv += ["--no-resume"] if state_dir is None else []
     child = Child(argv, env_for(data_dir))
-    result = {"first_ms": None, "keys": {}, "late_bytes": 0}
+    result = {"first_ms": None, "whole_ms": None, "keys": {}, "late_bytes": 0}
     try:
-        t_frame, _ = child.read_until(program.first, 0)
+        t_frame, end = child.read_until(program.first, 0)
         result["first_ms"] = (t_frame - child.t0) * 1e3
+        if program.name == "newsreader" and LOADING in child.buf[:end]:
+            t_whole, _ = child.read_until(program.frame, end)
+            result["whole_ms"] = (t_whole - child.t0) * 1e3
         result["late_bytes"] += child.drain()
         # A resumed reader (--state) already has the reading pane's focus.
         if program.open_keys and state_dir is None:
@@ -332,8 +341,12 @@ def main():
                     keys.append(("next article ]", b"]"))
                     keys.append(("next match n", b"n"))
                 r = measure(program, path, args.keys, keys, args.state)
-                f = figures.setdefault(program.name, {"first": [], "rss": [], "late": 0, "keys": {}})
+                f = figures.setdefault(
+                    program.name, {"first": [], "whole": [], "rss": [], "late": 0, "keys": {}}
+                )
                 f["first"].append(r["first_ms"])
+                if r["whole_ms"] is not None:
+                    f["whole"].append(r["whole_ms"])
                 f["rss"].append(r["rss_kib"])
                 f["late"] += r["late_bytes"]
                 for label, times in r["keys"].items():
@@ -344,6 +357,7 @@ def main():
                 "bytes": size,
                 "program": name,
                 "first_frame_ms": median(f["first"]),
+                "whole_edition": median(f["whole"]) if f["whole"] else None,
                 "peak_rss_mib": median(f["rss"]) / 1024,
                 "late_bytes": f["late"],
             }
@@ -364,8 +378,10 @@ def main():
         keys = "  ".join(
             f"{k[:-3]} {v:.2f} ms" for k, v in row.items() if k.endswith("_ms") and k != "first_frame_ms"
         )
+        whole = row["whole_edition"]
+        whole = f"  whole edition {whole:7.2f} ms" if whole is not None else ""
         print(
-            f"{row['file']:<16} {row['program']:<11} first frame {row['first_frame_ms']:7.2f} ms"
+            f"{row['file']:<16} {row['program']:<11} first frame {row['first_frame_ms']:7.2f} ms{whole}"
             f"  {keys}  peak RSS {row['peak_rss_mib']:6.1f} MiB  late bytes {row['late_bytes']}"
         )
         tail = "  ".join(f"{k} p90 {p:.2f} ms max {m:.2f} ms" for k, (p, m) in row["tail"].items())

@@ -214,6 +214,10 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
         if redraw {
             terminal.draw(|frame| draw(session, frame))?;
         }
+        // The whole edition is parsed once the first frame is out.
+        if let Some(loading) = &mut session.loading {
+            loading.start();
+        }
         // Handed to the saver thread only once the frame is out, all the
         // changes of this event in one save.
         let reported = save_reading(session, &mut saver, false);

@@ -345,7 +345,7 @@ fn open_shows_the_first_page_and_complete_gives_the_whole_edition() {
 
     let opened = open::open(&path, &options(), &mut store).unwrap();
     let mut app = opened.app;
-    let loading = opened.loading.expect("a 300 KB edition loads in two steps");
+    let mut loading = opened.loading.expect("a 300 KB edition loads in two steps");
     assert_eq!(app.fingerprint(), &fingerprint, "of the whole text");
     assert_eq!(app.edition().pages.len(), 1);
     let first: Vec<&ArticleId> = whole.pages[0].articles.iter().map(|a| &a.id).collect();
@@ -458,7 +458,7 @@ fn state_of_an_older_extraction_is_taken_over_only_with_the_whole_edition() {
     let (mut store, _) = Store::open(&data);
     let opened = open::open(&path, &options(), &mut store).unwrap();
     let mut app = opened.app;
-    let loading = opened.loading.unwrap();
+    let mut loading = opened.loading.unwrap();
     assert!(app.bookmarks().is_empty(), "unknown until identified");
     assert!(store.edition(&fingerprint).is_none());
 

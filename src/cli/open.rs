@@ -60,7 +60,7 @@ pub struct Opened {
 /// parse and its result is thrown away (quitting never waits for it).
 #[derive(Debug)]
 pub struct Loading {
-    receiver: mpsc::Receiver<Edition>,
+    worker: Worker,
     /// The fingerprint was in the store when the edition was opened: its
     /// bookmarks, read marks and position are in use already, and changes
     /// may be saved under it at once. When it was not, the store learns of
@@ -90,18 +90,26 @@ pub enum Progress {
 }
 
 impl Loading {
+    /// Lets the worker start parsing. The event loop calls it once the
+    /// first frame is out, so that on a busy machine the parse does not
+    /// hold the first frame back; [`Loading::wait`] calls it too.
+    pub fn start(&mut self) {
+        self.worker.start();
+    }
+
     /// Looks for the worker's result without waiting.
     pub fn poll(&self) -> Progress {
-        match self.receiver.try_recv() {
+        match self.worker.receiver.try_recv() {
             Ok(edition) => Progress::Done(Box::new(edition)),
             Err(mpsc::TryRecvError::Empty) => Progress::Waiting,
             Err(mpsc::TryRecvError::Disconnected) => Progress::Failed,
         }
     }
 
-    /// Waits for the worker's result: `None` if it ended without one.
-    pub fn wait(&self) -> Option<Edition> {
-        self.receiver.recv().ok()
+    /// Starts the worker if it was not, and waits for its result: `None`
+    /// if it ended without one.
+    pub fn wait(&mut self) -> Option<Edition> {
+        self.worker.wait()
     }
 
     /// Records that the reader pressed a key while loading.
@@ -162,10 +170,10 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
             resume_later = !known || saved.position.is_some();
         }
     }
-    let loading = worker.map(|receiver| {
+    let loading = worker.map(|worker| {
         app.set_loading(total);
         Loading {
-            receiver,
+            worker,
             known,
             resume: resume_later,
             touched: false,
@@ -185,21 +193,18 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
 }
 
 /// Parses what the first frame needs: the whole text when it is one short
-/// page, else the provisional prefix, with a worker thread started on the
-/// whole text (its channel returned). Also fingerprints the whole text. A
+/// page, else the provisional prefix, with a worker thread ready to parse
+/// the whole text. Also fingerprints the whole text. A
 /// provisional edition without articles (a first page of furniture only)
 /// waits for the whole one.
-fn parse_first(
-    decoded: Decoded,
-    source: &str,
-) -> (Edition, Fingerprint, Option<mpsc::Receiver<Edition>>) {
+fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<Worker>) {
     let whole = provisional_prefix(&decoded.text).len() == decoded.text.len();
     if whole {
         let fingerprint = Fingerprint::of_text(&decoded.text);
         return (parse_whole(&decoded, Some(source)), fingerprint, None);
     }
     let decoded = Arc::new(decoded);
-    let Some(receiver) = spawn_parse(Arc::clone(&decoded), source) else {
+    let Some(mut worker) = Worker::spawn(Arc::clone(&decoded), source) else {
         let fingerprint = Fingerprint::of_text(&decoded.text);
         return (parse_whole(&decoded, Some(source)), fingerprint, None);
     };
@@ -207,29 +212,64 @@ fn parse_first(
     let prefix = provisional_prefix(&decoded.text);
     let provisional = parse_decoded(prefix, Some(source), decoded.encoding, &decoded.warnings);
     if provisional.article_count() > 0 {
-        return (provisional, fingerprint, Some(receiver));
+        return (provisional, fingerprint, Some(worker));
     }
-    let edition = receiver
-        .recv()
-        .unwrap_or_else(|_| parse_whole(&decoded, Some(source)));
+    let edition = worker
+        .wait()
+        .unwrap_or_else(|| parse_whole(&decoded, Some(source)));
     (edition, fingerprint, None)
 }
 
-/// Starts the worker thread that parses the whole of `decoded`; `None` if
-/// the thread could not be started.
-fn spawn_parse(decoded: Arc<Decoded>, source: &str) -> Option<mpsc::Receiver<Edition>> {
-    let (sender, receiver) = mpsc::channel();
-    let source = source.to_owned();
-    std::thread::Builder::new()
-        .name("newsreader-parse".to_owned())
-        .spawn(move || {
-            let edition = parse_whole(&decoded, Some(&source));
-            // The reader may have quit or opened another edition: then
-            // nobody listens, and the edition is dropped.
-            let _ = sender.send(edition);
+/// The worker thread that parses the whole text: it waits for
+/// [`Worker::start`], parses, and sends the edition back. Dropped before
+/// it was started, it ends without parsing; dropped later, its result is
+/// thrown away.
+#[derive(Debug)]
+struct Worker {
+    receiver: mpsc::Receiver<Edition>,
+    go: Option<mpsc::Sender<()>>,
+}
+
+impl Worker {
+    /// Starts the (waiting) thread for `decoded`; `None` if the thread
+    /// could not be started.
+    fn spawn(decoded: Arc<Decoded>, source: &str) -> Option<Worker> {
+        let (sender, receiver) = mpsc::channel();
+        let (go, started) = mpsc::channel::<()>();
+        let source = source.to_owned();
+        std::thread::Builder::new()
+            .name("newsreader-parse".to_owned())
+            .spawn(move || {
+                if started.recv().is_err() {
+                    // Dropped unstarted: another edition was opened, or
+                    // the reader quit.
+                    return;
+                }
+                let edition = parse_whole(&decoded, Some(&source));
+                // The reader may have quit or opened another edition:
+                // then nobody listens, and the edition is dropped.
+                let _ = sender.send(edition);
+            })
+            .ok()?;
+        Some(Worker {
+            receiver,
+            go: Some(go),
         })
-        .ok()
-        .map(|_| receiver)
+    }
+
+    /// Lets the thread parse (once; later calls do nothing).
+    fn start(&mut self) {
+        if let Some(go) = self.go.take() {
+            let _ = go.send(());
+        }
+    }
+
+    /// Starts the thread and waits for its edition: `None` if it ended
+    /// without one.
+    fn wait(&mut self) -> Option<Edition> {
+        self.start();
+        self.receiver.recv().ok()
+    }
 }
 
 /// Hands the whole `edition` to `app` in place of its provisional one:
