@@ -280,6 +280,20 @@ fn save_reading(session: &mut Session, saver: &mut PositionSaver, force: bool) -
     saver.save_if_due(session, force) || marks_reported
 }
 
+/// Waits for the whole edition and swaps it in (see [`open::complete`]).
+fn finish_loading(session: &mut Session) {
+    let Some(mut loading) = session.loading.take() else {
+        return;
+    };
+    match loading.wait() {
+        Some(edition) => {
+            let notices = open::complete(&mut session.app, &mut session.store, &loading, edition);
+            session.messages.extend(notices);
+        }
+        None => session.app.stop_loading(),
+    }
+}
+
 /// Swaps in the whole edition if the worker has finished it (see
 /// [`open::complete`]). True when the screen changed.
 fn take_whole_edition(session: &mut Session) -> bool {
@@ -549,6 +563,19 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
     let Some(effect) = effect else {
         return;
     };
+    let bookmark_change = matches!(
+        effect,
+        Effect::AddBookmark(_)
+            | Effect::RemoveBookmark(_)
+            | Effect::SetNote { .. }
+            | Effect::UndoRemove
+    );
+    if bookmark_change && session.loading.as_ref().is_some_and(|l| !l.known) {
+        // A bookmark is saved at once, and saving creates the edition's
+        // entry in the store; that must come after the store has matched
+        // the whole edition's titles against older extractions.
+        finish_loading(session);
+    }
     let fingerprint = session.app.fingerprint().clone();
     let store = &mut session.store;
     // A failed save keeps the change in memory; the store says so once per
@@ -857,6 +884,44 @@ mod tests {
             .unwrap();
         let mut saver = PositionSaver::new(None);
         assert!(saver.save_if_due(&mut session, true), "redraw wanted");
+        assert_eq!(session.app.bookmarks().len(), 1);
+    }
+
+    #[test]
+    fn bookmark_while_an_unknown_edition_loads_waits_for_the_whole_edition() {
+        let dir = tempfile::tempdir().unwrap();
+        let sample = include_str!("../assets/edition.txt");
+        let text = format!("{sample}\x0c{}", sample.replace('市', "县"));
+        let path = dir.path().join("two-pages.txt");
+        std::fs::write(&path, text).unwrap();
+        let (mut store, _) = Store::open(&dir.path().join("data"));
+        let options = ReaderOptions {
+            settings: Settings::default(),
+            encoding: None,
+            resume: true,
+            help: Vec::new(),
+        };
+        let opened = open::open(&path, &options, &mut store).unwrap();
+        let first_page = opened.app.edition().article_count();
+        let mut session = Session {
+            loading: opened.loading,
+            path: Some(opened.source),
+            ..session(dir.path())
+        };
+        session.app = opened.app;
+        session.store = store;
+        session.app.resize(120, 40);
+        assert!(session.loading.is_some());
+
+        let effect = session.app.update(Action::ToggleBookmark);
+        apply(&mut session, effect);
+
+        assert!(session.loading.is_none(), "the whole edition is in");
+        let whole = session.app.edition().article_count();
+        assert_eq!(whole, 2 * first_page);
+        let state = session.store.edition(session.app.fingerprint()).unwrap();
+        assert_eq!(state.titles.len(), whole, "the whole edition's titles");
+        assert_eq!(state.bookmarks.len(), 1);
         assert_eq!(session.app.bookmarks().len(), 1);
     }
 
