@@ -261,10 +261,24 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
             Flow::Continue(redraw) => redraw,
         };
     }
-    // Quitting never waits for a parse still running: its result is
-    // dropped with the session.
-    save_reading(session, &mut saver, true);
+    // Quitting waits for a parse still running only to save what the
+    // reader changed in an edition the store does not know yet (see
+    // `leave_reading`); otherwise its result is dropped with the session.
+    leave_reading(session, &mut saver);
     Ok(())
+}
+
+/// Saves the read marks and the reading position before the edition is
+/// left (quit, or another edition opened). In an edition the store does not
+/// know yet, still loading, they were held back (see [`save_reading`]): if
+/// the reader changed any, this waits for the whole edition so that they
+/// are saved under the right state; if not, nothing waits.
+fn leave_reading(session: &mut Session, saver: &mut PositionSaver) {
+    let unknown = session.loading.as_ref().is_some_and(|l| !l.known);
+    if unknown && (session.app.has_read_changes() || saver.due_in(&session.app).is_some()) {
+        finish_loading(session);
+    }
+    save_reading(session, saver, true);
 }
 
 /// Saves the read marks and (when due, or with `force`) the reading
@@ -435,7 +449,7 @@ fn leave_edition(session: &mut Session, saver: &mut PositionSaver) -> Flow {
     if session.library.is_none() {
         return Flow::Quit;
     }
-    save_reading(session, saver, true);
+    leave_reading(session, saver);
     if let Some(library) = &mut session.library {
         library.shelf.count_unread(&session.store);
         library.shelf.showing = true;
@@ -472,7 +486,7 @@ fn open_entry(
     saver: &mut PositionSaver,
     index: usize,
 ) {
-    save_reading(session, saver, true);
+    leave_reading(session, saver);
     let Some(library) = &mut session.library else {
         return;
     };
@@ -887,14 +901,15 @@ mod tests {
         assert_eq!(session.app.bookmarks().len(), 1);
     }
 
-    #[test]
-    fn bookmark_while_an_unknown_edition_loads_waits_for_the_whole_edition() {
-        let dir = tempfile::tempdir().unwrap();
+    /// A session on a two-page edition (the sample, then the sample with
+    /// 市 turned into 县) the store does not know, still loading; and the
+    /// number of articles of its first page.
+    fn loading_session(dir: &std::path::Path) -> (Session, usize) {
         let sample = include_str!("../assets/edition.txt");
         let text = format!("{sample}\x0c{}", sample.replace('市', "县"));
-        let path = dir.path().join("two-pages.txt");
+        let path = dir.join("two-pages.txt");
         std::fs::write(&path, text).unwrap();
-        let (mut store, _) = Store::open(&dir.path().join("data"));
+        let (mut store, _) = Store::open(&dir.join("data"));
         let options = ReaderOptions {
             settings: Settings::default(),
             encoding: None,
@@ -906,12 +921,19 @@ mod tests {
         let mut session = Session {
             loading: opened.loading,
             path: Some(opened.source),
-            ..session(dir.path())
+            ..session(dir)
         };
         session.app = opened.app;
         session.store = store;
         session.app.resize(120, 40);
-        assert!(session.loading.is_some());
+        assert!(session.loading.as_ref().is_some_and(|l| !l.known));
+        (session, first_page)
+    }
+
+    #[test]
+    fn bookmark_while_an_unknown_edition_loads_waits_for_the_whole_edition() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut session, first_page) = loading_session(dir.path());
 
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);
@@ -923,6 +945,38 @@ mod tests {
         assert_eq!(state.titles.len(), whole, "the whole edition's titles");
         assert_eq!(state.bookmarks.len(), 1);
         assert_eq!(session.app.bookmarks().len(), 1);
+    }
+
+    #[test]
+    fn read_marks_of_an_unknown_edition_wait_for_it_and_are_saved_on_leaving() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut session, first_page) = loading_session(dir.path());
+        let mut saver = PositionSaver::new(session.app.position());
+        session.app.update(Action::NextArticle);
+        let read = session.app.current_article().unwrap().id.clone();
+        assert!(!save_reading(&mut session, &mut saver, false));
+        assert!(
+            session.store.edition(session.app.fingerprint()).is_none(),
+            "held back while loading"
+        );
+
+        leave_reading(&mut session, &mut saver);
+
+        assert!(session.loading.is_none());
+        let state = session.store.edition(session.app.fingerprint()).unwrap();
+        assert_eq!(state.titles.len(), 2 * first_page);
+        assert!(state.is_read(&read));
+        assert_eq!(state.position.as_ref().unwrap().article, read);
+    }
+
+    #[test]
+    fn leaving_an_unknown_edition_untouched_does_not_wait_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut session, _) = loading_session(dir.path());
+        let mut saver = PositionSaver::new(session.app.position());
+        leave_reading(&mut session, &mut saver);
+        assert!(session.loading.is_some(), "not waited for");
+        assert!(session.store.edition(session.app.fingerprint()).is_none());
     }
 
     #[test]

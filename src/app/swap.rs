@@ -27,6 +27,12 @@ impl App {
         self.loading = Some(loading_note(total_bytes));
     }
 
+    /// True when read marks changed since the last
+    /// [`App::take_read_changes`].
+    pub fn has_read_changes(&self) -> bool {
+        !self.read_changes.is_empty()
+    }
+
     /// Clears the loading status when the whole edition will not come (its
     /// parse failed): the provisional edition stays.
     pub fn stop_loading(&mut self) {
