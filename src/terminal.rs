@@ -527,6 +527,9 @@ fn on_mouse(
     let Some(input) = Keymap::mouse_input(mouse) else {
         return Flow::Continue(false);
     };
+    if let Some(loading) = &mut session.loading {
+        loading.touch();
+    }
     if let Some(library) = &mut session.library
         && library.shelf.showing
     {
