@@ -284,7 +284,23 @@ pub struct LoadOptions {
 /// warning in [`Edition::warnings`]), and text with no recognisable article
 /// gives an edition with no articles. `source` is recorded as given.
 pub fn load(bytes: &[u8], source: Option<&str>, options: &LoadOptions) -> (Edition, Fingerprint) {
-    let decoded = decode::decode(bytes, options.encoding);
+    finish_load(decode::decode(bytes, options.encoding), source)
+}
+
+/// [`load`], taking the bytes so that UTF-8 text is decoded in place (see
+/// [`decode::decode_owned`]): the same result, with one copy of the file
+/// fewer in memory at the peak.
+pub fn load_owned(
+    bytes: Vec<u8>,
+    source: Option<&str>,
+    options: &LoadOptions,
+) -> (Edition, Fingerprint) {
+    finish_load(decode::decode_owned(bytes, options.encoding), source)
+}
+
+/// Fingerprints and parses decoded text; the decoded text is dropped
+/// before the model is returned.
+fn finish_load(decoded: decode::Decoded, source: Option<&str>) -> (Edition, Fingerprint) {
     let fingerprint = Fingerprint::of_text(&decoded.text);
     let mut edition = parse::parse(&decoded.text);
     edition.source = source.map(str::to_owned);
