@@ -285,9 +285,40 @@ pub struct LoadOptions {
 /// warning in [`Edition::warnings`]), and text with no recognisable article
 /// gives an edition with no articles. `source` is recorded as given.
 pub fn load(bytes: &[u8], source: Option<&str>, options: &LoadOptions) -> (Edition, Fingerprint) {
-    let decoded = decode::decode(bytes, options.encoding);
-    let fingerprint = Fingerprint::of_text(&decoded.text);
-    let mut edition = parse::parse(&decoded.text);
+    finish_load(decode::decode(bytes, options.encoding), source)
+}
+
+/// [`load`], taking the bytes so that UTF-8 text is decoded in place (see
+/// [`decode::decode_owned`]): the same result, with one copy of the file
+/// fewer in memory at the peak.
+pub fn load_owned(
+    bytes: Vec<u8>,
+    source: Option<&str>,
+    options: &LoadOptions,
+) -> (Edition, Fingerprint) {
+    finish_load(decode::decode_owned(bytes, options.encoding), source)
+}
+
+/// Fingerprints and parses decoded text; the decoded text is dropped
+/// before the model is returned. From [`parse::PARALLEL_MIN_BYTES`] on, the
+/// fingerprint is taken on a thread of its own while the text is parsed.
+fn finish_load(decoded: decode::Decoded, source: Option<&str>) -> (Edition, Fingerprint) {
+    let text = decoded.text.as_str();
+    let (mut edition, fingerprint) = if text.len() < parse::PARALLEL_MIN_BYTES {
+        (parse::parse(text), Fingerprint::of_text(text))
+    } else {
+        std::thread::scope(|scope| {
+            let hashing = std::thread::Builder::new()
+                .name("newsreader-fingerprint".to_owned())
+                .spawn_scoped(scope, || Fingerprint::of_text(text));
+            let edition = parse::parse(text);
+            let fingerprint = hashing
+                .ok()
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| Fingerprint::of_text(text));
+            (edition, fingerprint)
+        })
+    };
     edition.source = source.map(str::to_owned);
     edition.encoding = decoded.encoding.to_owned();
     let mut warnings = decoded.warnings;

@@ -132,8 +132,7 @@ fn dump(options: &Options, format: DumpFormat, typeset: &typeset::Options) -> an
         let load = LoadOptions {
             encoding: options.encoding,
         };
-        let (edition, _) = edition::load(&bytes, Some(&source), &load);
-        drop(bytes);
+        let (edition, _) = edition::load_owned(bytes, Some(&source), &load);
         warn(&source, &edition.warnings);
         if several {
             use std::io::Write as _;

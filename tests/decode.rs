@@ -4,7 +4,7 @@
 //! (`make.py`), not by the library under test.
 #![allow(clippy::unwrap_used)]
 
-use newsreader::edition::decode::{decode, encoding_for_label, looks_binary};
+use newsreader::edition::decode::{decode, decode_owned, encoding_for_label, looks_binary};
 use newsreader::edition::{LoadOptions, load};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -179,6 +179,25 @@ fn no_text_fixture_looks_binary_but_one_with_a_nul_byte_does() {
         let name = path.file_name().unwrap().to_str().unwrap();
         if path.extension().is_some_and(|e| e == "txt") && name != "controls.txt" {
             assert!(!looks_binary(&fixture(name)), "{name}");
+        }
+    }
+}
+
+#[test]
+fn every_fixture_decodes_the_same_from_owned_bytes() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/encodings/");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for forced in [None, encoding_for_label("utf-8"), encoding_for_label("gbk")] {
+            let borrowed = decode(&bytes, forced);
+            let owned = decode_owned(bytes.clone(), forced);
+            assert_eq!(owned.text, borrowed.text, "{}", path.display());
+            assert_eq!(owned.encoding, borrowed.encoding, "{}", path.display());
+            assert_eq!(owned.warnings, borrowed.warnings, "{}", path.display());
         }
     }
 }

@@ -3,7 +3,9 @@
 //! and decoding keeps every visible character of valid text.
 #![allow(clippy::unwrap_used)]
 
-use newsreader::edition::decode::{decode, encoding_for_label, looks_binary, normalise};
+use newsreader::edition::decode::{
+    decode, decode_owned, encoding_for_label, looks_binary, normalise,
+};
 use newsreader::edition::{LoadOptions, load};
 use proptest::prelude::*;
 use unicode_width::UnicodeWidthStr;
@@ -89,6 +91,29 @@ proptest! {
     fn load_never_panics_on_text_like_bytes(bytes in texty_bytes()) {
         let (edition, _) = load(&bytes, None, &LoadOptions::default());
         prop_assert!(!edition.encoding.is_empty());
+    }
+
+    #[test]
+    fn decoding_owned_bytes_gives_what_decoding_borrowed_bytes_gives(bytes in texty_bytes()) {
+        let borrowed = decode(&bytes, None);
+        let owned = decode_owned(bytes, None);
+        prop_assert_eq!(owned.text, borrowed.text);
+        prop_assert_eq!(owned.encoding, borrowed.encoding);
+        prop_assert_eq!(owned.warnings, borrowed.warnings);
+    }
+
+    #[test]
+    fn decoding_owned_utf8_gives_what_decoding_borrowed_utf8_gives(
+        text in "[a-z 会议，。\t\r\n\u{c}\u{0}\u{85}\u{a0}\u{feff}·]{0,80}",
+        bom in any::<bool>(),
+    ) {
+        let mut bytes = if bom { b"\xef\xbb\xbf".to_vec() } else { Vec::new() };
+        bytes.extend_from_slice(text.as_bytes());
+        let borrowed = decode(&bytes, None);
+        let owned = decode_owned(bytes, None);
+        prop_assert_eq!(owned.text, borrowed.text);
+        prop_assert_eq!(owned.encoding, borrowed.encoding);
+        prop_assert_eq!(owned.warnings, borrowed.warnings);
     }
 
     #[test]

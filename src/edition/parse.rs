@@ -54,19 +54,175 @@ use page::{PageLines, Role};
 /// Never panics and never fails; runs in time linear in `text`. Text with
 /// no recognisable article gives an edition with no articles (its pages
 /// may still hold furniture). A non-empty input gives at least one page.
+///
+/// An edition of several pages and at least [`PARALLEL_MIN_BYTES`] is read
+/// on up to [`MAX_THREADS`] threads (as many as the machine offers), a run
+/// of pages each; the result is the same as [`parse_with_threads`] with
+/// one thread gives.
 pub fn parse(text: &str) -> Edition {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = if text.len() < PARALLEL_MIN_BYTES {
+        1
+    } else {
+        threads.min(MAX_THREADS)
+    };
+    parse_with_threads(text, threads)
+}
+
+/// Below this many bytes of text, [`parse`] reads the pages on one thread:
+/// starting a thread costs more than reading a few pages.
+pub const PARALLEL_MIN_BYTES: usize = 256 * 1024;
+
+/// The most threads [`parse`] reads pages on.
+pub const MAX_THREADS: usize = 4;
+
+/// [`parse`] on `threads` threads (0 counts as 1), whatever the size of
+/// `text`: each thread reads a run of whole pages of about equal size in
+/// bytes. The edition is exactly what one thread gives.
+///
+/// Pages are read independently except for the column measure a page too
+/// short to measure borrows from the pages before it. A run is read with no
+/// measure to borrow, and its pages up to its first measured page are read
+/// again with the right one once the runs before it are done (usually
+/// none: nearly every page is measured). Everything else that crosses pages
+/// (the edition's title and date, articles continued on a later page) is
+/// put together afterwards, page by page, in order.
+///
+/// Never panics: a thread that failed has its pages read again on this one.
+pub fn parse_with_threads(text: &str, threads: usize) -> Edition {
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let runs = page_runs(&pages, threads.max(1));
+    let results: Vec<Option<Vec<PageRead>>> = std::thread::scope(|scope| {
+        let pages = &pages;
+        let handles: Vec<_> = runs
+            .iter()
+            .skip(1)
+            .map(|run| {
+                let run = run.clone();
+                std::thread::Builder::new()
+                    .name("newsreader-parse".to_owned())
+                    .spawn_scoped(scope, move || read_run(pages, run, None))
+            })
+            .collect();
+        let first = runs.first().map(|run| read_run(pages, run.clone(), None));
+        std::iter::once(first)
+            .chain(
+                handles
+                    .into_iter()
+                    .map(|h| h.ok().and_then(|h| h.join().ok())),
+            )
+            .collect()
+    });
+    let mut reads: Vec<PageRead> = Vec::with_capacity(pages.len());
+    let mut measure = None;
+    for (run, result) in runs.into_iter().zip(results) {
+        let run_reads = result.unwrap_or_else(|| read_run(&pages, run.clone(), measure));
+        for (index, read) in run.zip(run_reads) {
+            let read = if read.measure_in == measure {
+                read
+            } else {
+                read_page_alone(
+                    pages.get(index).copied().unwrap_or_default(),
+                    index,
+                    measure,
+                )
+            };
+            measure = read.measure_out;
+            reads.push(read);
+        }
+    }
+    assemble(reads)
+}
+
+/// Splits pages into at most `threads` runs of consecutive pages, each of
+/// about the same number of bytes. Always at least one run (of all pages).
+fn page_runs(pages: &[&str], threads: usize) -> Vec<std::ops::Range<usize>> {
+    let total: usize = pages.iter().map(|p| p.len() + 1).sum();
+    let share = total.div_ceil(threads.min(pages.len()).max(1)).max(1);
+    let mut runs = Vec::with_capacity(threads);
+    let (mut start, mut bytes) = (0, 0);
+    for (index, page) in pages.iter().enumerate() {
+        bytes += page.len() + 1;
+        if bytes >= share && runs.len() + 1 < threads {
+            runs.push(start..index + 1);
+            (start, bytes) = (index + 1, 0);
+        }
+    }
+    if start < pages.len() || runs.is_empty() {
+        runs.push(start..pages.len());
+    }
+    runs
+}
+
+/// One page as read on its own: what it adds to the edition, and the
+/// column measure it was read with and hands on.
+struct PageRead {
+    page: Page,
+    drafts: Vec<Draft>,
+    /// The page's first title line (compacted), if any.
+    title: Option<String>,
+    /// The page's date line, by [`better_date`] among its own.
+    date: Option<String>,
+    measure_in: Option<columns::Measure>,
+    measure_out: Option<columns::Measure>,
+}
+
+/// Reads the pages of `run` in order, the first with `measure` to borrow.
+fn read_run(
+    pages: &[&str],
+    run: std::ops::Range<usize>,
+    mut measure: Option<columns::Measure>,
+) -> Vec<PageRead> {
+    let mut reads = Vec::with_capacity(run.len());
+    for index in run {
+        let read = read_page_alone(
+            pages.get(index).copied().unwrap_or_default(),
+            index,
+            measure,
+        );
+        measure = read.measure_out;
+        reads.push(read);
+    }
+    reads
+}
+
+/// Reads page `index` (0-based) with `measure` to borrow.
+fn read_page_alone(text: &str, index: usize, measure: Option<columns::Measure>) -> PageRead {
+    let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    // Decided page by page: an edition may mix scripts.
+    let english = english::is_english(text);
+    let mut found = Edition::default();
+    let mut measure_out = measure;
+    let (page, drafts) = read_page(text, number, english, &mut found, &mut measure_out);
+    PageRead {
+        page,
+        drafts,
+        title: found.title,
+        date: found.date,
+        measure_in: measure,
+        measure_out,
+    }
+}
+
+/// Puts the pages read together, in order: the edition's title (the first
+/// page's that has one) and date (the first, or the first later one with
+/// the weekday when it has none: [`better_date`]), articles continued on a
+/// later page, and articles into the page their body starts on.
+fn assemble(reads: Vec<PageRead>) -> Edition {
     let mut edition = Edition::default();
     let mut drafts: Vec<Draft> = Vec::new();
-    // A paper keeps its column measure from page to page.
-    let mut measure = None;
-    for page_text in text.split('\u{c}') {
-        let number = u32::try_from(edition.pages.len() + 1).unwrap_or(u32::MAX);
-        // Decided page by page: an edition may mix scripts.
-        let english = english::is_english(page_text);
-        let (page, page_drafts) = read_page(page_text, number, english, &mut edition, &mut measure);
-        edition.dropped += page_drafts.iter().map(|d| d.segment.dropped).sum::<usize>();
-        edition.pages.push(page);
-        join_continuations(&mut drafts, page_drafts);
+    for read in reads {
+        if edition.title.is_none() {
+            edition.title = read.title;
+        }
+        if let Some(date) = read.date
+            && better_date(edition.date.as_deref(), &date)
+        {
+            edition.date = Some(date);
+        }
+        edition.dropped += read.drafts.iter().map(|d| d.segment.dropped).sum::<usize>();
+        edition.pages.push(read.page);
+        join_continuations(&mut drafts, read.drafts);
     }
     for draft in drafts.into_iter().filter(|d| !d.is_empty()) {
         let index = usize::try_from(draft.page.saturating_sub(1)).unwrap_or(0);
@@ -458,4 +614,39 @@ fn nearest(drafts: &[Draft], i: usize) -> Option<usize> {
             if i < a { a - i } else { i.saturating_sub(b) }
         })
         .map(|(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_runs;
+
+    #[test]
+    fn runs_cover_every_page_once_in_order() {
+        let pages = ["aaaa", "bb", "cccccc", "d", "eeee", "ff"];
+        for threads in 1..=8 {
+            let runs = page_runs(&pages, threads);
+            assert!(
+                !runs.is_empty() && runs.len() <= threads,
+                "{threads}: {runs:?}"
+            );
+            let covered: Vec<usize> = runs.iter().flat_map(Clone::clone).collect();
+            assert_eq!(covered, (0..pages.len()).collect::<Vec<_>>(), "{threads}");
+            assert!(runs.iter().all(|r| !r.is_empty()), "{threads}: {runs:?}");
+        }
+    }
+
+    #[test]
+    fn runs_share_the_bytes_about_evenly() {
+        // 4 pages of 99 bytes (100 with the form feed) on two threads.
+        let page = "x".repeat(99);
+        let pages = [page.as_str(); 4];
+        assert_eq!(page_runs(&pages, 2), vec![0..2, 2..4]);
+        assert_eq!(page_runs(&pages, 4), vec![0..1, 1..2, 2..3, 3..4]);
+    }
+
+    #[test]
+    fn one_page_is_one_run_whatever_the_threads() {
+        assert_eq!(page_runs(&["only"], 4), vec![0..1]);
+        assert_eq!(page_runs(&[], 4), vec![0..0]);
+    }
 }

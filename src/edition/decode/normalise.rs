@@ -39,6 +39,12 @@ pub fn normalise(text: &str) -> String {
     normalise_cow(Cow::Borrowed(text))
 }
 
+/// True when [`normalise`] would change `text` (UTF-8 bytes): it holds a
+/// control character other than `\n` and `\f`, a CR, a tab, or U+FEFF.
+pub(super) fn needs_change(text: &[u8]) -> bool {
+    Scanner::new(text).next_change(0).is_some()
+}
+
 /// [`normalise`], reusing `text`'s buffer when nothing changes.
 pub(super) fn normalise_cow(text: Cow<'_, str>) -> String {
     let scanner = Scanner::new(text.as_bytes());

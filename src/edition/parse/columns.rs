@@ -27,7 +27,7 @@ const WINDOW: usize = 10;
 
 /// Local column measure of each line, in half-units, and whether that
 /// neighbourhood is set in columns at all.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Measure {
     /// The full-line width in half-units (see [`super::lines::width`]).
     pub full: usize,
