@@ -133,8 +133,7 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
     let name = path
         .file_name()
         .map_or_else(|| source.clone(), |n| n.to_string_lossy().into_owned());
-    let decoded = decode::decode(&bytes, options.encoding);
-    drop(bytes);
+    let decoded = decode::decode_owned(bytes, options.encoding);
     let total = decoded.text.len();
     let (edition, fingerprint, worker) = parse_first(decoded, &source);
     if edition.article_count() == 0 {
@@ -194,7 +193,8 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
 
 /// Parses what the first frame needs: the whole text when it is one short
 /// page, else the provisional prefix, with a worker thread ready to parse
-/// the whole text. Also fingerprints the whole text. A
+/// the whole text. Also fingerprints the whole text (on a thread of its
+/// own while the prefix is parsed). A
 /// provisional edition without articles (a first page of furniture only)
 /// waits for the whole one.
 fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<Worker>) {
@@ -208,9 +208,18 @@ fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<
         let fingerprint = Fingerprint::of_text(&decoded.text);
         return (parse_whole(&decoded, Some(source)), fingerprint, None);
     };
-    let fingerprint = Fingerprint::of_text(&decoded.text);
-    let prefix = provisional_prefix(&decoded.text);
-    let provisional = parse_decoded(prefix, Some(source), decoded.encoding, &decoded.warnings);
+    let (provisional, fingerprint) = std::thread::scope(|scope| {
+        let hashing = std::thread::Builder::new()
+            .name("newsreader-fingerprint".to_owned())
+            .spawn_scoped(scope, || Fingerprint::of_text(&decoded.text));
+        let prefix = provisional_prefix(&decoded.text);
+        let provisional = parse_decoded(prefix, Some(source), decoded.encoding, &decoded.warnings);
+        let fingerprint = hashing
+            .ok()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| Fingerprint::of_text(&decoded.text));
+        (provisional, fingerprint)
+    });
     if provisional.article_count() > 0 {
         return (provisional, fingerprint, Some(worker));
     }
