@@ -246,6 +246,13 @@ fn bookmarks_on_later_pages_show_as_loading_then_resolve() {
     let text = screen(&draw(&app, 120, 40));
     assert!(text.contains("(loading)"), "{text}");
     assert!(!text.contains("(not found)"), "{text}");
+    app.update(Action::PreviousPane);
+    app.update(Action::ScrollDown);
+    app.update(Action::Open);
+    assert_eq!(
+        app.message(),
+        Some("bookmarked article not loaded yet; try again in a moment")
+    );
 
     app.replace_edition(whole(), &EditionState::default());
 

@@ -1,6 +1,7 @@
-//! The status bar: `article i/N`, the page, the percentage of the article
-//! read, `match i/N` during a search, `edition i/N` in a library, the
-//! transient message (store warnings, "bookmark added") and `? help`; and
+//! The status bar: `article i/N`, `loading…` while a large edition is
+//! parsed, the page, the percentage of the article read, `match i/N`
+//! during a search, `edition i/N` in a library, the transient message
+//! (store warnings, "bookmark added") and `? help`; and
 //! the search prompt, which takes its row while open. On a narrow bar the
 //! fields that do not fit are dropped whole, least important first
 //! ([`layout`]); `? help` stays.
@@ -29,10 +30,10 @@ pub struct Field {
     pub rank: u8,
 }
 
-/// The status bar's fields in the order shown: `article 2/4` (rank 0), the
-/// page (`第1版 要闻`, rank 5: the headline list shows it too), the
-/// percentage read (rank 3), `loading… 10.0 MB` while the edition is
-/// still being parsed (rank 2), `match 3/17` during a search (rank 2),
+/// The status bar's fields in the order shown: `article 2/4` (rank 0),
+/// `loading… 10.0 MB` while the whole edition is still being parsed (rank
+/// 2), the page (`第1版 要闻`, rank 5: the headline list shows it too), the
+/// percentage read (rank 3), `match 3/17` during a search (rank 2),
 /// `edition 2/3` in a library (rank 4), then the transient message (rank 1:
 /// it answers what the reader just did).
 pub fn fields(app: &App) -> Vec<Field> {
