@@ -154,21 +154,7 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
     );
     app.set_help(options.help.clone());
     app.load_read_marks(&saved);
-    let mut resume_later = false;
-    if options.resume {
-        // Found in its own article: text found in another article of the
-        // first page may be a repeat of the saved place, which may lie on a
-        // page not parsed yet.
-        let found = matches!(
-            anchor::resolve_position(&saved, app.edition()),
-            Some(Resolution::Found { how, .. }) if how != Match::InEdition
-        );
-        if worker.is_none() || found {
-            app.resume(&saved);
-        } else {
-            resume_later = !known || saved.position.is_some();
-        }
-    }
+    let resume_later = options.resume && resume(&mut app, &saved, worker.is_none(), known);
     let loading = worker.map(|worker| {
         app.set_loading(total);
         Loading {
@@ -189,6 +175,27 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
         warnings,
         loading,
     })
+}
+
+/// Opens the reading position saved in `saved` now, when the edition is
+/// `whole` or the position is found in its own article of the provisional
+/// edition. Returns true when it must wait for the whole edition instead:
+/// the position lies beyond the provisional edition, or the fingerprint is
+/// not `known` and the state may come from an older extraction when the
+/// whole edition is identified.
+fn resume(app: &mut App, saved: &EditionState, whole: bool, known: bool) -> bool {
+    // Only in its own article: text found in another article of the first
+    // page may be a repeat of the saved place, which may lie on a page not
+    // parsed yet.
+    let found = matches!(
+        anchor::resolve_position(saved, app.edition()),
+        Some(Resolution::Found { how, .. }) if how != Match::InEdition
+    );
+    if whole || found {
+        app.resume(saved);
+        return false;
+    }
+    !known || saved.position.is_some()
 }
 
 /// Parses what the first frame needs: the whole text when it is one short
