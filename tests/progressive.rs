@@ -293,6 +293,21 @@ fn status_bar_says_loading_until_the_whole_list_is_in() {
 }
 
 #[test]
+fn page_jump_beyond_the_first_page_waits_for_the_whole_edition() {
+    let mut app = app_on(provisional(), vec![]);
+    app.set_loading(300_000);
+    app.update(Action::GotoPage(2));
+    assert_eq!(
+        app.message(),
+        Some("page 2 not loaded yet; try again in a moment")
+    );
+    assert_eq!(app.current(), 0);
+    app.replace_edition(whole(), &EditionState::default());
+    app.update(Action::GotoPage(2));
+    assert_eq!(app.current(), 2, "the first article of page 2");
+}
+
+#[test]
 fn search_follows_the_whole_edition_and_keeps_its_current_match() {
     let mut app = app_on(provisional(), vec![]);
     app.update(Action::Search);

@@ -115,6 +115,9 @@ impl App {
                 self.open_article(article, Anchor::default());
             }
             Some(None) => self.notify(format!("page {n} has no articles")),
+            None if self.loading.is_some() => {
+                self.notify(format!("page {n} not loaded yet; try again in a moment"));
+            }
             None => self.notify(format!("no page {n} in this edition")),
         }
     }
