@@ -9,6 +9,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/command.rs"]
+mod command;
 #[path = "../benches/common/generate.rs"]
 #[allow(dead_code)]
 mod generate;
@@ -492,4 +494,28 @@ fn state_of_an_older_extraction_is_taken_over_only_with_the_whole_edition() {
     assert_eq!(app.bookmarks().len(), 1);
     assert!(app.bookmark_found(0));
     assert_eq!(app.current(), 0);
+}
+
+#[test]
+fn dump_of_a_large_edition_is_the_whole_edition() {
+    // Piped output is a dump, which parses everything before printing:
+    // no provisional edition there.
+    let dir = tempfile::tempdir().unwrap();
+    let path = generated(dir.path());
+    let (whole, _) = loaded(&path);
+    let output = command::newsreader(dir.path(), &dir.path().join("data"))
+        .args(["--dump", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let pages = json["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), whole.pages.len());
+    assert!(pages.len() > 1);
+    let articles: usize = pages
+        .iter()
+        .map(|p| p["articles"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(articles, whole.article_count());
 }
