@@ -37,7 +37,7 @@ use super::english;
 use super::furniture::Jump;
 use rustc_hash::FxHashSet;
 
-use super::lines::{Line, ends_mid_sentence, ends_sentence, is_letter, join_into};
+use super::lines::{Line, PairFilter, ends_mid_sentence, ends_sentence, is_letter, join_into};
 use super::page::{PageLines, Role};
 
 /// A run of one article's body on one page.
@@ -339,21 +339,32 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
 }
 
 /// The pairs among `wanted` that occur inside some body line of `page`.
+/// One pass over the body text; a [`PairFilter`] rules out most pairs
+/// before the set is looked up, and an empty `wanted` reads nothing.
 pub(crate) fn body_pairs(
     page: &PageLines,
     wanted: &FxHashSet<(char, char)>,
 ) -> FxHashSet<(char, char)> {
     let mut seen = FxHashSet::default();
+    if wanted.is_empty() {
+        return seen;
+    }
+    let filter = PairFilter::new(wanted);
     for (line, _) in page
         .lines
         .iter()
         .zip(&page.roles)
         .filter(|(_, r)| **r == Role::Body)
     {
-        for p in line.text.chars().zip(line.text.chars().skip(1)) {
-            if wanted.contains(&p) {
-                seen.insert(p);
+        let mut chars = line.text.chars();
+        let Some(mut prev) = chars.next() else {
+            continue;
+        };
+        for c in chars {
+            if filter.may_hold((prev, c)) && wanted.contains(&(prev, c)) {
+                seen.insert((prev, c));
             }
+            prev = c;
         }
     }
     seen

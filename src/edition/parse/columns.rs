@@ -54,6 +54,9 @@ pub(crate) fn measure(widths: &[usize], wider: Option<Measure>) -> Vec<Measure> 
     // The widths of `widths[lo..hi]` that are at least 8, sorted.
     let mut window: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
     let (mut lo, mut hi) = (0usize, 0usize);
+    // The last window judged, and its verdict.
+    let mut last: Option<Measure> = None;
+    let mut last_window: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
     for i in 0..widths.len() {
         let want_lo = i.saturating_sub(WINDOW);
         let want_hi = (i + WINDOW + 1).min(widths.len());
@@ -73,7 +76,18 @@ pub(crate) fn measure(widths: &[usize], wider: Option<Measure>) -> Vec<Measure> 
             }
             lo += 1;
         }
-        out.push(judge(&window, wider));
+        // Inside a column the window often holds the same widths as
+        // for the line before: its verdict is then the same.
+        let verdict = match last {
+            Some(m) if last_window == window => m,
+            _ => {
+                let m = judge(&window, wider);
+                last_window.clone_from(&window);
+                last = Some(m);
+                m
+            }
+        };
+        out.push(verdict);
     }
     out
 }

@@ -30,7 +30,7 @@
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::credits;
-use super::lines::{ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide};
+use super::lines::{PairFilter, ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide};
 use super::page::{PageLines, Role};
 use crate::edition::Headline;
 
@@ -77,6 +77,12 @@ pub(crate) fn mark_insets(page: &mut PageLines) {
     // Runs shaped like an inset, with the char pairs their test needs.
     let mut runs: Vec<(usize, usize, InsetPairs)> = Vec::new();
     for k in 1..body.len() {
+        // Every run needs its first line set apart in a column.
+        let (prev, first) = (body[k - 1], body[k]);
+        let apart = page.lines[first].blank_before || first > prev + 1;
+        if !apart || !page.measures[first].columnar {
+            continue;
+        }
         for run in 1..=3 {
             let Some(&after) = body.get(k + run) else {
                 break;
@@ -92,7 +98,7 @@ pub(crate) fn mark_insets(page: &mut PageLines) {
     }
     // One pass over the page finds which of those pairs occur in it.
     let wanted: HashSet<(char, char)> = runs.iter().flat_map(|r| r.2).collect();
-    let seen = pairs_on_page(page, &wanted);
+    let seen = super::blocks::body_pairs(page, &wanted);
     let mut marked_until = 0;
     for (k, run, [joined, before, after]) in runs {
         if k < marked_until {
@@ -204,30 +210,6 @@ fn pair_line_counts(
 /// The char pairs an inset test reads: joining the lines around the run,
 /// and joining the run to the line above and to the line below.
 type InsetPairs = [(char, char); 3];
-
-/// The pairs among `wanted` that occur inside some body line of the page.
-fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(char, char)> {
-    let mut seen = HashSet::default();
-    let filter = PairFilter::new(wanted);
-    for (line, _) in page
-        .lines
-        .iter()
-        .zip(&page.roles)
-        .filter(|(_, r)| **r == Role::Body)
-    {
-        let mut prev: Option<char> = None;
-        for c in line.text.chars() {
-            if let Some(p) = prev
-                && filter.may_hold((p, c))
-                && wanted.contains(&(p, c))
-            {
-                seen.insert((p, c));
-            }
-            prev = Some(c);
-        }
-    }
-    seen
-}
 
 /// When lines `first..=last` are shaped like an inset headline between
 /// body lines `prev` and `after`, the three pairs of chars to test: the
@@ -439,31 +421,6 @@ fn bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
     })
 }
 
-/// A 4096-bit filter over a set of bigrams: a pair whose bit is clear is
-/// certainly not in the set, so most body bigrams are ruled out without
-/// hashing.
-struct PairFilter([u64; 64]);
-
-impl PairFilter {
-    fn new(pairs: &HashSet<(char, char)>) -> Self {
-        let mut bits = [0u64; 64];
-        for &p in pairs {
-            let k = Self::slot(p);
-            bits[k >> 6] |= 1 << (k & 63);
-        }
-        PairFilter(bits)
-    }
-
-    fn slot((a, b): (char, char)) -> usize {
-        ((u32::from(a).wrapping_mul(31) ^ u32::from(b)) & 4095) as usize
-    }
-
-    fn may_hold(&self, p: (char, char)) -> bool {
-        let k = Self::slot(p);
-        (self.0[k >> 6] >> (k & 63)) & 1 == 1
-    }
-}
-
 /// Where an article's body lies on the page, and its text, for scoring.
 pub(crate) struct Target<'a> {
     /// First and last line index of the body on the page.
@@ -489,15 +446,37 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
     let index: FxHashMap<(char, char), usize> =
         wanted.iter().enumerate().map(|(k, &g)| (g, k)).collect();
     let words = index.len().div_ceil(64);
+    // Only bodies that some block compares with another are read.
+    let mut compared = vec![false; targets.len()];
+    for b in blocks {
+        let (lo, hi) = candidate_range(b, targets);
+        if hi - lo >= 2 {
+            compared[lo..hi].iter_mut().for_each(|c| *c = true);
+        }
+    }
     let found: Vec<Vec<u64>> = targets
         .iter()
-        .map(|t| {
-            let mut bits = vec![0u64; words];
-            for g in t.paragraphs.iter().flat_map(|p| bigrams(p)) {
-                if filter.may_hold(g)
-                    && let Some(&k) = index.get(&g)
-                {
-                    bits[k >> 6] |= 1 << (k & 63);
+        .zip(&compared)
+        .map(|(t, &compared)| {
+            let mut bits = vec![0u64; if compared { words } else { 0 }];
+            if !compared {
+                return bits;
+            }
+            // Every headline bigram is a pair of wide chars led by a
+            // letter or digit, so testing every pair of neighbouring
+            // chars against the index finds exactly the body's bigrams.
+            for p in t.paragraphs {
+                let mut chars = p.chars();
+                let Some(mut prev) = chars.next() else {
+                    continue;
+                };
+                for c in chars {
+                    if filter.may_hold((prev, c))
+                        && let Some(&k) = index.get(&(prev, c))
+                    {
+                        bits[k >> 6] |= 1 << (k & 63);
+                    }
+                    prev = c;
                 }
             }
             bits
@@ -541,6 +520,14 @@ pub(crate) fn parts_english(blocks: &[Vec<String>]) -> Headline {
     headline
 }
 
+/// The range of `targets` scored for `block`: `CANDIDATES` on each side.
+fn candidate_range(block: &Block, targets: &[Target<'_>]) -> (usize, usize) {
+    let pos = targets.partition_point(|t| t.span.0 < block.at);
+    let lo = pos.saturating_sub(CANDIDATES);
+    let hi = (pos + CANDIDATES).min(targets.len());
+    (lo, hi)
+}
+
 /// The article a block belongs to: `found[k]` is the bitset of headline
 /// bigrams (numbered by `index`) that body `k` contains.
 fn best_target(
@@ -558,13 +545,16 @@ fn best_target(
     own.sort_unstable();
     own.dedup();
     let pos = targets.partition_point(|t| t.span.0 < block.at);
-    let lo = pos.saturating_sub(CANDIDATES);
-    let hi = (pos + CANDIDATES).min(targets.len());
+    let (lo, hi) = candidate_range(block, targets);
     let mut best: Option<(usize, usize, usize)> = None;
     for k in lo..hi {
         let shared = own
             .iter()
-            .filter(|&&g| (found[k][g >> 6] >> (g & 63)) & 1 == 1)
+            .filter(|&&g| {
+                found[k]
+                    .get(g >> 6)
+                    .is_some_and(|w| (w >> (g & 63)) & 1 == 1)
+            })
             .count();
         let (first, last) = targets[k].span;
         // Prefer a body below the headline (the usual place) on equal terms.

@@ -275,6 +275,52 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     buf.push_str(next);
 }
 
+/// A bit filter over a set of char pairs: a pair whose bit is clear is
+/// certainly not in the set, so most pairs of a page are ruled out
+/// without hashing. At least 4096 bits, and 16 per pair of the set, so
+/// that a large set does not fill it.
+pub(crate) struct PairFilter {
+    bits: Vec<u64>,
+    /// 64 minus the base-2 logarithm of the number of bits.
+    shift: u32,
+}
+
+impl PairFilter {
+    /// The filter of `pairs`.
+    pub(crate) fn new<'a>(pairs: impl IntoIterator<Item = &'a (char, char)> + Clone) -> Self {
+        let n = pairs.clone().into_iter().count();
+        let size = n
+            .saturating_mul(16)
+            .clamp(4096, 1 << 30)
+            .next_power_of_two();
+        let mut filter = PairFilter {
+            bits: vec![0u64; size / 64],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &p in pairs {
+            let k = filter.slot(p);
+            if let Some(w) = filter.bits.get_mut(k >> 6) {
+                *w |= 1 << (k & 63);
+            }
+        }
+        filter
+    }
+
+    /// The bit of `p`: the top bits of a multiplicative hash.
+    fn slot(&self, (a, b): (char, char)) -> usize {
+        let key = (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b));
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// False when `p` is certainly not in the set.
+    pub(crate) fn may_hold(&self, p: (char, char)) -> bool {
+        let k = self.slot(p);
+        self.bits
+            .get(k >> 6)
+            .is_some_and(|w| (w >> (k & 63)) & 1 == 1)
+    }
+}
+
 /// The traditional marker chars folded by [`fold_char`].
 const TRADITIONAL: [char; 44] = [
     '報', '訊', '華', '電', '據', '記', '員', '約', '攝', '圖', '為', '編', '閱', '讀', '資', '責',
