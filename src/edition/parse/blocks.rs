@@ -78,7 +78,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 let text = &page.lines[i].text;
                 credit = Some(match credit.take() {
                     Some(c) => format!("{c} {text}"),
-                    None => text.clone(),
+                    None => text.to_string(),
                 });
                 headline_since = true;
             }
@@ -107,11 +107,11 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                         ..Segment::default()
                     });
                     if let Some(s) = cur.as_mut() {
-                        s.paragraphs.push(line.text.clone());
+                        s.paragraphs.push(line.text.to_string());
                     }
                 } else if let (Some(s), Some(p)) = (cur.as_mut(), prev_body) {
                     if breaks_paragraph(page, p, i) {
-                        s.paragraphs.push(line.text.clone());
+                        s.paragraphs.push(line.text.to_string());
                     } else if let Some(last) = s.paragraphs.last_mut() {
                         if page.english {
                             s.dropped += english::join_line(last, &line.text);

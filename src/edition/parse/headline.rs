@@ -398,10 +398,12 @@ pub(crate) fn blocks(page: &PageLines) -> Vec<Block> {
         let is_headline = page.roles[i] == Role::Headline;
         if is_headline {
             match out.last_mut() {
-                Some(b) if prev_headline && !line.blank_before => b.lines.push(line.text.clone()),
+                Some(b) if prev_headline && !line.blank_before => {
+                    b.lines.push(line.text.to_string())
+                }
                 _ => out.push(Block {
                     at: i,
-                    lines: vec![line.text.clone()],
+                    lines: vec![line.text.to_string()],
                 }),
             }
         }

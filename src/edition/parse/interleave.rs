@@ -186,8 +186,8 @@ mod tests {
     use super::*;
 
     /// The page's line texts, in order.
-    fn texts(page: &PageLines) -> Vec<&str> {
-        page.lines.iter().map(|l| l.text.as_str()).collect()
+    fn texts<'a>(page: &'a PageLines<'_>) -> Vec<&'a str> {
+        page.lines.iter().map(|l| &*l.text).collect()
     }
 
     #[test]

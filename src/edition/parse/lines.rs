@@ -20,10 +20,10 @@ use std::borrow::Cow;
 
 /// One non-blank input line, cleaned and measured.
 #[derive(Debug, Clone)]
-pub(crate) struct Line {
+pub(crate) struct Line<'a> {
     /// The text without surrounding whitespace and without justification
-    /// spaces.
-    pub text: String,
+    /// spaces: a slice of the page text unless spaces were taken out.
+    pub text: Cow<'a, str>,
     /// True when the printed line started with whitespace (an indent).
     pub indent: bool,
     /// True when one or more blank lines came just before this line.
@@ -151,7 +151,7 @@ pub(crate) fn ends_mid_sentence(text: &str) -> bool {
 
 /// Splits a page's text into cleaned [`Line`]s, dropping blank lines but
 /// recording them in [`Line::blank_before`].
-pub(crate) fn split_lines(page: &str) -> Vec<Line> {
+pub(crate) fn split_lines(page: &str) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', page.as_bytes()).count() + 1);
     let spaces = whitespace_positions(page);
     let mut next_space = 0;
@@ -171,9 +171,9 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line> {
         }
         // Only a line with inner whitespace can hold justification spaces.
         let text = if spaces.get(next_space).is_some_and(|&p| p < end) {
-            despace(trimmed)
+            Cow::Owned(despace(trimmed))
         } else {
-            trimmed.to_owned()
+            Cow::Borrowed(trimmed)
         };
         let width = width(&text);
         out.push(Line {

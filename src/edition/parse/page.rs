@@ -31,9 +31,10 @@ pub(crate) enum Role {
 
 /// A page's lines with their roles and local column measure.
 #[derive(Debug)]
-pub(crate) struct PageLines {
-    /// The non-blank lines, cleaned.
-    pub lines: Vec<Line>,
+pub(crate) struct PageLines<'a> {
+    /// The non-blank lines, cleaned (slices of the page text where they
+    /// need no cleaning).
+    pub lines: Vec<Line<'a>>,
     /// The role of each line.
     pub roles: Vec<Role>,
     /// The local column measure at each line.
@@ -49,12 +50,12 @@ pub(crate) struct PageLines {
     pub median_width: usize,
 }
 
-impl PageLines {
+impl<'a> PageLines<'a> {
     /// Splits and classifies one page of text (the text between form feeds).
     /// `english` selects the English OCR rules of [`super::english`];
     /// `earlier` is the column measure of the edition's earlier pages, if
     /// any was found (see [`super::columns`]).
-    pub(crate) fn new(page: &str, english: bool, earlier: Option<Measure>) -> Self {
+    pub(crate) fn new(page: &'a str, english: bool, earlier: Option<Measure>) -> Self {
         let mut lines = lines::split_lines(page);
         for l in &mut lines {
             l.opens = credits::opens_article(&l.text);
