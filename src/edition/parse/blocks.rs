@@ -71,6 +71,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
     let mut headline_since = false;
     let mut credit: Option<String> = None;
     let mut jump_from = false;
+    let mut pending = Pending::default();
     for i in 0..page.lines.len() {
         match page.roles[i] {
             Role::Headline => headline_since |= !page.lines[i].aside,
@@ -96,28 +97,24 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                     (Some(s), Some(p)) => starts_article(s, &page.lines[p], line, headline_since),
                 };
                 if start || jump_from {
-                    if let Some(s) = cur.take() {
+                    if let Some(mut s) = cur.take() {
+                        pending.flush(page, &mut s);
                         out.push(s);
                     }
-                    cur = Some(Segment {
+                    let mut s = Segment {
                         span: (i, i),
                         continued: jump_from,
                         credit: credit.take(),
                         dated: line.opens,
                         ..Segment::default()
-                    });
-                    if let Some(s) = cur.as_mut() {
-                        s.paragraphs.push(line.text.to_string());
-                    }
+                    };
+                    pending.start(page, &mut s, i);
+                    cur = Some(s);
                 } else if let (Some(s), Some(p)) = (cur.as_mut(), prev_body) {
                     if breaks_paragraph(page, p, i) {
-                        s.paragraphs.push(line.text.to_string());
-                    } else if let Some(last) = s.paragraphs.last_mut() {
-                        if page.english {
-                            s.dropped += english::join_line(last, &line.text);
-                        } else {
-                            join_into(last, &line.text);
-                        }
+                        pending.start(page, s, i);
+                    } else {
+                        pending.lines.push(i);
                     }
                 }
                 if let Some(s) = cur.as_mut() {
@@ -125,10 +122,12 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                     s.open = !ends_sentence(&line.text);
                     // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
                     // paragraph it completes.
-                    s.closed = line.text.ends_with(['）', ')'])
-                        && s.paragraphs
+                    s.closed = line.text.ends_with(['）', ')']) && {
+                        pending.flush(page, s);
+                        s.paragraphs
                             .last()
-                            .is_some_and(|p| credits::ends_with_closing(p));
+                            .is_some_and(|p| credits::ends_with_closing(p))
+                    };
                 }
                 prev_body = Some(i);
                 headline_since = false;
@@ -148,8 +147,61 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
             }),
         }
     }
-    out.extend(cur);
+    if let Some(mut s) = cur {
+        pending.flush(page, &mut s);
+        out.push(s);
+    }
     out
+}
+
+/// The body lines of the paragraph being read, joined only when it ends
+/// or its text is needed: each paragraph is then built once, at its size.
+#[derive(Debug, Default)]
+struct Pending {
+    /// Page line indices not yet joined into the paragraph.
+    lines: Vec<usize>,
+    /// True when the lines open a paragraph not yet in the segment.
+    fresh: bool,
+}
+
+impl Pending {
+    /// Ends the paragraph being read and opens one at body line `i`.
+    fn start(&mut self, page: &PageLines, s: &mut Segment, i: usize) {
+        self.flush(page, s);
+        self.lines.push(i);
+        self.fresh = true;
+    }
+
+    /// Joins the pending lines into the segment's last paragraph (a new
+    /// one when they open it), as [`join_into`] (or, on English pages,
+    /// [`english::join_line`]) joins them one by one.
+    fn flush(&mut self, page: &PageLines, s: &mut Segment) {
+        if self.lines.is_empty() {
+            return;
+        }
+        // At most one space between lines.
+        let size: usize = self
+            .lines
+            .iter()
+            .map(|&j| page.lines[j].text.len() + 1)
+            .sum();
+        if std::mem::take(&mut self.fresh) {
+            s.paragraphs.push(String::with_capacity(size));
+        }
+        if let Some(last) = s.paragraphs.last_mut() {
+            // Amortised growth: a paragraph joined in many flushes stays linear.
+            last.reserve(size);
+            for &j in &self.lines {
+                let text = &page.lines[j].text;
+                if page.english {
+                    s.dropped += english::join_line(last, text);
+                } else {
+                    join_into(last, text);
+                }
+            }
+        }
+        self.lines.clear();
+    }
 }
 
 fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool) -> bool {
