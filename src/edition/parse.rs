@@ -393,15 +393,15 @@ fn collect_furniture(
                         edition.title = Some(compact(text))
                     }
                     Furniture::Date if better_date(edition.date.as_deref(), text) => {
-                        edition.date = Some(text.clone());
+                        edition.date = Some(text.to_string());
                     }
-                    Furniture::Folio if folio.is_none() => folio = Some(text.clone()),
+                    Furniture::Folio if folio.is_none() => folio = Some(text.to_string()),
                     Furniture::Section if section.is_none() => section = Some(compact(text)),
                     _ => {}
                 }
-                page.furniture.push(text.clone());
+                page.furniture.push(text.to_string());
             }
-            Role::Jump(_) => page.furniture.push(text.clone()),
+            Role::Jump(_) => page.furniture.push(text.to_string()),
             Role::Caption => {
                 // A caption or note broken over lines is one caption.
                 let runs_on = i > 0
@@ -414,7 +414,7 @@ fn collect_furniture(
                 };
                 match target.last_mut() {
                     Some(last) if runs_on => lines::join_into(last, text),
-                    _ => target.push(text.clone()),
+                    _ => target.push(text.to_string()),
                 }
             }
             Role::Body | Role::Headline | Role::Credit => {}
