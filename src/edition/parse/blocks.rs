@@ -37,7 +37,7 @@ use super::english;
 use super::furniture::Jump;
 use rustc_hash::FxHashSet;
 
-use super::lines::{Line, PairFilter, ends_mid_sentence, ends_sentence, is_letter, join_into};
+use super::lines::{Line, PairCounter, ends_mid_sentence, ends_sentence, is_letter, join_into};
 use super::page::{PageLines, Role};
 
 /// A run of one article's body on one page.
@@ -391,8 +391,9 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
 }
 
 /// The pairs among `wanted` that occur inside some body line of `page`.
-/// One pass over the body text; a [`PairFilter`] rules out most pairs
-/// before the set is looked up, and an empty `wanted` reads nothing.
+/// One pass over the body text, which stops once every pair is found; a
+/// [`PairCounter`] of the pairs not yet found rules out most pairs before
+/// the set is looked up, and an empty `wanted` reads nothing.
 pub(crate) fn body_pairs(
     page: &PageLines,
     wanted: &FxHashSet<(char, char)>,
@@ -401,7 +402,7 @@ pub(crate) fn body_pairs(
     if wanted.is_empty() {
         return seen;
     }
-    let filter = PairFilter::new(wanted);
+    let mut unseen = PairCounter::new(wanted);
     for (line, _) in page
         .lines
         .iter()
@@ -413,8 +414,12 @@ pub(crate) fn body_pairs(
             continue;
         };
         for c in chars {
-            if filter.may_hold((prev, c)) && wanted.contains(&(prev, c)) {
-                seen.insert((prev, c));
+            let p = (prev, c);
+            if unseen.may_hold(p) && wanted.contains(&p) && seen.insert(p) {
+                unseen.found(p);
+                if seen.len() == wanted.len() {
+                    return seen;
+                }
             }
             prev = c;
         }

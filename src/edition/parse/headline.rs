@@ -247,8 +247,9 @@ fn inset_shape(
         .then_some([(a, d), (a, b), (c, d)])
 }
 
-/// A line that could be a headline by its own text.
-pub(crate) fn candidate(text: &str) -> bool {
+/// A line that could be a headline by its own text; `opens` is
+/// [`credits::opens_article`] of `text`, already known to the caller.
+pub(crate) fn candidate(text: &str, opens: bool) -> bool {
     if text.ends_with("——") {
         return true;
     }
@@ -257,9 +258,16 @@ pub(crate) fn candidate(text: &str) -> bool {
         && !ends_mid_sentence(text)
         && text.chars().nth(1).is_some()
         && !credits::is_subhead(text)
-        && !text.contains('。')
+        && !has_full_stop(text)
         && !credits::ends_with_closing(text)
-        && !credits::opens_article(text)
+        && !opens
+}
+
+/// True when `text` holds an ideographic full stop `。` (bytes E3 80 82):
+/// on a short line a byte scan beats a char search, whose last byte
+/// (0x82) is common in CJK UTF-8.
+fn has_full_stop(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| w == "。".as_bytes())
 }
 
 /// How the text line above a line ends.
@@ -301,7 +309,8 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let m = page.measures[i];
     if !m.columnar {
-        return line.text.chars().count() <= FREE_HEADLINE_CHARS && above(page, i) == Above::Closed;
+        return line.text.chars().nth(FREE_HEADLINE_CHARS).is_none()
+            && above(page, i) == Above::Closed;
     }
     let above = above(page, i);
     let closed = above != Above::Open;
@@ -369,8 +378,10 @@ fn ideographs_only(text: &str) -> bool {
 /// another headline line.
 fn is_question_headline(page: &PageLines, i: usize) -> bool {
     let text = &page.lines[i].text;
-    let n = text.chars().count();
-    if !text.ends_with(['？', '！', '?', '!']) || text.contains('。') || n > 30 {
+    if !text.ends_with(['？', '！', '?', '!'])
+        || has_full_stop(text)
+        || text.chars().nth(30).is_some()
+    {
         return false;
     }
     if above(page, i) != Above::Closed {

@@ -50,6 +50,10 @@ fn alternation_stop(page: &PageLines, (start, end): (usize, usize)) -> Option<us
     (stop + 1 - start >= MIN_LINES).then_some(stop)
 }
 
+/// A block that may hold two interleaved columns: its first and last
+/// page line, where its alternation stops, and its [`joins`].
+type Candidate = ((usize, usize), usize, [Vec<(char, char)>; 2]);
+
 /// The joins of lines `start..=stop` one apart and two apart.
 fn joins(page: &PageLines, start: usize, stop: usize) -> [Vec<(char, char)>; 2] {
     [1, 2].map(|gap| {
@@ -60,16 +64,16 @@ fn joins(page: &PageLines, start: usize, stop: usize) -> [Vec<(char, char)>; 2] 
 }
 
 /// The two streams of an interleaved block `(start, end)` whose
-/// alternation stops at `stop`, when the joins `seen` in the page's body
-/// say it is one: even lines first.
+/// alternation stops at `stop`, when its `joins` (see [`joins`]) `seen`
+/// in the page's body say it is one: even lines first.
 fn split(
-    page: &PageLines,
     (start, end): (usize, usize),
     stop: usize,
+    joins: &[Vec<(char, char)>; 2],
     seen: &FxHashSet<(char, char)>,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
     let [one_seen, two_seen] =
-        joins(page, start, stop).map(|j| j.iter().filter(|p| seen.contains(p)).count());
+        [&joins[0], &joins[1]].map(|j| j.iter().filter(|p| seen.contains(p)).count());
     if two_seen < MIN_EVIDENCE || two_seen <= 2 * one_seen {
         return None;
     }
@@ -92,20 +96,23 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
         return;
     }
     let blocks = body_blocks(page);
-    let candidates: Vec<((usize, usize), usize)> = blocks
+    let candidates: Vec<Candidate> = blocks
         .iter()
-        .filter_map(|&b| alternation_stop(page, b).map(|stop| (b, stop)))
+        .filter_map(|&b| alternation_stop(page, b).map(|stop| (b, stop, joins(page, b.0, stop))))
         .collect();
     // One pass over the page's body for all candidates: linear.
-    let wanted: FxHashSet<(char, char)> = candidates
-        .iter()
-        .flat_map(|&((start, _), stop)| joins(page, start, stop))
-        .flatten()
-        .collect();
+    let count = candidates.iter().map(|c| c.2[0].len() + c.2[1].len()).sum();
+    let mut wanted: FxHashSet<(char, char)> =
+        FxHashSet::with_capacity_and_hasher(count, Default::default());
+    wanted.extend(
+        candidates
+            .iter()
+            .flat_map(|c| c.2.iter().flatten().copied()),
+    );
     let seen = body_pairs(page, &wanted);
     let Some((merged, (even, odd))) = candidates
         .iter()
-        .find_map(|&(b, stop)| split(page, b, stop, &seen).map(|s| (b, s)))
+        .find_map(|(b, stop, joins)| split(*b, *stop, joins, &seen).map(|s| (*b, s)))
     else {
         return;
     };

@@ -62,10 +62,9 @@ pub(crate) fn char_width(c: char) -> usize {
 /// then taken back to 1.
 pub(crate) fn width(s: &str) -> usize {
     let bytes = s.as_bytes();
-    let base: usize = bytes
-        .iter()
-        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xE2))
-        .sum();
+    let base = count_bytes(bytes, |b| {
+        u16::from(b & 0xC0 != 0x80) + u16::from(b >= 0xE2)
+    });
     let narrow = memchr::memchr_iter(0xEF, bytes)
         .filter(|&i| {
             let u = 0xF000
@@ -75,6 +74,22 @@ pub(crate) fn width(s: &str) -> usize {
         })
         .count();
     base - narrow
+}
+
+/// The sum of `score` (0, 1 or 2) over `bytes`, added up in 16-bit lanes
+/// over chunks of 255 bytes so that the loop vectorises well.
+pub(crate) fn count_bytes(bytes: &[u8], score: impl Fn(u8) -> u16) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            usize::from(
+                chunk
+                    .iter()
+                    .map(|&b| score(b))
+                    .fold(0u16, u16::wrapping_add),
+            )
+        })
+        .sum()
 }
 
 /// True for chars that are set full-width in CJK text (see [`char_width`]).
@@ -306,10 +321,9 @@ impl PairFilter {
         filter
     }
 
-    /// The bit of `p`: the top bits of a multiplicative hash.
-    fn slot(&self, (a, b): (char, char)) -> usize {
-        let key = (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b));
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    /// The bit of `p`.
+    fn slot(&self, p: (char, char)) -> usize {
+        pair_slot(p, self.shift)
     }
 
     /// False when `p` is certainly not in the set.
@@ -318,6 +332,61 @@ impl PairFilter {
         self.bits
             .get(k >> 6)
             .is_some_and(|w| (w >> (k & 63)) & 1 == 1)
+    }
+}
+
+/// The slot of pair `p` in a table of `2^(64 - shift)` slots: the top
+/// bits of a multiplicative hash.
+fn pair_slot((a, b): (char, char), shift: u32) -> usize {
+    let key = (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b));
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// A counting filter over a set of char pairs not yet found: a pair
+/// whose slot counts zero is certainly not among them, and a pair found
+/// is taken out, so its later occurrences cost no hashing either. Sized
+/// as [`PairFilter`], one byte a slot.
+pub(crate) struct PairCounter {
+    counts: Vec<u8>,
+    shift: u32,
+}
+
+impl PairCounter {
+    /// The counter of `pairs`, all not yet found.
+    pub(crate) fn new<'a>(pairs: impl IntoIterator<Item = &'a (char, char)> + Clone) -> Self {
+        let n = pairs.clone().into_iter().count();
+        let size = n
+            .saturating_mul(16)
+            .clamp(4096, 1 << 30)
+            .next_power_of_two();
+        let mut counter = PairCounter {
+            counts: vec![0u8; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &p in pairs {
+            let k = pair_slot(p, counter.shift);
+            if let Some(c) = counter.counts.get_mut(k) {
+                *c = c.saturating_add(1);
+            }
+        }
+        counter
+    }
+
+    /// False when `p` is certainly not among the pairs not yet found.
+    pub(crate) fn may_hold(&self, p: (char, char)) -> bool {
+        self.counts
+            .get(pair_slot(p, self.shift))
+            .is_some_and(|&c| c > 0)
+    }
+
+    /// Takes out `p`, one of the pairs, now found. A saturated slot
+    /// stays full: it only costs a look-up.
+    pub(crate) fn found(&mut self, p: (char, char)) {
+        if let Some(c) = self.counts.get_mut(pair_slot(p, self.shift))
+            && *c < u8::MAX
+        {
+            *c = c.saturating_sub(1);
+        }
     }
 }
 
@@ -522,6 +591,36 @@ mod tests {
         assert_eq!(fold_traditional("本報訊"), "本报讯");
         assert_eq!(compact_folded("責任 編輯"), "责任编辑");
         assert!(matches!(compact_folded("市委常委会"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn pair_filters_never_rule_out_a_pair_of_their_set() {
+        let pairs: Vec<(char, char)> = ('一'..='龥')
+            .step_by(97)
+            .zip(('㐀'..='䶵').step_by(13))
+            .collect();
+        let filter = PairFilter::new(&pairs);
+        let mut counter = PairCounter::new(&pairs);
+        assert!(
+            pairs
+                .iter()
+                .all(|&p| filter.may_hold(p) && counter.may_hold(p))
+        );
+        // Found pairs may be ruled out; the others never are.
+        for p in pairs.iter().step_by(2) {
+            counter.found(*p);
+        }
+        assert!(
+            pairs
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .all(|&p| counter.may_hold(p))
+        );
+        // Most pairs outside the set are ruled out.
+        let outside = ('a'..='z').flat_map(|a| ('a'..='z').map(move |b| (a, b)));
+        let passed = outside.clone().filter(|&p| filter.may_hold(p)).count();
+        assert!(passed * 10 < outside.count(), "{passed}");
     }
 
     #[test]

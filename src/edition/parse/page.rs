@@ -59,7 +59,7 @@ impl<'a> PageLines<'a> {
         let mut lines = lines::split_lines(page);
         for l in &mut lines {
             l.opens = credits::opens_article(&l.text);
-            l.candidate = super::headline::candidate(&l.text);
+            l.candidate = super::headline::candidate(&l.text, l.opens);
         }
         let mut roles: Vec<Role> = if english {
             english_roles(&lines)
