@@ -93,9 +93,13 @@ impl<'a> PageLines<'a> {
                 k += 1;
             }
         }
-        let mut sorted = widths.clone();
-        sorted.sort_unstable();
-        let median_width = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+        let mut widths = widths;
+        let half = widths.len() / 2;
+        let median_width = if widths.is_empty() {
+            0
+        } else {
+            *widths.select_nth_unstable(half).1
+        };
         let body = || lines.iter().zip(&roles).filter(|(_, r)| **r == Role::Body);
         let indents = body().filter(|(l, _)| l.indent).count();
         let indented = indents >= 2 && indents < body().count();
