@@ -176,7 +176,9 @@ fn read_page(
     measure: &mut Option<columns::Measure>,
 ) -> (Page, Vec<Draft>) {
     let unfolded = layout::split_columns(text);
-    let mut lines = PageLines::new(unfolded.as_deref().unwrap_or(text), english, *measure);
+    let text = unfolded.as_deref().unwrap_or(text);
+    let despaced = lines::despace_page(text);
+    let mut lines = PageLines::new(text, &despaced, english, *measure);
     if lines.measure.is_some() {
         *measure = lines.measure;
     }
@@ -407,7 +409,7 @@ fn collect_furniture(
                 let runs_on = i > 0
                     && lines.roles[i - 1] == Role::Caption
                     && !line.blank_before
-                    && !lines::ends_sentence(&lines.lines[i - 1].text);
+                    && !lines::ends_sentence(lines.lines[i - 1].text);
                 let target = match nearest(drafts, i) {
                     Some(k) => &mut drafts[k].captions,
                     None => &mut page.furniture,

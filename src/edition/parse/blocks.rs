@@ -119,7 +119,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 }
                 if let Some(s) = cur.as_mut() {
                     s.span.1 = i;
-                    s.open = !ends_sentence(&line.text);
+                    s.open = !ends_sentence(line.text);
                     // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
                     // paragraph it completes.
                     s.closed = line.text.ends_with(['）', ')']) && {
@@ -208,7 +208,7 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
     if line.opens || cur.closed {
         return true;
     }
-    headline_since && ends_sentence(&prev.text)
+    headline_since && ends_sentence(prev.text)
 }
 
 /// True when a paragraph ends between body lines `p` and `i` (see the
@@ -216,22 +216,22 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
 fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
-    if credits::is_subhead(&line.text) || credits::is_subhead(&prev.text) {
+    if credits::is_subhead(line.text) || credits::is_subhead(prev.text) {
         return true;
     }
     if page.indented {
         return line.indent;
     }
     if page.english {
-        return ends_sentence(&prev.text) && prev.width * 5 < page.median_width * 4;
+        return ends_sentence(prev.text) && prev.width * 5 < page.median_width * 4;
     }
-    if !ends_sentence(&prev.text) {
+    if !ends_sentence(prev.text) {
         return false;
     }
     if line.indent {
         return true;
     }
-    let m = page.measures[p];
+    let m = page.measure_at(p);
     if !m.columnar {
         return true;
     }
@@ -249,7 +249,7 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     // line is short inside a paragraph, and a last line ends its sentence,
     // so this is a first line (a two-line paragraph's second line is
     // short too).
-    let indent_short = line.width + 5 >= m.full && !ends_sentence(&line.text);
+    let indent_short = line.width + 5 >= m.full && !ends_sentence(line.text);
     next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
 }
 
@@ -268,10 +268,10 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
         return;
     };
     let lines = &page.lines;
-    let m = page.measures[late_end];
+    let m = page.measure_at(late_end);
     if blocks.len() < 3
         || !m.columnar
-        || ends_sentence(&lines[late_end].text)
+        || ends_sentence(lines[late_end].text)
         || lines[late_start].opens
     {
         return;
@@ -288,8 +288,8 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
             first.width + 2 >= m.full
                 && !first.indent
                 && !first.opens
-                && !credits::is_subhead(&first.text)
-                && ends_sentence(&prev.text)
+                && !credits::is_subhead(first.text)
+                && ends_sentence(prev.text)
                 && prev.width + 3 <= m.full
         })
         .map(|((start, _), _)| *start);
@@ -340,12 +340,12 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
     };
     let early = |k: usize| {
         let (s, e) = blocks[k];
-        let m = page.measures[s];
+        let m = page.measure_at(s);
         s == e
             && k > 0
             && m.columnar
             && open(blocks[k - 1].1)
-            && ends_sentence(&lines[s].text)
+            && ends_sentence(lines[s].text)
             && lines[s].width + 3 <= m.full
             && !lines[s].opens
             && !lines[s].indent

@@ -80,7 +80,7 @@ pub(crate) fn mark_insets(page: &mut PageLines) {
         // Every run needs its first line set apart in a column.
         let (prev, first) = (body[k - 1], body[k]);
         let apart = page.lines[first].blank_before || first > prev + 1;
-        if !apart || !page.measures[first].columnar {
+        if !apart || !page.measure_at(first).columnar {
             continue;
         }
         for run in 1..=3 {
@@ -133,7 +133,7 @@ pub(crate) fn mark_echoes(page: &mut PageLines) {
     }
     let mut wanted: HashSet<(char, char)> = HashSet::default();
     for &(i, j) in &shaped {
-        wanted.extend(bigrams(&page.lines[i].text));
+        wanted.extend(bigrams(page.lines[i].text));
         if let (Some(a), Some(b)) = (
             page.lines[i].text.chars().next_back(),
             page.lines[j].text.chars().next(),
@@ -162,15 +162,15 @@ pub(crate) fn mark_echoes(page: &mut PageLines) {
 /// [`mark_echoes`]), the next body line.
 fn echo_shape(page: &PageLines, i: usize) -> Option<usize> {
     let line = &page.lines[i];
-    let m = page.measures[i];
+    let m = page.measure_at(i);
     if page.roles[i] != Role::Body || !line.blank_before || !line.candidate || !m.columnar {
         return None;
     }
-    if line.width + 1 < m.full || line.width > m.full + 1 || !ideographs_only(&line.text) {
+    if line.width + 1 < m.full || line.width > m.full + 1 || !ideographs_only(line.text) {
         return None;
     }
     let prev = (0..i).rev().find(|&j| page.roles[j] == Role::Body)?;
-    if !ends_sentence(&page.lines[prev].text) {
+    if !ends_sentence(page.lines[prev].text) {
         return None;
     }
     let next = page.next_text(i)?;
@@ -220,7 +220,7 @@ fn inset_shape(
     (first, last): (usize, usize),
     after: usize,
 ) -> Option<InsetPairs> {
-    let m = page.measures[first];
+    let m = page.measure_at(first);
     let lines = &page.lines;
     // Cheap tests first: this runs for every body line.
     let apart = lines[first].blank_before || (prev + 1..first).any(|i| page.roles[i] != Role::Body);
@@ -235,7 +235,7 @@ fn inset_shape(
     if !run_ok {
         return None;
     }
-    if ends_sentence(&lines[prev].text) || lines[after].opens {
+    if ends_sentence(lines[prev].text) || lines[after].opens {
         return None;
     }
     let end = |i: usize| lines[i].text.chars().next_back();
@@ -308,7 +308,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if !line.candidate {
         return is_question_headline(page, i);
     }
-    let m = page.measures[i];
+    let m = page.measure_at(i);
     if !m.columnar {
         return line.text.chars().nth(FREE_HEADLINE_CHARS).is_none()
             && above(page, i) == Above::Closed;
@@ -349,11 +349,11 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // punctuation to compress, no half-width digit) set one character
     // short is neither. Under a finished line and over a line shaped as a
     // first line (an indent short, running on), it is a headline.
-    let next_first = next.width + 4 == m.full && !ends_sentence(&next.text);
+    let next_first = next.width + 4 == m.full && !ends_sentence(next.text);
     if above == Above::Closed
         && next_first
         && line.width + 2 == m.full
-        && ideographs_only(&line.text)
+        && ideographs_only(line.text)
     {
         return true;
     }

@@ -40,12 +40,12 @@ fn join(page: &PageLines, a: usize, b: usize) -> Option<(char, char)> {
 /// page line indices) stops: its first line ending a short sentence, or
 /// its end. `None` when the block is too short or not set in columns.
 fn alternation_stop(page: &PageLines, (start, end): (usize, usize)) -> Option<usize> {
-    let m = page.measures[start];
+    let m = page.measure_at(start);
     if end + 1 - start < MIN_LINES || !m.columnar {
         return None;
     }
     let stop = (start..=end)
-        .find(|&i| ends_sentence(&page.lines[i].text) && page.lines[i].width + 3 <= m.full)
+        .find(|&i| ends_sentence(page.lines[i].text) && page.lines[i].width + 3 <= m.full)
         .unwrap_or(end);
     (stop + 1 - start >= MIN_LINES).then_some(stop)
 }
@@ -120,7 +120,7 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
     // mid-sentence and joins the stream's first line by a seen pair.
     let hosts: Vec<(usize, (char, char))> = blocks
         .iter()
-        .filter(|&&b| b != merged && !ends_sentence(&page.lines[b.1].text))
+        .filter(|&&b| b != merged && !ends_sentence(page.lines[b.1].text))
         .flat_map(|b| [(b.1, even[0]), (b.1, odd[0])])
         .filter_map(|(h, f)| join(page, h, f).map(|p| (h, p)))
         .collect();
@@ -129,7 +129,7 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
     let host_of = |first: usize| {
         blocks
             .iter()
-            .filter(|&&b| b != merged && !ends_sentence(&page.lines[b.1].text))
+            .filter(|&&b| b != merged && !ends_sentence(page.lines[b.1].text))
             .map(|b| b.1)
             .find(|&h| join(page, h, first).is_some_and(|p| seen.contains(&p)))
     };
@@ -192,9 +192,11 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
 mod tests {
     use super::*;
 
+    use crate::edition::parse::lines::despace_page;
+
     /// The page's line texts, in order.
     fn texts<'a>(page: &'a PageLines<'_>) -> Vec<&'a str> {
-        page.lines.iter().map(|l| &*l.text).collect()
+        page.lines.iter().map(|l| l.text).collect()
     }
 
     #[test]
@@ -210,7 +212,8 @@ mod tests {
                     日月星。\n南北左右上下\n前后。\n\n\
                     大小多少古今\n长短高低来人\n\n\
                     方圆曲直明暗\n冷热远近去零\n";
-        let mut page = PageLines::new(text, false, None);
+        let despaced = despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
         restore_interleaved_columns(&mut page);
         let want = [
             "己庚六七丑寅",
@@ -245,7 +248,8 @@ mod tests {
                     甲乙丙丁戊己\n一二三四五六\n庚辛壬癸子丑\n七八九十百千\n\
                     寅卯辰巳午未\n万亿兆京垓秭\n申酉戌亥天地\n春夏秋冬东西\n\
                     日月星。\n";
-        let mut page = PageLines::new(text, false, None);
+        let despaced = despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
         let before: Vec<String> = texts(&page).iter().map(|t| (*t).to_owned()).collect();
         restore_interleaved_columns(&mut page);
         assert_eq!(texts(&page), before);

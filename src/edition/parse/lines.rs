@@ -22,8 +22,8 @@ use std::borrow::Cow;
 #[derive(Debug, Clone)]
 pub(crate) struct Line<'a> {
     /// The text without surrounding whitespace and without justification
-    /// spaces: a slice of the page text unless spaces were taken out.
-    pub text: Cow<'a, str>,
+    /// spaces: a slice of the page text, or of its [`Despaced`] lines.
+    pub text: &'a str,
     /// True when the printed line started with whitespace (an indent).
     pub indent: bool,
     /// True when one or more blank lines came just before this line.
@@ -164,12 +164,50 @@ pub(crate) fn ends_mid_sentence(text: &str) -> bool {
         .is_some_and(|c| is_mid_punct(c) || is_opening(c))
 }
 
+/// The lines of a page that hold inner whitespace, cleaned by
+/// [`despace`]: each with the byte offset of its trimmed text in the page,
+/// in page order. [`split_lines`] takes their text from here, and every
+/// other line's from the page itself.
+#[derive(Debug, Default)]
+pub(crate) struct Despaced(Vec<(usize, String)>);
+
+/// Cleans the lines of `page` that hold inner whitespace (see
+/// [`Despaced`]). Only the lines around the page's whitespace are read.
+pub(crate) fn despace_page(page: &str) -> Despaced {
+    let bytes = page.as_bytes();
+    let mut out = Vec::new();
+    let mut line_end = 0;
+    for p in whitespace_positions(page) {
+        if p < line_end {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..p]).map_or(0, |i| i + 1);
+        line_end = memchr::memchr(b'\n', &bytes[p..]).map_or(page.len(), |i| p + i);
+        let Some(raw) = page.get(line_start..line_end) else {
+            continue;
+        };
+        let trimmed = raw.trim();
+        // Offsets of the trimmed text in the page (it is a slice of it).
+        let start = trimmed.as_ptr() as usize - page.as_ptr() as usize;
+        // Only a line with inner whitespace can hold justification spaces.
+        if has_whitespace(trimmed) {
+            out.push((start, despace(trimmed)));
+        }
+    }
+    Despaced(out)
+}
+
+/// True when `text` holds a whitespace char.
+fn has_whitespace(text: &str) -> bool {
+    text.contains(char::is_whitespace)
+}
+
 /// Splits a page's text into cleaned [`Line`]s, dropping blank lines but
-/// recording them in [`Line::blank_before`].
-pub(crate) fn split_lines(page: &str) -> Vec<Line<'_>> {
+/// recording them in [`Line::blank_before`]. `despaced` is
+/// [`despace_page`] of `page`.
+pub(crate) fn split_lines<'a>(page: &'a str, despaced: &'a Despaced) -> Vec<Line<'a>> {
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', page.as_bytes()).count() + 1);
-    let spaces = whitespace_positions(page);
-    let mut next_space = 0;
+    let mut cleaned = despaced.0.iter().peekable();
     let mut blank = false;
     for raw in page.split('\n') {
         let trimmed = raw.trim();
@@ -178,19 +216,13 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line<'_>> {
             continue;
         }
         let indent = trimmed.len() != raw.len() && raw.starts_with(char::is_whitespace);
-        // Byte offsets of the trimmed text in the page (both are slices of it).
+        // Byte offset of the trimmed text in the page (a slice of it).
         let start = trimmed.as_ptr() as usize - page.as_ptr() as usize;
-        let end = start + trimmed.len();
-        while spaces.get(next_space).is_some_and(|&p| p < start) {
-            next_space += 1;
-        }
-        // Only a line with inner whitespace can hold justification spaces.
-        let text = if spaces.get(next_space).is_some_and(|&p| p < end) {
-            Cow::Owned(despace(trimmed))
-        } else {
-            Cow::Borrowed(trimmed)
+        let text = match cleaned.next_if(|(at, _)| *at == start) {
+            Some((_, t)) => t.as_str(),
+            None => trimmed,
         };
-        let width = width(&text);
+        let width = width(text);
         out.push(Line {
             text,
             indent,
@@ -570,6 +602,28 @@ mod tests {
             .map(|(i, _)| i)
             .collect();
         assert_eq!(whitespace_positions(page), by_chars);
+    }
+
+    #[test]
+    fn only_lines_with_inner_whitespace_are_cleaned_and_the_rest_borrowed() {
+        let page = "  导 体 刻 蚀 设 备\n\n本报讯 7月26日，市委\n市委常委会 \n完善“ 全市联动";
+        let despaced = despace_page(page);
+        let lines = split_lines(page, &despaced);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "导体刻蚀设备",
+                "本报讯 7月26日，市委",
+                "市委常委会",
+                "完善“全市联动"
+            ]
+        );
+        // The third line's only whitespace is trailing: it is not cleaned.
+        assert_eq!(despaced.0.len(), 3);
+        assert!(lines[0].indent && lines[1].blank_before && !lines[2].blank_before);
+        let borrowed = |l: &Line<'_>| page.as_bytes().as_ptr_range().contains(&l.text.as_ptr());
+        assert!(borrowed(&lines[2]) && !borrowed(&lines[0]));
     }
 
     #[test]
