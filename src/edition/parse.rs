@@ -332,7 +332,9 @@ fn read_page(
     measure: &mut Option<columns::Measure>,
 ) -> (Page, Vec<Draft>) {
     let unfolded = layout::split_columns(text);
-    let mut lines = PageLines::new(unfolded.as_deref().unwrap_or(text), english, *measure);
+    let text = unfolded.as_deref().unwrap_or(text);
+    let despaced = lines::despace_page(text);
+    let mut lines = PageLines::new(text, &despaced, english, *measure);
     if lines.measure.is_some() {
         *measure = lines.measure;
     }
@@ -549,28 +551,28 @@ fn collect_furniture(
                         edition.title = Some(compact(text))
                     }
                     Furniture::Date if better_date(edition.date.as_deref(), text) => {
-                        edition.date = Some(text.clone());
+                        edition.date = Some(text.to_string());
                     }
-                    Furniture::Folio if folio.is_none() => folio = Some(text.clone()),
+                    Furniture::Folio if folio.is_none() => folio = Some(text.to_string()),
                     Furniture::Section if section.is_none() => section = Some(compact(text)),
                     _ => {}
                 }
-                page.furniture.push(text.clone());
+                page.furniture.push(text.to_string());
             }
-            Role::Jump(_) => page.furniture.push(text.clone()),
+            Role::Jump(_) => page.furniture.push(text.to_string()),
             Role::Caption => {
                 // A caption or note broken over lines is one caption.
                 let runs_on = i > 0
                     && lines.roles[i - 1] == Role::Caption
                     && !line.blank_before
-                    && !lines::ends_sentence(&lines.lines[i - 1].text);
+                    && !lines::ends_sentence(lines.lines[i - 1].text);
                 let target = match nearest(drafts, i) {
                     Some(k) => &mut drafts[k].captions,
                     None => &mut page.furniture,
                 };
                 match target.last_mut() {
                     Some(last) if runs_on => lines::join_into(last, text),
-                    _ => target.push(text.clone()),
+                    _ => target.push(text.to_string()),
                 }
             }
             Role::Body | Role::Headline | Role::Credit => {}

@@ -37,7 +37,7 @@ use super::english;
 use super::furniture::Jump;
 use rustc_hash::FxHashSet;
 
-use super::lines::{Line, ends_mid_sentence, ends_sentence, is_letter, join_into};
+use super::lines::{Line, PairCounter, ends_mid_sentence, ends_sentence, is_letter, join_into};
 use super::page::{PageLines, Role};
 
 /// A run of one article's body on one page.
@@ -71,6 +71,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
     let mut headline_since = false;
     let mut credit: Option<String> = None;
     let mut jump_from = false;
+    let mut pending = Pending::default();
     for i in 0..page.lines.len() {
         match page.roles[i] {
             Role::Headline => headline_since |= !page.lines[i].aside,
@@ -78,7 +79,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 let text = &page.lines[i].text;
                 credit = Some(match credit.take() {
                     Some(c) => format!("{c} {text}"),
-                    None => text.clone(),
+                    None => text.to_string(),
                 });
                 headline_since = true;
             }
@@ -96,39 +97,37 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                     (Some(s), Some(p)) => starts_article(s, &page.lines[p], line, headline_since),
                 };
                 if start || jump_from {
-                    if let Some(s) = cur.take() {
+                    if let Some(mut s) = cur.take() {
+                        pending.flush(page, &mut s);
                         out.push(s);
                     }
-                    cur = Some(Segment {
+                    let mut s = Segment {
                         span: (i, i),
                         continued: jump_from,
                         credit: credit.take(),
                         dated: line.opens,
                         ..Segment::default()
-                    });
-                    if let Some(s) = cur.as_mut() {
-                        s.paragraphs.push(line.text.clone());
-                    }
+                    };
+                    pending.start(page, &mut s, i);
+                    cur = Some(s);
                 } else if let (Some(s), Some(p)) = (cur.as_mut(), prev_body) {
                     if breaks_paragraph(page, p, i) {
-                        s.paragraphs.push(line.text.clone());
-                    } else if let Some(last) = s.paragraphs.last_mut() {
-                        if page.english {
-                            s.dropped += english::join_line(last, &line.text);
-                        } else {
-                            join_into(last, &line.text);
-                        }
+                        pending.start(page, s, i);
+                    } else {
+                        pending.lines.push(i);
                     }
                 }
                 if let Some(s) = cur.as_mut() {
                     s.span.1 = i;
-                    s.open = !ends_sentence(&line.text);
+                    s.open = !ends_sentence(line.text);
                     // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
                     // paragraph it completes.
-                    s.closed = line.text.ends_with(['）', ')'])
-                        && s.paragraphs
+                    s.closed = line.text.ends_with(['）', ')']) && {
+                        pending.flush(page, s);
+                        s.paragraphs
                             .last()
-                            .is_some_and(|p| credits::ends_with_closing(p));
+                            .is_some_and(|p| credits::ends_with_closing(p))
+                    };
                 }
                 prev_body = Some(i);
                 headline_since = false;
@@ -148,15 +147,68 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
             }),
         }
     }
-    out.extend(cur);
+    if let Some(mut s) = cur {
+        pending.flush(page, &mut s);
+        out.push(s);
+    }
     out
+}
+
+/// The body lines of the paragraph being read, joined only when it ends
+/// or its text is needed: each paragraph is then built once, at its size.
+#[derive(Debug, Default)]
+struct Pending {
+    /// Page line indices not yet joined into the paragraph.
+    lines: Vec<usize>,
+    /// True when the lines open a paragraph not yet in the segment.
+    fresh: bool,
+}
+
+impl Pending {
+    /// Ends the paragraph being read and opens one at body line `i`.
+    fn start(&mut self, page: &PageLines, s: &mut Segment, i: usize) {
+        self.flush(page, s);
+        self.lines.push(i);
+        self.fresh = true;
+    }
+
+    /// Joins the pending lines into the segment's last paragraph (a new
+    /// one when they open it), as [`join_into`] (or, on English pages,
+    /// [`english::join_line`]) joins them one by one.
+    fn flush(&mut self, page: &PageLines, s: &mut Segment) {
+        if self.lines.is_empty() {
+            return;
+        }
+        // At most one space between lines.
+        let size: usize = self
+            .lines
+            .iter()
+            .map(|&j| page.lines[j].text.len() + 1)
+            .sum();
+        if std::mem::take(&mut self.fresh) {
+            s.paragraphs.push(String::with_capacity(size));
+        }
+        if let Some(last) = s.paragraphs.last_mut() {
+            // Amortised growth: a paragraph joined in many flushes stays linear.
+            last.reserve(size);
+            for &j in &self.lines {
+                let text = &page.lines[j].text;
+                if page.english {
+                    s.dropped += english::join_line(last, text);
+                } else {
+                    join_into(last, text);
+                }
+            }
+        }
+        self.lines.clear();
+    }
 }
 
 fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool) -> bool {
     if line.opens || cur.closed {
         return true;
     }
-    headline_since && ends_sentence(&prev.text)
+    headline_since && ends_sentence(prev.text)
 }
 
 /// True when a paragraph ends between body lines `p` and `i` (see the
@@ -164,22 +216,22 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
 fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
-    if credits::is_subhead(&line.text) || credits::is_subhead(&prev.text) {
+    if credits::is_subhead(line.text) || credits::is_subhead(prev.text) {
         return true;
     }
     if page.indented {
         return line.indent;
     }
     if page.english {
-        return ends_sentence(&prev.text) && prev.width * 5 < page.median_width * 4;
+        return ends_sentence(prev.text) && prev.width * 5 < page.median_width * 4;
     }
-    if !ends_sentence(&prev.text) {
+    if !ends_sentence(prev.text) {
         return false;
     }
     if line.indent {
         return true;
     }
-    let m = page.measures[p];
+    let m = page.measure_at(p);
     if !m.columnar {
         return true;
     }
@@ -197,7 +249,7 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     // line is short inside a paragraph, and a last line ends its sentence,
     // so this is a first line (a two-line paragraph's second line is
     // short too).
-    let indent_short = line.width + 5 >= m.full && !ends_sentence(&line.text);
+    let indent_short = line.width + 5 >= m.full && !ends_sentence(line.text);
     next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
 }
 
@@ -216,10 +268,10 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
         return;
     };
     let lines = &page.lines;
-    let m = page.measures[late_end];
+    let m = page.measure_at(late_end);
     if blocks.len() < 3
         || !m.columnar
-        || ends_sentence(&lines[late_end].text)
+        || ends_sentence(lines[late_end].text)
         || lines[late_start].opens
     {
         return;
@@ -236,8 +288,8 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
             first.width + 2 >= m.full
                 && !first.indent
                 && !first.opens
-                && !credits::is_subhead(&first.text)
-                && ends_sentence(&prev.text)
+                && !credits::is_subhead(first.text)
+                && ends_sentence(prev.text)
                 && prev.width + 3 <= m.full
         })
         .map(|((start, _), _)| *start);
@@ -288,12 +340,12 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
     };
     let early = |k: usize| {
         let (s, e) = blocks[k];
-        let m = page.measures[s];
+        let m = page.measure_at(s);
         s == e
             && k > 0
             && m.columnar
             && open(blocks[k - 1].1)
-            && ends_sentence(&lines[s].text)
+            && ends_sentence(lines[s].text)
             && lines[s].width + 3 <= m.full
             && !lines[s].opens
             && !lines[s].indent
@@ -339,21 +391,37 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
 }
 
 /// The pairs among `wanted` that occur inside some body line of `page`.
+/// One pass over the body text, which stops once every pair is found; a
+/// [`PairCounter`] of the pairs not yet found rules out most pairs before
+/// the set is looked up, and an empty `wanted` reads nothing.
 pub(crate) fn body_pairs(
     page: &PageLines,
     wanted: &FxHashSet<(char, char)>,
 ) -> FxHashSet<(char, char)> {
     let mut seen = FxHashSet::default();
+    if wanted.is_empty() {
+        return seen;
+    }
+    let mut unseen = PairCounter::new(wanted);
     for (line, _) in page
         .lines
         .iter()
         .zip(&page.roles)
         .filter(|(_, r)| **r == Role::Body)
     {
-        for p in line.text.chars().zip(line.text.chars().skip(1)) {
-            if wanted.contains(&p) {
-                seen.insert(p);
+        let mut chars = line.text.chars();
+        let Some(mut prev) = chars.next() else {
+            continue;
+        };
+        for c in chars {
+            let p = (prev, c);
+            if unseen.may_hold(p) && wanted.contains(&p) && seen.insert(p) {
+                unseen.found(p);
+                if seen.len() == wanted.len() {
+                    return seen;
+                }
             }
+            prev = c;
         }
     }
     seen

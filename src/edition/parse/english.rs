@@ -43,10 +43,7 @@ pub(crate) fn is_english(text: &str) -> bool {
             .map_or(text.len(), |(i, _)| i)
     };
     let text = &text[..end];
-    let ascii: usize = text
-        .bytes()
-        .map(|b| usize::from(b.is_ascii_alphabetic()))
-        .sum();
+    let ascii = super::lines::count_bytes(text.as_bytes(), |b| u16::from(b.is_ascii_alphabetic()));
     // The test below is `ascii > 4 * other`: counting other letters can
     // stop as soon as it fails, after a few chars on a Chinese page.
     let mut other = 0usize;

@@ -71,7 +71,7 @@ const SECTIONS: &[&str] = &[
 
 /// Classifies a (cleaned) line as furniture, by its shape alone.
 pub(crate) fn classify(text: &str) -> Option<Furniture> {
-    if text.chars().nth(60).is_some() || !could_be_furniture(text) {
+    if !could_be_furniture(text) || text.chars().nth(60).is_some() {
         return None;
     }
     let t = compact_folded(text);

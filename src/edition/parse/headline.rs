@@ -30,7 +30,7 @@
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::credits;
-use super::lines::{ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide};
+use super::lines::{PairFilter, ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide};
 use super::page::{PageLines, Role};
 use crate::edition::Headline;
 
@@ -77,6 +77,12 @@ pub(crate) fn mark_insets(page: &mut PageLines) {
     // Runs shaped like an inset, with the char pairs their test needs.
     let mut runs: Vec<(usize, usize, InsetPairs)> = Vec::new();
     for k in 1..body.len() {
+        // Every run needs its first line set apart in a column.
+        let (prev, first) = (body[k - 1], body[k]);
+        let apart = page.lines[first].blank_before || first > prev + 1;
+        if !apart || !page.measure_at(first).columnar {
+            continue;
+        }
         for run in 1..=3 {
             let Some(&after) = body.get(k + run) else {
                 break;
@@ -92,7 +98,7 @@ pub(crate) fn mark_insets(page: &mut PageLines) {
     }
     // One pass over the page finds which of those pairs occur in it.
     let wanted: HashSet<(char, char)> = runs.iter().flat_map(|r| r.2).collect();
-    let seen = pairs_on_page(page, &wanted);
+    let seen = super::blocks::body_pairs(page, &wanted);
     let mut marked_until = 0;
     for (k, run, [joined, before, after]) in runs {
         if k < marked_until {
@@ -127,7 +133,7 @@ pub(crate) fn mark_echoes(page: &mut PageLines) {
     }
     let mut wanted: HashSet<(char, char)> = HashSet::default();
     for &(i, j) in &shaped {
-        wanted.extend(bigrams(&page.lines[i].text));
+        wanted.extend(bigrams(page.lines[i].text));
         if let (Some(a), Some(b)) = (
             page.lines[i].text.chars().next_back(),
             page.lines[j].text.chars().next(),
@@ -156,15 +162,15 @@ pub(crate) fn mark_echoes(page: &mut PageLines) {
 /// [`mark_echoes`]), the next body line.
 fn echo_shape(page: &PageLines, i: usize) -> Option<usize> {
     let line = &page.lines[i];
-    let m = page.measures[i];
+    let m = page.measure_at(i);
     if page.roles[i] != Role::Body || !line.blank_before || !line.candidate || !m.columnar {
         return None;
     }
-    if line.width + 1 < m.full || line.width > m.full + 1 || !ideographs_only(&line.text) {
+    if line.width + 1 < m.full || line.width > m.full + 1 || !ideographs_only(line.text) {
         return None;
     }
     let prev = (0..i).rev().find(|&j| page.roles[j] == Role::Body)?;
-    if !ends_sentence(&page.lines[prev].text) {
+    if !ends_sentence(page.lines[prev].text) {
         return None;
     }
     let next = page.next_text(i)?;
@@ -205,30 +211,6 @@ fn pair_line_counts(
 /// and joining the run to the line above and to the line below.
 type InsetPairs = [(char, char); 3];
 
-/// The pairs among `wanted` that occur inside some body line of the page.
-fn pairs_on_page(page: &PageLines, wanted: &HashSet<(char, char)>) -> HashSet<(char, char)> {
-    let mut seen = HashSet::default();
-    let filter = PairFilter::new(wanted);
-    for (line, _) in page
-        .lines
-        .iter()
-        .zip(&page.roles)
-        .filter(|(_, r)| **r == Role::Body)
-    {
-        let mut prev: Option<char> = None;
-        for c in line.text.chars() {
-            if let Some(p) = prev
-                && filter.may_hold((p, c))
-                && wanted.contains(&(p, c))
-            {
-                seen.insert((p, c));
-            }
-            prev = Some(c);
-        }
-    }
-    seen
-}
-
 /// When lines `first..=last` are shaped like an inset headline between
 /// body lines `prev` and `after`, the three pairs of chars to test: the
 /// one joining `prev` to `after`, and those joining the run to each side.
@@ -238,7 +220,7 @@ fn inset_shape(
     (first, last): (usize, usize),
     after: usize,
 ) -> Option<InsetPairs> {
-    let m = page.measures[first];
+    let m = page.measure_at(first);
     let lines = &page.lines;
     // Cheap tests first: this runs for every body line.
     let apart = lines[first].blank_before || (prev + 1..first).any(|i| page.roles[i] != Role::Body);
@@ -253,7 +235,7 @@ fn inset_shape(
     if !run_ok {
         return None;
     }
-    if ends_sentence(&lines[prev].text) || lines[after].opens {
+    if ends_sentence(lines[prev].text) || lines[after].opens {
         return None;
     }
     let end = |i: usize| lines[i].text.chars().next_back();
@@ -265,8 +247,9 @@ fn inset_shape(
         .then_some([(a, d), (a, b), (c, d)])
 }
 
-/// A line that could be a headline by its own text.
-pub(crate) fn candidate(text: &str) -> bool {
+/// A line that could be a headline by its own text; `opens` is
+/// [`credits::opens_article`] of `text`, already known to the caller.
+pub(crate) fn candidate(text: &str, opens: bool) -> bool {
     if text.ends_with("——") {
         return true;
     }
@@ -275,9 +258,17 @@ pub(crate) fn candidate(text: &str) -> bool {
         && !ends_mid_sentence(text)
         && text.chars().nth(1).is_some()
         && !credits::is_subhead(text)
-        && !text.contains('。')
+        && !has_full_stop(text)
         && !credits::ends_with_closing(text)
-        && !credits::opens_article(text)
+        && !opens
+}
+
+/// True when `text` holds an ideographic full stop `。` (bytes E3 80 82):
+/// a search for its lead byte, rare in Chinese text, beats a char
+/// search, which looks for the last byte (0x82), common in CJK UTF-8.
+fn has_full_stop(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE3, bytes).any(|i| bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]))
 }
 
 /// How the text line above a line ends.
@@ -317,9 +308,10 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if !line.candidate {
         return is_question_headline(page, i);
     }
-    let m = page.measures[i];
+    let m = page.measure_at(i);
     if !m.columnar {
-        return line.text.chars().count() <= FREE_HEADLINE_CHARS && above(page, i) == Above::Closed;
+        return line.text.chars().nth(FREE_HEADLINE_CHARS).is_none()
+            && above(page, i) == Above::Closed;
     }
     let above = above(page, i);
     let closed = above != Above::Open;
@@ -357,11 +349,11 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // punctuation to compress, no half-width digit) set one character
     // short is neither. Under a finished line and over a line shaped as a
     // first line (an indent short, running on), it is a headline.
-    let next_first = next.width + 4 == m.full && !ends_sentence(&next.text);
+    let next_first = next.width + 4 == m.full && !ends_sentence(next.text);
     if above == Above::Closed
         && next_first
         && line.width + 2 == m.full
-        && ideographs_only(&line.text)
+        && ideographs_only(line.text)
     {
         return true;
     }
@@ -387,8 +379,10 @@ fn ideographs_only(text: &str) -> bool {
 /// another headline line.
 fn is_question_headline(page: &PageLines, i: usize) -> bool {
     let text = &page.lines[i].text;
-    let n = text.chars().count();
-    if !text.ends_with(['？', '！', '?', '!']) || text.contains('。') || n > 30 {
+    if !text.ends_with(['？', '！', '?', '!'])
+        || has_full_stop(text)
+        || text.chars().nth(30).is_some()
+    {
         return false;
     }
     if above(page, i) != Above::Closed {
@@ -416,10 +410,12 @@ pub(crate) fn blocks(page: &PageLines) -> Vec<Block> {
         let is_headline = page.roles[i] == Role::Headline;
         if is_headline {
             match out.last_mut() {
-                Some(b) if prev_headline && !line.blank_before => b.lines.push(line.text.clone()),
+                Some(b) if prev_headline && !line.blank_before => {
+                    b.lines.push(line.text.to_string())
+                }
                 _ => out.push(Block {
                     at: i,
-                    lines: vec![line.text.clone()],
+                    lines: vec![line.text.to_string()],
                 }),
             }
         }
@@ -437,31 +433,6 @@ fn bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
         prev = if is_letter_or_digit(c) { Some(c) } else { None };
         out.filter(|(a, b)| is_wide(*a) && is_wide(*b))
     })
-}
-
-/// A 4096-bit filter over a set of bigrams: a pair whose bit is clear is
-/// certainly not in the set, so most body bigrams are ruled out without
-/// hashing.
-struct PairFilter([u64; 64]);
-
-impl PairFilter {
-    fn new(pairs: &HashSet<(char, char)>) -> Self {
-        let mut bits = [0u64; 64];
-        for &p in pairs {
-            let k = Self::slot(p);
-            bits[k >> 6] |= 1 << (k & 63);
-        }
-        PairFilter(bits)
-    }
-
-    fn slot((a, b): (char, char)) -> usize {
-        ((u32::from(a).wrapping_mul(31) ^ u32::from(b)) & 4095) as usize
-    }
-
-    fn may_hold(&self, p: (char, char)) -> bool {
-        let k = Self::slot(p);
-        (self.0[k >> 6] >> (k & 63)) & 1 == 1
-    }
 }
 
 /// Where an article's body lies on the page, and its text, for scoring.
@@ -489,15 +460,37 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
     let index: FxHashMap<(char, char), usize> =
         wanted.iter().enumerate().map(|(k, &g)| (g, k)).collect();
     let words = index.len().div_ceil(64);
+    // Only bodies that some block compares with another are read.
+    let mut compared = vec![false; targets.len()];
+    for b in blocks {
+        let (lo, hi) = candidate_range(b, targets);
+        if hi - lo >= 2 {
+            compared[lo..hi].iter_mut().for_each(|c| *c = true);
+        }
+    }
     let found: Vec<Vec<u64>> = targets
         .iter()
-        .map(|t| {
-            let mut bits = vec![0u64; words];
-            for g in t.paragraphs.iter().flat_map(|p| bigrams(p)) {
-                if filter.may_hold(g)
-                    && let Some(&k) = index.get(&g)
-                {
-                    bits[k >> 6] |= 1 << (k & 63);
+        .zip(&compared)
+        .map(|(t, &compared)| {
+            let mut bits = vec![0u64; if compared { words } else { 0 }];
+            if !compared {
+                return bits;
+            }
+            // Every headline bigram is a pair of wide chars led by a
+            // letter or digit, so testing every pair of neighbouring
+            // chars against the index finds exactly the body's bigrams.
+            for p in t.paragraphs {
+                let mut chars = p.chars();
+                let Some(mut prev) = chars.next() else {
+                    continue;
+                };
+                for c in chars {
+                    if filter.may_hold((prev, c))
+                        && let Some(&k) = index.get(&(prev, c))
+                    {
+                        bits[k >> 6] |= 1 << (k & 63);
+                    }
+                    prev = c;
                 }
             }
             bits
@@ -541,6 +534,14 @@ pub(crate) fn parts_english(blocks: &[Vec<String>]) -> Headline {
     headline
 }
 
+/// The range of `targets` scored for `block`: `CANDIDATES` on each side.
+fn candidate_range(block: &Block, targets: &[Target<'_>]) -> (usize, usize) {
+    let pos = targets.partition_point(|t| t.span.0 < block.at);
+    let lo = pos.saturating_sub(CANDIDATES);
+    let hi = (pos + CANDIDATES).min(targets.len());
+    (lo, hi)
+}
+
 /// The article a block belongs to: `found[k]` is the bitset of headline
 /// bigrams (numbered by `index`) that body `k` contains.
 fn best_target(
@@ -558,13 +559,16 @@ fn best_target(
     own.sort_unstable();
     own.dedup();
     let pos = targets.partition_point(|t| t.span.0 < block.at);
-    let lo = pos.saturating_sub(CANDIDATES);
-    let hi = (pos + CANDIDATES).min(targets.len());
+    let (lo, hi) = candidate_range(block, targets);
     let mut best: Option<(usize, usize, usize)> = None;
     for k in lo..hi {
         let shared = own
             .iter()
-            .filter(|&&g| (found[k][g >> 6] >> (g & 63)) & 1 == 1)
+            .filter(|&&g| {
+                found[k]
+                    .get(g >> 6)
+                    .is_some_and(|w| (w >> (g & 63)) & 1 == 1)
+            })
             .count();
         let (first, last) = targets[k].span;
         // Prefer a body below the headline (the usual place) on equal terms.

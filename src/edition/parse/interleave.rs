@@ -40,15 +40,19 @@ fn join(page: &PageLines, a: usize, b: usize) -> Option<(char, char)> {
 /// page line indices) stops: its first line ending a short sentence, or
 /// its end. `None` when the block is too short or not set in columns.
 fn alternation_stop(page: &PageLines, (start, end): (usize, usize)) -> Option<usize> {
-    let m = page.measures[start];
+    let m = page.measure_at(start);
     if end + 1 - start < MIN_LINES || !m.columnar {
         return None;
     }
     let stop = (start..=end)
-        .find(|&i| ends_sentence(&page.lines[i].text) && page.lines[i].width + 3 <= m.full)
+        .find(|&i| ends_sentence(page.lines[i].text) && page.lines[i].width + 3 <= m.full)
         .unwrap_or(end);
     (stop + 1 - start >= MIN_LINES).then_some(stop)
 }
+
+/// A block that may hold two interleaved columns: its first and last
+/// page line, where its alternation stops, and its [`joins`].
+type Candidate = ((usize, usize), usize, [Vec<(char, char)>; 2]);
 
 /// The joins of lines `start..=stop` one apart and two apart.
 fn joins(page: &PageLines, start: usize, stop: usize) -> [Vec<(char, char)>; 2] {
@@ -60,16 +64,16 @@ fn joins(page: &PageLines, start: usize, stop: usize) -> [Vec<(char, char)>; 2] 
 }
 
 /// The two streams of an interleaved block `(start, end)` whose
-/// alternation stops at `stop`, when the joins `seen` in the page's body
-/// say it is one: even lines first.
+/// alternation stops at `stop`, when its `joins` (see [`joins`]) `seen`
+/// in the page's body say it is one: even lines first.
 fn split(
-    page: &PageLines,
     (start, end): (usize, usize),
     stop: usize,
+    joins: &[Vec<(char, char)>; 2],
     seen: &FxHashSet<(char, char)>,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
     let [one_seen, two_seen] =
-        joins(page, start, stop).map(|j| j.iter().filter(|p| seen.contains(p)).count());
+        [&joins[0], &joins[1]].map(|j| j.iter().filter(|p| seen.contains(p)).count());
     if two_seen < MIN_EVIDENCE || two_seen <= 2 * one_seen {
         return None;
     }
@@ -92,20 +96,23 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
         return;
     }
     let blocks = body_blocks(page);
-    let candidates: Vec<((usize, usize), usize)> = blocks
+    let candidates: Vec<Candidate> = blocks
         .iter()
-        .filter_map(|&b| alternation_stop(page, b).map(|stop| (b, stop)))
+        .filter_map(|&b| alternation_stop(page, b).map(|stop| (b, stop, joins(page, b.0, stop))))
         .collect();
     // One pass over the page's body for all candidates: linear.
-    let wanted: FxHashSet<(char, char)> = candidates
-        .iter()
-        .flat_map(|&((start, _), stop)| joins(page, start, stop))
-        .flatten()
-        .collect();
+    let count = candidates.iter().map(|c| c.2[0].len() + c.2[1].len()).sum();
+    let mut wanted: FxHashSet<(char, char)> =
+        FxHashSet::with_capacity_and_hasher(count, Default::default());
+    wanted.extend(
+        candidates
+            .iter()
+            .flat_map(|c| c.2.iter().flatten().copied()),
+    );
     let seen = body_pairs(page, &wanted);
     let Some((merged, (even, odd))) = candidates
         .iter()
-        .find_map(|&(b, stop)| split(page, b, stop, &seen).map(|s| (b, s)))
+        .find_map(|(b, stop, joins)| split(*b, *stop, joins, &seen).map(|s| (*b, s)))
     else {
         return;
     };
@@ -113,7 +120,7 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
     // mid-sentence and joins the stream's first line by a seen pair.
     let hosts: Vec<(usize, (char, char))> = blocks
         .iter()
-        .filter(|&&b| b != merged && !ends_sentence(&page.lines[b.1].text))
+        .filter(|&&b| b != merged && !ends_sentence(page.lines[b.1].text))
         .flat_map(|b| [(b.1, even[0]), (b.1, odd[0])])
         .filter_map(|(h, f)| join(page, h, f).map(|p| (h, p)))
         .collect();
@@ -122,7 +129,7 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
     let host_of = |first: usize| {
         blocks
             .iter()
-            .filter(|&&b| b != merged && !ends_sentence(&page.lines[b.1].text))
+            .filter(|&&b| b != merged && !ends_sentence(page.lines[b.1].text))
             .map(|b| b.1)
             .find(|&h| join(page, h, first).is_some_and(|p| seen.contains(&p)))
     };
@@ -185,9 +192,11 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
 mod tests {
     use super::*;
 
+    use crate::edition::parse::lines::despace_page;
+
     /// The page's line texts, in order.
-    fn texts(page: &PageLines) -> Vec<&str> {
-        page.lines.iter().map(|l| l.text.as_str()).collect()
+    fn texts<'a>(page: &'a PageLines<'_>) -> Vec<&'a str> {
+        page.lines.iter().map(|l| l.text).collect()
     }
 
     #[test]
@@ -203,7 +212,8 @@ mod tests {
                     日月星。\n南北左右上下\n前后。\n\n\
                     大小多少古今\n长短高低来人\n\n\
                     方圆曲直明暗\n冷热远近去零\n";
-        let mut page = PageLines::new(text, false, None);
+        let despaced = despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
         restore_interleaved_columns(&mut page);
         let want = [
             "己庚六七丑寅",
@@ -238,7 +248,8 @@ mod tests {
                     甲乙丙丁戊己\n一二三四五六\n庚辛壬癸子丑\n七八九十百千\n\
                     寅卯辰巳午未\n万亿兆京垓秭\n申酉戌亥天地\n春夏秋冬东西\n\
                     日月星。\n";
-        let mut page = PageLines::new(text, false, None);
+        let despaced = despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
         let before: Vec<String> = texts(&page).iter().map(|t| (*t).to_owned()).collect();
         restore_interleaved_columns(&mut page);
         assert_eq!(texts(&page), before);

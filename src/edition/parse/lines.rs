@@ -20,10 +20,10 @@ use std::borrow::Cow;
 
 /// One non-blank input line, cleaned and measured.
 #[derive(Debug, Clone)]
-pub(crate) struct Line {
+pub(crate) struct Line<'a> {
     /// The text without surrounding whitespace and without justification
-    /// spaces.
-    pub text: String,
+    /// spaces: a slice of the page text, or of its [`Despaced`] lines.
+    pub text: &'a str,
     /// True when the printed line started with whitespace (an indent).
     pub indent: bool,
     /// True when one or more blank lines came just before this line.
@@ -62,10 +62,9 @@ pub(crate) fn char_width(c: char) -> usize {
 /// then taken back to 1.
 pub(crate) fn width(s: &str) -> usize {
     let bytes = s.as_bytes();
-    let base: usize = bytes
-        .iter()
-        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xE2))
-        .sum();
+    let base = count_bytes(bytes, |b| {
+        u16::from(b & 0xC0 != 0x80) + u16::from(b >= 0xE2)
+    });
     let narrow = memchr::memchr_iter(0xEF, bytes)
         .filter(|&i| {
             let u = 0xF000
@@ -75,6 +74,22 @@ pub(crate) fn width(s: &str) -> usize {
         })
         .count();
     base - narrow
+}
+
+/// The sum of `score` (0, 1 or 2) over `bytes`, added up in 16-bit lanes
+/// over chunks of 255 bytes so that the loop vectorises well.
+pub(crate) fn count_bytes(bytes: &[u8], score: impl Fn(u8) -> u16) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            usize::from(
+                chunk
+                    .iter()
+                    .map(|&b| score(b))
+                    .fold(0u16, u16::wrapping_add),
+            )
+        })
+        .sum()
 }
 
 /// True for chars that are set full-width in CJK text (see [`char_width`]).
@@ -149,12 +164,50 @@ pub(crate) fn ends_mid_sentence(text: &str) -> bool {
         .is_some_and(|c| is_mid_punct(c) || is_opening(c))
 }
 
+/// The lines of a page that hold inner whitespace, cleaned by
+/// [`despace`]: each with the byte offset of its trimmed text in the page,
+/// in page order. [`split_lines`] takes their text from here, and every
+/// other line's from the page itself.
+#[derive(Debug, Default)]
+pub(crate) struct Despaced(Vec<(usize, String)>);
+
+/// Cleans the lines of `page` that hold inner whitespace (see
+/// [`Despaced`]). Only the lines around the page's whitespace are read.
+pub(crate) fn despace_page(page: &str) -> Despaced {
+    let bytes = page.as_bytes();
+    let mut out = Vec::new();
+    let mut line_end = 0;
+    for p in whitespace_positions(page) {
+        if p < line_end {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..p]).map_or(0, |i| i + 1);
+        line_end = memchr::memchr(b'\n', &bytes[p..]).map_or(page.len(), |i| p + i);
+        let Some(raw) = page.get(line_start..line_end) else {
+            continue;
+        };
+        let trimmed = raw.trim();
+        // Offsets of the trimmed text in the page (it is a slice of it).
+        let start = trimmed.as_ptr() as usize - page.as_ptr() as usize;
+        // Only a line with inner whitespace can hold justification spaces.
+        if has_whitespace(trimmed) {
+            out.push((start, despace(trimmed)));
+        }
+    }
+    Despaced(out)
+}
+
+/// True when `text` holds a whitespace char.
+fn has_whitespace(text: &str) -> bool {
+    text.contains(char::is_whitespace)
+}
+
 /// Splits a page's text into cleaned [`Line`]s, dropping blank lines but
-/// recording them in [`Line::blank_before`].
-pub(crate) fn split_lines(page: &str) -> Vec<Line> {
+/// recording them in [`Line::blank_before`]. `despaced` is
+/// [`despace_page`] of `page`.
+pub(crate) fn split_lines<'a>(page: &'a str, despaced: &'a Despaced) -> Vec<Line<'a>> {
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', page.as_bytes()).count() + 1);
-    let spaces = whitespace_positions(page);
-    let mut next_space = 0;
+    let mut cleaned = despaced.0.iter().peekable();
     let mut blank = false;
     for raw in page.split('\n') {
         let trimmed = raw.trim();
@@ -163,19 +216,13 @@ pub(crate) fn split_lines(page: &str) -> Vec<Line> {
             continue;
         }
         let indent = trimmed.len() != raw.len() && raw.starts_with(char::is_whitespace);
-        // Byte offsets of the trimmed text in the page (both are slices of it).
+        // Byte offset of the trimmed text in the page (a slice of it).
         let start = trimmed.as_ptr() as usize - page.as_ptr() as usize;
-        let end = start + trimmed.len();
-        while spaces.get(next_space).is_some_and(|&p| p < start) {
-            next_space += 1;
-        }
-        // Only a line with inner whitespace can hold justification spaces.
-        let text = if spaces.get(next_space).is_some_and(|&p| p < end) {
-            despace(trimmed)
-        } else {
-            trimmed.to_owned()
+        let text = match cleaned.next_if(|(at, _)| *at == start) {
+            Some((_, t)) => t.as_str(),
+            None => trimmed,
         };
-        let width = width(&text);
+        let width = width(text);
         out.push(Line {
             text,
             indent,
@@ -273,6 +320,106 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
         buf.push(' ');
     }
     buf.push_str(next);
+}
+
+/// A bit filter over a set of char pairs: a pair whose bit is clear is
+/// certainly not in the set, so most pairs of a page are ruled out
+/// without hashing. At least 4096 bits, and 16 per pair of the set, so
+/// that a large set does not fill it.
+pub(crate) struct PairFilter {
+    bits: Vec<u64>,
+    /// 64 minus the base-2 logarithm of the number of bits.
+    shift: u32,
+}
+
+impl PairFilter {
+    /// The filter of `pairs`.
+    pub(crate) fn new<'a>(pairs: impl IntoIterator<Item = &'a (char, char)> + Clone) -> Self {
+        let n = pairs.clone().into_iter().count();
+        let size = n
+            .saturating_mul(16)
+            .clamp(4096, 1 << 30)
+            .next_power_of_two();
+        let mut filter = PairFilter {
+            bits: vec![0u64; size / 64],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &p in pairs {
+            let k = filter.slot(p);
+            if let Some(w) = filter.bits.get_mut(k >> 6) {
+                *w |= 1 << (k & 63);
+            }
+        }
+        filter
+    }
+
+    /// The bit of `p`.
+    fn slot(&self, p: (char, char)) -> usize {
+        pair_slot(p, self.shift)
+    }
+
+    /// False when `p` is certainly not in the set.
+    pub(crate) fn may_hold(&self, p: (char, char)) -> bool {
+        let k = self.slot(p);
+        self.bits
+            .get(k >> 6)
+            .is_some_and(|w| (w >> (k & 63)) & 1 == 1)
+    }
+}
+
+/// The slot of pair `p` in a table of `2^(64 - shift)` slots: the top
+/// bits of a multiplicative hash.
+fn pair_slot((a, b): (char, char), shift: u32) -> usize {
+    let key = (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b));
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// A counting filter over a set of char pairs not yet found: a pair
+/// whose slot counts zero is certainly not among them, and a pair found
+/// is taken out, so its later occurrences cost no hashing either. Sized
+/// as [`PairFilter`], one byte a slot.
+pub(crate) struct PairCounter {
+    counts: Vec<u8>,
+    shift: u32,
+}
+
+impl PairCounter {
+    /// The counter of `pairs`, all not yet found.
+    pub(crate) fn new<'a>(pairs: impl IntoIterator<Item = &'a (char, char)> + Clone) -> Self {
+        let n = pairs.clone().into_iter().count();
+        let size = n
+            .saturating_mul(16)
+            .clamp(4096, 1 << 30)
+            .next_power_of_two();
+        let mut counter = PairCounter {
+            counts: vec![0u8; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &p in pairs {
+            let k = pair_slot(p, counter.shift);
+            if let Some(c) = counter.counts.get_mut(k) {
+                *c = c.saturating_add(1);
+            }
+        }
+        counter
+    }
+
+    /// False when `p` is certainly not among the pairs not yet found.
+    pub(crate) fn may_hold(&self, p: (char, char)) -> bool {
+        self.counts
+            .get(pair_slot(p, self.shift))
+            .is_some_and(|&c| c > 0)
+    }
+
+    /// Takes out `p`, one of the pairs, now found. A saturated slot
+    /// stays full: it only costs a look-up.
+    pub(crate) fn found(&mut self, p: (char, char)) {
+        if let Some(c) = self.counts.get_mut(pair_slot(p, self.shift))
+            && *c < u8::MAX
+        {
+            *c = c.saturating_sub(1);
+        }
+    }
 }
 
 /// The traditional marker chars folded by [`fold_char`].
@@ -458,6 +605,28 @@ mod tests {
     }
 
     #[test]
+    fn only_lines_with_inner_whitespace_are_cleaned_and_the_rest_borrowed() {
+        let page = "  导 体 刻 蚀 设 备\n\n本报讯 7月26日，市委\n市委常委会 \n完善“ 全市联动";
+        let despaced = despace_page(page);
+        let lines = split_lines(page, &despaced);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "导体刻蚀设备",
+                "本报讯 7月26日，市委",
+                "市委常委会",
+                "完善“全市联动"
+            ]
+        );
+        // The third line's only whitespace is trailing: it is not cleaned.
+        assert_eq!(despaced.0.len(), 3);
+        assert!(lines[0].indent && lines[1].blank_before && !lines[2].blank_before);
+        let borrowed = |l: &Line<'_>| page.as_bytes().as_ptr_range().contains(&l.text.as_ptr());
+        assert!(borrowed(&lines[2]) && !borrowed(&lines[0]));
+    }
+
+    #[test]
     fn byte_width_agrees_with_char_width() {
         let text = "本报讯 7月26日，“双过半”é…—｡ｱﾞ￨￮０ＡＢ\u{FFEF}\u{F900}𠀀Ωд";
         let by_chars: usize = text.chars().map(char_width).sum();
@@ -476,6 +645,36 @@ mod tests {
         assert_eq!(fold_traditional("本報訊"), "本报讯");
         assert_eq!(compact_folded("責任 編輯"), "责任编辑");
         assert!(matches!(compact_folded("市委常委会"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn pair_filters_never_rule_out_a_pair_of_their_set() {
+        let pairs: Vec<(char, char)> = ('一'..='龥')
+            .step_by(97)
+            .zip(('㐀'..='䶵').step_by(13))
+            .collect();
+        let filter = PairFilter::new(&pairs);
+        let mut counter = PairCounter::new(&pairs);
+        assert!(
+            pairs
+                .iter()
+                .all(|&p| filter.may_hold(p) && counter.may_hold(p))
+        );
+        // Found pairs may be ruled out; the others never are.
+        for p in pairs.iter().step_by(2) {
+            counter.found(*p);
+        }
+        assert!(
+            pairs
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .all(|&p| counter.may_hold(p))
+        );
+        // Most pairs outside the set are ruled out.
+        let outside = ('a'..='z').flat_map(|a| ('a'..='z').map(move |b| (a, b)));
+        let passed = outside.clone().filter(|&p| filter.may_hold(p)).count();
+        assert!(passed * 10 < outside.count(), "{passed}");
     }
 
     #[test]

@@ -29,15 +29,35 @@ pub(crate) enum Role {
     Credit,
 }
 
+/// A [`Measure`] as kept for every line of a page: half the size, so that
+/// a page of a million lines holds less. A measure over `u32::MAX`
+/// half-units (a line of over 2 GB) is kept as `u32::MAX`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineMeasure {
+    full: u32,
+    columnar: bool,
+}
+
+impl From<Measure> for LineMeasure {
+    fn from(m: Measure) -> Self {
+        LineMeasure {
+            full: u32::try_from(m.full).unwrap_or(u32::MAX),
+            columnar: m.columnar,
+        }
+    }
+}
+
 /// A page's lines with their roles and local column measure.
 #[derive(Debug)]
-pub(crate) struct PageLines {
-    /// The non-blank lines, cleaned.
-    pub lines: Vec<Line>,
+pub(crate) struct PageLines<'a> {
+    /// The non-blank lines, cleaned (slices of the page text where they
+    /// need no cleaning).
+    pub lines: Vec<Line<'a>>,
     /// The role of each line.
     pub roles: Vec<Role>,
-    /// The local column measure at each line.
-    pub measures: Vec<Measure>,
+    /// The local column measure at each line (read it with
+    /// [`PageLines::measure_at`]).
+    pub measures: Vec<LineMeasure>,
     /// The measure of the page as a whole, when it is set in columns.
     pub measure: Option<Measure>,
     /// True when the page marks paragraphs by indenting their first line:
@@ -49,21 +69,27 @@ pub(crate) struct PageLines {
     pub median_width: usize,
 }
 
-impl PageLines {
+impl<'a> PageLines<'a> {
     /// Splits and classifies one page of text (the text between form feeds).
     /// `english` selects the English OCR rules of [`super::english`];
     /// `earlier` is the column measure of the edition's earlier pages, if
     /// any was found (see [`super::columns`]).
-    pub(crate) fn new(page: &str, english: bool, earlier: Option<Measure>) -> Self {
-        let mut lines = lines::split_lines(page);
+    /// `despaced` is [`lines::despace_page`] of `page`.
+    pub(crate) fn new(
+        page: &'a str,
+        despaced: &'a lines::Despaced,
+        english: bool,
+        earlier: Option<Measure>,
+    ) -> Self {
+        let mut lines = lines::split_lines(page, despaced);
         for l in &mut lines {
-            l.opens = credits::opens_article(&l.text);
-            l.candidate = super::headline::candidate(&l.text);
+            l.opens = credits::opens_article(l.text);
+            l.candidate = super::headline::candidate(l.text, l.opens);
         }
         let mut roles: Vec<Role> = if english {
             english_roles(&lines)
         } else {
-            lines.iter().map(|l| classify(&l.text)).collect()
+            lines.iter().map(|l| classify(l.text)).collect()
         };
         mark_sections(&lines, &mut roles);
         mark_photo_titles(&lines, &mut roles);
@@ -87,14 +113,18 @@ impl PageLines {
                 .get(k.min(body_measures.len().saturating_sub(1)))
                 .copied()
                 .unwrap_or(fallback);
-            measures.push(m);
+            measures.push(LineMeasure::from(m));
             if *role == Role::Body {
                 k += 1;
             }
         }
-        let mut sorted = widths.clone();
-        sorted.sort_unstable();
-        let median_width = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+        let mut widths = widths;
+        let half = widths.len() / 2;
+        let median_width = if widths.is_empty() {
+            0
+        } else {
+            *widths.select_nth_unstable(half).1
+        };
         let body = || lines.iter().zip(&roles).filter(|(_, r)| **r == Role::Body);
         let indents = body().filter(|(l, _)| l.indent).count();
         let indented = indents >= 2 && indents < body().count();
@@ -109,6 +139,16 @@ impl PageLines {
         }
     }
 
+    /// The local column measure at line `i` (see [`super::columns`]).
+    /// Panics when `i` is not a line of the page, as indexing does.
+    pub(crate) fn measure_at(&self, i: usize) -> Measure {
+        let m = self.measures[i];
+        Measure {
+            full: m.full as usize,
+            columnar: m.columnar,
+        }
+    }
+
     /// Index of the next line after `i` whose role is body or headline.
     pub(crate) fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| matches!(self.roles[j], Role::Body | Role::Headline))
@@ -119,9 +159,9 @@ fn english_roles(lines: &[Line]) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.len());
     let mut under_deck = false;
     for l in lines {
-        let role = furniture::classify(&l.text)
+        let role = furniture::classify(l.text)
             .map(Role::Furniture)
-            .or_else(|| english::classify(&l.text, under_deck))
+            .or_else(|| english::classify(l.text, under_deck))
             .unwrap_or(Role::Body);
         under_deck = role == Role::Headline;
         roles.push(role);
@@ -130,7 +170,7 @@ fn english_roles(lines: &[Line]) -> Vec<Role> {
     // garbled masthead (see `english`), kept as page furniture.
     let first_deck = roles.iter().position(|r| *r == Role::Headline).unwrap_or(0);
     for (l, role) in lines.iter().zip(roles.iter_mut()).take(first_deck) {
-        if *role == Role::Body && english::is_pre_deck_noise(&l.text) {
+        if *role == Role::Body && english::is_pre_deck_noise(l.text) {
             *role = Role::Furniture(Furniture::Other);
         }
     }
@@ -160,7 +200,7 @@ fn classify(text: &str) -> Role {
 /// section name (`综合新闻` beside `第02版`).
 fn mark_sections(lines: &[Line], roles: &mut [Role]) {
     for i in 0..lines.len() {
-        if roles[i] != Role::Body || !furniture::could_be_section(&lines[i].text) {
+        if roles[i] != Role::Body || !furniture::could_be_section(lines[i].text) {
             continue;
         }
         let lo = i.saturating_sub(2);
