@@ -5,9 +5,8 @@
 //! rejoined by the parser, so a phrase broken across a row or an original
 //! column break is one run of text here and is found.
 //!
-//! [`SearchIndex::new`] folds the whole edition once into one string, fields
-//! separated by NUL. Folding (in `search/fold.rs`, which documents each rule
-//! and its Unicode source) makes these match:
+//! Folding (in `search/fold.rs`, which documents each rule and its Unicode
+//! source) makes these match:
 //! - Latin (and other cased) letters regardless of case;
 //! - fullwidth and halfwidth forms: `ＡＢＣ１２３` and `ABC123`, the
 //!   ideographic space U+3000 and a space, halfwidth katakana `ｶﾞｲﾄﾞ` and
@@ -16,11 +15,14 @@
 //!   simplified Han characters, `發展` and `发展`, one character at a time
 //!   through OpenCC's table in the pure-Rust `ferrous-opencc` crate.
 //!
+//! [`SearchIndex::new`] folds the edition once, but keeps a folded copy only
+//! of the fields that folding changes; for most of a Chinese edition it
+//! changes nothing, and those fields are searched in the edition's own text.
 //! Each [`Query`] is folded the same way and compiled once into a
-//! `memchr::memmem` finder, so a search is one substring scan of the folded
-//! copy: cheap enough to run on every keystroke of an incremental search.
-//! Matches are mapped back to char ranges in the original field text, also
-//! where folding merged characters.
+//! `memchr::memmem` finder, so a search is one substring scan of each field:
+//! cheap enough to run on every keystroke of an incremental search. Matches
+//! are mapped back to char ranges in the original field text, also where
+//! folding merged characters.
 //!
 //! This module knows nothing of the terminal: the UI highlights
 //! [`Hit::range`] and moves with [`Matches::next_after`] and
@@ -33,7 +35,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use crate::edition::{Anchor, Edition};
+use crate::edition::{Anchor, Article, Edition};
 use fold::{Folder, fold_into};
 
 /// Search options, from the `[search]` table of the config file.
@@ -168,73 +170,85 @@ impl Query {
     }
 }
 
-/// One searchable field of the edition inside the folded text.
+/// A field whose folded text differs from its original text: the only kind
+/// of field the index keeps text for.
 #[derive(Debug)]
-struct Field {
+struct FoldedField {
     /// Index in [`Edition::articles`] order.
     article: usize,
     /// Which field of the article.
     place: Place,
-    /// Byte offset of the field's first folded char in the folded text.
+    /// Byte offset of the field's first folded char in
+    /// [`SearchIndex::folded`]; the field ends where the next one starts.
     start: usize,
     /// Folded char index -> original char index, when folding merged chars
     /// (see [`fold_into`]); `None` when they correspond one to one.
     map: Option<Box<[u32]>>,
 }
 
-/// The folded copy of an edition's text, built once per edition (and per
-/// [`SearchOptions`]) and searched for each query.
+/// What an edition needs for search beyond its own text, built once per
+/// edition (and per [`SearchOptions`]) and searched for each query together
+/// with that edition.
 ///
-/// Memory: about the size of the edition's text in UTF-8, plus 4 bytes per
-/// char only for fields where halfwidth kana marks were merged.
+/// A field (headline line, paragraph, caption) that folding leaves
+/// byte for byte as it is, which is most of a Chinese edition, costs
+/// nothing: it is searched in the edition's own text. Only fields that
+/// folding changed (Latin capitals, fullwidth or halfwidth forms, U+3000,
+/// traditional characters when folding variants) are kept folded.
+///
+/// Memory: the folded text of the changed fields in UTF-8 (the buffer is
+/// sized from them), 48 bytes per changed field, plus 4 bytes per char only
+/// for fields where halfwidth kana marks were merged.
 #[derive(Debug)]
 pub struct SearchIndex {
     options: SearchOptions,
-    /// Every field's folded text, each followed by a NUL.
+    /// The folded text of every field in [`SearchIndex::fields`], one after
+    /// the other.
     folded: String,
-    /// The fields, in edition order (ascending `start`).
-    fields: Vec<Field>,
+    /// The changed fields, in edition order (ascending `start`).
+    fields: Vec<FoldedField>,
     /// The number of articles in the edition.
     article_count: usize,
 }
 
 impl SearchIndex {
-    /// Folds every headline line, paragraph and caption of `edition`.
-    /// Time and memory are linear in the edition's text. Never panics.
+    /// Folds the headline lines, paragraphs and captions of `edition` that
+    /// folding changes. Time is linear in the edition's text, memory in the
+    /// changed fields' text. Never panics.
     pub fn new(edition: &Edition, options: SearchOptions) -> Self {
         let mut folder = Folder::new(options.fold_chinese_variants);
+        let mut changed = Vec::new();
+        let mut article_count = 0;
+        for (article_index, article) in edition.articles().enumerate() {
+            for (place, text) in fields_of(article) {
+                if fold::changes(&mut folder, text) {
+                    changed.push((article_index, place, text));
+                }
+            }
+            article_count = article_index + 1;
+        }
+        // Folding rarely makes text longer (only a few lowercase and
+        // simplified forms take more UTF-8 bytes), so this is nearly always
+        // enough; the slack is given back below.
+        let capacity = changed.iter().map(|(_, _, text)| text.len()).sum();
         let mut index = SearchIndex {
             options,
-            folded: String::new(),
-            fields: Vec::new(),
-            article_count: 0,
+            folded: String::with_capacity(capacity),
+            fields: Vec::with_capacity(changed.len()),
+            article_count,
         };
-        for (article_index, article) in edition.articles().enumerate() {
-            let headline = article.headline.lines().enumerate();
-            let headline = headline.map(|(i, line)| (Place::HeadlineLine(i), line));
-            let paragraphs = article.paragraphs.iter().enumerate();
-            let paragraphs = paragraphs.map(|(i, p)| (Place::Paragraph(i), p.as_str()));
-            let captions = article.captions.iter().enumerate();
-            let captions = captions.map(|(i, c)| (Place::Caption(i), c.as_str()));
-            for (place, text) in headline.chain(paragraphs).chain(captions) {
-                index.push_field(&mut folder, article_index, place, text);
-            }
-            index.article_count = article_index + 1;
+        for (article, place, text) in changed {
+            let start = index.folded.len();
+            let map = fold_into(&mut folder, text, &mut index.folded);
+            index.fields.push(FoldedField {
+                article,
+                place,
+                start,
+                map: map.map(Vec::into_boxed_slice),
+            });
         }
+        index.folded.shrink_to_fit();
         index
-    }
-
-    /// Folds one field onto the end of the folded text.
-    fn push_field(&mut self, folder: &mut Folder, article: usize, place: Place, text: &str) {
-        let start = self.folded.len();
-        let map = fold_into(folder, text, &mut self.folded);
-        self.folded.push('\0');
-        self.fields.push(Field {
-            article,
-            place,
-            start,
-            map: map.map(Vec::into_boxed_slice),
-        });
     }
 
     /// The options the index was folded with.
@@ -242,17 +256,30 @@ impl SearchIndex {
         self.options
     }
 
-    /// All matches of `text`, folded with this index's options.
-    pub fn search(&self, text: &str) -> Matches {
-        self.find(&Query::new(text, self.options))
+    /// All matches of `text`, folded with this index's options, in
+    /// `edition`, the edition the index was built from (see
+    /// [`SearchIndex::find`]).
+    pub fn search(&self, edition: &Edition, text: &str) -> Matches {
+        self.find(edition, &Query::new(text, self.options))
     }
 
-    /// All non-overlapping matches of `query`, in edition order. A query
-    /// compiled with other [`SearchOptions`] is refolded with this index's.
-    /// An empty query gives no hits.
-    pub fn find(&self, query: &Query) -> Matches {
+    /// All non-overlapping matches of `query` in `edition`, in edition
+    /// order. A query compiled with other [`SearchOptions`] is refolded
+    /// with this index's. An empty query gives no hits.
+    ///
+    /// `edition` must be the edition the index was built from: the index
+    /// holds only the fields that folding changed, and the others are read
+    /// from `edition`. Given any other edition this does not panic, and
+    /// [`Matches::per_article`] still has one entry per article of the
+    /// indexed edition, but hits may be missing or wrong (searched in the
+    /// indexed edition's folded text for a changed field, in the other
+    /// edition's text for the rest).
+    ///
+    /// Each field is searched on its own, so a match never spans two
+    /// fields. Time is linear in the edition's text.
+    pub fn find(&self, edition: &Edition, query: &Query) -> Matches {
         if query.options != self.options {
-            return self.find(&Query::new(&query.text, self.options));
+            return self.find(edition, &Query::new(&query.text, self.options));
         }
         let mut matches = Matches {
             hits: Vec::new(),
@@ -261,72 +288,108 @@ impl SearchIndex {
         if query.is_empty() {
             return matches;
         }
-        let needle_bytes = query.finder.needle().len();
-        let mut cursor = Cursor::default();
-        for start in query.finder.find_iter(self.folded.as_bytes()) {
-            let Some(hit) = self.hit_at(&mut cursor, start, start + needle_bytes) else {
-                continue;
-            };
-            if let Some(count) = matches.per_article.get_mut(hit.article) {
-                *count += 1;
+        let mut stored = 0;
+        let articles = edition.articles().take(self.article_count).enumerate();
+        for (article_index, article) in articles {
+            let mut count = 0;
+            for (place, text) in fields_of(article) {
+                let (haystack, map) = self.stored_or(&mut stored, article_index, place, text);
+                find_in_field(&query.finder, haystack, map, |range| {
+                    count += 1;
+                    matches.hits.push(Hit {
+                        article: article_index,
+                        place,
+                        range,
+                    });
+                });
             }
-            matches.hits.push(hit);
+            if let Some(slot) = matches.per_article.get_mut(article_index) {
+                *slot = count;
+            }
         }
         matches
     }
 
-    /// The hit for the folded byte range `start..end`, which lies inside
-    /// one field (the query has no NUL). `cursor` carries the char count
-    /// from the previous hit in the same field, so mapping all hits costs
-    /// at most one pass over the folded text.
-    /// `None` only if the range lies in no field, which cannot happen.
-    fn hit_at(&self, cursor: &mut Cursor, start: usize, end: usize) -> Option<Hit> {
-        let field_index = self.fields.partition_point(|f| f.start <= start);
-        let field_index = field_index.checked_sub(1)?;
-        let field = self.fields.get(field_index)?;
-        if cursor.field != field_index || cursor.byte < field.start {
-            *cursor = Cursor {
-                field: field_index,
-                byte: field.start,
-                chars: 0,
-            };
+    /// The text to search for field `place` of article `article` (whose
+    /// original text is `text`), and its char map: the folded copy when the
+    /// index holds one, else `text` itself. `next` is the index of the
+    /// first stored field not yet passed; fields are asked for in edition
+    /// order, and stored fields before the one asked for (which only
+    /// another edition can leave) are skipped.
+    fn stored_or<'a>(
+        &'a self,
+        next: &mut usize,
+        article: usize,
+        place: Place,
+        text: &'a str,
+    ) -> (&'a str, Option<&'a [u32]>) {
+        let at = (article, place);
+        while self
+            .fields
+            .get(*next)
+            .is_some_and(|f| (f.article, f.place) < at)
+        {
+            *next += 1;
         }
-        let first = cursor.advance(&self.folded, start);
-        let last = cursor.advance(&self.folded, end);
-        let range = match &field.map {
+        let Some(field) = self.fields.get(*next) else {
+            return (text, None);
+        };
+        if (field.article, field.place) != at {
+            return (text, None);
+        }
+        *next += 1;
+        let end = self
+            .fields
+            .get(*next)
+            .map_or(self.folded.len(), |f| f.start);
+        let folded = self.folded.get(field.start..end).unwrap_or_default();
+        (folded, field.map.as_deref())
+    }
+}
+
+/// The searchable fields of `article` in reading order: headline lines,
+/// paragraphs, captions.
+fn fields_of(article: &Article) -> impl Iterator<Item = (Place, &str)> {
+    let headline = article.headline.lines().enumerate();
+    let headline = headline.map(|(i, line)| (Place::HeadlineLine(i), line));
+    let paragraphs = article.paragraphs.iter().enumerate();
+    let paragraphs = paragraphs.map(|(i, p)| (Place::Paragraph(i), p.as_str()));
+    let captions = article.captions.iter().enumerate();
+    let captions = captions.map(|(i, c)| (Place::Caption(i), c.as_str()));
+    headline.chain(paragraphs).chain(captions)
+}
+
+/// Calls `hit` with the char range of each non-overlapping match of
+/// `finder` in `haystack` (one field's text, folded or not), mapped to
+/// original chars through `map` when there is one. Chars are counted from
+/// the previous match, so all matches cost one pass over the field.
+fn find_in_field(
+    finder: &memmem::Finder<'_>,
+    haystack: &str,
+    map: Option<&[u32]>,
+    mut hit: impl FnMut(Range<usize>),
+) {
+    let needle_bytes = finder.needle().len();
+    let (mut byte, mut chars) = (0, 0);
+    let mut advance = |to: usize| {
+        // A UTF-8 needle matches UTF-8 text only at char boundaries.
+        chars += haystack.get(byte..to).map_or(0, |s| s.chars().count());
+        byte = to;
+        chars
+    };
+    for start in finder.find_iter(haystack.as_bytes()) {
+        let first = advance(start);
+        let last = advance(start + needle_bytes);
+        hit(match map {
             None => first..last,
             Some(map) => map_index(map, first)..map_index(map, last),
-        };
-        Some(Hit {
-            article: field.article,
-            place: field.place,
-            range,
-        })
+        });
     }
 }
 
 /// `map[index]` as a char index (the map always covers the field's range).
 fn map_index(map: &[u32], index: usize) -> usize {
     map.get(index).map_or(index, |&i| i as usize)
-}
-
-/// A position inside the folded text: a field, a byte offset and the number
-/// of chars from the field's start to it.
-#[derive(Debug, Default)]
-struct Cursor {
-    field: usize,
-    byte: usize,
-    chars: usize,
-}
-
-impl Cursor {
-    /// Moves forward to byte `to` (a char boundary at or after the cursor)
-    /// and returns the char index there, relative to the field's start.
-    fn advance(&mut self, folded: &str, to: usize) -> usize {
-        self.chars += folded.get(self.byte..to).map_or(0, |s| s.chars().count());
-        self.byte = to;
-        self.chars
-    }
 }
 
 /// The result of a search: hits in edition order, and per-article counts.
@@ -392,3 +455,6 @@ impl Matches {
         Some(index.checked_sub(1).unwrap_or(self.hits.len() - 1))
     }
 }
+
+#[cfg(test)]
+mod tests;

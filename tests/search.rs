@@ -42,7 +42,7 @@ fn hit(article: usize, place: Place, range: std::ops::Range<usize>) -> Hit {
 
 fn search(edition: &Edition, query: &str) -> Vec<Hit> {
     SearchIndex::new(edition, SearchOptions::default())
-        .search(query)
+        .search(edition, query)
         .hits()
         .to_vec()
 }
@@ -156,7 +156,7 @@ fn match_never_spans_two_fields() {
 fn empty_query_has_no_hits() {
     let e = edition(vec![vec![article("题", &["正文"], &[])]]);
     let index = SearchIndex::new(&e, SearchOptions::default());
-    let matches = index.search("");
+    let matches = index.search(&e, "");
     assert!(matches.is_empty());
     assert_eq!(matches.per_article(), &[0]);
     assert!(Query::new("", SearchOptions::default()).is_empty());
@@ -178,7 +178,7 @@ fn hits_follow_edition_order_across_pages_with_per_article_counts() {
         vec![article("丙", &["经济"], &[])],
     ]);
     let index = SearchIndex::new(&e, SearchOptions::default());
-    let matches = index.search("经济");
+    let matches = index.search(&e, "经济");
     assert_eq!(matches.len(), 4);
     assert_eq!(matches.per_article(), &[3, 0, 1]);
     assert_eq!(matches.count_in(2), 1);
@@ -195,7 +195,7 @@ fn next_and_previous_step_across_articles_and_wrap_around() {
         article("乙", &["无"], &[]),
         article("丙", &["经济", "又经济"], &[]),
     ]]);
-    let matches = SearchIndex::new(&e, SearchOptions::default()).search("经济");
+    let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, "经济");
     // Hits: 0 = (0, P0, 0), 1 = (2, P0, 0), 2 = (2, P1, 1).
     assert_eq!(matches.next_after(Position::top_of(0)), Some(0));
     assert_eq!(matches.next_after(matches.hits()[0].start()), Some(1));
@@ -217,7 +217,7 @@ fn next_and_previous_step_across_articles_and_wrap_around() {
 #[test]
 fn stepping_with_no_hits_gives_none() {
     let e = edition(vec![vec![article("甲", &["正文"], &[])]]);
-    let matches = SearchIndex::new(&e, SearchOptions::default()).search("无");
+    let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, "无");
     assert_eq!(matches.next_after(Position::top_of(0)), None);
     assert_eq!(matches.prev_before(Position::top_of(0)), None);
 }
@@ -225,7 +225,7 @@ fn stepping_with_no_hits_gives_none() {
 #[test]
 fn hit_anchor_points_at_the_match_in_a_paragraph() {
     let e = edition(vec![vec![article("经济", &["发展经济"], &["经济"])]]);
-    let matches = SearchIndex::new(&e, SearchOptions::default()).search("经济");
+    let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, "经济");
     let anchors: Vec<_> = matches.hits().iter().map(Hit::anchor).collect();
     assert_eq!(
         anchors,
@@ -255,8 +255,8 @@ fn chinese_variants_fold_only_when_asked() {
         hit(0, Place::Paragraph(0), 0..4),
         hit(0, Place::Paragraph(1), 0..4),
     ];
-    assert_eq!(index.search("经济发展").hits(), both.as_slice());
-    assert_eq!(index.search("經濟發展").hits(), both.as_slice());
+    assert_eq!(index.search(&e, "经济发展").hits(), both.as_slice());
+    assert_eq!(index.search(&e, "經濟發展").hits(), both.as_slice());
 }
 
 #[test]
@@ -266,13 +266,14 @@ fn query_compiled_with_other_options_is_refolded_for_the_index() {
         fold_chinese_variants: true,
     };
     let query = Query::new("经济", SearchOptions::default());
-    let matches = SearchIndex::new(&e, folding).find(&query);
+    let matches = SearchIndex::new(&e, folding).find(&e, &query);
     assert_eq!(matches.hits(), &[hit(0, Place::Paragraph(0), 0..2)]);
 }
 
 #[test]
 fn edition_without_articles_gives_no_hits() {
-    let matches = SearchIndex::new(&Edition::default(), SearchOptions::default()).search("a");
+    let e = Edition::default();
+    let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, "a");
     assert!(matches.is_empty());
     assert!(matches.per_article().is_empty());
 }
@@ -293,7 +294,7 @@ mod properties {
             let to = (from + take).min(chars.len());
             let needle: String = chars[from..to].iter().collect();
             let e = edition(vec![vec![article("", &[&text], &[])]]);
-            let matches = SearchIndex::new(&e, SearchOptions::default()).search(&needle);
+            let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, &needle);
             // A halfwidth sound mark merges with the kana before it (ｶﾞ is
             // ガ), so a needle that cuts such a pair in two is not a
             // substring of the folded text and need not be found.
@@ -322,7 +323,7 @@ mod robustness {
         ) {
             let e = edition(vec![vec![article(&caption, &[&text], &[&caption])]]);
             let options = SearchOptions { fold_chinese_variants: true };
-            let matches = SearchIndex::new(&e, options).search(&query);
+            let matches = SearchIndex::new(&e, options).search(&e, &query);
             let text_chars = text.chars().count();
             let caption_chars = caption.chars().count();
             for hit in matches.hits() {
@@ -350,7 +351,7 @@ mod reference {
         ) {
             let e = edition(vec![vec![article("", &[&text], &[])]]);
             let got: Vec<_> = SearchIndex::new(&e, SearchOptions::default())
-                .search(&query)
+                .search(&e, &query)
                 .hits()
                 .iter()
                 .map(|h| h.range.clone())

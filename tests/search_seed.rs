@@ -69,7 +69,8 @@ fn phrase_broken_across_a_row_is_found_at_its_char_offset() {
     // "本报讯 7月26日，" (3 + 1 + 5 + 1 = 10 chars), so the phrase is 10..17.
     // (The headline also holds the phrase; its hit comes first.)
     let edition = seed_edition();
-    let matches = SearchIndex::new(&edition, SearchOptions::default()).search("市委常委会会议");
+    let matches =
+        SearchIndex::new(&edition, SearchOptions::default()).search(&edition, "市委常委会会议");
     let in_body = matches
         .hits()
         .iter()
@@ -89,7 +90,8 @@ fn phrase_broken_across_a_column_is_found() {
     // the head of the next (a blank line between them); the gold joins them
     // in the first article's third paragraph.
     let edition = seed_edition();
-    let matches = SearchIndex::new(&edition, SearchOptions::default()).search("省委书记信长星");
+    let matches =
+        SearchIndex::new(&edition, SearchOptions::default()).search(&edition, "省委书记信长星");
     assert_eq!(matches.len(), 1);
     let hit = &matches.hits()[0];
     assert_eq!((hit.article, hit.place), (0, Place::Paragraph(2)));

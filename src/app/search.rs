@@ -2,7 +2,8 @@
 //! query's matches, stepping with `n`/`N`, and the filter of the headline
 //! list.
 //!
-//! The [`SearchIndex`] is built on the first `/` and kept for the edition.
+//! The [`SearchIndex`] is built on the first `/` and kept for the edition,
+//! which the app owns beside it and passes to every search.
 //! Search is incremental: every edit of the prompt searches again and moves
 //! to the first match at or after the place the search started; Esc goes
 //! back there and clears the search, Enter keeps the matches active.
@@ -25,7 +26,9 @@ use crate::typeset::article::RowKind;
 pub struct SearchState {
     /// Folding options (`[search]` in the config).
     pub(super) options: SearchOptions,
-    /// Built on first use.
+    /// Built on first use, always for the app's current edition (which it
+    /// is searched with): [`App::reindex_search`] rebuilds it when the
+    /// edition is replaced.
     index: Option<SearchIndex>,
     /// The prompt while it is open.
     prompt: Option<LineInput>,
@@ -208,7 +211,7 @@ impl App {
                     article: moved(hit.article),
                     ..hit.clone()
                 });
-            self.search.matches = index.search(&self.search.query);
+            self.search.matches = index.search(&self.edition, &self.search.query);
             self.search.current =
                 current.and_then(|hit| self.search.matches.hits().iter().position(|h| *h == hit));
         }
@@ -257,7 +260,7 @@ impl App {
             .search
             .index
             .as_ref()
-            .map(|index| index.search(&text))
+            .map(|index| index.search(&self.edition, &text))
             .unwrap_or_default();
         self.search.query = text;
         self.search.matches = matches;

@@ -10,7 +10,9 @@
 //! The rules, applied to each character in this order:
 //! 1. optionally, traditional Han characters to simplified (see
 //!    [`super::variants`]);
-//! 2. width: fullwidth ASCII variants (U+FF01–U+FF5E) to ASCII, the
+//! 2. width: fullwidth letters and digits (in U+FF01–U+FF5E) to ASCII,
+//!    ASCII punctuation (U+0021–U+007E but letters and digits) to its
+//!    fullwidth form in U+FF01–U+FF5E, the
 //!    ideographic space U+3000 to U+0020, halfwidth katakana and CJK
 //!    punctuation (U+FF61–U+FF9F) and the halfwidth/fullwidth signs
 //!    (U+FFE0–U+FFEE) to their `<wide>`/`<narrow>` compatibility
@@ -19,8 +21,18 @@
 //!    character becomes it. A character with a multi-character lowercase
 //!    (U+0130 `İ`) is left as it is, which keeps the one-to-one mapping.
 //!
-//! NUL folds to U+FFFD, so the NUL that separates fields in the folded
-//! edition can never be part of a match.
+//! Each pair of rule 2 is one-to-one, so which of the two forms a pair folds
+//! to does not change what matches. Punctuation folds to the fullwidth form
+//! because Chinese and Japanese text prints it fullwidth (`，` `；` `（`):
+//! most CJK text then folds to itself, and the search index keeps no copy
+//! of it.
+//!
+//! NUL folds to U+FFFD, as it did when NUL separated the fields of the
+//! folded edition; kept so that search results stay the same.
+//!
+//! [`changes`] tells, without building anything, whether [`fold_into`] would
+//! give anything but the text itself; the search index keeps no folded copy
+//! of a field that folding leaves unchanged.
 
 use super::variants::VariantFolder;
 
@@ -42,10 +54,10 @@ impl Folder {
     /// Folds one character by rules 1–3 (no kana merging).
     fn fold_char(&mut self, c: char) -> char {
         if c.is_ascii() {
-            return if c == '\0' {
-                '\u{FFFD}'
-            } else {
-                c.to_ascii_lowercase()
+            return match c {
+                '\0' => '\u{FFFD}',
+                '!'..='~' if c.is_ascii_punctuation() => shift(c, 0x21, 0xFF01),
+                _ => c.to_ascii_lowercase(),
             };
         }
         let c = match &mut self.variants {
@@ -53,9 +65,10 @@ impl Folder {
             None => c,
         };
         let c = fold_width(c);
-        // CJK punctuation, kana and ideographs (U+3000–U+9FFF) have no case:
-        // skip the lowercase table lookup for the bulk of a Chinese edition.
-        if ('\u{3000}'..='\u{9FFF}').contains(&c) {
+        // CJK punctuation, kana and ideographs (U+3000–U+9FFF) and fullwidth
+        // punctuation have no case: skip the lowercase table lookup for the
+        // bulk of a Chinese edition.
+        if ('\u{3000}'..='\u{9FFF}').contains(&c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) {
             return c;
         }
         lowercase(c)
@@ -100,12 +113,37 @@ pub(super) fn fold_into(folder: &mut Folder, text: &str, out: &mut String) -> Op
     })
 }
 
-/// Rule 2: width folding (fullwidth to ASCII, halfwidth to wide forms).
+/// True when [`fold_into`] would not give back `text` itself with no map:
+/// some character folds to another one, or a sound mark merges with the
+/// kana before it. Stops at the first such character; allocates nothing.
+pub(super) fn changes(folder: &mut Folder, text: &str) -> bool {
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        // As long as nothing changed, the previous folded char is the
+        // previous original char, so this is the merge test of `fold_into`.
+        if folder.fold_char(c) != c || previous.and_then(|p| compose_kana(p, c)).is_some() {
+            return true;
+        }
+        previous = Some(c);
+    }
+    false
+}
+
+/// Rule 2 for a non-ASCII `c`: width folding (fullwidth letters and
+/// digits to ASCII, halfwidth forms to wide ones; fullwidth punctuation
+/// stays, as ASCII punctuation folds to it).
 fn fold_width(c: char) -> char {
     match c {
         '\u{0}' => '\u{FFFD}',
         '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => shift(c, 0xFF01, 0x21),
+        '\u{FF01}'..='\u{FF5E}' => {
+            let narrow = shift(c, 0xFF01, 0x21);
+            if narrow.is_ascii_alphanumeric() {
+                narrow
+            } else {
+                c
+            }
+        }
         '\u{FF61}'..='\u{FF9F}' => HALFWIDTH_KANA[(u32::from(c) - 0xFF61) as usize],
         '\u{FFE0}'..='\u{FFEE}' => FULLWIDTH_SIGNS[(u32::from(c) - 0xFFE0) as usize],
         _ => c,
@@ -224,6 +262,16 @@ mod tests {
     }
 
     #[test]
+    fn ascii_punctuation_folds_to_fullwidth_and_chinese_punctuation_stays() {
+        assert_eq!(fold("a,b;(c)"), ("a，b；（c）".to_owned(), None));
+        assert_eq!(
+            fold("会议，经济；（一）"),
+            ("会议，经济；（一）".to_owned(), None)
+        );
+        assert_eq!(fold("３.５％"), ("3．5％".to_owned(), None));
+    }
+
+    #[test]
     fn fullwidth_signs_fold_to_their_narrow_forms() {
         assert_eq!(fold("￥￡").0, "¥£");
     }
@@ -232,6 +280,31 @@ mod tests {
     fn multi_char_lowercase_is_left_alone() {
         assert_eq!(fold("İ").0, "İ");
         assert_eq!(fold("ÉΣ").0, "éσ");
+    }
+
+    #[test]
+    fn changes_agrees_with_folding_giving_back_the_text_unmapped() {
+        for text in [
+            "",
+            "会议召开",
+            "ＡＢＣ",
+            "abc",
+            "Abc",
+            "ｶﾞ",
+            "か\u{3099}",
+            "\u{3099}か",
+            "a\u{3099}",
+            "第1版　要闻",
+            "é",
+        ] {
+            let (folded, map) = fold(text);
+            let unchanged = folded == text && map.is_none();
+            assert_eq!(
+                changes(&mut Folder::new(false), text),
+                !unchanged,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
