@@ -416,7 +416,7 @@ impl Matches {
     }
 
     /// Hits per article, indexed in [`Edition::articles`] order; one entry
-    /// per article of the searched edition.
+    /// per article of the edition the index was built from.
     pub fn per_article(&self) -> &[usize] {
         &self.per_article
     }

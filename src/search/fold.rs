@@ -52,6 +52,7 @@ impl Folder {
     }
 
     /// Folds one character by rules 1–3 (no kana merging).
+    #[inline]
     fn fold_char(&mut self, c: char) -> char {
         if c.is_ascii() {
             return match c {
