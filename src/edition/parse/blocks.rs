@@ -398,10 +398,10 @@ pub(crate) fn body_pairs(
     page: &PageLines,
     wanted: &FxHashSet<(char, char)>,
 ) -> FxHashSet<(char, char)> {
-    let mut seen = FxHashSet::default();
     if wanted.is_empty() {
-        return seen;
+        return FxHashSet::default();
     }
+    let mut seen = FxHashSet::with_capacity_and_hasher(wanted.len(), Default::default());
     let mut unseen = PairCounter::new(wanted);
     for (line, _) in page
         .lines

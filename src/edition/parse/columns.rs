@@ -38,7 +38,8 @@ pub(crate) struct Measure {
 /// The measure of a whole page's body `widths` (half-units), or `None`
 /// when the page is not set in columns (see [`measure`]).
 pub(crate) fn page_measure(widths: &[usize]) -> Option<Measure> {
-    let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 8).collect();
+    let mut sorted: Vec<usize> = Vec::with_capacity(widths.len());
+    sorted.extend(widths.iter().copied().filter(|&w| w >= 8));
     sorted.sort_unstable();
     let m = judge(&sorted, None);
     m.columnar.then_some(m)

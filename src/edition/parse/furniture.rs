@@ -156,8 +156,10 @@ fn could_be_furniture(text: &str) -> bool {
 /// A very short all-ideograph line: a section name when it stands next to
 /// a folio or date line.
 pub(crate) fn could_be_section(text: &str) -> bool {
-    let n = text.chars().count();
-    (2..=4).contains(&n) && text.chars().all(|c| is_letter(c) && !c.is_ascii())
+    // Two to four chars, counted no further than five.
+    let mut cs = text.chars();
+    let short = cs.nth(1).is_some() && cs.nth(2).is_none();
+    short && text.chars().all(|c| is_letter(c) && !c.is_ascii())
 }
 
 /// Recognises a jump line (`（下转第2版）`, `（上接第1版）`, `(转第3版)`,

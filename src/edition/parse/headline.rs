@@ -71,9 +71,8 @@ pub(crate) fn mark(page: &mut PageLines) {
 /// (`深入`) occurs elsewhere on the page — while neither pair joining the
 /// run to its neighbours (`深全`, `研入`) does.
 pub(crate) fn mark_insets(page: &mut PageLines) {
-    let body: Vec<usize> = (0..page.lines.len())
-        .filter(|&i| page.roles[i] == Role::Body)
-        .collect();
+    let mut body: Vec<usize> = Vec::with_capacity(page.lines.len());
+    body.extend((0..page.lines.len()).filter(|&i| page.roles[i] == Role::Body));
     // Runs shaped like an inset, with the char pairs their test needs.
     let mut runs: Vec<(usize, usize, InsetPairs)> = Vec::new();
     for k in 1..body.len() {

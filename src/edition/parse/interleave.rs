@@ -57,9 +57,10 @@ type Candidate = ((usize, usize), usize, [Vec<(char, char)>; 2]);
 /// The joins of lines `start..=stop` one apart and two apart.
 fn joins(page: &PageLines, start: usize, stop: usize) -> [Vec<(char, char)>; 2] {
     [1, 2].map(|gap| {
-        (start..(stop + 1).saturating_sub(gap))
-            .filter_map(|i| join(page, i, i + gap))
-            .collect()
+        let lines = start..(stop + 1).saturating_sub(gap);
+        let mut out = Vec::with_capacity(lines.len());
+        out.extend(lines.filter_map(|i| join(page, i, i + gap)));
+        out
     })
 }
 

@@ -94,12 +94,14 @@ impl<'a> PageLines<'a> {
         mark_sections(&lines, &mut roles);
         mark_photo_titles(&lines, &mut roles);
         extend_notes(&lines, &mut roles);
-        let widths: Vec<usize> = lines
-            .iter()
-            .zip(&roles)
-            .filter(|(_, r)| **r == Role::Body)
-            .map(|(l, _)| l.width)
-            .collect();
+        let mut widths: Vec<usize> = Vec::with_capacity(lines.len());
+        widths.extend(
+            lines
+                .iter()
+                .zip(&roles)
+                .filter(|(_, r)| **r == Role::Body)
+                .map(|(l, _)| l.width),
+        );
         let own = columns::page_measure(&widths);
         let body_measures = columns::measure(&widths, own.or(earlier));
         let mut measures = Vec::with_capacity(lines.len());
@@ -118,7 +120,6 @@ impl<'a> PageLines<'a> {
                 k += 1;
             }
         }
-        let mut widths = widths;
         let half = widths.len() / 2;
         let median_width = if widths.is_empty() {
             0
