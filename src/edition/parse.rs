@@ -59,7 +59,7 @@ pub fn parse(text: &str) -> Edition {
     let mut drafts: Vec<Draft> = Vec::new();
     // A paper keeps its column measure from page to page.
     let mut measure = None;
-    for page_text in text.split('\u{c}') {
+    for page_text in lines::split_at_byte(text, 0x0C) {
         let number = u32::try_from(edition.pages.len() + 1).unwrap_or(u32::MAX);
         // Decided page by page: an edition may mix scripts.
         let english = english::is_english(page_text);

@@ -209,7 +209,7 @@ pub(crate) fn split_lines<'a>(page: &'a str, despaced: &'a Despaced) -> Vec<Line
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', page.as_bytes()).count() + 1);
     let mut cleaned = despaced.0.iter().peekable();
     let mut blank = false;
-    for raw in page.split('\n') {
+    for raw in split_at_line_feeds(page) {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             blank = true;
@@ -235,6 +235,25 @@ pub(crate) fn split_lines<'a>(page: &'a str, despaced: &'a Despaced) -> Vec<Line
         blank = false;
     }
     out
+}
+
+/// `page.split('\n')`, found with the `memchr` crate's vectorised search
+/// (the standard library's char search reads a word at a time).
+pub(crate) fn split_at_line_feeds(page: &str) -> impl Iterator<Item = &str> {
+    split_at_byte(page, b'\n')
+}
+
+/// `text.split(c)` for an ASCII byte `c`, found with `memchr`.
+pub(crate) fn split_at_byte(text: &str, c: u8) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    memchr::memchr_iter(c, text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            // `end` is at an ASCII byte or the end: both char boundaries.
+            let piece = text.get(from..end).unwrap_or("");
+            from = end + 1;
+            piece
+        })
 }
 
 /// Byte offsets of the whitespace chars (`char::is_whitespace`) of `page`
@@ -334,8 +353,13 @@ pub(crate) struct PairFilter {
 
 impl PairFilter {
     /// The filter of `pairs`.
-    pub(crate) fn new<'a>(pairs: impl IntoIterator<Item = &'a (char, char)> + Clone) -> Self {
-        let n = pairs.clone().into_iter().count();
+    pub(crate) fn new<'a, I>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = &'a (char, char)>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let pairs = pairs.into_iter();
+        let n = pairs.len();
         let size = n
             .saturating_mul(16)
             .clamp(4096, 1 << 30)
@@ -385,8 +409,13 @@ pub(crate) struct PairCounter {
 
 impl PairCounter {
     /// The counter of `pairs`, all not yet found.
-    pub(crate) fn new<'a>(pairs: impl IntoIterator<Item = &'a (char, char)> + Clone) -> Self {
-        let n = pairs.clone().into_iter().count();
+    pub(crate) fn new<'a, I>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = &'a (char, char)>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let pairs = pairs.into_iter();
+        let n = pairs.len();
         let size = n
             .saturating_mul(16)
             .clamp(4096, 1 << 30)
