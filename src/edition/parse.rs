@@ -409,7 +409,7 @@ fn collect_furniture(
                 let runs_on = i > 0
                     && lines.roles[i - 1] == Role::Caption
                     && !line.blank_before
-                    && !lines::ends_sentence(lines.lines[i - 1].text);
+                    && !lines.lines[i - 1].ends;
                 let target = match nearest(drafts, i) {
                     Some(k) => &mut drafts[k].captions,
                     None => &mut page.furniture,

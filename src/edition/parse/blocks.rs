@@ -119,7 +119,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 }
                 if let Some(s) = cur.as_mut() {
                     s.span.1 = i;
-                    s.open = !ends_sentence(line.text);
+                    s.open = !line.ends;
                     // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
                     // paragraph it completes.
                     s.closed = line.text.ends_with(['）', ')']) && {
@@ -208,7 +208,7 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
     if line.opens || cur.closed {
         return true;
     }
-    headline_since && ends_sentence(prev.text)
+    headline_since && prev.ends
 }
 
 /// True when a paragraph ends between body lines `p` and `i` (see the
@@ -216,16 +216,16 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
 fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
-    if credits::is_subhead(line.text) || credits::is_subhead(prev.text) {
+    if line.subhead || prev.subhead {
         return true;
     }
     if page.indented {
         return line.indent;
     }
     if page.english {
-        return ends_sentence(prev.text) && prev.width * 5 < page.median_width * 4;
+        return prev.ends && prev.width * 5 < page.median_width * 4;
     }
-    if !ends_sentence(prev.text) {
+    if !prev.ends {
         return false;
     }
     if line.indent {
@@ -249,7 +249,7 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     // line is short inside a paragraph, and a last line ends its sentence,
     // so this is a first line (a two-line paragraph's second line is
     // short too).
-    let indent_short = line.width + 5 >= m.full && !ends_sentence(line.text);
+    let indent_short = line.width + 5 >= m.full && !line.ends;
     next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
 }
 
@@ -269,11 +269,7 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
     };
     let lines = &page.lines;
     let m = page.measure_at(late_end);
-    if blocks.len() < 3
-        || !m.columnar
-        || ends_sentence(lines[late_end].text)
-        || lines[late_start].opens
-    {
+    if blocks.len() < 3 || !m.columnar || lines[late_end].ends || lines[late_start].opens {
         return;
     }
     let Some(tail_char) = lines[late_end].text.chars().next_back() else {
@@ -288,8 +284,8 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
             first.width + 2 >= m.full
                 && !first.indent
                 && !first.opens
-                && !credits::is_subhead(first.text)
-                && ends_sentence(prev.text)
+                && !first.subhead
+                && prev.ends
                 && prev.width + 3 <= m.full
         })
         .map(|((start, _), _)| *start);
@@ -345,7 +341,7 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
             && k > 0
             && m.columnar
             && open(blocks[k - 1].1)
-            && ends_sentence(lines[s].text)
+            && lines[s].ends
             && lines[s].width + 3 <= m.full
             && !lines[s].opens
             && !lines[s].indent

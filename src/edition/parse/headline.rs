@@ -169,7 +169,7 @@ fn echo_shape(page: &PageLines, i: usize) -> Option<usize> {
         return None;
     }
     let prev = (0..i).rev().find(|&j| page.roles[j] == Role::Body)?;
-    if !ends_sentence(page.lines[prev].text) {
+    if !page.lines[prev].ends {
         return None;
     }
     let next = page.next_text(i)?;
@@ -234,7 +234,7 @@ fn inset_shape(
     if !run_ok {
         return None;
     }
-    if ends_sentence(lines[prev].text) || lines[after].opens {
+    if lines[prev].ends || lines[after].opens {
         return None;
     }
     let end = |i: usize| lines[i].text.chars().next_back();
@@ -246,9 +246,10 @@ fn inset_shape(
         .then_some([(a, d), (a, b), (c, d)])
 }
 
-/// A line that could be a headline by its own text; `opens` is
-/// [`credits::opens_article`] of `text`, already known to the caller.
-pub(crate) fn candidate(text: &str, opens: bool) -> bool {
+/// A line that could be a headline by its own text; `opens` and
+/// `subhead` are [`credits::opens_article`] and [`credits::is_subhead`] of
+/// `text`, already known to the caller.
+pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
     if text.ends_with("——") {
         return true;
     }
@@ -256,7 +257,7 @@ pub(crate) fn candidate(text: &str, opens: bool) -> bool {
     !ends_sentence(text)
         && !ends_mid_sentence(text)
         && text.chars().nth(1).is_some()
-        && !credits::is_subhead(text)
+        && !subhead
         && !has_full_stop(text)
         && !credits::ends_with_closing(text)
         && !opens
@@ -348,7 +349,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // punctuation to compress, no half-width digit) set one character
     // short is neither. Under a finished line and over a line shaped as a
     // first line (an indent short, running on), it is a headline.
-    let next_first = next.width + 4 == m.full && !ends_sentence(next.text);
+    let next_first = next.width + 4 == m.full && !next.ends;
     if above == Above::Closed
         && next_first
         && line.width + 2 == m.full

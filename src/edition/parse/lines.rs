@@ -37,6 +37,11 @@ pub(crate) struct Line<'a> {
     /// True when `text` could be a headline line by its own text
     /// (`headline::candidate`). Set by `PageLines::new`.
     pub candidate: bool,
+    /// True when `text` ends a sentence ([`ends_sentence`]), read once.
+    pub ends: bool,
+    /// True when `text` is a run-in subhead (`credits::is_subhead`). Set
+    /// by `PageLines::new`.
+    pub subhead: bool,
     /// True for a headline line set among another article's column lines
     /// (`headline::mark_echoes`): the body reads on across it, so it does
     /// not start a new article there.
@@ -231,6 +236,8 @@ pub(crate) fn split_lines<'a>(page: &'a str, despaced: &'a Despaced) -> Vec<Line
             opens: false,
             candidate: false,
             aside: false,
+            ends: ends_sentence(text),
+            subhead: false,
         });
         blank = false;
     }

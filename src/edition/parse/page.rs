@@ -84,7 +84,8 @@ impl<'a> PageLines<'a> {
         let mut lines = lines::split_lines(page, despaced);
         for l in &mut lines {
             l.opens = credits::opens_article(l.text);
-            l.candidate = super::headline::candidate(l.text, l.opens);
+            l.subhead = credits::is_subhead(l.text);
+            l.candidate = super::headline::candidate(l.text, l.opens, l.subhead);
         }
         let mut roles: Vec<Role> = if english {
             english_roles(&lines)
