@@ -30,7 +30,9 @@
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::credits;
-use super::lines::{PairFilter, ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide};
+use super::lines::{
+    PairFilter, ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide, more_chars_than,
+};
 use super::page::{PageLines, Role};
 use crate::edition::Headline;
 
@@ -256,7 +258,7 @@ pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
     // Cheapest tests first: this runs for every line, in every pass.
     !ends_sentence(text)
         && !ends_mid_sentence(text)
-        && text.chars().nth(1).is_some()
+        && more_chars_than(text, 1)
         && !subhead
         && !has_full_stop(text)
         && !credits::ends_with_closing(text)
@@ -310,7 +312,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let m = page.measure_at(i);
     if !m.columnar {
-        return line.text.chars().nth(FREE_HEADLINE_CHARS).is_none()
+        return !more_chars_than(line.text, FREE_HEADLINE_CHARS)
             && above(page, i) == Above::Closed;
     }
     let above = above(page, i);
@@ -381,7 +383,7 @@ fn is_question_headline(page: &PageLines, i: usize) -> bool {
     let text = &page.lines[i].text;
     if !text.ends_with(['？', '！', '?', '!'])
         || has_full_stop(text)
-        || text.chars().nth(30).is_some()
+        || more_chars_than(text, 30)
     {
         return false;
     }

@@ -156,6 +156,19 @@ pub(crate) fn is_opening(c: char) -> bool {
     )
 }
 
+/// True when `text` holds more than `n` chars (`text.chars().nth(n)` is
+/// some), decided from the byte length alone unless it lies between `n`
+/// and `4 * n` bytes (a char is one to four bytes).
+pub(crate) fn more_chars_than(text: &str, n: usize) -> bool {
+    if text.len() <= n {
+        false
+    } else if text.len() > n.saturating_mul(4) {
+        true
+    } else {
+        text.chars().nth(n).is_some()
+    }
+}
+
 /// True when `text` ends a sentence: its last char is end punctuation.
 pub(crate) fn ends_sentence(text: &str) -> bool {
     text.chars().next_back().is_some_and(is_end_punct)

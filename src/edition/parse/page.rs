@@ -251,7 +251,7 @@ fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
     for i in 0..lines.len().saturating_sub(1) {
         if roles[i] == Role::Body
             && roles[i + 1] == Role::Caption
-            && lines[i].text.chars().nth(6).is_none()
+            && !lines::more_chars_than(lines[i].text, 6)
             && !lines[i + 1].blank_before
             && lines[i].text.chars().all(lines::is_letter_or_digit)
         {
