@@ -312,8 +312,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let m = page.measure_at(i);
     if !m.columnar {
-        return !more_chars_than(line.text, FREE_HEADLINE_CHARS)
-            && above(page, i) == Above::Closed;
+        return !more_chars_than(line.text, FREE_HEADLINE_CHARS) && above(page, i) == Above::Closed;
     }
     let above = above(page, i);
     let closed = above != Above::Open;
@@ -381,9 +380,7 @@ fn ideographs_only(text: &str) -> bool {
 /// another headline line.
 fn is_question_headline(page: &PageLines, i: usize) -> bool {
     let text = &page.lines[i].text;
-    if !text.ends_with(['？', '！', '?', '!'])
-        || has_full_stop(text)
-        || more_chars_than(text, 30)
+    if !text.ends_with(['？', '！', '?', '!']) || has_full_stop(text) || more_chars_than(text, 30)
     {
         return false;
     }
