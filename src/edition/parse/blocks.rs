@@ -397,6 +397,11 @@ pub(crate) fn body_pairs(
     if wanted.is_empty() {
         return FxHashSet::default();
     }
+    if wanted.len() <= FEW_PAIRS
+        && let Some(seen) = few_body_pairs(page, wanted)
+    {
+        return seen;
+    }
     let mut seen = FxHashSet::with_capacity_and_hasher(wanted.len(), Default::default());
     let mut unseen = PairCounter::new(wanted);
     for (line, _) in page
@@ -421,6 +426,61 @@ pub(crate) fn body_pairs(
         }
     }
     seen
+}
+
+/// Up to how many pairs [`few_body_pairs`] searches for one by one.
+const FEW_PAIRS: usize = 4;
+
+/// [`body_pairs`] for a few pairs, each searched for in the page text as
+/// a string (`memchr::memmem`, much faster than reading the page char by
+/// char): a match counts when it lies inside a body line. The lines that
+/// lost justification spaces are not slices of the page text, and are
+/// read char by char. `None` when the lines are no longer in page order
+/// (after a column was moved), so that a match cannot be placed.
+fn few_body_pairs(
+    page: &PageLines,
+    wanted: &FxHashSet<(char, char)>,
+) -> Option<FxHashSet<(char, char)>> {
+    let base = page.text.as_ptr() as usize;
+    let within = |t: &str| {
+        let at = (t.as_ptr() as usize).wrapping_sub(base);
+        (at <= page.text.len() && at + t.len() <= page.text.len()).then_some(at)
+    };
+    // Byte ranges of the body lines that are slices of the page, in order.
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(page.lines.len());
+    let mut own: Vec<&str> = Vec::new();
+    let mut last_end = 0;
+    for (line, _) in page
+        .lines
+        .iter()
+        .zip(&page.roles)
+        .filter(|(_, r)| **r == Role::Body)
+    {
+        match within(line.text) {
+            Some(at) if at >= last_end => {
+                ranges.push((at, at + line.text.len()));
+                last_end = at + line.text.len();
+            }
+            Some(_) => return None,
+            None => own.push(line.text),
+        }
+    }
+    let mut seen = FxHashSet::with_capacity_and_hasher(wanted.len(), Default::default());
+    for &(a, b) in wanted {
+        let mut needle = String::with_capacity(8);
+        needle.push(a);
+        needle.push(b);
+        let in_body = |start: usize| {
+            let k = ranges.partition_point(|r| r.0 <= start);
+            k > 0 && ranges[k - 1].1 >= start + needle.len()
+        };
+        let found = memchr::memmem::find_iter(page.text.as_bytes(), needle.as_bytes()).any(in_body)
+            || own.iter().any(|t| t.contains(needle.as_str()));
+        if found {
+            seen.insert((a, b));
+        }
+    }
+    Some(seen)
 }
 
 /// Runs of body lines with no blank line or other line between, as
@@ -448,4 +508,31 @@ fn move_lines(page: &mut PageLines, (start, end): (usize, usize), to: usize) {
     page.lines[to..=end].rotate_right(by);
     page.roles[to..=end].rotate_right(by);
     page.measures[to..=end].rotate_right(by);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::parse::lines::despace_page;
+
+    #[test]
+    fn few_pairs_are_found_only_inside_body_lines_as_by_the_char_scan() {
+        // `责任` only in a furniture line, `导体` only in a despaced line,
+        // `会议` in a body line, `议召` only across a line break.
+        let text =
+            "责任编辑：周岚\n导 体 刻 蚀 设 备 研 制\n市委召开常委会会议\n召开专题会议研究部署\n";
+        let despaced = despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        assert!(matches!(page.roles[0], Role::Furniture(_)));
+        page.roles.iter_mut().skip(1).for_each(|r| *r = Role::Body);
+        let few: FxHashSet<(char, char)> = [('责', '任'), ('导', '体'), ('会', '议'), ('议', '召')]
+            .into_iter()
+            .collect();
+        let expected: FxHashSet<(char, char)> = [('导', '体'), ('会', '议')].into_iter().collect();
+        assert_eq!(body_pairs(&page, &few), expected);
+        // Five pairs take the char-by-char scan: the same answer.
+        let mut many = few.clone();
+        many.insert(('甲', '乙'));
+        assert_eq!(body_pairs(&page, &many), expected);
+    }
 }

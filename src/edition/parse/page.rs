@@ -65,6 +65,8 @@ pub(crate) struct PageLines<'a> {
     pub indented: bool,
     /// True for an English OCR page (see [`super::english`]).
     pub english: bool,
+    /// The page text the lines are slices of (all but the despaced ones).
+    pub text: &'a str,
     /// The median width of the page's body lines, in half-units.
     pub median_width: usize,
 }
@@ -138,6 +140,7 @@ impl<'a> PageLines<'a> {
             indented,
             english,
             median_width,
+            text: page,
         }
     }
 
