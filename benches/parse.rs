@@ -1,6 +1,8 @@
 //! Parse and decode throughput (issue 7) on generated editions
 //! (`common/generate.rs`): `edition::load` on 1, 10 and 50 MB of pages and
-//! on one 10 MB article, and `decode::decode` alone on 10 MB as UTF-8, as
+//! on one 10 MB article; `parse::parse` alone (on text decoded beforehand)
+//! on 1 and 10 MB of pages and of one article; and `decode::decode` alone
+//! on 10 MB as UTF-8, as
 //! UTF-8 with CRLF line ends and tabs (the normaliser's rewriting path), and
 //! as GBK (detection plus a legacy decoder).
 //!
@@ -17,7 +19,7 @@ use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use generate::Shape;
-use newsreader::edition::{LoadOptions, decode, load};
+use newsreader::edition::{LoadOptions, decode, load, parse};
 
 const MB: usize = 1_000_000;
 
@@ -37,6 +39,28 @@ fn bench_load(c: &mut Criterion) {
         let id = BenchmarkId::new(name, format!("{}MB", size / MB));
         group.bench_with_input(id, text.as_bytes(), |b, bytes| {
             b.iter(|| load(black_box(bytes), None, &LoadOptions::default()));
+        });
+    }
+    group.finish();
+}
+
+/// The parser alone: `parse::parse` on text already decoded, so that
+/// decoding and the edition fingerprint are not counted.
+fn bench_parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group.sampling_mode(SamplingMode::Flat);
+    let cases = [
+        ("pages", Shape::Pages, MB),
+        ("pages", Shape::Pages, 10 * MB),
+        ("one-article", Shape::OneArticle, MB),
+        ("one-article", Shape::OneArticle, 10 * MB),
+    ];
+    for (name, shape, size) in cases {
+        let text = decode::decode(generate::edition(shape, size).as_bytes(), None).text;
+        group.throughput(Throughput::BytesDecimal(text.len() as u64));
+        let id = BenchmarkId::new(name, format!("{}MB", size / MB));
+        group.bench_with_input(id, text.as_str(), |b, text| {
+            b.iter(|| parse::parse(black_box(text)));
         });
     }
     group.finish();
@@ -64,5 +88,5 @@ fn bench_decode(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_load, bench_decode);
+criterion_group!(benches, bench_load, bench_parse, bench_decode);
 criterion_main!(benches);

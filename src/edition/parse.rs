@@ -90,7 +90,7 @@ pub const MAX_THREADS: usize = 4;
 ///
 /// Never panics: a thread that failed has its pages read again on this one.
 pub fn parse_with_threads(text: &str, threads: usize) -> Edition {
-    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let pages: Vec<&str> = lines::split_at_byte(text, 0x0C).collect();
     let runs = page_runs(&pages, threads.max(1));
     let results: Vec<Option<Vec<PageRead>>> = std::thread::scope(|scope| {
         let pages = &pages;
@@ -565,7 +565,7 @@ fn collect_furniture(
                 let runs_on = i > 0
                     && lines.roles[i - 1] == Role::Caption
                     && !line.blank_before
-                    && !lines::ends_sentence(lines.lines[i - 1].text);
+                    && !lines.lines[i - 1].ends;
                 let target = match nearest(drafts, i) {
                     Some(k) => &mut drafts[k].captions,
                     None => &mut page.furniture,

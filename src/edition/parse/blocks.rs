@@ -119,7 +119,7 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                 }
                 if let Some(s) = cur.as_mut() {
                     s.span.1 = i;
-                    s.open = !ends_sentence(line.text);
+                    s.open = !line.ends;
                     // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
                     // paragraph it completes.
                     s.closed = line.text.ends_with(['）', ')']) && {
@@ -208,7 +208,7 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
     if line.opens || cur.closed {
         return true;
     }
-    headline_since && ends_sentence(prev.text)
+    headline_since && prev.ends
 }
 
 /// True when a paragraph ends between body lines `p` and `i` (see the
@@ -216,16 +216,16 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
 fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
-    if credits::is_subhead(line.text) || credits::is_subhead(prev.text) {
+    if line.subhead || prev.subhead {
         return true;
     }
     if page.indented {
         return line.indent;
     }
     if page.english {
-        return ends_sentence(prev.text) && prev.width * 5 < page.median_width * 4;
+        return prev.ends && prev.width * 5 < page.median_width * 4;
     }
-    if !ends_sentence(prev.text) {
+    if !prev.ends {
         return false;
     }
     if line.indent {
@@ -249,7 +249,7 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     // line is short inside a paragraph, and a last line ends its sentence,
     // so this is a first line (a two-line paragraph's second line is
     // short too).
-    let indent_short = line.width + 5 >= m.full && !ends_sentence(line.text);
+    let indent_short = line.width + 5 >= m.full && !line.ends;
     next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
 }
 
@@ -269,11 +269,7 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
     };
     let lines = &page.lines;
     let m = page.measure_at(late_end);
-    if blocks.len() < 3
-        || !m.columnar
-        || ends_sentence(lines[late_end].text)
-        || lines[late_start].opens
-    {
+    if blocks.len() < 3 || !m.columnar || lines[late_end].ends || lines[late_start].opens {
         return;
     }
     let Some(tail_char) = lines[late_end].text.chars().next_back() else {
@@ -288,8 +284,8 @@ pub(crate) fn restore_late_column(page: &mut PageLines) {
             first.width + 2 >= m.full
                 && !first.indent
                 && !first.opens
-                && !credits::is_subhead(first.text)
-                && ends_sentence(prev.text)
+                && !first.subhead
+                && prev.ends
                 && prev.width + 3 <= m.full
         })
         .map(|((start, _), _)| *start);
@@ -345,7 +341,7 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
             && k > 0
             && m.columnar
             && open(blocks[k - 1].1)
-            && ends_sentence(lines[s].text)
+            && lines[s].ends
             && lines[s].width + 3 <= m.full
             && !lines[s].opens
             && !lines[s].indent
@@ -398,10 +394,15 @@ pub(crate) fn body_pairs(
     page: &PageLines,
     wanted: &FxHashSet<(char, char)>,
 ) -> FxHashSet<(char, char)> {
-    let mut seen = FxHashSet::default();
     if wanted.is_empty() {
+        return FxHashSet::default();
+    }
+    if wanted.len() <= FEW_PAIRS
+        && let Some(seen) = few_body_pairs(page, wanted)
+    {
         return seen;
     }
+    let mut seen = FxHashSet::with_capacity_and_hasher(wanted.len(), Default::default());
     let mut unseen = PairCounter::new(wanted);
     for (line, _) in page
         .lines
@@ -425,6 +426,61 @@ pub(crate) fn body_pairs(
         }
     }
     seen
+}
+
+/// Up to how many pairs [`few_body_pairs`] searches for one by one.
+const FEW_PAIRS: usize = 4;
+
+/// [`body_pairs`] for a few pairs, each searched for in the page text as
+/// a string (`memchr::memmem`, much faster than reading the page char by
+/// char): a match counts when it lies inside a body line. The lines that
+/// lost justification spaces are not slices of the page text, and are
+/// read char by char. `None` when the lines are no longer in page order
+/// (after a column was moved), so that a match cannot be placed.
+fn few_body_pairs(
+    page: &PageLines,
+    wanted: &FxHashSet<(char, char)>,
+) -> Option<FxHashSet<(char, char)>> {
+    let base = page.text.as_ptr() as usize;
+    let within = |t: &str| {
+        let at = (t.as_ptr() as usize).wrapping_sub(base);
+        (at <= page.text.len() && at + t.len() <= page.text.len()).then_some(at)
+    };
+    // Byte ranges of the body lines that are slices of the page, in order.
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(page.lines.len());
+    let mut own: Vec<&str> = Vec::new();
+    let mut last_end = 0;
+    for (line, _) in page
+        .lines
+        .iter()
+        .zip(&page.roles)
+        .filter(|(_, r)| **r == Role::Body)
+    {
+        match within(line.text) {
+            Some(at) if at >= last_end => {
+                ranges.push((at, at + line.text.len()));
+                last_end = at + line.text.len();
+            }
+            Some(_) => return None,
+            None => own.push(line.text),
+        }
+    }
+    let mut seen = FxHashSet::with_capacity_and_hasher(wanted.len(), Default::default());
+    for &(a, b) in wanted {
+        let mut needle = String::with_capacity(8);
+        needle.push(a);
+        needle.push(b);
+        let in_body = |start: usize| {
+            let k = ranges.partition_point(|r| r.0 <= start);
+            k > 0 && ranges[k - 1].1 >= start + needle.len()
+        };
+        let found = memchr::memmem::find_iter(page.text.as_bytes(), needle.as_bytes()).any(in_body)
+            || own.iter().any(|t| t.contains(needle.as_str()));
+        if found {
+            seen.insert((a, b));
+        }
+    }
+    Some(seen)
 }
 
 /// Runs of body lines with no blank line or other line between, as
@@ -452,4 +508,31 @@ fn move_lines(page: &mut PageLines, (start, end): (usize, usize), to: usize) {
     page.lines[to..=end].rotate_right(by);
     page.roles[to..=end].rotate_right(by);
     page.measures[to..=end].rotate_right(by);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::parse::lines::despace_page;
+
+    #[test]
+    fn few_pairs_are_found_only_inside_body_lines_as_by_the_char_scan() {
+        // `责任` only in a furniture line, `导体` only in a despaced line,
+        // `会议` in a body line, `议召` only across a line break.
+        let text =
+            "责任编辑：周岚\n导 体 刻 蚀 设 备 研 制\n市委召开常委会会议\n召开专题会议研究部署\n";
+        let despaced = despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        assert!(matches!(page.roles[0], Role::Furniture(_)));
+        page.roles.iter_mut().skip(1).for_each(|r| *r = Role::Body);
+        let few: FxHashSet<(char, char)> = [('责', '任'), ('导', '体'), ('会', '议'), ('议', '召')]
+            .into_iter()
+            .collect();
+        let expected: FxHashSet<(char, char)> = [('导', '体'), ('会', '议')].into_iter().collect();
+        assert_eq!(body_pairs(&page, &few), expected);
+        // Five pairs take the char-by-char scan: the same answer.
+        let mut many = few.clone();
+        many.insert(('甲', '乙'));
+        assert_eq!(body_pairs(&page, &many), expected);
+    }
 }

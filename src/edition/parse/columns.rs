@@ -38,21 +38,75 @@ pub(crate) struct Measure {
 /// The measure of a whole page's body `widths` (half-units), or `None`
 /// when the page is not set in columns (see [`measure`]).
 pub(crate) fn page_measure(widths: &[usize]) -> Option<Measure> {
-    let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 8).collect();
+    let mut sorted: Vec<usize> = Vec::with_capacity(widths.len());
+    sorted.extend(widths.iter().copied().filter(|&w| w >= 8));
     sorted.sort_unstable();
-    let m = judge(&sorted, None);
+    let mut runs = Runs::default();
+    for w in sorted {
+        runs.put(w);
+    }
+    let m = judge(&runs, None);
     m.columnar.then_some(m)
+}
+
+/// A multiset of widths as runs `(width, how many)`, in increasing width:
+/// a column's window holds few distinct widths, so every count below is
+/// a sweep over a handful of runs.
+#[derive(Debug, Default)]
+struct Runs {
+    runs: Vec<(usize, usize)>,
+    /// How many widths in all.
+    len: usize,
+}
+
+impl Runs {
+    /// Adds one width `w`.
+    fn put(&mut self, w: usize) {
+        let at = self.runs.partition_point(|&(x, _)| x < w);
+        match self.runs.get_mut(at) {
+            Some((x, n)) if *x == w => *n += 1,
+            _ => self.runs.insert(at, (w, 1)),
+        }
+        self.len += 1;
+    }
+
+    /// Takes out one width `w` (one that was put in).
+    fn take(&mut self, w: usize) {
+        let at = self.runs.partition_point(|&(x, _)| x < w);
+        if let Some((x, n)) = self.runs.get_mut(at)
+            && *x == w
+        {
+            *n -= 1;
+            self.len -= 1;
+            if *n == 0 {
+                self.runs.remove(at);
+            }
+        }
+    }
+
+    /// How many widths pass `test`.
+    fn count(&self, test: impl Fn(usize) -> bool) -> usize {
+        self.runs
+            .iter()
+            .map(|&(x, n)| if test(x) { n } else { 0 })
+            .sum()
+    }
+
+    /// The widest width, if any.
+    fn widest(&self) -> Option<usize> {
+        self.runs.last().map(|&(x, _)| x)
+    }
 }
 
 /// Estimates the [`Measure`] around each of `widths` (half-units), given
 /// `wider`, the measure of the whole page or of the edition's earlier
 /// pages (see the module docs), if any. Linear in the number of lines:
-/// the window (at most `2 * WINDOW + 1` widths) is kept sorted as it
-/// slides, and each line's verdict is one sweep over it.
+/// the window (at most `2 * WINDOW + 1` widths) is kept as sorted runs as
+/// it slides, and each line's verdict is one sweep over them.
 pub(crate) fn measure(widths: &[usize], wider: Option<Measure>) -> Vec<Measure> {
     let mut out = Vec::with_capacity(widths.len());
-    // The widths of `widths[lo..hi]` that are at least 8, sorted.
-    let mut window: Vec<usize> = Vec::with_capacity(2 * WINDOW + 1);
+    // The widths of `widths[lo..hi]` that are at least 8.
+    let mut window = Runs::default();
     let (mut lo, mut hi) = (0usize, 0usize);
     // The verdict on the window as it was for the line before.
     let mut last: Option<Measure> = None;
@@ -66,8 +120,7 @@ pub(crate) fn measure(widths: &[usize], wider: Option<Measure>) -> Vec<Measure> 
         while hi < want_hi {
             let w = widths[hi];
             if w >= 8 {
-                let at = window.partition_point(|&x| x < w);
-                window.insert(at, w);
+                window.put(w);
                 put = Some(w);
                 moved += 1;
             }
@@ -76,8 +129,7 @@ pub(crate) fn measure(widths: &[usize], wider: Option<Measure>) -> Vec<Measure> 
         while lo < want_lo {
             let w = widths[lo];
             if w >= 8 {
-                let at = window.partition_point(|&x| x < w);
-                window.remove(at);
+                window.take(w);
                 taken = Some(w);
                 moved += 1;
             }
@@ -94,79 +146,63 @@ pub(crate) fn measure(widths: &[usize], wider: Option<Measure>) -> Vec<Measure> 
     out
 }
 
-/// The measure of one sorted window of widths, with the page's or
-/// edition's measure `wider` as a second witness.
-fn judge(window: &[usize], wider: Option<Measure>) -> Measure {
+/// The measure of one window of widths, with the page's or edition's
+/// measure `wider` as a second witness.
+fn judge(window: &Runs, wider: Option<Measure>) -> Measure {
     let own = judge_alone(window);
     let Some(w) = wider.filter(|w| w.columnar) else {
         return own;
     };
-    let at = |lo: usize, hi: usize| count_where(window, |x| lo <= x && x <= hi);
+    let at = |lo: usize, hi: usize| window.count(|x| lo <= x && x <= hi);
     if own.columnar && (own.full + 3..=own.full + 4).contains(&w.full) {
         if at(w.full.saturating_sub(1), w.full) >= 2 {
             return w;
         }
         return own;
     }
-    let fits = window.last().is_some_and(|&x| x <= w.full + 2);
-    if !own.columnar && !window.is_empty() && fits && at(w.full.saturating_sub(4), w.full + 2) >= 1
-    {
+    let fits = window.widest().is_some_and(|x| x <= w.full + 2);
+    if !own.columnar && window.len > 0 && fits && at(w.full.saturating_sub(4), w.full + 2) >= 1 {
         return w;
     }
     own
 }
 
-/// How many widths of a window pass `test`: a branch-free sweep, cheaper
-/// on a window of at most `2 * WINDOW + 1` widths than binary searches.
-fn count_where(window: &[usize], test: impl Fn(usize) -> bool) -> usize {
-    window.iter().map(|&x| usize::from(test(x))).sum()
-}
-
-/// The measure of one sorted window of widths on its own evidence.
-fn judge_alone(window: &[usize]) -> Measure {
+/// The measure of one window of widths on its own evidence.
+fn judge_alone(window: &Runs) -> Measure {
     // Count widths within one half-unit below each width: a digit or a
-    // Latin letter makes an otherwise full line one half-unit short. Both
-    // bounds only move right as the width grows; ties go to the wider.
+    // Latin letter makes an otherwise full line one half-unit short. Ties
+    // go to the wider.
     let mut best = (0usize, 0usize);
-    let (mut below, mut upto) = (0usize, 0usize);
-    let mut prev = None;
-    for &w in window {
-        // A repeated width gives the same count as its first copy.
-        if prev == Some(w) {
-            continue;
-        }
-        prev = Some(w);
-        while window[below] + 1 < w {
-            below += 1;
-        }
-        while upto < window.len() && window[upto] <= w {
-            upto += 1;
-        }
-        let count = upto - below;
+    let mut prev: Option<(usize, usize)> = None;
+    for &(w, n) in &window.runs {
+        let below = prev.filter(|&(x, _)| x + 1 == w).map_or(0, |(_, m)| m);
+        let count = n + below;
         if count >= best.1 {
             best = (w, count);
         }
+        prev = Some((w, n));
     }
     let (mut full, mut count) = best;
     // In a run of short paragraphs, first lines (their two-character
     // indent dropped, four half-units short) can outnumber full lines.
     // Full lines are still common, and set four half-units wider.
-    let wider_by_indent = count_where(window, |x| full + 3 <= x && x <= full + 4);
+    let wider_by_indent = window.count(|x| full + 3 <= x && x <= full + 4);
     if wider_by_indent >= 3 && wider_by_indent * 2 >= count {
         let limit = full + 4;
         full = window
+            .runs
             .iter()
-            .copied()
+            .map(|&(x, _)| x)
             .filter(|&x| x <= limit)
             .max()
             .unwrap_or(full);
         count = wider_by_indent;
     }
-    let near = count_where(window, |x| x + 4 >= full && x <= full + 2);
+    let near = window.count(|x| x + 4 >= full && x <= full + 2);
     // Headlines may be wider than the column, but not most lines.
-    let wider = count_where(window, |x| x > full + 4);
-    let columnar =
-        count >= 3 && near * 5 >= window.len() * 2 && wider * 4 < window.len() && full <= 120;
+    let wider = window.count(|x| x > full + 4);
+    let len = window.len;
+    let columnar = count >= 3 && near * 5 >= len * 2 && wider * 4 < len && full <= 120;
     Measure { full, columnar }
 }
 
@@ -273,6 +309,36 @@ mod tests {
             columnar: true,
         };
         assert_eq!(measure(&widths, Some(page))[10].full, 28);
+    }
+
+    #[test]
+    fn window_runs_agree_with_the_direct_count_on_varied_widths() {
+        // A fixed pseudo-random sequence: mostly a few column widths, with
+        // short lines, narrow scraps and wide headlines among them.
+        let mut seed = 0x2545_f491_u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        for _ in 0..40 {
+            let widths: Vec<usize> = (0..120)
+                .map(|_| match next() % 10 {
+                    0..=4 => 28 + next() % 2,
+                    5 => 24,
+                    6 => 8 + next() % 20,
+                    7 => next() % 8,
+                    8 => 32,
+                    _ => 40 + next() % 100,
+                })
+                .collect();
+            for (i, m) in measure(&widths, None).iter().enumerate() {
+                assert_eq!(
+                    (m.full, m.columnar),
+                    measure_directly(&widths, i),
+                    "{widths:?} {i}"
+                );
+            }
+        }
     }
 
     #[test]

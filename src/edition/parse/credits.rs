@@ -19,7 +19,7 @@
 //! Captions: `…摄）`, `（资料图片）`, `图为…`, `图片：`, `编者按`,
 //! `核心阅读`: never body text.
 
-use super::lines::{compact_folded, fold_traditional, is_end_punct, is_letter};
+use super::lines::{compact_folded, fold_traditional, is_end_punct, is_letter, more_chars_than};
 
 /// Marks that may stand before an own-line credit (`■本报记者 张三`).
 pub(super) const CREDIT_MARKS: [char; 7] = ['□', '■', '●', '◆', '○', ' ', '\u{3000}'];
@@ -178,7 +178,7 @@ pub(crate) fn ends_with_closing(text: &str) -> bool {
 pub(crate) fn is_credit_line(text: &str) -> bool {
     let bare = text.trim_start_matches(['□', '■', '●', '◆', '○', ' ', '\u{3000}']);
     // Every prefix below opens with one of these chars (or `記`).
-    if !bare.starts_with(['本', '记', '記', '通', '文']) || text.chars().nth(40).is_some() {
+    if !bare.starts_with(['本', '记', '記', '通', '文']) || more_chars_than(text, 40) {
         return false;
     }
     let folded = fold_traditional(text);
@@ -221,7 +221,7 @@ pub(crate) fn is_subhead(text: &str) -> bool {
                 | '十'
         )
     });
-    if !lead || text.chars().nth(30).is_some() || text.contains('。') {
+    if !lead || more_chars_than(text, 30) || text.contains('。') {
         return false;
     }
     let mut cs = text.chars();
@@ -241,7 +241,7 @@ pub(crate) fn is_caption(text: &str) -> bool {
     // Every form below ends in `）`, `)` or `摄`, or opens with `图`, `编`
     // or `核` (or their traditional forms): most lines stop here.
     let ends = text.ends_with(['）', ')', '摄', '攝']);
-    if !ends && !text.starts_with(['图', '圖', '编', '編', '核']) || text.chars().nth(100).is_some()
+    if !ends && !text.starts_with(['图', '圖', '编', '編', '核']) || more_chars_than(text, 100)
     {
         return false;
     }

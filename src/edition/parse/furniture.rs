@@ -16,7 +16,7 @@
 //! - a section name (`要闻`, `综合新闻`), when it is a known one or a very
 //!   short line next to a folio or date line.
 
-use super::lines::{compact_folded, is_letter};
+use super::lines::{compact_folded, is_letter, more_chars_than};
 
 /// What a furniture line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ const SECTIONS: &[&str] = &[
 
 /// Classifies a (cleaned) line as furniture, by its shape alone.
 pub(crate) fn classify(text: &str) -> Option<Furniture> {
-    if !could_be_furniture(text) || text.chars().nth(60).is_some() {
+    if !could_be_furniture(text) || more_chars_than(text, 60) {
         return None;
     }
     let t = compact_folded(text);
@@ -150,20 +150,22 @@ fn could_be_furniture(text: &str) -> bool {
                 | '星'
         )
         || text.ends_with(['报', '報', '刊'])
-        || text.chars().nth(8).is_none()
+        || !more_chars_than(text, 8)
 }
 
 /// A very short all-ideograph line: a section name when it stands next to
 /// a folio or date line.
 pub(crate) fn could_be_section(text: &str) -> bool {
-    let n = text.chars().count();
-    (2..=4).contains(&n) && text.chars().all(|c| is_letter(c) && !c.is_ascii())
+    // Two to four chars, counted no further than five.
+    let mut cs = text.chars();
+    let short = cs.nth(1).is_some() && cs.nth(2).is_none();
+    short && text.chars().all(|c| is_letter(c) && !c.is_ascii())
 }
 
 /// Recognises a jump line (`（下转第2版）`, `（上接第1版）`, `(转第3版)`,
 /// `（相关报道见第二版）`).
 pub(crate) fn jump(text: &str) -> Option<Jump> {
-    if !text.starts_with(['（', '(']) || text.chars().nth(30).is_some() {
+    if !text.starts_with(['（', '(']) || more_chars_than(text, 30) {
         return None;
     }
     let t = compact_folded(text);
@@ -184,7 +186,7 @@ pub(crate) fn jump(text: &str) -> Option<Jump> {
 
 /// True for `（相关报道见第二版）`: a cross-reference line, kept as furniture.
 pub(crate) fn is_cross_reference(text: &str) -> bool {
-    if !text.starts_with(['（', '(']) || text.chars().nth(30).is_some() {
+    if !text.starts_with(['（', '(']) || more_chars_than(text, 30) {
         return false;
     }
     let t = compact_folded(text);

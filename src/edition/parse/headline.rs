@@ -30,7 +30,9 @@
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::credits;
-use super::lines::{PairFilter, ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide};
+use super::lines::{
+    PairFilter, ends_mid_sentence, ends_sentence, is_letter_or_digit, is_wide, more_chars_than,
+};
 use super::page::{PageLines, Role};
 use crate::edition::Headline;
 
@@ -71,9 +73,8 @@ pub(crate) fn mark(page: &mut PageLines) {
 /// (`深入`) occurs elsewhere on the page — while neither pair joining the
 /// run to its neighbours (`深全`, `研入`) does.
 pub(crate) fn mark_insets(page: &mut PageLines) {
-    let body: Vec<usize> = (0..page.lines.len())
-        .filter(|&i| page.roles[i] == Role::Body)
-        .collect();
+    let mut body: Vec<usize> = Vec::with_capacity(page.lines.len());
+    body.extend((0..page.lines.len()).filter(|&i| page.roles[i] == Role::Body));
     // Runs shaped like an inset, with the char pairs their test needs.
     let mut runs: Vec<(usize, usize, InsetPairs)> = Vec::new();
     for k in 1..body.len() {
@@ -170,7 +171,7 @@ fn echo_shape(page: &PageLines, i: usize) -> Option<usize> {
         return None;
     }
     let prev = (0..i).rev().find(|&j| page.roles[j] == Role::Body)?;
-    if !ends_sentence(page.lines[prev].text) {
+    if !page.lines[prev].ends {
         return None;
     }
     let next = page.next_text(i)?;
@@ -235,7 +236,7 @@ fn inset_shape(
     if !run_ok {
         return None;
     }
-    if ends_sentence(lines[prev].text) || lines[after].opens {
+    if lines[prev].ends || lines[after].opens {
         return None;
     }
     let end = |i: usize| lines[i].text.chars().next_back();
@@ -247,17 +248,18 @@ fn inset_shape(
         .then_some([(a, d), (a, b), (c, d)])
 }
 
-/// A line that could be a headline by its own text; `opens` is
-/// [`credits::opens_article`] of `text`, already known to the caller.
-pub(crate) fn candidate(text: &str, opens: bool) -> bool {
+/// A line that could be a headline by its own text; `opens` and
+/// `subhead` are [`credits::opens_article`] and [`credits::is_subhead`] of
+/// `text`, already known to the caller.
+pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
     if text.ends_with("——") {
         return true;
     }
     // Cheapest tests first: this runs for every line, in every pass.
     !ends_sentence(text)
         && !ends_mid_sentence(text)
-        && text.chars().nth(1).is_some()
-        && !credits::is_subhead(text)
+        && more_chars_than(text, 1)
+        && !subhead
         && !has_full_stop(text)
         && !credits::ends_with_closing(text)
         && !opens
@@ -310,8 +312,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let m = page.measure_at(i);
     if !m.columnar {
-        return line.text.chars().nth(FREE_HEADLINE_CHARS).is_none()
-            && above(page, i) == Above::Closed;
+        return !more_chars_than(line.text, FREE_HEADLINE_CHARS) && above(page, i) == Above::Closed;
     }
     let above = above(page, i);
     let closed = above != Above::Open;
@@ -349,7 +350,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // punctuation to compress, no half-width digit) set one character
     // short is neither. Under a finished line and over a line shaped as a
     // first line (an indent short, running on), it is a headline.
-    let next_first = next.width + 4 == m.full && !ends_sentence(next.text);
+    let next_first = next.width + 4 == m.full && !next.ends;
     if above == Above::Closed
         && next_first
         && line.width + 2 == m.full
@@ -379,9 +380,7 @@ fn ideographs_only(text: &str) -> bool {
 /// another headline line.
 fn is_question_headline(page: &PageLines, i: usize) -> bool {
     let text = &page.lines[i].text;
-    if !text.ends_with(['？', '！', '?', '!'])
-        || has_full_stop(text)
-        || text.chars().nth(30).is_some()
+    if !text.ends_with(['？', '！', '?', '!']) || has_full_stop(text) || more_chars_than(text, 30)
     {
         return false;
     }

@@ -17,7 +17,7 @@
 use rustc_hash::FxHashSet;
 
 use super::blocks::{body_blocks, body_pairs};
-use super::lines::{Line, ends_sentence, is_letter};
+use super::lines::{Line, is_letter};
 use super::page::PageLines;
 
 /// The fewest lines a merged block has: four from each column.
@@ -45,7 +45,7 @@ fn alternation_stop(page: &PageLines, (start, end): (usize, usize)) -> Option<us
         return None;
     }
     let stop = (start..=end)
-        .find(|&i| ends_sentence(page.lines[i].text) && page.lines[i].width + 3 <= m.full)
+        .find(|&i| page.lines[i].ends && page.lines[i].width + 3 <= m.full)
         .unwrap_or(end);
     (stop + 1 - start >= MIN_LINES).then_some(stop)
 }
@@ -57,9 +57,10 @@ type Candidate = ((usize, usize), usize, [Vec<(char, char)>; 2]);
 /// The joins of lines `start..=stop` one apart and two apart.
 fn joins(page: &PageLines, start: usize, stop: usize) -> [Vec<(char, char)>; 2] {
     [1, 2].map(|gap| {
-        (start..(stop + 1).saturating_sub(gap))
-            .filter_map(|i| join(page, i, i + gap))
-            .collect()
+        let lines = start..(stop + 1).saturating_sub(gap);
+        let mut out = Vec::with_capacity(lines.len());
+        out.extend(lines.filter_map(|i| join(page, i, i + gap)));
+        out
     })
 }
 
@@ -120,7 +121,7 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
     // mid-sentence and joins the stream's first line by a seen pair.
     let hosts: Vec<(usize, (char, char))> = blocks
         .iter()
-        .filter(|&&b| b != merged && !ends_sentence(page.lines[b.1].text))
+        .filter(|&&b| b != merged && !page.lines[b.1].ends)
         .flat_map(|b| [(b.1, even[0]), (b.1, odd[0])])
         .filter_map(|(h, f)| join(page, h, f).map(|p| (h, p)))
         .collect();
@@ -129,7 +130,7 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
     let host_of = |first: usize| {
         blocks
             .iter()
-            .filter(|&&b| b != merged && !ends_sentence(page.lines[b.1].text))
+            .filter(|&&b| b != merged && !page.lines[b.1].ends)
             .map(|b| b.1)
             .find(|&h| join(page, h, first).is_some_and(|p| seen.contains(&p)))
     };

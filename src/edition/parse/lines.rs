@@ -37,6 +37,11 @@ pub(crate) struct Line<'a> {
     /// True when `text` could be a headline line by its own text
     /// (`headline::candidate`). Set by `PageLines::new`.
     pub candidate: bool,
+    /// True when `text` ends a sentence ([`ends_sentence`]), read once.
+    pub ends: bool,
+    /// True when `text` is a run-in subhead (`credits::is_subhead`). Set
+    /// by `PageLines::new`.
+    pub subhead: bool,
     /// True for a headline line set among another article's column lines
     /// (`headline::mark_echoes`): the body reads on across it, so it does
     /// not start a new article there.
@@ -151,6 +156,19 @@ pub(crate) fn is_opening(c: char) -> bool {
     )
 }
 
+/// True when `text` holds more than `n` chars (`text.chars().nth(n)` is
+/// some), decided from the byte length alone unless it lies between `n`
+/// and `4 * n` bytes (a char is one to four bytes).
+pub(crate) fn more_chars_than(text: &str, n: usize) -> bool {
+    if text.len() <= n {
+        false
+    } else if text.len() > n.saturating_mul(4) {
+        true
+    } else {
+        text.chars().nth(n).is_some()
+    }
+}
+
 /// True when `text` ends a sentence: its last char is end punctuation.
 pub(crate) fn ends_sentence(text: &str) -> bool {
     text.chars().next_back().is_some_and(is_end_punct)
@@ -209,7 +227,7 @@ pub(crate) fn split_lines<'a>(page: &'a str, despaced: &'a Despaced) -> Vec<Line
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', page.as_bytes()).count() + 1);
     let mut cleaned = despaced.0.iter().peekable();
     let mut blank = false;
-    for raw in page.split('\n') {
+    for raw in split_at_line_feeds(page) {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             blank = true;
@@ -231,10 +249,31 @@ pub(crate) fn split_lines<'a>(page: &'a str, despaced: &'a Despaced) -> Vec<Line
             opens: false,
             candidate: false,
             aside: false,
+            ends: ends_sentence(text),
+            subhead: false,
         });
         blank = false;
     }
     out
+}
+
+/// `page.split('\n')`, found with the `memchr` crate's vectorised search
+/// (the standard library's char search reads a word at a time).
+pub(crate) fn split_at_line_feeds(page: &str) -> impl Iterator<Item = &str> {
+    split_at_byte(page, b'\n')
+}
+
+/// `text.split(c)` for an ASCII byte `c`, found with `memchr`.
+pub(crate) fn split_at_byte(text: &str, c: u8) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    memchr::memchr_iter(c, text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            // `end` is at an ASCII byte or the end: both char boundaries.
+            let piece = text.get(from..end).unwrap_or("");
+            from = end + 1;
+            piece
+        })
 }
 
 /// Byte offsets of the whitespace chars (`char::is_whitespace`) of `page`
@@ -334,8 +373,13 @@ pub(crate) struct PairFilter {
 
 impl PairFilter {
     /// The filter of `pairs`.
-    pub(crate) fn new<'a>(pairs: impl IntoIterator<Item = &'a (char, char)> + Clone) -> Self {
-        let n = pairs.clone().into_iter().count();
+    pub(crate) fn new<'a, I>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = &'a (char, char)>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let pairs = pairs.into_iter();
+        let n = pairs.len();
         let size = n
             .saturating_mul(16)
             .clamp(4096, 1 << 30)
@@ -385,8 +429,13 @@ pub(crate) struct PairCounter {
 
 impl PairCounter {
     /// The counter of `pairs`, all not yet found.
-    pub(crate) fn new<'a>(pairs: impl IntoIterator<Item = &'a (char, char)> + Clone) -> Self {
-        let n = pairs.clone().into_iter().count();
+    pub(crate) fn new<'a, I>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = &'a (char, char)>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let pairs = pairs.into_iter();
+        let n = pairs.len();
         let size = n
             .saturating_mul(16)
             .clamp(4096, 1 << 30)

@@ -65,6 +65,8 @@ pub(crate) struct PageLines<'a> {
     pub indented: bool,
     /// True for an English OCR page (see [`super::english`]).
     pub english: bool,
+    /// The page text the lines are slices of (all but the despaced ones).
+    pub text: &'a str,
     /// The median width of the page's body lines, in half-units.
     pub median_width: usize,
 }
@@ -84,7 +86,8 @@ impl<'a> PageLines<'a> {
         let mut lines = lines::split_lines(page, despaced);
         for l in &mut lines {
             l.opens = credits::opens_article(l.text);
-            l.candidate = super::headline::candidate(l.text, l.opens);
+            l.subhead = credits::is_subhead(l.text);
+            l.candidate = super::headline::candidate(l.text, l.opens, l.subhead);
         }
         let mut roles: Vec<Role> = if english {
             english_roles(&lines)
@@ -94,12 +97,14 @@ impl<'a> PageLines<'a> {
         mark_sections(&lines, &mut roles);
         mark_photo_titles(&lines, &mut roles);
         extend_notes(&lines, &mut roles);
-        let widths: Vec<usize> = lines
-            .iter()
-            .zip(&roles)
-            .filter(|(_, r)| **r == Role::Body)
-            .map(|(l, _)| l.width)
-            .collect();
+        let mut widths: Vec<usize> = Vec::with_capacity(lines.len());
+        widths.extend(
+            lines
+                .iter()
+                .zip(&roles)
+                .filter(|(_, r)| **r == Role::Body)
+                .map(|(l, _)| l.width),
+        );
         let own = columns::page_measure(&widths);
         let body_measures = columns::measure(&widths, own.or(earlier));
         let mut measures = Vec::with_capacity(lines.len());
@@ -118,7 +123,6 @@ impl<'a> PageLines<'a> {
                 k += 1;
             }
         }
-        let mut widths = widths;
         let half = widths.len() / 2;
         let median_width = if widths.is_empty() {
             0
@@ -136,6 +140,7 @@ impl<'a> PageLines<'a> {
             indented,
             english,
             median_width,
+            text: page,
         }
     }
 
@@ -249,7 +254,7 @@ fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
     for i in 0..lines.len().saturating_sub(1) {
         if roles[i] == Role::Body
             && roles[i + 1] == Role::Caption
-            && lines[i].text.chars().nth(6).is_none()
+            && !lines::more_chars_than(lines[i].text, 6)
             && !lines[i + 1].blank_before
             && lines[i].text.chars().all(lines::is_letter_or_digit)
         {
