@@ -1,7 +1,7 @@
 //! Parse and decode throughput (issue 7) on generated editions
 //! (`common/generate.rs`): `edition::load` on 1, 10 and 50 MB of pages and
 //! on one 10 MB article; `parse::parse` alone (on text decoded beforehand)
-//! on 1 and 10 MB of pages and of one article; and `decode::decode` alone
+//! on 1 and 10 MB of pages (also on one thread) and of one article; and `decode::decode` alone
 //! on 10 MB as UTF-8, as
 //! UTF-8 with CRLF line ends and tabs (the normaliser's rewriting path), and
 //! as GBK (detection plus a legacy decoder).
@@ -62,6 +62,14 @@ fn bench_parse(c: &mut Criterion) {
         group.bench_with_input(id, text.as_str(), |b, text| {
             b.iter(|| parse::parse(black_box(text)));
         });
+        if shape == Shape::Pages {
+            // The same on one thread: what each core does (a single page
+            // is always read on one thread).
+            let id = BenchmarkId::new("pages-one-thread", format!("{}MB", size / MB));
+            group.bench_with_input(id, text.as_str(), |b, text| {
+                b.iter(|| parse::parse_with_threads(black_box(text), 1));
+            });
+        }
     }
     group.finish();
 }
