@@ -379,14 +379,10 @@ impl PairFilter {
         I::IntoIter: ExactSizeIterator,
     {
         let pairs = pairs.into_iter();
-        let n = pairs.len();
-        let size = n
-            .saturating_mul(16)
-            .clamp(4096, 1 << 30)
-            .next_power_of_two();
+        let (size, shift) = pair_table(pairs.len());
         let mut filter = PairFilter {
             bits: vec![0u64; size / 64],
-            shift: 64 - size.trailing_zeros(),
+            shift,
         };
         for &p in pairs {
             let k = filter.slot(p);
@@ -409,6 +405,16 @@ impl PairFilter {
             .get(k >> 6)
             .is_some_and(|w| (w >> (k & 63)) & 1 == 1)
     }
+}
+
+/// The slots of a pair table for `pairs` pairs (at least 4096, and 16 a
+/// pair, a power of two) and the shift that [`pair_slot`] takes for it.
+fn pair_table(pairs: usize) -> (usize, u32) {
+    let size = pairs
+        .saturating_mul(16)
+        .clamp(4096, 1 << 30)
+        .next_power_of_two();
+    (size, 64 - size.trailing_zeros())
 }
 
 /// The slot of pair `p` in a table of `2^(64 - shift)` slots: the top
@@ -435,14 +441,10 @@ impl PairCounter {
         I::IntoIter: ExactSizeIterator,
     {
         let pairs = pairs.into_iter();
-        let n = pairs.len();
-        let size = n
-            .saturating_mul(16)
-            .clamp(4096, 1 << 30)
-            .next_power_of_two();
+        let (size, shift) = pair_table(pairs.len());
         let mut counter = PairCounter {
             counts: vec![0u8; size],
-            shift: 64 - size.trailing_zeros(),
+            shift,
         };
         for &p in pairs {
             let k = pair_slot(p, counter.shift);
