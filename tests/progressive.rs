@@ -435,6 +435,52 @@ fn saved_position_on_a_later_page_opens_when_the_whole_edition_arrives() {
 }
 
 #[test]
+fn saved_place_past_the_provisional_end_of_a_long_article_waits_for_the_whole_article() {
+    // One article longer than the provisional prefix, whose text repeats
+    // (the generator repeats the sample's paragraphs): the saved place's
+    // snippet also occurs in the prefix, at an earlier paragraph, which
+    // must not be taken for the saved place.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.txt");
+    std::fs::write(
+        &path,
+        generate::edition(generate::Shape::OneArticle, 600_000),
+    )
+    .unwrap();
+    let (whole, fingerprint) = loaded(&path);
+    let data = dir.path().join("data");
+    let article = whole.article(0).unwrap();
+    let at = Anchor {
+        paragraph: article.paragraphs.len() - 1,
+        offset: 0,
+    };
+    {
+        let (mut store, _) = Store::open(&data);
+        store.identify(&fingerprint, &whole);
+        store
+            .set_reading_position(&fingerprint, None, article, at)
+            .unwrap();
+    }
+    let (mut store, _) = Store::open(&data);
+    let opened = open::open(&path, &options(), &mut store).unwrap();
+    let mut app = opened.app;
+    let mut loading = opened.loading.expect("600 KB loads in two steps");
+    let shown = app.edition().article(0).unwrap().paragraphs.len();
+    assert!(
+        shown <= at.paragraph,
+        "the saved paragraph is past the prefix"
+    );
+    assert_eq!(
+        app.top(),
+        Anchor::default(),
+        "not moved to a repeat of its text"
+    );
+    let edition = loading.wait().unwrap();
+    open::complete(&mut app, &mut store, &loading, edition);
+    assert_eq!(app.top(), at);
+}
+
+#[test]
 fn saved_position_on_the_first_page_opens_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = generated(dir.path());

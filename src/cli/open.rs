@@ -178,18 +178,22 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
 }
 
 /// Opens the reading position saved in `saved` now, when the edition is
-/// `whole` or the position is found in its own article of the provisional
-/// edition. Returns true when it must wait for the whole edition instead:
-/// the position lies beyond the provisional edition, or the fingerprint is
-/// not `known` and the state may come from an older extraction when the
-/// whole edition is identified.
+/// `whole` or the position is found exactly where it was saved in the
+/// provisional edition. Returns true when it must wait for the whole
+/// edition instead: the position lies beyond the provisional edition, or
+/// the fingerprint is not `known` and the state may come from an older
+/// extraction when the whole edition is identified.
 fn resume(app: &mut App, saved: &EditionState, whole: bool, known: bool) -> bool {
-    // Only in its own article: text found in another article of the first
-    // page may be a repeat of the saved place, which may lie on a page not
-    // parsed yet.
+    // Only at its own place: the saved snippet found elsewhere in the
+    // provisional edition (another article, or earlier in an article cut
+    // short by the prefix) may be a repeat of text whose saved place lies
+    // in what is not parsed yet.
     let found = matches!(
         anchor::resolve_position(saved, app.edition()),
-        Some(Resolution::Found { how, .. }) if how != Match::InEdition
+        Some(Resolution::Found {
+            how: Match::Exact | Match::Unchecked,
+            ..
+        })
     );
     if whole || found {
         app.resume(saved);
