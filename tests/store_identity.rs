@@ -124,6 +124,31 @@ fn another_paper_sharing_half_the_titles_or_fewer_is_new() {
 }
 
 #[test]
+fn a_paper_repeating_anothers_few_titles_is_new() {
+    // A front page's four titles, then a paper of many pages that carries
+    // them again and again among its own: 60 of its 100 titles are repeats
+    // of those four, but only 4 of its 44 distinct titles.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path());
+    store.resolve_edition(&fp("a"), None, &titles(&FRONT_PAGE));
+    store
+        .add_bookmark(&fp("a"), None, plain_bookmark("b", 1))
+        .unwrap();
+    let mut many: Vec<String> = Vec::new();
+    for page in 0..25 {
+        if page < 15 {
+            many.extend(titles(&FRONT_PAGE));
+        } else {
+            many.extend((0..4).map(|k| format!("第{page}版第{k}篇")));
+        }
+    }
+    assert_eq!(many.len(), 100);
+    assert_eq!(store.resolve_edition(&fp("b"), None, &many), Identity::New);
+    assert!(ids(&store, &fp("b")).is_empty(), "no bookmark copied");
+    assert_eq!(ids(&store, &fp("a")), ["b"]);
+}
+
+#[test]
 fn a_reader_still_holding_the_old_fingerprint_merges_into_the_new_key() {
     let dir = tempfile::tempdir().unwrap();
     let old = fp("1111111111111111");

@@ -5,9 +5,10 @@
 //! file keep it. A re-extraction of the same paper (another PDF extractor, a
 //! fixed OCR error) changes the text and so the fingerprint, but nearly all of
 //! its article titles stay the same: an edition whose stored titles share more
-//! than half of the larger title list is taken to be the same paper, and its
-//! state is re-keyed to the new fingerprint (the old one is kept as an alias,
-//! so another reader still holding it merges into the new key).
+//! than half of the larger list of distinct titles is taken to be the same
+//! paper, and its state is re-keyed to the new fingerprint (the old one is
+//! kept as an alias, so another reader still holding it merges into the new
+//! key).
 //!
 //! Unless the old file is still there: several files can hold the same
 //! articles at once (one paper's extractions side by side, or one paper in
@@ -187,21 +188,19 @@ impl Store {
 }
 
 /// The stored edition whose titles best overlap `titles`, with the number
-/// shared, if it shares more than half of the longer title list. Ties go to
-/// the most recently touched edition.
+/// shared, if it shares more than half of the longer list of distinct
+/// titles. Ties go to the most recently touched edition.
 fn best_match<'a>(
     editions: impl Iterator<Item = (&'a Fingerprint, &'a EditionState)>,
     titles: &[String],
 ) -> Option<(Fingerprint, usize)> {
-    let wanted: Vec<String> = titles.iter().map(|t| normalise(t)).collect();
+    // Distinct titles: a title an edition repeats (a recurring column, a
+    // paper made of one page's articles again and again) is one piece of
+    // evidence, not one per repeat.
+    let wanted = distinct(titles.iter().take(MAX_TITLES));
     let mut best: Option<((usize, u64), Fingerprint, usize)> = None;
     for (fingerprint, state) in editions {
-        let stored: Vec<String> = state
-            .titles
-            .iter()
-            .take(MAX_TITLES)
-            .map(|t| normalise(t))
-            .collect();
+        let stored = distinct(state.titles.iter().take(MAX_TITLES));
         let longer = stored.len().max(wanted.len());
         let shared = wanted.iter().filter(|t| stored.contains(t)).count();
         if shared == 0 || shared * 2 <= longer {
@@ -221,6 +220,17 @@ fn best_match<'a>(
 fn holds(path: &Path, fingerprint: &Fingerprint) -> bool {
     std::fs::read(path)
         .is_ok_and(|bytes| Fingerprint::of_text(&decode::decode(&bytes, None).text) == *fingerprint)
+}
+
+/// The distinct `titles`, each [`normalise`]d, in first-seen order.
+fn distinct<'a>(titles: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for title in titles.map(|t| normalise(t)) {
+        if !out.contains(&title) {
+            out.push(title);
+        }
+    }
+    out
 }
 
 /// A title compared without whitespace and case.
