@@ -164,6 +164,8 @@ fn is_cjk(c: char) -> bool {
 
 /// A stable article identifier: 16 lowercase hex digits of a 64-bit FNV-1a
 /// hash over the article's non-whitespace content (see [`ArticleId::derive`]).
+/// Unique within a parsed edition: the parser gives the second and later
+/// articles deriving the same id a suffix `-2`, `-3`, … in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ArticleId(pub String);

@@ -241,7 +241,25 @@ fn assemble(reads: Vec<PageRead>) -> Edition {
     {
         edition.pages.pop();
     }
+    number_repeated_ids(&mut edition);
     edition
+}
+
+/// Makes article ids unique within the edition: an article whose id (title
+/// and first 64 chars of body, [`ArticleId::derive`]) an earlier article
+/// already has — the same story printed twice, or a recurring item whose
+/// opening words do not change — gets `-2`, `-3`, … after it, in reading
+/// order. Bookmarks, reading positions and read marks name articles by id,
+/// so without this they would all land on the first of them.
+fn number_repeated_ids(edition: &mut Edition) {
+    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    for article in edition.pages.iter_mut().flat_map(|p| &mut p.articles) {
+        let count = seen.entry(article.id.0.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            article.id = ArticleId(format!("{}-{}", article.id.0, count));
+        }
+    }
 }
 
 /// An article being assembled.
@@ -620,7 +638,26 @@ fn nearest(drafts: &[Draft], i: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::page_runs;
+    use super::{page_runs, parse};
+
+    #[test]
+    fn articles_opening_alike_under_one_title_get_distinct_ids() {
+        // The same title and the same first 64 chars of body, on two pages
+        // and twice on one, differing only later in the body.
+        let lede = "本报讯 7月26日，市气象台发布高温橙色预警信号，预计未来三天我市最高气温将升至三十八摄氏度以上，请市民注意防暑降温，减少户外活动";
+        let article = |tail: &str| format!("高温橙色预警\n\n{lede}，{tail}。（王五）\n");
+        let text = format!(
+            "{}\n{}\u{c}{}",
+            article("并关注最新预报"),
+            article("并备好防暑药品"),
+            article("并错峰出行")
+        );
+        let edition = parse(&text);
+        let ids: Vec<&str> = edition.articles().map(|a| a.id.0.as_str()).collect();
+        assert_eq!(ids.len(), 3, "{ids:?}");
+        assert_eq!(ids[1], format!("{}-2", ids[0]));
+        assert_eq!(ids[2], format!("{}-3", ids[0]));
+    }
 
     #[test]
     fn runs_cover_every_page_once_in_order() {
