@@ -169,7 +169,12 @@ fn read(
     let mut session = if options.mode == Mode::Library {
         let library = Library::scan(&options.files)?;
         if library.is_empty() {
-            anyhow::bail!("no editions found");
+            let given: Vec<String> = options
+                .files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect();
+            anyhow::bail!("{}: no editions found", given.join(", "));
         }
         // Until an edition is opened, the reader holds an empty one that
         // is never drawn (the library screen shows instead).

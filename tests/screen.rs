@@ -359,8 +359,8 @@ fn help_at_50_by_16_fits_the_width_and_scrolls_to_the_last_entry() {
     // As a table the keys column is "Space, PageDown" (15 columns) and two
     // spaces, and the longest description, "rename bookmark: give it a note
     // (sidebar)", is 41: 58 + 2 borders is more than 50, so each
-    // description goes under its keys. 16 rows less the borders show 14
-    // lines.
+    // description goes under its keys. 16 rows less the status bar and the
+    // borders show 13 lines; the status bar stays uncovered.
     let buffer = draw(&app, 50, 16);
     let first = lines(&buffer);
     // The box is centred: find its left border's column on the top row.
@@ -375,7 +375,12 @@ fn help_at_50_by_16_fits_the_width_and_scrolls_to_the_last_entry() {
         "{}",
         from(2)
     );
-    assert!(from(15).starts_with('└'), "bottom border: {}", from(15));
+    assert!(from(14).starts_with('└'), "bottom border: {}", from(14));
+    assert!(
+        !first[15].contains(['└', '│', '─']),
+        "status bar uncovered: {}",
+        first[15]
+    );
     let mut seen = first.join("\n");
     for _ in 0..60 {
         app.update(Action::ScrollDown);

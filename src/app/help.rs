@@ -24,7 +24,7 @@ pub struct HelpView {
     /// The widest line (or the title), in columns.
     pub width: usize,
     /// How many lines the box shows at once (the screen's height less the
-    /// borders, at most all lines).
+    /// status bar and the borders, at most all lines).
     pub visible: usize,
 }
 
@@ -63,7 +63,8 @@ impl HelpView {
                 .flat_map(|e| [e.keys.clone(), format!("{STACKED_INDENT}{}", e.description)])
                 .collect();
         }
-        let visible = lines.len().min(height.saturating_sub(2));
+        // The box leaves the status bar (the last row) uncovered.
+        let visible = lines.len().min(height.saturating_sub(3));
         HelpView {
             width: widest(&lines),
             lines,
@@ -117,12 +118,12 @@ mod tests {
     #[test]
     fn narrow_screen_puts_descriptions_under_their_keys() {
         // The table is 35 columns + 2 borders: too wide for 30.
-        let view = HelpView::new(&entries(), 30, 4, AmbiguousWidth::Narrow);
+        let view = HelpView::new(&entries(), 30, 5, AmbiguousWidth::Narrow);
         assert_eq!(
             view.lines,
             ["j, ↓", "    next item / scroll down a row", "q", "    quit"]
         );
-        // 4 rows less 2 borders: 2 visible, scrolls by 2.
+        // 5 rows less the status bar and 2 borders: 2 visible, scrolls by 2.
         assert_eq!((view.visible, view.max_scroll()), (2, 2));
     }
 }

@@ -11,8 +11,8 @@ use super::{ASCII_BORDER, text};
 use crate::app::help::HelpView;
 use crate::typeset::AmbiguousWidth;
 
-/// Draws the help overlay over `area` (the whole screen), from line
-/// `scroll` on.
+/// Draws the help overlay over `area` (the whole screen) but its last row,
+/// the status bar, from line `scroll` on.
 pub fn render(
     view: &HelpView,
     scroll: usize,
@@ -20,6 +20,10 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let area = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     let width = u16::try_from(view.width + 2).unwrap_or(u16::MAX);
     let height = u16::try_from(view.visible + 2).unwrap_or(u16::MAX);
     let boxed = area.centered(Constraint::Length(width), Constraint::Length(height));
