@@ -226,16 +226,11 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
             redraw = true;
             continue;
         }
-        let wait = match (saver.due_in(&session.app), session.store.saving()) {
-            (Some(due), true) => Some(due.min(SAVE_CHECK_INTERVAL)),
-            (None, true) => Some(SAVE_CHECK_INTERVAL),
-            (due, false) => due,
-        };
-        let wait = match (wait, session.loading.is_some()) {
-            (Some(wait), true) => Some(wait.min(LOAD_CHECK_INTERVAL)),
-            (None, true) => Some(LOAD_CHECK_INTERVAL),
-            (wait, false) => wait,
-        };
+        let wait = next_wait(
+            saver.due_in(&session.app),
+            session.store.saving(),
+            session.loading.as_ref().map(|l| l.known),
+        );
         let event = match wait {
             Some(wait) => event::poll(wait)?.then(event::read).transpose()?,
             None => Some(event::read()?),
@@ -266,6 +261,27 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
     // `leave_reading`); otherwise its result is dropped with the session.
     leave_reading(session, &mut saver);
     Ok(())
+}
+
+/// How long the loop may block before it must look again: until the
+/// reading position's save is `due`, every [`SAVE_CHECK_INTERVAL`] while
+/// the store is `saving`, every [`LOAD_CHECK_INTERVAL`] while an edition is
+/// `loading` (`Some(known)`); `None` blocks until the next event. A
+/// position held back while an edition the store does not know loads (see
+/// [`save_reading`]) is not due: waking for it would spin until the load
+/// ends.
+fn next_wait(due: Option<Duration>, saving: bool, loading: Option<bool>) -> Option<Duration> {
+    let due = due.filter(|_| loading != Some(false));
+    let wait = match (due, saving) {
+        (Some(due), true) => Some(due.min(SAVE_CHECK_INTERVAL)),
+        (None, true) => Some(SAVE_CHECK_INTERVAL),
+        (due, false) => due,
+    };
+    match (wait, loading.is_some()) {
+        (Some(wait), true) => Some(wait.min(LOAD_CHECK_INTERVAL)),
+        (None, true) => Some(LOAD_CHECK_INTERVAL),
+        (wait, false) => wait,
+    }
 }
 
 /// Saves the read marks and the reading position before the edition is
@@ -724,6 +740,32 @@ mod tests {
     use crate::app::input::Edit;
     use crate::app::{Action, Settings};
     use crate::edition::{Article, ArticleId, Edition, Headline, Page};
+
+    #[test]
+    fn a_position_held_back_while_an_unknown_edition_loads_does_not_spin_the_loop() {
+        let overdue = Some(Duration::ZERO);
+        // Unknown edition loading: the position is not saved, so its
+        // overdue save must not make the loop poll with a zero timeout.
+        assert_eq!(
+            next_wait(overdue, false, Some(false)),
+            Some(LOAD_CHECK_INTERVAL)
+        );
+        // Known edition loading, or none: an overdue save wakes at once.
+        assert_eq!(next_wait(overdue, false, Some(true)), Some(Duration::ZERO));
+        assert_eq!(next_wait(overdue, false, None), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn the_loop_blocks_only_when_nothing_is_pending() {
+        assert_eq!(next_wait(None, false, None), None);
+        assert_eq!(next_wait(None, true, None), Some(SAVE_CHECK_INTERVAL));
+        let later = Some(Duration::from_secs(2));
+        assert_eq!(next_wait(later, false, None), later);
+        assert_eq!(
+            next_wait(later, true, Some(true)),
+            Some(SAVE_CHECK_INTERVAL.min(LOAD_CHECK_INTERVAL))
+        );
+    }
 
     #[test]
     fn ambiguous_width_probe_prints_only_on_the_alternate_screen() {
