@@ -310,22 +310,38 @@ fn page_jump_beyond_the_first_page_waits_for_the_whole_edition() {
 }
 
 #[test]
+fn a_query_with_no_match_so_far_says_so_while_loading() {
+    let mut app = app_on(provisional(), vec![]);
+    app.set_loading(10_000_000);
+    app.update(Action::Search);
+    for c in "无此词".chars() {
+        app.prompt_input(Edit::Insert(c));
+    }
+    assert_eq!(app.match_status().as_deref(), Some("no match yet"));
+    app.replace_edition(whole(), &EditionState::default());
+    assert_eq!(app.match_status().as_deref(), Some("no match"));
+}
+
+#[test]
 fn search_follows_the_whole_edition_and_keeps_its_current_match() {
     let mut app = app_on(provisional(), vec![]);
+    app.set_loading(10_000_000);
     app.update(Action::Search);
     for c in "会议".chars() {
         app.prompt_input(Edit::Insert(c));
     }
     app.prompt_input(Edit::Submit);
-    // The short article's headline and its paragraph.
+    // The short article's headline and its paragraph, so far.
     assert_eq!(app.matches().len(), 2);
     assert_eq!(app.current_match(), Some(0));
+    assert_eq!(app.match_status().as_deref(), Some("match 1/2+"));
 
     app.replace_edition(whole(), &EditionState::default());
 
     // And the page-2 article's headline and paragraph.
     assert_eq!(app.matches().len(), 4);
     assert_eq!(app.current_match(), Some(0));
+    assert_eq!(app.match_status().as_deref(), Some("match 1/4"));
     assert_eq!(app.current(), 0);
     app.update(Action::NextMatch);
     app.update(Action::NextMatch);

@@ -86,13 +86,19 @@ impl App {
     }
 
     /// The status bar's `match 3/17` (or `no match` while typing a query
-    /// that has none); `None` when no search is active.
+    /// that has none); `None` when no search is active. While the edition
+    /// is still loading (see [`App::loading`]) the count is of the part
+    /// parsed so far and says so: `match 3/17+`, `no match yet`.
     pub fn match_status(&self) -> Option<String> {
         let count = self.search.matches.len();
+        let partial = self.loading.is_some();
+        let more = if partial { "+" } else { "" };
         match self.search.current {
-            Some(i) if count > 0 => Some(format!("match {}/{count}", i + 1)),
-            _ if count > 0 => Some(format!("{count} matches")),
-            _ if self.prompt().is_some_and(|p| !p.is_empty()) => Some("no match".to_owned()),
+            Some(i) if count > 0 => Some(format!("match {}/{count}{more}", i + 1)),
+            _ if count > 0 => Some(format!("{count}{more} matches")),
+            _ if self.prompt().is_some_and(|p| !p.is_empty()) => {
+                Some(if partial { "no match yet" } else { "no match" }.to_owned())
+            }
             _ => None,
         }
     }
