@@ -302,29 +302,30 @@ pub fn load_owned(
 }
 
 /// Fingerprints and parses decoded text; the decoded text is dropped
-/// before the model is returned. From [`parse::PARALLEL_MIN_BYTES`] on, the
-/// fingerprint is taken on a thread of its own while the text is parsed.
+/// before the model is returned.
 fn finish_load(decoded: decode::Decoded, source: Option<&str>) -> (Edition, Fingerprint) {
-    let text = decoded.text.as_str();
-    let (mut edition, fingerprint) = if text.len() < parse::PARALLEL_MIN_BYTES {
-        (parse::parse(text), Fingerprint::of_text(text))
-    } else {
-        std::thread::scope(|scope| {
-            let hashing = std::thread::Builder::new()
-                .name("newsreader-fingerprint".to_owned())
-                .spawn_scoped(scope, || Fingerprint::of_text(text));
-            let edition = parse::parse(text);
-            let fingerprint = hashing
-                .ok()
-                .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| Fingerprint::of_text(text));
-            (edition, fingerprint)
-        })
-    };
-    edition.source = source.map(str::to_owned);
-    edition.encoding = decoded.encoding.to_owned();
-    let mut warnings = decoded.warnings;
-    warnings.append(&mut edition.warnings);
-    edition.warnings = warnings;
-    (edition, fingerprint)
+    fingerprint_beside(&decoded.text, || progressive::parse_whole(&decoded, source))
+}
+
+/// Runs `work` on this thread while [`Fingerprint::of_text`] of `text` is
+/// taken, on a thread of its own from [`parse::PARALLEL_MIN_BYTES`] on
+/// (the fingerprint is a serial hash of every byte, about 1.6 ms a MB), one
+/// after the other below that. Gives `work`'s result and the fingerprint.
+/// Never panics: a hashing thread that cannot start or fails is replaced
+/// by hashing here.
+pub fn fingerprint_beside<T>(text: &str, work: impl FnOnce() -> T) -> (T, Fingerprint) {
+    if text.len() < parse::PARALLEL_MIN_BYTES {
+        return (work(), Fingerprint::of_text(text));
+    }
+    std::thread::scope(|scope| {
+        let hashing = std::thread::Builder::new()
+            .name("newsreader-fingerprint".to_owned())
+            .spawn_scoped(scope, || Fingerprint::of_text(text));
+        let result = work();
+        let fingerprint = hashing
+            .ok()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| Fingerprint::of_text(text));
+        (result, fingerprint)
+    })
 }

@@ -23,7 +23,7 @@ use anyhow::bail;
 use crate::app::{App, HelpEntry, Settings};
 use crate::edition::decode::{self, Decoded};
 use crate::edition::progressive::{parse_decoded, parse_whole, provisional_prefix};
-use crate::edition::{Edition, Fingerprint};
+use crate::edition::{Edition, Fingerprint, fingerprint_beside};
 use crate::store::anchor::{self, Match, Resolution};
 use crate::store::{EditionState, Notice, Store};
 
@@ -204,40 +204,31 @@ fn resume(app: &mut App, saved: &EditionState, whole: bool, known: bool) -> bool
 
 /// Parses what the first frame needs: the whole text when it is one short
 /// page, else the provisional prefix, with a worker thread ready to parse
-/// the whole text. Also fingerprints the whole text (on a thread of its
-/// own while the prefix is parsed). A
-/// provisional edition without articles (a first page of furniture only)
-/// waits for the whole one.
+/// the whole text. Also fingerprints the whole text (see
+/// [`fingerprint_beside`]). A provisional edition without articles (a
+/// first page of furniture only) waits for the whole one.
 fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<Worker>) {
-    let whole = provisional_prefix(&decoded.text).len() == decoded.text.len();
-    if whole {
-        let fingerprint = Fingerprint::of_text(&decoded.text);
-        return (parse_whole(&decoded, Some(source)), fingerprint, None);
-    }
+    let prefix = provisional_prefix(&decoded.text).len();
     let decoded = Arc::new(decoded);
-    let Some(mut worker) = Worker::spawn(Arc::clone(&decoded), source) else {
-        let fingerprint = Fingerprint::of_text(&decoded.text);
-        return (parse_whole(&decoded, Some(source)), fingerprint, None);
+    let mut worker = (prefix < decoded.text.len())
+        .then(|| Worker::spawn(Arc::clone(&decoded), source))
+        .flatten();
+    let text = match worker {
+        Some(_) => decoded.text.get(..prefix).unwrap_or_default(),
+        None => decoded.text.as_str(),
     };
-    let (provisional, fingerprint) = std::thread::scope(|scope| {
-        let hashing = std::thread::Builder::new()
-            .name("newsreader-fingerprint".to_owned())
-            .spawn_scoped(scope, || Fingerprint::of_text(&decoded.text));
-        let prefix = provisional_prefix(&decoded.text);
-        let provisional = parse_decoded(prefix, Some(source), decoded.encoding, &decoded.warnings);
-        let fingerprint = hashing
-            .ok()
-            .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| Fingerprint::of_text(&decoded.text));
-        (provisional, fingerprint)
+    let (edition, fingerprint) = fingerprint_beside(&decoded.text, || {
+        parse_decoded(text, Some(source), decoded.encoding, &decoded.warnings)
     });
-    if provisional.article_count() > 0 {
-        return (provisional, fingerprint, Some(worker));
+    match &mut worker {
+        Some(whole) if edition.article_count() == 0 => {
+            let edition = whole
+                .wait()
+                .unwrap_or_else(|| parse_whole(&decoded, Some(source)));
+            (edition, fingerprint, None)
+        }
+        _ => (edition, fingerprint, worker),
     }
-    let edition = worker
-        .wait()
-        .unwrap_or_else(|| parse_whole(&decoded, Some(source)));
-    (edition, fingerprint, None)
 }
 
 /// The worker thread that parses the whole text: it waits for
