@@ -142,14 +142,4 @@ mod tests {
         let shifted = format!("a{text}");
         assert_eq!(provisional_prefix(&shifted).len(), 1 + 87_381 * 3);
     }
-
-    #[test]
-    fn whole_text_parse_is_the_edition_load_gives() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt");
-        let bytes = std::fs::read(path).unwrap();
-        let options = super::super::LoadOptions::default();
-        let (loaded, _) = super::super::load(&bytes, Some("e.txt"), &options);
-        let decoded = super::super::decode::decode(&bytes, None);
-        assert_eq!(parse_whole(&decoded, Some("e.txt")), loaded);
-    }
 }
