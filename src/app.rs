@@ -314,6 +314,16 @@ impl App {
             }
             _ => {}
         }
+        // Reopening the paper where it was left is not reading the article
+        // again: one the reader marked unread stays unread (as after `m`)
+        // until they open it themselves.
+        if self
+            .edition
+            .article(self.current)
+            .is_some_and(|a| state.is_marked_unread(&a.id))
+        {
+            self.keep_unread = Some(self.current);
+        }
     }
 
     /// Shows `message` in the status bar until the next action.

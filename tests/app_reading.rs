@@ -189,6 +189,41 @@ fn read_marks_survive_saving_and_reopening_the_store() {
 }
 
 #[test]
+fn an_article_marked_unread_stays_unread_when_the_reader_resumes_in_it() {
+    // `]` opens the short article on page 2 (read), `m` marks it unread,
+    // and the reader quits there; reopening resumes in that article, with
+    // its end on screen, but that is not reading it again.
+    let dir = tempfile::tempdir().unwrap();
+    let fingerprint = Fingerprint::of_text("reading");
+    {
+        let (mut store, _) = Store::open(dir.path());
+        let mut app = app();
+        app.update(Action::GotoPage(2));
+        app.update(Action::NextPane);
+        app.update(Action::ToggleRead);
+        assert!(!app.is_read(2));
+        for (id, read) in app.take_read_changes() {
+            store.set_read(&fingerprint, &id, read).unwrap();
+        }
+        let article = app.current_article().unwrap().clone();
+        store
+            .set_reading_position(&fingerprint, None, &article, app.top())
+            .unwrap();
+    }
+    let (store, _) = Store::open(dir.path());
+    let saved = store.edition(&fingerprint).unwrap();
+    let mut app = app();
+    app.load_read_marks(saved);
+    app.resume(saved);
+    app.resize(120, 30);
+    assert_eq!(app.current(), 2);
+    assert!(!app.is_read(2), "resuming is not reading it again");
+    app.update(Action::PreviousArticle);
+    app.update(Action::NextArticle);
+    assert!(app.is_read(2), "opened again by the reader: read");
+}
+
+#[test]
 fn y_copies_the_top_paragraph_and_capital_y_the_whole_article() {
     let mut app = app();
     app.update(Action::GotoPage(3));

@@ -112,6 +112,12 @@ impl EditionState {
         self.read.get(article).is_some_and(|m| m.read)
     }
 
+    /// True when `article` was explicitly marked unread (`m`), not merely
+    /// never read.
+    pub fn is_marked_unread(&self, article: &ArticleId) -> bool {
+        self.read.get(article).is_some_and(|m| !m.read)
+    }
+
     /// The articles marked read, in id order.
     pub fn read_articles(&self) -> impl Iterator<Item = &ArticleId> {
         self.read.iter().filter(|(_, m)| m.read).map(|(id, _)| id)
