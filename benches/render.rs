@@ -1,7 +1,8 @@
 //! Frame time (issue 7): one frame of the reader at 200×60, drawn into a
-//! ratatui `TestBackend` (render into the buffer plus the diff against the
-//! previous frame) and, for the bytes a terminal would get, into a
-//! `CrosstermBackend` writing to `io::sink()`.
+//! ratatui `TestBackend` (render into the buffer plus ratatui's diff against
+//! the previous frame) and through the reader's own
+//! [`Screen`](newsreader::terminal::screen::Screen), the path the terminal
+//! takes: render, compare with what is shown, and the bytes to write.
 //!
 //! Editions: the sample, generated one-article editions of 100 KB, 1 MB and
 //! 10 MB (`common/generate.rs`), and generated pages editions of 1 MB and
@@ -10,10 +11,13 @@
 //! back up half the rows). Frame time must not grow with the article's
 //! length or the edition's size.
 //!
-//! Two measurements per case:
+//! Measurements per case:
 //! - `redraw`: draw the same screen again (render + diff, nothing written);
 //! - `page`: a PageDown or PageUp (alternating) and the frame after it, so
-//!   every frame rewrites the whole reading pane.
+//!   every frame rewrites the whole reading pane;
+//! - `article` (on `Screen` only): `]` or `[` (alternating) and the frame
+//!   after it: another article in the reading pane and the selection moved
+//!   in the headline list.
 //!
 //! ```sh
 //! cargo bench --bench render -- --sample-size 10 --measurement-time 5
@@ -28,8 +32,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use generate::Shape;
 use newsreader::app::{Action, App, Settings};
 use newsreader::edition::{LoadOptions, load};
-use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
-use ratatui::layout::Rect;
+use newsreader::terminal::screen::Screen;
+use ratatui::backend::{Backend, TestBackend};
+use ratatui::layout::{Rect, Size};
+use ratatui::widgets::Widget;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const WIDTH: u16 = 200;
@@ -104,12 +110,48 @@ fn cases() -> Vec<(String, String, bool)> {
     cases
 }
 
+/// One frame through `screen`: the bytes' count, so nothing is optimised
+/// away.
+fn draw_screen(screen: &mut Screen, app: &App) -> usize {
+    screen
+        .draw(|buf| {
+            black_box(app).render(buf.area, buf);
+            None
+        })
+        .len()
+}
+
+/// Benchmarks one reader state through the reader's own [`Screen`]: the
+/// same frame again, a page move, and a move to the next or previous
+/// article, each with its frame.
+fn bench_screen(c: &mut Criterion, id: &str, mut app: App) {
+    let mut screen = Screen::new(Size::new(WIDTH, HEIGHT));
+    draw_screen(&mut screen, &app);
+    let mut group = c.benchmark_group("frame_screen");
+    group.bench_function(BenchmarkId::new("redraw", id), |b| {
+        b.iter(|| draw_screen(&mut screen, &app));
+    });
+    let mut forward = true;
+    for (name, ahead, back) in [
+        ("page", Action::PageDown, Action::PageUp),
+        ("article", Action::NextArticle, Action::PreviousArticle),
+    ] {
+        group.bench_function(BenchmarkId::new(name, id), |b| {
+            b.iter(|| {
+                app.update(if forward { ahead } else { back });
+                forward = !forward;
+                draw_screen(&mut screen, &app)
+            });
+        });
+    }
+    group.finish();
+}
+
 fn frames(c: &mut Criterion) {
     for (id, text, deep) in cases() {
         let backend = TestBackend::new(WIDTH, HEIGHT);
         bench_state(c, "frame_test_backend", &id, reader(&text, deep), backend);
-        let backend = CrosstermBackend::new(std::io::sink());
-        bench_state(c, "frame_crossterm_sink", &id, reader(&text, deep), backend);
+        bench_screen(c, &id, reader(&text, deep));
     }
 }
 

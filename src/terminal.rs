@@ -20,15 +20,16 @@
 //! edition (parsed only then) or going back to the list of editions.
 
 use std::ffi::OsString;
-use std::io::{BufWriter, Stdout, Write as _};
+use std::io::{self, Stdout, Write as _};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event, KeyEvent};
-use ratatui::Terminal;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
 
-use backend::RunBackend;
+use screen::Screen;
 
 use crate::app::shelf::{Shelf, ShelfEffect};
 use crate::app::{Action, App, Effect};
@@ -38,15 +39,37 @@ use crate::keymap::Keymap;
 use crate::store::{Notice, Position, Store};
 use crate::typeset::AmbiguousWidth;
 
-mod backend;
+pub mod screen;
 
-/// The terminal the event loop draws on: stdout behind a frame-sized buffer,
-/// flushed once per frame by `Terminal::draw`.
-type FrameTerminal = Terminal<RunBackend<BufWriter<Stdout>>>;
+/// The terminal the event loop draws on: the [`Screen`] that knows what it
+/// shows, and stdout, which gets each frame's bytes in one write.
+struct FrameTerminal {
+    screen: Screen,
+    out: Stdout,
+}
 
-/// Bytes buffered before a write to the terminal: a full 200×60 frame of
-/// CJK text with styles is about 20 KiB.
-const FRAME_BUFFER_BYTES: usize = 64 * 1024;
+impl FrameTerminal {
+    /// The terminal's size in columns × rows, as last told.
+    fn size(&self) -> Size {
+        self.screen.size()
+    }
+
+    /// Draws `session` and writes what changed.
+    fn draw(&mut self, session: &Session) -> io::Result<()> {
+        let bytes = self.screen.draw(|buf| draw(session, buf));
+        let mut out = self.out.lock();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
+    /// Writes `bytes` straight to the terminal (an OSC 52 sequence: it
+    /// changes nothing on screen).
+    fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut out = self.out.lock();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+}
 
 /// How long [`probe_ambiguous_width`] waits for the terminal's answer.
 pub const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
@@ -172,12 +195,14 @@ enum Flow {
 /// Terminal I/O errors. Store errors are shown in the status bar instead.
 pub fn run(session: &mut Session) -> anyhow::Result<()> {
     // `try_init` sets up raw mode, the alternate screen and the panic hook;
-    // its terminal is swapped for one that writes through a buffer large
-    // enough for a whole frame, so a frame leaves in one write instead of
-    // stdout's 1 KiB line-buffer chunks (about 20 writes for 200×60).
+    // its ratatui terminal is set aside for our [`Screen`], which writes
+    // each frame in one write.
     let setup = ratatui::try_init().and_then(|_| {
-        let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
-        Terminal::new(RunBackend::new(out))
+        let (width, height) = crossterm::terminal::size()?;
+        Ok(FrameTerminal {
+            screen: Screen::new(Size::new(width, height)),
+            out: std::io::stdout(),
+        })
     });
     let mut terminal = match setup {
         Ok(terminal) => terminal,
@@ -201,7 +226,7 @@ pub fn run(session: &mut Session) -> anyhow::Result<()> {
 }
 
 fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Result<()> {
-    let size = terminal.size()?;
+    let size = terminal.size();
     session.app.resize(size.width, size.height);
     if let Some(library) = &mut session.library {
         library.shelf.height = usize::from(size.height.saturating_sub(3));
@@ -212,7 +237,7 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|frame| draw(session, frame))?;
+            terminal.draw(session)?;
         }
         // The whole edition is parsed once the first frame is out.
         if let Some(loading) = &mut session.loading {
@@ -242,6 +267,7 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
                 on_mouse(terminal, session, &mut saver, &mouse)
             }
             Some(Event::Resize(width, height)) => {
+                terminal.screen.resize(Size::new(width, height));
                 session.app.resize(width, height);
                 if let Some(library) = &mut session.library {
                     library.shelf.height = usize::from(height.saturating_sub(3));
@@ -349,8 +375,10 @@ fn take_whole_edition(session: &mut Session) -> bool {
     }
 }
 
-/// Draws the library screen or the reader.
-fn draw(session: &Session, frame: &mut ratatui::Frame) {
+/// Draws the library screen or the reader into `buf`; returns where the
+/// terminal cursor goes (`None`: hidden).
+fn draw(session: &Session, buf: &mut Buffer) -> Option<ratatui::layout::Position> {
+    let area = buf.area;
     match &session.library {
         Some(library) if library.shelf.showing => {
             crate::ui::library::render(
@@ -358,15 +386,14 @@ fn draw(session: &Session, frame: &mut ratatui::Frame) {
                 session.app.theme(),
                 session.app.typeset_options().ambiguous,
                 library.message.as_deref(),
-                frame.area(),
-                frame.buffer_mut(),
+                area,
+                buf,
             );
+            None
         }
         _ => {
-            frame.render_widget(&session.app, frame.area());
-            if let Some(at) = crate::ui::cursor(&session.app, frame.area()) {
-                frame.set_cursor_position(at);
-            }
+            ratatui::widgets::Widget::render(&session.app, area, buf);
+            crate::ui::cursor(&session.app, area)
         }
     }
 }
@@ -401,12 +428,6 @@ fn on_key(
         }
         return Ok(Flow::Continue(session.app.view_key() != before));
     }
-    if session.app.editing() {
-        let before = session.app.view_key();
-        let effect = crate::keymap::edit_of(key).and_then(|e| session.app.edit(e));
-        apply(session, effect);
-        return Ok(Flow::Continue(session.app.view_key() != before));
-    }
     let Some(action) = session.keymap.action(key) else {
         return Ok(Flow::Continue(false));
     };
@@ -417,12 +438,7 @@ fn on_key(
         Some(Effect::Exit) => return Ok(Flow::Quit),
         Some(Effect::Copy(text)) => {
             let sequence = crate::clipboard::osc52_for(&text, session.io.tmux.as_deref());
-            let backend = terminal.backend_mut();
-            if backend
-                .write_all(sequence.as_bytes())
-                .and_then(|()| backend.flush())
-                .is_err()
-            {
+            if terminal.write_raw(sequence.as_bytes()).is_err() {
                 session
                     .app
                     .notify("could not write to the terminal's clipboard");
@@ -514,9 +530,8 @@ fn open_entry(
     match crate::cli::open::open(&path, &library.options, &mut session.store) {
         Ok(opened) => {
             session.app = opened.app;
-            if let Ok(size) = terminal.size() {
-                session.app.resize(size.width, size.height);
-            }
+            let size = terminal.size();
+            session.app.resize(size.width, size.height);
             session.app.set_edition_place(index, count);
             session.path = Some(opened.source);
             session.messages.extend(opened.warnings);

@@ -28,6 +28,8 @@ mod fill;
 mod justify;
 pub mod kinsoku;
 mod segment;
+
+pub(crate) use segment::grapheme_indices;
 mod truncate;
 
 pub use truncate::{truncate, truncate_with_ellipsis};

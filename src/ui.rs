@@ -7,6 +7,7 @@
 //! ([`text::put`]); ratatui's own wrapping is never used for article text.
 
 pub mod bookmarks;
+pub mod border;
 pub mod headlines;
 pub mod help;
 pub mod library;
@@ -19,11 +20,10 @@ pub mod theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::symbols::border;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::{App, Pane, layout};
-use crate::typeset::AmbiguousWidth;
+use border::Border;
 
 /// The message shown when the terminal is below the minimum size.
 pub const TOO_SMALL: &str = "terminal too small";
@@ -107,35 +107,15 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// A pane's frame: bordered, titled, highlighted when it has the focus.
-/// With East Asian Ambiguous characters drawn wide, box-drawing characters
-/// (which are Ambiguous, UAX #11) would be too, so the borders fall back to
-/// ASCII.
-pub fn pane_block<'a>(app: &App, pane: Pane, title: &'a str) -> Block<'a> {
+/// A pane's frame: bordered, titled, highlighted when it has the focus
+/// (ASCII when East Asian Ambiguous characters are drawn wide: see
+/// [`Border::new`]).
+pub fn pane_border<'a>(app: &App, pane: Pane, title: &'a str) -> Border<'a> {
     let theme = theme::Theme::of(app.theme());
     let style = if app.focus() == pane {
         theme.border_focus
     } else {
         theme.border
     };
-    let set = match app.typeset_options().ambiguous {
-        AmbiguousWidth::Narrow => border::PLAIN,
-        AmbiguousWidth::Wide => ASCII_BORDER,
-    };
-    Block::bordered()
-        .border_set(set)
-        .border_style(style)
-        .title(title)
+    Border::new(title, style, app.typeset_options().ambiguous)
 }
-
-/// Borders drawn with ASCII only (for terminals drawing Ambiguous wide).
-pub const ASCII_BORDER: border::Set<'static> = border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};

@@ -32,7 +32,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::justify::Gap;
 use super::kinsoku::is_cjk;
-use super::{AmbiguousWidth, Options, cluster_width, display_width, set_lines, wrap};
+use super::{
+    AmbiguousWidth, Options, cluster_width, display_width, grapheme_indices, set_lines, wrap,
+};
 use crate::edition::{Anchor, Article};
 
 /// The first-row indent of a paragraph: two ideographic spaces (U+3000),
@@ -351,9 +353,12 @@ fn columns_of(
     let mut column = source.indent_columns;
     let mut offset = source.chars.start;
     let mut gaps = source.gaps.iter().peekable();
-    let mut clusters = body.graphemes(true);
+    let mut clusters = grapheme_indices(body).map(|(_, g)| g);
     let mut hit: Option<Range<usize>> = None;
     while let Some(g) = clusters.next() {
+        if offset >= chars.end {
+            break;
+        }
         if let Some(gap) = gaps.next_if(|gap| gap.char == offset) {
             // `g` is the first of the spaces justification added, one
             // cluster each: skip the rest of them too.

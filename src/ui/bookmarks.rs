@@ -8,9 +8,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::Widget;
 
-use super::{headlines::list_offset, pane_block, text, theme::Theme};
+use super::{border::Border, headlines::list_offset, pane_border, text, theme::Theme};
 use crate::app::{App, Pane};
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -31,9 +30,8 @@ pub fn title(order: Order) -> &'static str {
 
 /// Draws the bookmark sidebar into `area` (borders included).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane_block(app, Pane::Bookmarks, title(app.bookmark_order()));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    pane_border(app, Pane::Bookmarks, title(app.bookmark_order())).render(area, buf);
+    let inner = Border::inner(area);
     if inner.height == 0 || inner.width < 3 {
         return;
     }

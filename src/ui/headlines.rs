@@ -10,9 +10,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::Widget;
 
-use super::{pane_block, text, theme::Theme};
+use super::{border::Border, pane_border, text, theme::Theme};
 use crate::app::{App, ListRow, Pane, list::rows_offset};
 use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as truncate};
 
@@ -40,9 +39,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         "Headlines"
     };
-    let block = pane_block(app, Pane::Headlines, title);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    pane_border(app, Pane::Headlines, title).render(area, buf);
+    let inner = Border::inner(area);
     let height = usize::from(inner.height);
     if height == 0 || inner.width < 4 {
         return;

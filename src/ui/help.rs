@@ -5,9 +5,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 
-use super::{ASCII_BORDER, text};
+use super::{border::Border, text};
 use crate::app::help::HelpView;
 use crate::typeset::AmbiguousWidth;
 
@@ -29,12 +29,8 @@ pub fn render(
     let boxed = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(boxed, buf);
     clear_split_wide(buf, boxed);
-    let mut block = Block::bordered().title(view.title());
-    if ambiguous == AmbiguousWidth::Wide {
-        block = block.border_set(ASCII_BORDER);
-    }
-    let inner = block.inner(boxed);
-    block.render(boxed, buf);
+    Border::new(view.title(), Style::default(), ambiguous).render(boxed, buf);
+    let inner = Border::inner(boxed);
     let scroll = scroll.min(view.max_scroll());
     for (y, line) in (inner.y..inner.bottom()).zip(view.lines.iter().skip(scroll)) {
         text::put(

@@ -5,10 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::symbols::border;
-use ratatui::widgets::{Block, Widget};
 
-use super::{ASCII_BORDER, text, theme::Theme};
+use super::{border::Border, text, theme::Theme};
 use crate::app::shelf::Shelf;
 use crate::config;
 use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as truncate};
@@ -32,16 +30,8 @@ pub fn render(
         Constraint::Length(1),
     ]));
     let title = format!("Library: {} editions", shelf.library().len());
-    let set = match ambiguous {
-        AmbiguousWidth::Narrow => border::PLAIN,
-        AmbiguousWidth::Wide => ASCII_BORDER,
-    };
-    let block = Block::bordered()
-        .border_set(set)
-        .border_style(theme.border_focus)
-        .title(title.as_str());
-    let inner = block.inner(main);
-    block.render(main, buf);
+    Border::new(&title, theme.border_focus, ambiguous).render(main, buf);
+    let inner = Border::inner(main);
     let height = usize::from(inner.height);
     if height > 0 && inner.width > 2 {
         let offset = (shelf.selected() + 1).saturating_sub(height);

@@ -8,17 +8,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use super::{pane_block, text, theme::Theme};
+use super::{border::Border, pane_border, text, theme::Theme};
 use crate::app::{App, Pane};
 use crate::typeset::{AmbiguousWidth, article::RowKind};
 
 /// Draws the reading pane into `area` (borders included).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane_block(app, Pane::Reader, "");
-    let inner = block.inner(area);
-    block.render(area, buf);
+    pane_border(app, Pane::Reader, "").render(area, buf);
+    let inner = Border::inner(area);
     let Some(set) = app.set_article() else {
         return;
     };
