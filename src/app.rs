@@ -410,7 +410,8 @@ impl App {
                 self.help_scroll = 0;
                 None
             }
-            Action::Close => None,
+            // The event loop clears and repaints the terminal itself.
+            Action::Close | Action::Redraw => None,
         };
         self.refresh();
         effect

@@ -168,6 +168,7 @@ impl Default for Keymap {
             (Key::char('Y'), A::CopyArticle),
             (Key::char('}'), A::NextEdition),
             (Key::char('{'), A::PreviousEdition),
+            (Key::ctrl('l'), A::Redraw),
         ];
         let pages = (1..=9u8).map(|n| (Key::char(char::from(b'0' + n)), A::GotoPage(n)));
         let bindings = bindings.into_iter().chain(pages).collect();

@@ -409,6 +409,12 @@ fn on_key(
     if let Some(loading) = &mut session.loading {
         loading.touch();
     }
+    // Whatever is on screen, in a prompt or not: another program may have
+    // written over the terminal.
+    if session.keymap.action(key) == Some(Action::Redraw) {
+        terminal.screen.repaint();
+        return Ok(Flow::Continue(true));
+    }
     if session.library.as_ref().is_some_and(|l| l.shelf.showing) {
         let Some(action) = session.keymap.action(key) else {
             return Ok(Flow::Continue(false));

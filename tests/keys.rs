@@ -42,6 +42,10 @@ fn issue_two_key_table_maps_to_actions() {
         (key(KeyCode::Delete, none), Action::DeleteBookmark),
         (key(KeyCode::Char('?'), shift), Action::Help),
         (key(KeyCode::Esc, none), Action::Close),
+        (
+            key(KeyCode::Char('l'), KeyModifiers::CONTROL),
+            Action::Redraw,
+        ),
     ];
     for (event, action) in cases {
         assert_eq!(map.action(&event), Some(action), "{event:?}");

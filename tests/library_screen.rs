@@ -68,12 +68,12 @@ fn question_mark_on_the_library_screen_lists_the_library_keys() {
     let buf = draw(&shelf);
     // Keys column: "Space, PageDown" (15) and two spaces; the widest line,
     // "k, ↑, {" padded to 17 + "previous edition in the list" (28), is
-    // 45 columns, so the box is 47 wide and 10 lines + 2 borders high:
-    // rows 4..16 of 20, centred.
+    // 45 columns, so the box is 47 wide and 11 lines + 2 borders high:
+    // rows 3..16 of 20, centred.
     let top = (0..20)
         .find(|&y| cells(&buf, 0, y, 60).contains("┌Keys"))
         .unwrap();
-    assert_eq!(top, 4);
+    assert_eq!(top, 3);
     let left = (0..60u16).find(|&x| buf[(x, top)].symbol() == "┌").unwrap();
     let expected = [
         "┌Keys─────────────────────────────────────────┐",
@@ -87,6 +87,7 @@ fn question_mark_on_the_library_screen_lists_the_library_keys() {
         "│G, End           last edition                │",
         "│?                this help                   │",
         "│Esc              close help                  │",
+        "│Ctrl-L           redraw the screen           │",
         "└─────────────────────────────────────────────┘",
     ];
     for (row, line) in expected.iter().enumerate() {

@@ -69,11 +69,14 @@ pub enum Action {
     NextEdition,
     /// Open the previous edition of the library.
     PreviousEdition,
+    /// Clear the terminal and draw the whole screen again (after another
+    /// program wrote over it), as `Ctrl-L` does in `less`.
+    Redraw,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 40] = [
         Action::Quit,
         Action::Exit,
         Action::NextPane,
@@ -113,6 +116,7 @@ impl Action {
         Action::CopyArticle,
         Action::NextEdition,
         Action::PreviousEdition,
+        Action::Redraw,
     ];
 
     /// The stable snake_case name of the action (`scroll_down`), for config
@@ -153,6 +157,7 @@ impl Action {
             Action::CopyArticle => "copy_article",
             Action::NextEdition => "next_edition",
             Action::PreviousEdition => "previous_edition",
+            Action::Redraw => "redraw",
         }
     }
 
@@ -195,6 +200,7 @@ impl Action {
             Action::CopyArticle => "copy whole article",
             Action::NextEdition => "next edition (library)",
             Action::PreviousEdition => "previous edition (library)",
+            Action::Redraw => "redraw the screen",
         }
     }
 
@@ -212,6 +218,7 @@ impl Action {
             Action::Bottom => "last edition",
             Action::Help => "this help",
             Action::Close => "close help",
+            Action::Redraw => "redraw the screen",
             _ => return None,
         })
     }

@@ -137,6 +137,19 @@ fn a_resize_clears_and_draws_everything_again() {
 }
 
 #[test]
+fn a_repaint_clears_and_draws_everything_again() {
+    let mut screen = Screen::new(Size::new(10, 1));
+    let lines = [(0, 0, "要闻", Style::default())];
+    frame(&mut screen, &lines);
+    screen.repaint();
+    assert_eq!(
+        frame(&mut screen, &lines),
+        format!("{CLEAR}\x1b[1;1H要闻{END}")
+    );
+    assert_eq!(frame(&mut screen, &lines), END);
+}
+
+#[test]
 fn the_cursor_is_moved_and_shown_when_asked_for() {
     let mut screen = Screen::new(Size::new(10, 2));
     let bytes = screen.draw(|buf| {
