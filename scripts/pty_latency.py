@@ -5,7 +5,7 @@ Spawns a program in a pty of 200x60 (set before exec), as a terminal would,
 and measures from the driver's side:
 
 - first frame: from just before fork() to the read that completes the first
-  full frame (newsreader: its status bar `? help` followed by ratatui's
+  full frame (newsreader: its status bar `? help` followed by its
   end-of-frame cursor hide `ESC[?25l`; less: its first prompt, the file name
   in standout, followed by the end of standout and erase-line);
 - key-to-frame latency (PageDown; for newsreader also `]` next article and,
@@ -13,7 +13,11 @@ and measures from the driver's side:
   next frame's end marker (newsreader: `ESC[?25l`, written once per draw
   after all changed cells; less: its `:` prompt redrawn on the last row).
   After each key the driver waits for QUIET seconds of silence and reports
-  any bytes that came after the marker (there must be none);
+  any bytes that came after the marker (there must be none). Only presses
+  that move count: once there is nothing more to move to (newsreader draws
+  nothing; less at the end of the file only rings the bell and redraws its
+  `(END)` prompt, a 60-byte answer with no line of text), the key's timing
+  stops, so a short file's figures are real page turns;
 - whole edition (newsreader, when its first frame says `loading…`: a large
   edition is first shown from its first page while the rest is parsed):
   from just before fork() to the read that completes the next frame, the
@@ -181,9 +185,11 @@ def env_for(data_dir):
 class Program:
     """How to start a program and recognise its frames."""
 
-    def __init__(self, name, argv, first, frame, open_keys=b""):
+    def __init__(self, name, argv, first, frame, open_keys=b"", moved=None):
         self.name, self.argv = name, argv
         self.first, self.frame, self.open_keys = first, frame, open_keys
+        # Whether a frame's bytes show a new view (not a no-op answer).
+        self.moved = moved or (lambda _frame: True)
 
 
 def newsreader(binary):
@@ -200,7 +206,9 @@ def less(path):
     first = re.compile(rb"(" + name + rb"|\(END\))\x1b\[(27|0)?m\x1b\[K")
     # Later prompts: ':' (or (END) in standout) on the last row, after the page.
     frame = re.compile(rb"(\n:\x1b\[K|\(END\)\x1b\[(27|0)?m\x1b\[K)")
-    return Program("less", ["less"], first, frame)
+    # At the end of the file PageDown only rings the bell and redraws the
+    # (END) prompt (about 60 bytes, no line feed): the page did not turn.
+    return Program("less", ["less"], first, frame, moved=lambda f: b"\n" in f)
 
 
 def percentile(values, q):
@@ -249,6 +257,10 @@ def measure(program, path, keys, key_bytes, state_dir=None):
                 except TimeoutError:
                     # Nothing to move to (end of article or edition): the
                     # screen rightly stays as it is; not a sample.
+                    break
+                if not program.moved(bytes(child.buf[start:])):
+                    # At the end (less at the end of the file): not a
+                    # sample, as for newsreader when nothing moves.
                     break
                 times.append((t_frame - t_send) * 1e3)
                 late = child.drain()
