@@ -251,7 +251,7 @@ impl Store {
     }
 
     /// From now on, mutators only mark the state changed and [`Store::flush`]
-    /// hands it to a saver thread (see [`saver`]): for the event loop, which
+    /// hands it to a saver thread (see the `saver` module): for the event loop, which
     /// must not wait for the disk. Call [`Store::collect`] when the loop
     /// wakes, and [`Store::finish`] before the process ends. If the thread
     /// cannot be started the store keeps saving in place.

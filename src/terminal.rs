@@ -7,7 +7,9 @@
 //! periodic save, the store's saver thread has a save in flight (to show
 //! its outcome), or the whole edition is still being parsed behind a
 //! provisional one (to swap it in: [`crate::cli::open::complete`]). It
-//! redraws only after an event that changed something.
+//! redraws only after an event that changed something, through
+//! [`screen::Screen`], which writes only the cells that changed, in one
+//! write per frame.
 //!
 //! Store changes are saved off the loop: the store runs a saver thread
 //! ([`Store::save_in_background`]), the loop hands it the state once per
