@@ -128,8 +128,13 @@ class Child:
         return len(self.buf) - before
 
     def send(self, data):
+        """Writes `data` to the program; returns the time just before the
+        write. (Taken after it, the time came late whenever the woken
+        program ran on the driver's core before the driver did: a whole
+        frame then seemed to take a few microseconds.)"""
+        sent = time.perf_counter()
         os.write(self.fd, data)
-        return time.perf_counter()
+        return sent
 
     def peak_rss_kib(self):
         """The child's peak resident set since exec (VmHWM), in KiB. Read
