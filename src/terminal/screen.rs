@@ -67,6 +67,9 @@ pub struct Screen {
     bytes: Vec<u8>,
     /// Whether the next frame clears the terminal and draws every cell.
     repaint: bool,
+    /// Where the last frame left the terminal's cursor (`Some(None)`:
+    /// hidden); `None` before the first frame.
+    cursor: Option<Option<Position>>,
 }
 
 /// One cell as the terminal shows it, packed: 20 bytes against the 48 of
@@ -129,6 +132,7 @@ impl Screen {
             clusters: FxHashMap::default(),
             bytes: Vec::with_capacity(64 * 1024),
             repaint: true,
+            cursor: None,
         }
     }
 
@@ -161,9 +165,11 @@ impl Screen {
     /// Draws one frame: `render` draws it into an empty buffer of the
     /// screen's area and returns where the terminal cursor goes (`None`:
     /// hidden). Returns the bytes that bring the terminal from the shown
-    /// frame to this one: the changed cells, the style reset to the
+    /// frame to this one: the changed cells and the style reset to the
     /// default, then the cursor (hidden with `ESC[?25l`, or moved and
-    /// shown). The frame is then what the screen shows.
+    /// shown) when cells were written or the cursor changed. A frame that
+    /// changes nothing gives no bytes. The frame is then what the screen
+    /// shows.
     pub fn draw(&mut self, render: impl FnOnce(&mut Buffer) -> Option<Position>) -> &[u8] {
         let cursor = render(&mut self.next);
         self.bytes.clear();
@@ -183,17 +189,24 @@ impl Screen {
             width,
             out,
         );
-        let _ = queue!(
-            out,
-            SetForegroundColor(CtColor::Reset),
-            SetBackgroundColor(CtColor::Reset),
-            SetUnderlineColor(CtColor::Reset),
-            SetAttribute(Attribute::Reset),
-        );
-        let _ = match cursor {
-            None => queue!(out, Hide),
-            Some(at) => queue!(out, MoveTo(at.x, at.y), Show),
-        };
+        let wrote = !out.is_empty();
+        if wrote {
+            let _ = queue!(
+                out,
+                SetForegroundColor(CtColor::Reset),
+                SetBackgroundColor(CtColor::Reset),
+                SetUnderlineColor(CtColor::Reset),
+                SetAttribute(Attribute::Reset),
+            );
+        }
+        // Writing cells moved the terminal's cursor: put it back.
+        if wrote || self.cursor != Some(cursor) {
+            let _ = match cursor {
+                None => queue!(out, Hide),
+                Some(at) => queue!(out, MoveTo(at.x, at.y), Show),
+            };
+            self.cursor = Some(cursor);
+        }
         &self.bytes
     }
 }

@@ -59,14 +59,14 @@ fn a_modifier_change_resets_then_sets_attributes_and_colours() {
 }
 
 #[test]
-fn the_same_frame_again_writes_only_the_end() {
+fn the_same_frame_again_writes_nothing() {
     let mut screen = Screen::new(Size::new(20, 2));
     let lines = [
         (0, 0, "第1版 要闻", Style::default()),
         (3, 1, "news", Style::default()),
     ];
     frame(&mut screen, &lines);
-    assert_eq!(frame(&mut screen, &lines), END);
+    assert_eq!(frame(&mut screen, &lines), "");
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn a_cluster_of_several_chars_is_written_once_and_again_when_it_changes() {
         frame(&mut screen, &[(0, 0, "ae\u{301}b", plain)]),
         format!("{CLEAR}\x1b[1;1Hae\u{301}b{END}")
     );
-    assert_eq!(frame(&mut screen, &[(0, 0, "ae\u{301}b", plain)]), END);
+    assert_eq!(frame(&mut screen, &[(0, 0, "ae\u{301}b", plain)]), "");
     assert_eq!(
         frame(&mut screen, &[(0, 0, "ao\u{308}b", plain)]),
         format!("\x1b[1;2Ho\u{308}{END}")
@@ -146,18 +146,29 @@ fn a_repaint_clears_and_draws_everything_again() {
         frame(&mut screen, &lines),
         format!("{CLEAR}\x1b[1;1H要闻{END}")
     );
-    assert_eq!(frame(&mut screen, &lines), END);
+    assert_eq!(frame(&mut screen, &lines), "");
 }
 
 #[test]
 fn the_cursor_is_moved_and_shown_when_asked_for() {
     let mut screen = Screen::new(Size::new(10, 2));
-    let bytes = screen.draw(|buf| {
-        buf.set_string(0, 1, "/会议", Style::default());
-        Some(Position::new(5, 1))
-    });
-    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut prompt = |text: &'static str, column: u16| {
+        let bytes = screen.draw(|buf| {
+            buf.set_string(0, 1, text, Style::default());
+            Some(Position::new(column, 1))
+        });
+        String::from_utf8(bytes.to_vec()).unwrap()
+    };
+    let text = prompt("/会议", 5);
     assert!(text.ends_with("\x1b[2;6H\x1b[?25h"), "{text:?}");
+    // Unchanged: nothing. A cell written: the cursor goes back.
+    assert_eq!(prompt("/会议", 5), "");
+    assert_eq!(
+        prompt("/会谈", 5),
+        "\x1b[2;4H谈\x1b[39m\x1b[49m\x1b[59m\x1b[0m\x1b[2;6H\x1b[?25h"
+    );
+    // Only the cursor moved: only the cursor is written.
+    assert_eq!(prompt("/会谈", 3), "\x1b[2;4H\x1b[?25h");
 }
 
 /// One token of a generated row: a narrow or wide character in one of a
