@@ -241,9 +241,12 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
         if redraw {
             terminal.draw(session)?;
         }
-        // The whole edition is parsed once the first frame is out.
-        if let Some(loading) = &mut session.loading {
-            loading.start();
+        // The whole edition is parsed once the first frame is out, and the
+        // article open then is set on the worker too.
+        if let Some(loading) = &mut session.loading
+            && !loading.started()
+        {
+            loading.start(open::SetHint::of(&session.app));
         }
         // Handed to the saver thread only once the frame is out, all the
         // changes of this event in one save.
@@ -344,8 +347,8 @@ fn finish_loading(session: &mut Session) {
         return;
     };
     match loading.wait() {
-        Some(edition) => {
-            let notices = open::complete(&mut session.app, &mut session.store, &loading, edition);
+        Some(whole) => {
+            let notices = open::complete(&mut session.app, &mut session.store, &loading, whole);
             session.messages.extend(notices);
         }
         None => session.app.stop_loading(),
@@ -360,8 +363,8 @@ fn take_whole_edition(session: &mut Session) -> bool {
     };
     match loading.poll() {
         Progress::Waiting => false,
-        Progress::Done(edition) => {
-            let notices = open::complete(&mut session.app, &mut session.store, loading, *edition);
+        Progress::Done(whole) => {
+            let notices = open::complete(&mut session.app, &mut session.store, loading, *whole);
             session.messages.extend(notices);
             session.loading = None;
             true

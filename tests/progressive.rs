@@ -22,6 +22,7 @@ use newsreader::edition::{
     self, Anchor, Article, ArticleId, Edition, Fingerprint, Headline, LoadOptions, Page,
 };
 use newsreader::store::{Bookmark, EditionState, Store};
+use newsreader::typeset::article::SetArticle;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -494,6 +495,47 @@ fn saved_place_past_the_provisional_end_of_a_long_article_waits_for_the_whole_ar
     let edition = loading.wait().unwrap();
     open::complete(&mut app, &mut store, &loading, edition);
     assert_eq!(app.top(), at);
+}
+
+#[test]
+fn the_swap_uses_the_open_article_the_worker_set() {
+    // One 600 KB article: the provisional edition has its first part, the
+    // worker parses all of it and sets it at the reader's width, and the
+    // swap shows that set article instead of setting it on the event loop.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.txt");
+    std::fs::write(
+        &path,
+        generate::edition(generate::Shape::OneArticle, 600_000),
+    )
+    .unwrap();
+    let (whole, _) = loaded(&path);
+    let (mut store, _) = Store::open(&dir.path().join("data"));
+    let opened = open::open(&path, &options(), &mut store).unwrap();
+    let mut app = opened.app;
+    app.resize(120, 40);
+    app.update(Action::Open);
+    let mut loading = opened.loading.expect("600 KB loads in two steps");
+    let hint = open::SetHint::of(&app).expect("an open article with room");
+    assert_eq!(hint.width, app.reader_text_size().0);
+    loading.start(Some(hint));
+    let result = loading.wait().unwrap();
+    let preset = result.preset.clone().expect("the worker set the article");
+    let article = whole.article(0).unwrap();
+    assert_eq!(preset.id, article.id);
+    assert_eq!(
+        preset.set.rows,
+        SetArticle::new(article, preset.width, &preset.options).rows
+    );
+    open::complete(&mut app, &mut store, &loading, result);
+    assert!(
+        std::ptr::eq(app.set_article().unwrap(), &*preset.set),
+        "the worker's set article is shown"
+    );
+    // Without a hint there is nothing set ahead, and the swap sets it.
+    let opened = open::open(&path, &options(), &mut store).unwrap();
+    let mut loading = opened.loading.unwrap();
+    assert!(loading.wait().unwrap().preset.is_none());
 }
 
 #[test]

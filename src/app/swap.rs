@@ -2,7 +2,9 @@
 //! [`crate::edition::progressive`]): the reader keeps what it sees and
 //! does. The open and selected articles stay the same articles (found by
 //! [`ArticleId`], else by index), at the same reading anchor; the open
-//! article is typeset again only if its text changed; the headline list,
+//! article is typeset again only if its text changed, and then not here
+//! when the worker that parsed the edition set it already
+//! ([`App::replace_edition_preset`]); the headline list,
 //! page index, read marks, bookmark resolutions and a built search index
 //! follow the new edition.
 //!
@@ -12,7 +14,7 @@
 use super::App;
 use crate::edition::{ArticleId, Edition};
 use crate::store::EditionState;
-use crate::typeset::cache::SetCache;
+use crate::typeset::cache::{Preset, SetCache};
 
 impl App {
     /// The status bar's loading note (`loading… 10.0 MB`) while the edition
@@ -45,6 +47,19 @@ impl App {
     /// last [`App::take_read_changes`] are kept over it. Clears the loading
     /// status.
     pub fn replace_edition(&mut self, edition: Edition, saved: &EditionState) {
+        self.replace_edition_preset(edition, saved, None);
+    }
+
+    /// [`App::replace_edition`], with `preset`, an article of `edition`
+    /// already set (on the thread that parsed it), put in the typesetting
+    /// cache first: when it is the open article at the reader's width, the
+    /// swap sets nothing.
+    pub fn replace_edition_preset(
+        &mut self,
+        edition: Edition,
+        saved: &EditionState,
+        preset: Option<Preset>,
+    ) {
         let old = std::mem::replace(&mut self.edition, edition);
         let count = self.edition.article_count();
         let moved = |index: usize| remap(&old, &self.edition, index, count);
@@ -60,6 +75,13 @@ impl App {
             self.set_width = 0;
         }
         self.cache = SetCache::default();
+        if let Some(preset) = preset
+            && let Some(article) =
+                index_of(&self.edition, &preset.id).and_then(|index| self.edition.article(index))
+        {
+            self.cache
+                .insert(article, preset.width, &preset.options, preset.set);
+        }
         self.list_titles = self.edition.articles().map(super::list_title).collect();
         self.pages = super::list::PageIndex::new(&self.edition);
         self.read = self

@@ -8,8 +8,10 @@
 //! A large edition opens in two steps (see
 //! [`crate::edition::progressive`]): the app is built at once from a
 //! provisional edition, parsed from the first page (at most 256 KiB), while
-//! a worker thread parses the whole text; the event loop polls the
-//! returned [`Loading`] and hands the whole edition over with [`complete`].
+//! a worker thread parses the whole text, then sets the article the reader
+//! had open when it started ([`SetHint`]), so the swap does not set a long
+//! article on the event loop; the event loop polls the returned
+//! [`Loading`] and hands the whole edition over with [`complete`].
 //! The fingerprint is always of the whole text. Saved state is used at once
 //! when the fingerprint is known; the store records the edition (path,
 //! titles, title matching for an unknown fingerprint: [`Store::identify`])
@@ -23,9 +25,12 @@ use anyhow::bail;
 use crate::app::{App, HelpEntry, Settings};
 use crate::edition::decode::{self, Decoded};
 use crate::edition::progressive::{parse_decoded, parse_whole, provisional_prefix};
-use crate::edition::{Edition, Fingerprint, fingerprint_beside};
+use crate::edition::{ArticleId, Edition, Fingerprint, fingerprint_beside};
 use crate::store::anchor::{self, Match, Resolution};
 use crate::store::{EditionState, Notice, Store};
+use crate::typeset::Options;
+use crate::typeset::article::SetArticle;
+use crate::typeset::cache::Preset;
 
 /// What every opened edition shares.
 #[derive(Debug, Clone)]
@@ -77,30 +82,74 @@ pub struct Loading {
     source: String,
 }
 
+/// The worker's result: the whole edition, and the open article already
+/// set, when the worker was told which one ([`Loading::start`]).
+#[derive(Debug)]
+pub struct Whole {
+    /// The whole edition.
+    pub edition: Edition,
+    /// The article the reader had open when parsing started, set at its
+    /// width (`None` when not told, or the article is not in the edition).
+    pub preset: Option<Preset>,
+}
+
+/// Which article to set once the whole edition is parsed, so the swap
+/// does not set it on the event loop: the open article's id and its text
+/// width (columns) and options.
+#[derive(Debug, Clone)]
+pub struct SetHint {
+    /// The open article's id.
+    pub id: ArticleId,
+    /// The reading pane's text width in columns.
+    pub width: usize,
+    /// The typesetting options.
+    pub options: Options,
+}
+
+impl SetHint {
+    /// The hint for what `app` shows now; `None` without an open article or
+    /// room to set it.
+    pub fn of(app: &App) -> Option<SetHint> {
+        let (width, _) = app.reader_text_size();
+        let article = app.current_article()?;
+        (width > 0).then(|| SetHint {
+            id: article.id.clone(),
+            width,
+            options: app.typeset_options(),
+        })
+    }
+}
+
 /// What [`Loading::poll`] found.
 #[derive(Debug)]
 pub enum Progress {
     /// Still parsing.
     Waiting,
     /// The whole edition, for [`complete`].
-    Done(Box<Edition>),
+    Done(Box<Whole>),
     /// The worker ended without a result (it panicked); the provisional
     /// edition is all there is.
     Failed,
 }
 
 impl Loading {
-    /// Lets the worker start parsing. The event loop calls it once the
-    /// first frame is out, so that on a busy machine the parse does not
-    /// hold the first frame back; [`Loading::wait`] calls it too.
-    pub fn start(&mut self) {
-        self.worker.start();
+    /// Lets the worker start parsing, and then set the article `hint`
+    /// names. The event loop calls it once the first frame is out, so that
+    /// on a busy machine the parse does not hold the first frame back;
+    /// [`Loading::wait`] calls it too (without a hint, if not started).
+    pub fn start(&mut self, hint: Option<SetHint>) {
+        self.worker.start(hint);
+    }
+
+    /// True once [`Loading::start`] (or [`Loading::wait`]) ran.
+    pub fn started(&self) -> bool {
+        self.worker.go.is_none()
     }
 
     /// Looks for the worker's result without waiting.
     pub fn poll(&self) -> Progress {
         match self.worker.receiver.try_recv() {
-            Ok(edition) => Progress::Done(Box::new(edition)),
+            Ok(whole) => Progress::Done(Box::new(whole)),
             Err(mpsc::TryRecvError::Empty) => Progress::Waiting,
             Err(mpsc::TryRecvError::Disconnected) => Progress::Failed,
         }
@@ -108,7 +157,7 @@ impl Loading {
 
     /// Starts the worker if it was not, and waits for its result: `None`
     /// if it ended without one.
-    pub fn wait(&mut self) -> Option<Edition> {
+    pub fn wait(&mut self) -> Option<Whole> {
         self.worker.wait()
     }
 
@@ -224,7 +273,7 @@ fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<
         Some(whole) if edition.article_count() == 0 => {
             let edition = whole
                 .wait()
-                .unwrap_or_else(|| parse_whole(&decoded, Some(source)));
+                .map_or_else(|| parse_whole(&decoded, Some(source)), |w| w.edition);
             (edition, fingerprint, None)
         }
         _ => (edition, fingerprint, worker),
@@ -232,13 +281,13 @@ fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<
 }
 
 /// The worker thread that parses the whole text: it waits for
-/// [`Worker::start`], parses, and sends the edition back. Dropped before
-/// it was started, it ends without parsing; dropped later, its result is
-/// thrown away.
+/// [`Worker::start`], parses, sets the article it was told to, and sends
+/// both back. Dropped before it was started, it ends without parsing;
+/// dropped later, its result is thrown away.
 #[derive(Debug)]
 struct Worker {
-    receiver: mpsc::Receiver<Edition>,
-    go: Option<mpsc::Sender<()>>,
+    receiver: mpsc::Receiver<Whole>,
+    go: Option<mpsc::Sender<Option<SetHint>>>,
 }
 
 impl Worker {
@@ -246,20 +295,21 @@ impl Worker {
     /// could not be started.
     fn spawn(decoded: Arc<Decoded>, source: &str) -> Option<Worker> {
         let (sender, receiver) = mpsc::channel();
-        let (go, started) = mpsc::channel::<()>();
+        let (go, started) = mpsc::channel::<Option<SetHint>>();
         let source = source.to_owned();
         std::thread::Builder::new()
             .name("newsreader-parse".to_owned())
             .spawn(move || {
-                if started.recv().is_err() {
+                let Ok(hint) = started.recv() else {
                     // Dropped unstarted: another edition was opened, or
                     // the reader quit.
                     return;
-                }
+                };
                 let edition = parse_whole(&decoded, Some(&source));
+                let preset = hint.and_then(|hint| preset(&edition, hint));
                 // The reader may have quit or opened another edition:
                 // then nobody listens, and the edition is dropped.
-                let _ = sender.send(edition);
+                let _ = sender.send(Whole { edition, preset });
             })
             .ok()?;
         Some(Worker {
@@ -268,19 +318,32 @@ impl Worker {
         })
     }
 
-    /// Lets the thread parse (once; later calls do nothing).
-    fn start(&mut self) {
+    /// Lets the thread parse, then set the article `hint` names (once;
+    /// later calls do nothing).
+    fn start(&mut self, hint: Option<SetHint>) {
         if let Some(go) = self.go.take() {
-            let _ = go.send(());
+            let _ = go.send(hint);
         }
     }
 
-    /// Starts the thread and waits for its edition: `None` if it ended
+    /// Starts the thread and waits for its result: `None` if it ended
     /// without one.
-    fn wait(&mut self) -> Option<Edition> {
-        self.start();
+    fn wait(&mut self) -> Option<Whole> {
+        self.start(None);
         self.receiver.recv().ok()
     }
+}
+
+/// The article of `edition` that `hint` names, set as it asks.
+fn preset(edition: &Edition, hint: SetHint) -> Option<Preset> {
+    let article = edition.articles().find(|a| a.id == hint.id)?;
+    let set = SetArticle::new(article, hint.width, &hint.options);
+    Some(Preset {
+        id: hint.id,
+        width: hint.width,
+        options: hint.options,
+        set: Arc::new(set),
+    })
 }
 
 /// Hands the whole `edition` to `app` in place of its provisional one:
@@ -291,12 +354,8 @@ impl Worker {
 /// was left for now and no key was pressed meanwhile. Returns the store's
 /// messages and the parse warnings the provisional edition did not have;
 /// the first is shown in the status bar.
-pub fn complete(
-    app: &mut App,
-    store: &mut Store,
-    loading: &Loading,
-    edition: Edition,
-) -> Vec<Notice> {
+pub fn complete(app: &mut App, store: &mut Store, loading: &Loading, whole: Whole) -> Vec<Notice> {
+    let Whole { edition, preset } = whole;
     let fingerprint = app.fingerprint().clone();
     store.identify(&fingerprint, &edition);
     let mut warnings = store.take_messages();
@@ -308,7 +367,7 @@ pub fn complete(
         .collect();
     warnings.extend(notices(&new_warnings, &loading.name, &loading.source));
     let saved: EditionState = store.edition(&fingerprint).cloned().unwrap_or_default();
-    app.replace_edition(edition, &saved);
+    app.replace_edition_preset(edition, &saved, preset);
     app.sync_bookmarks(saved.bookmarks.clone());
     if loading.resume && !loading.touched {
         app.resume(&saved);

@@ -36,6 +36,22 @@ impl Key {
     }
 }
 
+/// An article set ahead of time, off the event loop: the worker that
+/// parses a large edition also sets the article the reader has open (see
+/// `cli::open`), and the swap hands it to the app's cache
+/// ([`SetCache::insert`]) so the event loop never sets a 10 MB article.
+#[derive(Debug, Clone)]
+pub struct Preset {
+    /// The article's id in the edition it was set from.
+    pub id: ArticleId,
+    /// The text width it was set at, in columns.
+    pub width: usize,
+    /// The options it was set with.
+    pub options: Options,
+    /// The set article.
+    pub set: Arc<SetArticle>,
+}
+
 /// A least-recently-used cache of [`SetArticle`]s keyed by (article, width
 /// in columns, [`Options`]). Holds at most its capacity (at least 1).
 #[derive(Debug, Clone)]
@@ -81,6 +97,22 @@ impl SetCache {
         self.entries.push_front((key, Arc::clone(&set)));
         self.entries.truncate(self.capacity);
         set
+    }
+
+    /// Caches `set`, which is `article` set at `width` columns with
+    /// `options` elsewhere (see [`Preset`]), as the most recently used
+    /// entry, replacing an entry with the same key.
+    pub fn insert(
+        &mut self,
+        article: &Article,
+        width: usize,
+        options: &Options,
+        set: Arc<SetArticle>,
+    ) {
+        let key = Key::new(article, width, options);
+        self.entries.retain(|(k, _)| *k != key);
+        self.entries.push_front((key, set));
+        self.entries.truncate(self.capacity);
     }
 
     /// How many set articles are cached.
