@@ -306,6 +306,9 @@ impl Worker {
                     return;
                 };
                 let edition = parse_whole(&decoded, Some(&source));
+                // The text is in the edition now: free it before setting
+                // the article, which takes memory of its own.
+                drop(decoded);
                 let preset = hint.and_then(|hint| preset(&edition, hint));
                 // The reader may have quit or opened another edition:
                 // then nobody listens, and the edition is dropped.
