@@ -63,7 +63,7 @@ pub struct LibraryEntry {
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     /// A path given does not exist.
-    #[error("{}: no such file or directory", path.display())]
+    #[error("{}: No such file or directory", path.display())]
     NotFound {
         /// The path as given.
         path: PathBuf,
@@ -91,25 +91,39 @@ pub struct Library {
     /// The entries, in library order. The caller may set
     /// [`LibraryEntry::unread`]; it should not reorder them.
     pub entries: Vec<LibraryEntry>,
+    /// Why paths given were left out (`path: No such file or directory`),
+    /// when others could be listed.
+    pub skipped: Vec<String>,
 }
 
 impl Library {
     /// Lists the editions at `paths`: each directory's edition files (see
     /// the module doc) and each file given. A file listed twice appears
     /// once. A file that cannot be read, or holds only whitespace, is left
-    /// out (see the module doc). An empty result is not an error.
+    /// out (see the module doc). A path that does not exist or cannot be
+    /// listed is left out too, with the reason in [`Library::skipped`], as
+    /// long as another path could be listed (`less` too goes on to the
+    /// files it can open). An empty result is not an error.
     ///
     /// Cost: two `stat`s and one read of at most [`HEAD_BYTES`] per file.
     ///
     /// # Errors
+    /// When no path given could be listed, the first path's error:
     /// [`LibraryError::NotFound`] for a path that does not exist,
     /// [`LibraryError::NotAFile`] for one that is neither file nor
     /// directory, [`LibraryError::Io`] when a directory cannot be listed.
     pub fn scan<P: AsRef<Path>>(paths: &[P]) -> Result<Library, LibraryError> {
         let mut files: Vec<PathBuf> = Vec::new();
+        let mut errors = Vec::new();
         for path in paths {
-            collect(path.as_ref(), &mut files)?;
+            if let Err(error) = collect(path.as_ref(), &mut files) {
+                errors.push(error);
+            }
         }
+        if errors.len() == paths.len() && !errors.is_empty() {
+            return Err(errors.swap_remove(0));
+        }
+        let skipped = errors.iter().map(ToString::to_string).collect();
         let mut seen = std::collections::HashSet::new();
         files.retain(|f| seen.insert(f.clone()));
         let mut entries: Vec<LibraryEntry> = files.iter().filter_map(|f| describe(f)).collect();
@@ -117,7 +131,7 @@ impl Library {
             let key = |e: &LibraryEntry| (e.date.is_none(), e.date);
             key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
         });
-        Ok(Library { entries })
+        Ok(Library { entries, skipped })
     }
 
     /// The number of editions.

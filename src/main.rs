@@ -16,7 +16,7 @@ use newsreader::config::Config;
 use newsreader::edition::{self, Edition, Fingerprint, LoadOptions};
 use newsreader::keymap::Keymap;
 use newsreader::library::Library;
-use newsreader::store::Store;
+use newsreader::store::{Notice, Store};
 use newsreader::terminal::{self, Io, LibraryMode, Session};
 use newsreader::typeset::{self, AmbiguousWidth};
 
@@ -185,16 +185,26 @@ fn read(
             Vec::new(),
         );
         app.set_help(reader.help.clone());
+        // Paths left out of the library (missing, unreadable): named on the
+        // library screen and again on stderr at exit.
+        let skipped: Vec<Notice> = library
+            .skipped
+            .iter()
+            .map(|s| Notice::plain(s.clone()))
+            .collect();
         let mut shelf = Shelf::new(library);
         shelf.set_help(keymap.library_help());
         shelf.ambiguous = settings.typeset.ambiguous;
-        let message = store_warnings.first().map(|w| w.status.clone());
+        let message = skipped
+            .first()
+            .or(store_warnings.first())
+            .map(|w| w.status.clone());
         Session {
             app,
             keymap,
             store,
             path: None,
-            messages: store_warnings,
+            messages: skipped.into_iter().chain(store_warnings).collect(),
             io,
             library: Some(LibraryMode {
                 shelf,

@@ -138,8 +138,27 @@ fn missing_path_is_an_error_naming_it() {
     let message = error.err().map(|e| e.to_string());
     assert_eq!(
         message,
-        Some(format!("{}: no such file or directory", missing.display()))
+        Some(format!("{}: No such file or directory", missing.display()))
     );
+}
+
+#[test]
+fn a_missing_path_among_others_is_skipped_and_named() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let paper = write(
+        dir.path(),
+        "2024-07-26.txt",
+        "本报讯 7月26日，会议召开。\n".as_bytes(),
+    );
+    let missing = dir.path().join("nope");
+    let library = scan(&[&missing, &paper]);
+    assert_eq!(library.len(), 1);
+    assert_eq!(library.entries[0].path, paper);
+    assert_eq!(
+        library.skipped,
+        vec![format!("{}: No such file or directory", missing.display())]
+    );
+    assert!(scan(&[&paper]).skipped.is_empty());
 }
 
 #[test]

@@ -24,7 +24,10 @@ fn shelf() -> Shelf {
             unread: None,
         })
         .collect();
-    let mut shelf = Shelf::new(Library { entries });
+    let mut shelf = Shelf::new(Library {
+        entries,
+        ..Library::default()
+    });
     shelf.set_help(Keymap::default().library_help());
     shelf.width = 60;
     shelf.height = 20 - 3;
@@ -94,6 +97,7 @@ fn question_mark_on_the_library_screen_lists_the_library_keys() {
         let y = top + u16::try_from(row).unwrap();
         assert_eq!(cells(&buf, left, y, 47), *line, "row {y}");
     }
+    assert!(cells(&buf, 0, 0, 60).contains("Library: 2 editions"));
     // Esc closes the overlay; the list is as it was.
     shelf.update(Action::Close);
     let buf = draw(&shelf);

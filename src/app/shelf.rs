@@ -209,7 +209,10 @@ mod tests {
                 unread: None,
             })
             .collect();
-        Shelf::new(Library { entries })
+        Shelf::new(Library {
+            entries,
+            ..Library::default()
+        })
     }
 
     #[test]

@@ -29,7 +29,11 @@ pub fn render(
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    let title = format!("Library: {} editions", shelf.library().len());
+    let count = shelf.library().len();
+    let title = match count {
+        1 => "Library: 1 edition".to_owned(),
+        _ => format!("Library: {count} editions"),
+    };
     Border::new(&title, theme.border_focus, ambiguous).render(main, buf);
     let inner = Border::inner(main);
     let height = usize::from(inner.height);
