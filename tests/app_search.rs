@@ -312,6 +312,8 @@ fn n_after_a_search_with_no_match_names_the_query() {
     app.update(Action::Search);
     type_text(&mut app, "不存在的词语");
     app.prompt_input(Edit::Submit);
+    // The same words on Enter as on `n` afterwards.
+    assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
     app.update(Action::NextMatch);
     assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
     app.update(Action::ToggleFilter);

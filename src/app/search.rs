@@ -244,7 +244,7 @@ impl App {
             Outcome::Submitted(text) => {
                 if self.search.matches.is_empty() {
                     if !text.is_empty() {
-                        self.notify(format!("not found: {text}"));
+                        self.notify(format!("no matches for “{text}”"));
                     }
                 } else if self.focus == Pane::Headlines {
                     self.focus = Pane::Reader;
