@@ -236,7 +236,12 @@ fn read(
     for warning in session.messages.iter().chain(&later) {
         eprintln!("newsreader: {warning}");
     }
-    result
+    // Stopped by a signal, once everything is saved and the terminal is
+    // given back: the status a shell expects of a process it signalled.
+    if let Some(signal) = result? {
+        std::process::exit(128 + signal);
+    }
+    Ok(())
 }
 
 /// Resolves `--ambiguous-width`: `auto` asks the terminal when stdout is

@@ -23,7 +23,8 @@
 
 use std::ffi::OsString;
 use std::io::{self, Stdout, Write as _};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -189,17 +190,17 @@ enum Flow {
     Quit,
 }
 
-/// Runs the reader until the user quits: sets the terminal up (raw mode,
-/// alternate screen, a panic hook that restores it), runs the event loop,
-/// and restores the terminal whatever happened.
+/// Runs the reader until the user quits or a termination signal comes:
+/// sets the terminal up (raw mode, alternate screen, a panic hook and a
+/// signal thread that give it back), runs the event loop, saves, and gives
+/// the terminal back whatever happened. Returns the signal that stopped
+/// the reader, if one did (the caller exits with 128 + it).
 ///
 /// # Errors
 /// Terminal I/O errors. Store errors are shown in the status bar instead.
-pub fn run(session: &mut Session) -> anyhow::Result<()> {
-    // `try_init` sets up raw mode, the alternate screen and the panic hook;
-    // its ratatui terminal is set aside for our [`Screen`], which writes
-    // each frame in one write.
-    let setup = ratatui::try_init().and_then(|_| {
+pub fn run(session: &mut Session) -> anyhow::Result<Option<i32>> {
+    let mouse = session.io.mouse;
+    let setup = enter_terminal(mouse).and_then(|()| {
         let (width, height) = crossterm::terminal::size()?;
         Ok(FrameTerminal {
             screen: Screen::new(Size::new(width, height)),
@@ -209,25 +210,136 @@ pub fn run(session: &mut Session) -> anyhow::Result<()> {
     let mut terminal = match setup {
         Ok(terminal) => terminal,
         Err(err) => {
-            ratatui::restore();
+            leave_terminal(mouse);
             return Err(err).context("cannot set up the terminal");
         }
     };
-    if session.io.mouse {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
-    }
+    restore_on_panic(mouse);
+    let signals = stop_on_signals(mouse);
     session.store.save_in_background();
-    let result = event_loop(&mut terminal, session);
+    let stop = signals.as_ref().map(|s| Arc::clone(&s.stop));
+    let result = event_loop(&mut terminal, session, stop.as_deref());
     // Everything reaches the disk before the terminal is given back.
     session.store.finish();
-    if session.io.mouse {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
-    }
-    ratatui::restore();
-    result
+    leave_terminal(mouse);
+    let signal = signals.and_then(Signals::finish);
+    result.map(|()| signal)
 }
 
-fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Result<()> {
+/// Takes the terminal over: raw mode, the alternate screen, and mouse
+/// reporting when asked for.
+fn enter_terminal(mouse: bool) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    if mouse {
+        crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Gives the terminal back as it was before [`enter_terminal`]: mouse
+/// reporting off, the cursor shown (frames hide it), the main screen,
+/// cooked mode. For every way out: the end of [`run`], a panic on the
+/// event loop's thread, a signal. Errors are ignored: there is nothing
+/// left to tell them on.
+fn leave_terminal(mouse: bool) {
+    let mut out = std::io::stdout().lock();
+    if mouse {
+        let _ = crossterm::execute!(out, crossterm::event::DisableMouseCapture);
+    }
+    let _ = crossterm::execute!(
+        out,
+        crossterm::style::SetAttribute(crossterm::style::Attribute::Reset),
+        crossterm::cursor::Show,
+        crossterm::terminal::LeaveAlternateScreen
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+}
+
+/// A panic on this (the event loop's) thread gives the terminal back
+/// before the panic message is printed. A panic on another thread (a
+/// parse worker: its edition is then given up) leaves the reader running.
+fn restore_on_panic(mouse: bool) {
+    let ui = std::thread::current().id();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() == ui {
+            leave_terminal(mouse);
+        }
+        previous(info);
+    }));
+}
+
+/// How long the reader has to stop on its own after SIGTERM, SIGHUP,
+/// SIGINT or SIGQUIT before the signal thread gives the terminal back and
+/// exits itself.
+pub const SIGNAL_GRACE: Duration = Duration::from_secs(2);
+
+/// The thread that turns a termination signal into an orderly stop.
+struct Signals {
+    /// The signal received (0: none), for the event loop.
+    stop: Arc<AtomicI32>,
+    /// Set once the reader has stopped and given the terminal back.
+    done: Arc<AtomicBool>,
+    handle: signal_hook::iterator::Handle,
+}
+
+impl Signals {
+    /// Stops listening; the signal that stopped the reader, if one did.
+    fn finish(self) -> Option<i32> {
+        self.done.store(true, Ordering::SeqCst);
+        self.handle.close();
+        let signal = self.stop.load(Ordering::SeqCst);
+        (signal != 0).then_some(signal)
+    }
+}
+
+/// Listens for SIGTERM, SIGHUP, SIGINT (`kill -INT`: in raw mode Ctrl-C is
+/// a key) and SIGQUIT. On one, the event loop is asked to stop: the signal
+/// is recorded and SIGWINCH raised, which wakes crossterm's blocking read
+/// with a resize event; the loop then leaves as on `q`, saving the reading
+/// position, and [`run`] gives the terminal back. If that has not happened
+/// within [`SIGNAL_GRACE`], the thread gives the terminal back itself and
+/// exits with status 128 + the signal. `None` if the handlers could not be
+/// installed (the signals then act as they would without us).
+fn stop_on_signals(mouse: bool) -> Option<Signals> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+    let mut iterator =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).ok()?;
+    let stop = Arc::new(AtomicI32::new(0));
+    let done = Arc::new(AtomicBool::new(false));
+    let handle = iterator.handle();
+    let (thread_stop, thread_done) = (Arc::clone(&stop), Arc::clone(&done));
+    std::thread::Builder::new()
+        .name("newsreader-signals".to_owned())
+        .spawn(move || {
+            let Some(signal) = iterator.forever().next() else {
+                return;
+            };
+            thread_stop.store(signal, Ordering::SeqCst);
+            let _ = signal_hook::low_level::raise(SIGWINCH);
+            let deadline = Instant::now() + SIGNAL_GRACE;
+            while Instant::now() < deadline {
+                if thread_done.load(Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            // Holding stdout until the process ends: no frame after this.
+            let _out = std::io::stdout().lock();
+            leave_terminal(mouse);
+            std::process::exit(128 + signal);
+        })
+        .ok()?;
+    Some(Signals { stop, done, handle })
+}
+
+/// Runs the reader until it quits, or `stop` holds a signal.
+fn event_loop(
+    terminal: &mut FrameTerminal,
+    session: &mut Session,
+    stop: Option<&AtomicI32>,
+) -> anyhow::Result<()> {
     let size = terminal.size();
     session.app.resize(size.width, size.height);
     if let Some(library) = &mut session.library {
@@ -238,6 +350,9 @@ fn event_loop(terminal: &mut FrameTerminal, session: &mut Session) -> anyhow::Re
     let mut saver = PositionSaver::new(session.app.position());
     let mut redraw = true;
     loop {
+        if stop.is_some_and(|s| s.load(Ordering::SeqCst) != 0) {
+            break;
+        }
         if redraw {
             terminal.draw(session)?;
         }

@@ -1,0 +1,203 @@
+//! The real binary in a pseudo-terminal: however the reader ends — `q`, a
+//! termination signal — the terminal is given back as it was (cursor
+//! shown, main screen, cooked mode), and a signal stops it as `q` would,
+//! saving the reading position first.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read as _, Write as _};
+use std::os::fd::OwnedFd;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use nix::fcntl::{FcntlArg, FdFlag, fcntl};
+use nix::pty::{Winsize, openpty};
+use nix::sys::signal::{Signal, kill};
+use nix::sys::termios::{LocalFlags, tcgetattr};
+use nix::unistd::Pid;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt");
+const HIDE: &[u8] = b"\x1b[?25l";
+const SHOW: &[u8] = b"\x1b[?25h";
+const LEAVE_ALTERNATE: &[u8] = b"\x1b[?1049l";
+
+/// The reader running in a 100×30 pseudo-terminal, with what it wrote.
+struct Reader {
+    child: Child,
+    master: std::fs::File,
+    output: mpsc::Receiver<Vec<u8>>,
+    seen: Vec<u8>,
+}
+
+impl Reader {
+    fn start(data: &Path) -> Reader {
+        let size = Winsize {
+            ws_row: 30,
+            ws_col: 100,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        let pty = openpty(Some(&size), None).unwrap();
+        // openpty's descriptors are inherited across exec: closed there, or
+        // readers started by tests running alongside would hold this
+        // terminal open (and it would never hang up).
+        for fd in [&pty.master, &pty.slave] {
+            fcntl(fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).unwrap();
+        }
+        let slave: OwnedFd = pty.slave;
+        let child = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+            .args(["--ambiguous-width", "narrow", "--data-dir"])
+            .arg(data)
+            .arg(SAMPLE)
+            .env_remove("NEWSREADER_CONFIG")
+            .env("HOME", data)
+            .env("XDG_CONFIG_HOME", data.join("config"))
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave))
+            .spawn()
+            .unwrap();
+        let master = std::fs::File::from(pty.master);
+        let mut reading = master.try_clone().unwrap();
+        let (sender, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            // Ends with an error (EIO) once the reader's side is closed.
+            while let Ok(n @ 1..) = reading.read(&mut buf) {
+                if sender.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Reader {
+            child,
+            master,
+            output,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Reads until `wanted` has been written (after `from`), at most 10 s.
+    fn wait_for(&mut self, wanted: &[u8], from: usize) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !contains(&self.seen[from..], wanted) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.seen.extend(bytes),
+                Err(_) => panic!(
+                    "{:?} not written; got {:?}",
+                    String::from_utf8_lossy(wanted),
+                    String::from_utf8_lossy(&self.seen[self.seen.len().saturating_sub(300)..])
+                ),
+            }
+        }
+    }
+
+    /// Presses `keys` and waits for the frame they bring.
+    fn press(&mut self, keys: &[u8]) {
+        let from = self.seen.len();
+        self.master.write_all(keys).unwrap();
+        self.wait_for(HIDE, from);
+    }
+
+    /// Waits for the reader to end (at most 10 s) and for all it wrote.
+    fn end(mut self) -> (std::process::ExitStatus, Vec<u8>, std::fs::File) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "the reader did not end");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.seen.extend(bytes);
+        }
+        (status, self.seen, self.master)
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The terminal as it was: the cursor shown after the last time a frame
+/// hid it, the main screen, and cooked mode (canonical input, echo).
+#[track_caller]
+fn assert_given_back(output: &[u8], master: &std::fs::File) {
+    let hidden = last(output, HIDE).expect("frames were drawn");
+    let shown = last(output, SHOW).expect("the cursor is shown again");
+    assert!(shown > hidden, "the cursor is hidden at the end");
+    let left = last(output, LEAVE_ALTERNATE).expect("the main screen is back");
+    assert!(left > hidden);
+    let modes = tcgetattr(master).unwrap();
+    assert!(
+        modes
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO),
+        "cooked mode: {:?}",
+        modes.local_flags
+    );
+}
+
+/// The saved reading position's anchor in the state file, as JSON.
+fn saved_anchor(data: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
+    let state: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let editions = state["editions"].as_object().unwrap();
+    assert_eq!(editions.len(), 1);
+    editions.values().next().unwrap()["position"]["anchor"].clone()
+}
+
+#[test]
+fn quitting_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reader = Reader::start(dir.path());
+    reader.wait_for(b"? help", 0);
+    reader.wait_for(HIDE, 0);
+    reader.master.write_all(b"q").unwrap();
+    let (status, output, master) = reader.end();
+    assert!(status.success(), "{status:?}");
+    assert_given_back(&output, &master);
+}
+
+#[test]
+fn sigterm_saves_the_position_and_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reader = Reader::start(dir.path());
+    reader.wait_for(b"? help", 0);
+    reader.wait_for(HIDE, 0);
+    // Open the first article and page into it: a position within an
+    // article is saved only every few seconds, or on the way out.
+    reader.press(b"\r");
+    reader.press(b" ");
+    let pid = Pid::from_raw(i32::try_from(reader.child.id()).unwrap());
+    kill(pid, Signal::SIGTERM).unwrap();
+    let (status, output, master) = reader.end();
+    assert_eq!(status.code(), Some(128 + 15), "{status:?}");
+    assert_given_back(&output, &master);
+    let anchor = saved_anchor(dir.path());
+    assert!(
+        anchor["paragraph"].as_u64().unwrap() > 0 || anchor["offset"].as_u64().unwrap() > 0,
+        "the scrolled position is saved: {anchor}"
+    );
+}
+
+#[test]
+fn sighup_gives_the_terminal_back_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reader = Reader::start(dir.path());
+    reader.wait_for(b"? help", 0);
+    reader.wait_for(HIDE, 0);
+    let pid = Pid::from_raw(i32::try_from(reader.child.id()).unwrap());
+    kill(pid, Signal::SIGHUP).unwrap();
+    let (status, output, master) = reader.end();
+    assert_eq!(status.code(), Some(128 + 1), "{status:?}");
+    assert_given_back(&output, &master);
+}
