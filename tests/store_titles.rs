@@ -33,6 +33,41 @@ fn only_the_first_hundred_titles_are_stored() {
 }
 
 #[test]
+fn unread_counts_every_article_not_only_the_stored_titles() {
+    // Found by a new user: a 4 020-article edition showed `100 unread` in
+    // the library, the count of stored titles.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path());
+    store.resolve_edition(&fp(A), Some("/p/a.txt"), &many_titles(150));
+    let state = store.edition(&fp(A)).unwrap();
+    assert_eq!(state.articles, Some(150));
+    assert_eq!(state.unread_count(), Some(150));
+    for n in [3, 120] {
+        let id = newsreader::edition::ArticleId(format!("{n:016x}"));
+        store.mark_read(&fp(A), &id).unwrap();
+    }
+    assert_eq!(store.edition(&fp(A)).unwrap().unread_count(), Some(148));
+    // Kept across a reopen.
+    drop(store);
+    let (store, _) = Store::open(dir.path());
+    assert_eq!(store.edition(&fp(A)).unwrap().unread_count(), Some(148));
+}
+
+#[test]
+fn state_saved_before_the_count_falls_back_to_its_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = serde_json::json!({
+        "version": 2,
+        "editions": { A: { "path": "/p/a.txt", "titles": many_titles(7), "touched": 1, "bookmarks": [] } }
+    });
+    std::fs::write(dir.path().join(FILE_NAME), json.to_string()).unwrap();
+    let (store, _) = Store::open(dir.path());
+    let state = store.edition(&fp(A)).unwrap();
+    assert_eq!(state.articles, None);
+    assert_eq!(state.unread_count(), Some(7));
+}
+
+#[test]
 fn old_file_with_every_title_still_matches_a_reextraction() {
     let dir = tempfile::tempdir().unwrap();
     // A file written before the cap: all 300 titles of edition "a".

@@ -9,7 +9,7 @@
 use super::help::HelpView;
 use super::{Action, HelpEntry};
 use crate::library::Library;
-use crate::store::{self, Store};
+use crate::store::{self, EditionState, Store};
 use crate::typeset::AmbiguousWidth;
 
 /// What the event loop must do after an action on the library screen.
@@ -187,9 +187,7 @@ impl Shelf {
                 .editions()
                 .map(|(_, s)| s)
                 .find(|s| s.path.as_deref() == Some(path.as_str()));
-            entry.unread = state
-                .filter(|s| !s.titles.is_empty())
-                .map(|s| s.titles.len().saturating_sub(s.read_articles().count()));
+            entry.unread = state.and_then(EditionState::unread_count);
         }
     }
 }

@@ -96,6 +96,7 @@ impl Store {
     ) -> Identity {
         let path = path.map(super::absolute);
         let path = path.as_deref();
+        let articles = titles.len();
         let titles: Vec<String> = titles
             .iter()
             .map(|t| t.trim().to_owned())
@@ -112,7 +113,7 @@ impl Store {
         } else {
             Identity::New
         };
-        let changed = self.record(fingerprint, path, titles, title);
+        let changed = self.record(fingerprint, path, (titles, articles), title);
         let matched = matches!(identity, Identity::Rekeyed { .. } | Identity::Forked { .. });
         if matched || (identity != Identity::New && changed) {
             // A failure is announced through take_messages; the state is
@@ -156,12 +157,13 @@ impl Store {
         Identity::Rekeyed { from, shared }
     }
 
-    /// Records path, titles and display title; true if any changed.
+    /// Records path, titles (the first [`MAX_TITLES`], and how many
+    /// articles there are) and display title; true if any changed.
     fn record(
         &mut self,
         fingerprint: &Fingerprint,
         path: Option<&str>,
-        titles: Vec<String>,
+        (titles, articles): (Vec<String>, usize),
         title: Option<String>,
     ) -> bool {
         let entry = self.state.editions.entry(fingerprint.clone()).or_default();
@@ -174,6 +176,10 @@ impl Store {
         }
         if !titles.is_empty() && entry.titles != titles {
             entry.titles = titles;
+            changed = true;
+        }
+        if articles > 0 && entry.articles != Some(articles) {
+            entry.articles = Some(articles);
             changed = true;
         }
         if title.is_some() && entry.title != title {

@@ -98,6 +98,9 @@ fn merge_identity(mine: &mut EditionState, theirs: &EditionState) {
         if !theirs.titles.is_empty() {
             mine.titles.clone_from(&theirs.titles);
         }
+        if theirs.articles.is_some() {
+            mine.articles = theirs.articles;
+        }
     }
     if mine.path.is_none() {
         mine.path.clone_from(&theirs.path);
@@ -107,6 +110,9 @@ fn merge_identity(mine: &mut EditionState, theirs: &EditionState) {
     }
     if mine.titles.is_empty() {
         mine.titles.clone_from(&theirs.titles);
+    }
+    if mine.articles.is_none() {
+        mine.articles = theirs.articles;
     }
     for alias in &theirs.aliases {
         if !mine.aliases.contains(alias) {

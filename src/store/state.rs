@@ -76,9 +76,15 @@ pub struct EditionState {
     /// The edition's display title (newspaper name and date), if known.
     #[serde(default)]
     pub title: Option<String>,
-    /// The edition's article titles, used to recognise a re-extraction.
+    /// The edition's article titles, used to recognise a re-extraction
+    /// (the first [`super::identity::MAX_TITLES`]).
     #[serde(default)]
     pub titles: Vec<String>,
+    /// How many articles the edition has (all of them, where `titles`
+    /// keeps the first 100): for the library's unread count. `None` in
+    /// state saved before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub articles: Option<usize>,
     /// The last reading position.
     pub position: Option<Position>,
     /// Bookmarks, in the order they were made.
@@ -121,6 +127,17 @@ impl EditionState {
     /// The articles marked read, in id order.
     pub fn read_articles(&self) -> impl Iterator<Item = &ArticleId> {
         self.read.iter().filter(|(_, m)| m.read).map(|(id, _)| id)
+    }
+
+    /// How many of the edition's articles are not marked read: of
+    /// [`EditionState::articles`], or of the stored titles in state saved
+    /// before the count was kept. `None` when the edition's articles were
+    /// never recorded.
+    pub fn unread_count(&self) -> Option<usize> {
+        let articles = self
+            .articles
+            .or_else(|| (!self.titles.is_empty()).then_some(self.titles.len()))?;
+        Some(articles.saturating_sub(self.read_articles().count()))
     }
 
     /// The text at the reading position when it was saved (`""` if it was
