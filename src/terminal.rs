@@ -529,9 +529,12 @@ fn on_key(
     if let Some(loading) = &mut session.loading {
         loading.touch();
     }
-    // Whatever is on screen, in a prompt or not: another program may have
-    // written over the terminal.
-    if session.keymap.action(key) == Some(Action::Redraw) {
+    // Whatever is on screen: another program may have written over the
+    // terminal. (In a prompt, a key that edits the text is text, even if
+    // the config binds it to redraw.)
+    let typing = (session.app.editing() || session.app.prompt().is_some())
+        && crate::keymap::edit_of(key).is_some();
+    if !typing && session.keymap.action(key) == Some(Action::Redraw) {
         terminal.screen.repaint();
         return Ok(Flow::Continue(true));
     }

@@ -19,8 +19,15 @@
 //!   where a run of changed cells breaks: after a wide character (UAX #11
 //!   width 2) the terminal's cursor already stands two columns on. Styles
 //!   and cursor moves are crossterm's commands, written once per run.
+//! - **Memory.** What the terminal shows is kept as packed cells (20 bytes
+//!   against the 48 of a ratatui `Cell`), not as a second buffer, and the
+//!   frame buffer's rows are emptied as the comparison leaves them, while
+//!   they are in cache, instead of in a pass of their own before the next
+//!   render.
 //! - **Size.** The size is told ([`Screen::resize`], from the terminal's
 //!   resize events), not asked of the terminal on every frame.
+//! - **Nothing to do.** A frame that changes no cell and leaves the cursor
+//!   as it was writes no byte.
 //!
 //! Wide characters are kept whole: the cells a wide character covers are
 //! never written over it, and when a write overwrites part of a wide
