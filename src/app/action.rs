@@ -9,7 +9,8 @@ pub enum Action {
     /// back to the list of editions, and quit from there.
     Quit,
     /// Leave the program from anywhere, library or not (saving the reading
-    /// position, as [`Action::Quit`] does).
+    /// position, as [`Action::Quit`] does). In a text prompt its key
+    /// (`Ctrl-C`) cancels the prompt first (see `keymap::edit_of`).
     Exit,
     /// Move the focus to the next pane.
     NextPane,
@@ -170,7 +171,7 @@ impl Action {
     pub fn description(self) -> &'static str {
         match self {
             Action::Quit => "quit (library: back to the list)",
-            Action::Exit => "quit newsreader (from anywhere)",
+            Action::Exit => "quit newsreader (in a prompt: cancel it)",
             Action::NextPane => "next pane",
             Action::PreviousPane => "previous pane",
             Action::ScrollDown => "next item / scroll down a row",
