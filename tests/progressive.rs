@@ -352,6 +352,18 @@ fn search_follows_the_whole_edition_and_keeps_its_current_match() {
 // ----- through `cli::open` on a generated edition, with a store -----
 
 /// A generated edition of several pages, written to `dir/pages.txt`.
+/// A 600 KB edition of one article (longer than the provisional prefix),
+/// written into `dir`.
+fn long_article(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("one.txt");
+    std::fs::write(
+        &path,
+        generate::edition(generate::Shape::OneArticle, 600_000),
+    )
+    .unwrap();
+    path
+}
+
 fn generated(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("pages.txt");
     std::fs::write(&path, generate::edition(generate::Shape::Pages, 300_000)).unwrap();
@@ -458,12 +470,7 @@ fn saved_place_past_the_provisional_end_of_a_long_article_waits_for_the_whole_ar
     // snippet also occurs in the prefix, at an earlier paragraph, which
     // must not be taken for the saved place.
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("one.txt");
-    std::fs::write(
-        &path,
-        generate::edition(generate::Shape::OneArticle, 600_000),
-    )
-    .unwrap();
+    let path = long_article(dir.path());
     let (whole, fingerprint) = loaded(&path);
     let data = dir.path().join("data");
     let article = whole.article(0).unwrap();
@@ -503,12 +510,7 @@ fn the_swap_uses_the_open_article_the_worker_set() {
     // worker parses all of it and sets it at the reader's width, and the
     // swap shows that set article instead of setting it on the event loop.
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("one.txt");
-    std::fs::write(
-        &path,
-        generate::edition(generate::Shape::OneArticle, 600_000),
-    )
-    .unwrap();
+    let path = long_article(dir.path());
     let (whole, _) = loaded(&path);
     let (mut store, _) = Store::open(&dir.path().join("data"));
     let opened = open::open(&path, &options(), &mut store).unwrap();
