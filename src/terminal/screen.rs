@@ -148,11 +148,6 @@ impl Screen {
         self.next.area.as_size()
     }
 
-    /// The screen's area: (0, 0) and its size.
-    pub fn area(&self) -> Rect {
-        self.next.area
-    }
-
     /// The terminal now has `size`: the next frame clears it and draws
     /// every cell (what a terminal keeps of its old contents on a resize
     /// differs from one terminal to another).
@@ -281,10 +276,9 @@ fn write_changes(
         // Cells before this column are written even if unchanged: they
         // belonged to a wide character that was partly overwritten.
         let mut rewrite_until = 0;
-        // Every cell is visited, covered or not: the next cell's address
-        // then never waits for this one's width to load, so the processor
-        // can fetch ahead (on a screen not in cache, stepping by width
-        // made the diff wait for memory cell after cell).
+        // Every cell is visited, covered or not, so the next cell's address
+        // does not depend on this one's width (a covered cell is skipped
+        // by the check below).
         for x in 0..width {
             if x < covered_until {
                 continue;
