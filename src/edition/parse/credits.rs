@@ -40,7 +40,7 @@ pub(super) const CREDIT_PREFIXES: [&str; 7] = [
 /// one of the forms in the module docs.
 pub(crate) fn dateline_len(text: &str) -> Option<usize> {
     // Every form opens with one of these chars: most lines stop here.
-    if !text.starts_with(['本', '据', '據', '新', '中']) {
+    if !may_open_article(text) {
         return None;
     }
     // Openings are short: only the first 48 chars are read (and folded).
@@ -130,6 +130,16 @@ fn date_len(s: &str) -> usize {
     };
     skip + m + '月'.len_utf8() + d + '日'.len_utf8()
 }
+
+/// True when `text` starts the way every dateline form starts (its first
+/// char is `本`, `据`, `據`, `新` or `中`): the cheap test before
+/// [`dateline_len`] on a line joined to the next.
+pub(crate) fn may_open_article(text: &str) -> bool {
+    text.starts_with(DATELINE_STARTS)
+}
+
+/// The first char of every dateline form [`dateline_len`] reads.
+const DATELINE_STARTS: [char; 5] = ['本', '据', '據', '新', '中'];
 
 /// True when `text` opens an article with a dateline.
 pub(crate) fn opens_article(text: &str) -> bool {

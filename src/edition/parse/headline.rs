@@ -261,8 +261,18 @@ pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
         && more_chars_than(text, 1)
         && !subhead
         && !has_full_stop(text)
+        && !has_clause_comma(text)
         && !credits::ends_with_closing(text)
         && !opens
+}
+
+/// True when `text` holds a clause comma or semicolon (`，；` and their
+/// small forms): body text runs on with them, headlines almost never do
+/// (one line in 345 of the corpus's headlines, `六盘山下，支教老师…`), so a
+/// short first line of a paragraph (`近年来，我市围绕氢能`) is not taken for
+/// a headline. Headline punctuation is spaces, dashes and `：`.
+fn has_clause_comma(text: &str) -> bool {
+    text.contains(['，', '；', '﹐', '﹔'])
 }
 
 /// True when `text` holds an ideographic full stop `。` (bytes E3 80 82):

@@ -71,6 +71,30 @@ pub(crate) struct PageLines<'a> {
     pub median_width: usize,
 }
 
+/// Marks as opening an article a line whose dateline the column broke
+/// off before its end (`据新华社巴西利亚3月13日` / `电 巴西国家商品…`,
+/// `本报鄂尔多斯9月17日` / `讯 记者…`): the line with the start of the next
+/// one read on as a dateline, the dateline ending past the line's end. Only
+/// a line that starts like a dateline ([`credits::may_open_article`]) is
+/// joined, and only with the line right under it (no blank between).
+fn mark_broken_datelines(lines: &mut [lines::Line<'_>]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (line, next) = (&lines[i], &lines[i + 1]);
+        if line.opens || next.blank_before || !credits::may_open_article(line.text) {
+            continue;
+        }
+        let head: String = next.text.chars().take(BROKEN_DATELINE_TAIL).collect();
+        let joined = format!("{}{head}", line.text);
+        if credits::dateline_len(&joined).is_some_and(|n| n > line.text.len()) {
+            lines[i].opens = true;
+        }
+    }
+}
+
+/// How many chars of the next line [`mark_broken_datelines`] reads on: the
+/// longest tail of a dateline form (`日电（记者欧阳晓明 司马南）`).
+const BROKEN_DATELINE_TAIL: usize = 24;
+
 impl<'a> PageLines<'a> {
     /// Splits and classifies one page of text (the text between form feeds).
     /// `english` selects the English OCR rules of [`super::english`];
@@ -87,6 +111,9 @@ impl<'a> PageLines<'a> {
         for l in &mut lines {
             l.opens = credits::opens_article(l.text);
             l.subhead = credits::is_subhead(l.text);
+        }
+        mark_broken_datelines(&mut lines);
+        for l in &mut lines {
             l.candidate = super::headline::candidate(l.text, l.opens, l.subhead);
         }
         let mut roles: Vec<Role> = if english {
