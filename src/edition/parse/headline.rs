@@ -256,21 +256,58 @@ pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
         return true;
     }
     // Cheapest tests first: this runs for every line, in every pass.
-    !ends_sentence(text)
+    !finishes_sentence(text)
         && !ends_mid_sentence(text)
         && more_chars_than(text, 1)
         && !subhead
         && !has_full_stop(text)
-        && !has_clause_comma(text)
         && !credits::ends_with_closing(text)
         && !opens
 }
 
+/// True when `text` ends a sentence as body text does: in `。！？…`, or
+/// in a closing mark after one (`…一半。”`) or with no opening mark of its
+/// own on the line. A headline may end in a quotation it opens
+/// (`老纺织镇织出“新锦绣”`, `《…》`): that is no sentence end.
+fn finishes_sentence(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    let Some(last) = rev.next() else {
+        return false;
+    };
+    if !ends_sentence(text) {
+        return false;
+    }
+    let opening = match last {
+        '”' => '“',
+        '’' => '‘',
+        '」' => '「',
+        '』' => '『',
+        '》' => '《',
+        '）' => '（',
+        _ => return true,
+    };
+    match rev.next() {
+        Some(before) if super::lines::is_end_punct(before) => true,
+        _ => !text.contains(opening),
+    }
+}
+
+/// True when `text` cannot begin a sentence or a headline: it opens with
+/// a closing or comma-like mark, or with one or two chars and then one
+/// (`升。新航站楼…`, `华）。…`): the line continues the text above it.
+pub(crate) fn starts_as_continuation(text: &str) -> bool {
+    text.chars()
+        .take(3)
+        .position(|c| c != '…' && (super::lines::is_end_punct(c) || super::lines::is_mid_punct(c)))
+        .is_some_and(|at| at <= 2)
+}
+
 /// True when `text` holds a clause comma or semicolon (`，；` and their
-/// small forms): body text runs on with them, headlines almost never do
-/// (one line in 345 of the corpus's headlines, `六盘山下，支教老师…`), so a
-/// short first line of a paragraph (`近年来，我市围绕氢能`) is not taken for
-/// a headline. Headline punctuation is spaces, dashes and `：`.
+/// small forms): body text runs on with them, headlines seldom do (one
+/// line in 345 of the corpus's headlines, `六盘山下，支教老师…`; a deck
+/// wider than the column, `分析全市上半年经济形势，研究部署下一阶段工作`,
+/// in the sample), so within a column's width such a line is body: the
+/// short first line of a paragraph (`近年来，我市围绕氢能`).
 fn has_clause_comma(text: &str) -> bool {
     text.contains(['，', '；', '﹐', '﹔'])
 }
@@ -320,9 +357,19 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if !line.candidate {
         return is_question_headline(page, i);
     }
+    // A headline never reads on into the line after it.
+    if page
+        .next_text(i)
+        .is_some_and(|j| starts_as_continuation(page.lines[j].text))
+    {
+        return false;
+    }
     let m = page.measure_at(i);
     if !m.columnar {
         return !more_chars_than(line.text, FREE_HEADLINE_CHARS) && above(page, i) == Above::Closed;
+    }
+    if has_clause_comma(line.text) && line.width <= m.full + 2 {
+        return false;
     }
     let above = above(page, i);
     let closed = above != Above::Open;
