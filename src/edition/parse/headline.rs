@@ -376,7 +376,16 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // Unless the line above is finished, only a line far wider than the
     // column (an inset headline) is a headline: proportional punctuation
     // can make a body line a character or two wider than its neighbours.
-    let wide = line.width > m.full + if above == Above::Closed { 2 } else { 8 };
+    // A line of ideographs alone has no punctuation to set proportionally:
+    // wider than the column at all, it is no column line.
+    let slack = if ideographs_only(line.text) {
+        0
+    } else if above == Above::Closed {
+        2
+    } else {
+        8
+    };
+    let wide = line.width > m.full + slack;
     if wide {
         return true;
     }
@@ -415,6 +424,18 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     {
         return true;
     }
+    // A paragraph's first line (an indent short) runs on into a full
+    // line; it never follows an unfinished line that is not full itself.
+    // So an unpunctuated line short of the column, under a finished one,
+    // over a first line running on into a full line, is a headline
+    // (`食安中心抽查` / `三款辣椒醬驗出蘇丹紅` / `食物安全中心昨日公布，` / …).
+    if above == Above::Closed
+        && next_first
+        && line.width + 2 < m.full
+        && first_runs_on(page, j, m.full)
+    {
+        return true;
+    }
     // Under a finished line, a body line without end punctuation is a
     // paragraph's first line, within about two characters of the column
     // (its indent dropped), running on into a full line. A line more than
@@ -424,6 +445,13 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// True when the line after body line `j` (a paragraph's first line, by
+/// its width) is a full column line: `j` runs on into it.
+fn first_runs_on(page: &PageLines, j: usize, full: usize) -> bool {
+    page.next_text(j)
+        .is_some_and(|k| page.roles[k] == Role::Body && page.lines[k].width + 2 >= full)
 }
 
 /// True when `text` holds only wide letters (ideographs, kana, hangul):
