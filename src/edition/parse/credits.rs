@@ -202,7 +202,30 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
         && rest
             .chars()
             .all(|c| is_letter(c) || c == ' ' || c == '\u{3000}' || c == '、' || c == '·')
+        && names_only(rest)
 }
+
+/// True when `rest` (a credit line after its prefix) reads as names: each
+/// piece between spaces, `、` or `·` is a name of at most
+/// [`NAME_CHARS`] chars, or a role word and a name (`通讯员李四`). A body
+/// line that happens to open with `记者` (`记者在宁波市象山县石`) has a
+/// longer run of letters, and stays body.
+fn names_only(rest: &str) -> bool {
+    rest.split([' ', '\u{3000}', '、', '·'])
+        .filter(|piece| !piece.is_empty())
+        .all(|piece| {
+            let bare = ["通讯员", "實習生", "实习生", "记者", "摄影"]
+                .iter()
+                .find_map(|role| piece.strip_prefix(role))
+                .unwrap_or(piece);
+            // A Latin name (`John Smith`) is one piece per word.
+            bare.is_ascii() || bare.chars().count() <= NAME_CHARS
+        })
+}
+
+/// The most chars of one Chinese name in a credit line (two-char family
+/// names and a two-char given name: `欧阳晓明`).
+const NAME_CHARS: usize = 4;
 
 /// A run-in subhead (小标题) inside an article: a short line led by an
 /// ordinal (`一、`, `（二）`) or a bullet (`■`, `◆`), with no full stop.
@@ -326,6 +349,12 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_starts_like_one() {
+        assert!(may_open_article("据新华社巴西利亚3月13日"));
+        assert!(!may_open_article("巴西国家商品供应公司"));
+    }
+
+    #[test]
     fn credit_lines_and_captions_are_recognised() {
         assert!(is_credit_line("本报记者 张三"));
         assert!(is_credit_line("□ 本报记者 张三"));
@@ -334,6 +363,10 @@ mod tests {
         assert!(!is_subhead("一要全力以赴抓增长。"));
         assert!(is_credit_line("记者 张三 通讯员 李四"));
         assert!(!is_credit_line("记者表示，会议很成功。"));
+        // A column line of body text opening with 记者 is no credit.
+        assert!(!is_credit_line("记者在宁波市象山县石"));
+        assert!(!is_credit_line("記者昨日到場所見"));
+        assert!(is_credit_line("本报记者 欧阳晓明 通讯员李四"));
         assert!(is_caption("图为会议现场。（记者 周洁 摄）"));
         assert!(is_caption("湖畔 雨后的蠡湖，水清岸绿。（记者 许宁 摄）"));
         assert!(!is_caption("市委外事工作委员会召开会议"));

@@ -295,6 +295,11 @@ mod tests {
         assert_eq!(classify("锡城日报"), Some(Furniture::Title));
         assert_eq!(classify("責任編輯：周嵐"), Some(Furniture::Other));
         assert_eq!(classify("要聞"), Some(Furniture::Section));
+        assert_eq!(classify("港 聞"), Some(Furniture::Section));
+        assert_eq!(classify("今日出紙三疊"), Some(Furniture::Other));
+        assert!(could_be_section("港 聞"));
+        assert!(could_be_section("要　闻"));
+        assert!(!could_be_section("市委外事工作委员会"));
     }
 
     #[test]

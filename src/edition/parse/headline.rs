@@ -761,6 +761,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_headline_may_end_in_the_quotation_it_opens() {
+        assert!(!finishes_sentence("老纺织镇织出“新锦绣”"));
+        assert!(!finishes_sentence("《城市更新条例》"));
+        assert!(finishes_sentence("站节省投资近一半。”"));
+        assert!(finishes_sentence("是发展的基础。"));
+        assert!(candidate("老纺织镇织出“新锦绣”", false, false));
+    }
+
+    #[test]
+    fn a_line_opening_on_a_mark_continues_the_one_above() {
+        assert!(starts_as_continuation("升。新航站楼全流程推行"));
+        assert!(starts_as_continuation("华）。"));
+        assert!(starts_as_continuation("，对"));
+        assert!(!starts_as_continuation("本报讯 7月26日，"));
+        assert!(!starts_as_continuation("“制储运加用”全链条布局，"));
+        assert!(!starts_as_continuation("……"));
+    }
+
+    #[test]
+    fn clause_commas_mark_body_text() {
+        assert!(has_clause_comma("近年来，我市围绕氢能"));
+        assert!(!has_clause_comma("坚定信心决心 争取更好结果"));
+    }
+
+    #[test]
     fn shared_bigrams_count_content_overlap() {
         assert_eq!(bigram_count("吉佳蓝公司", "韩国吉佳蓝公司与我市"), 4);
         assert_eq!(bigram_count("吉佳蓝", "市委常委会"), 0);
