@@ -358,6 +358,7 @@ fn read_page(
     }
     if !english {
         headline::mark(&mut lines);
+        lines.notes_under_headlines();
         headline::mark_insets(&mut lines);
         headline::mark_echoes(&mut lines);
         interleave::restore_interleaved_columns(&mut lines);

@@ -256,40 +256,13 @@ pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
         return true;
     }
     // Cheapest tests first: this runs for every line, in every pass.
-    !finishes_sentence(text)
+    !super::lines::finishes_sentence(text)
         && !ends_mid_sentence(text)
         && more_chars_than(text, 1)
         && !subhead
         && !has_full_stop(text)
         && !credits::ends_with_closing(text)
         && !opens
-}
-
-/// True when `text` ends a sentence as body text does: in `。！？…`, or
-/// in a closing mark after one (`…一半。”`) or with no opening mark of its
-/// own on the line. A headline may end in a quotation it opens
-/// (`老纺织镇织出“新锦绣”`, `《…》`): that is no sentence end.
-fn finishes_sentence(text: &str) -> bool {
-    let mut rev = text.chars().rev();
-    let Some(last) = rev.next() else {
-        return false;
-    };
-    if !ends_sentence(text) {
-        return false;
-    }
-    let opening = match last {
-        '”' => '“',
-        '’' => '‘',
-        '」' => '「',
-        '』' => '『',
-        '》' => '《',
-        '）' => '（',
-        _ => return true,
-    };
-    match rev.next() {
-        Some(before) if super::lines::is_end_punct(before) => true,
-        _ => !text.contains(opening),
-    }
 }
 
 /// True when `text` cannot begin a sentence or a headline: it opens with
@@ -357,11 +330,10 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if !line.candidate {
         return is_question_headline(page, i);
     }
-    // A headline never reads on into the line after it.
-    if page
-        .next_text(i)
-        .is_some_and(|j| starts_as_continuation(page.lines[j].text))
-    {
+    // A headline never reads on into the line right after it.
+    if page.next_text(i).is_some_and(|j| {
+        j == i + 1 && page.roles[j] == Role::Body && starts_as_continuation(page.lines[j].text)
+    }) {
         return false;
     }
     let m = page.measure_at(i);
@@ -762,10 +734,14 @@ mod tests {
 
     #[test]
     fn a_headline_may_end_in_the_quotation_it_opens() {
-        assert!(!finishes_sentence("老纺织镇织出“新锦绣”"));
-        assert!(!finishes_sentence("《城市更新条例》"));
-        assert!(finishes_sentence("站节省投资近一半。”"));
-        assert!(finishes_sentence("是发展的基础。"));
+        assert!(!super::super::lines::finishes_sentence(
+            "老纺织镇织出“新锦绣”"
+        ));
+        assert!(!super::super::lines::finishes_sentence("《城市更新条例》"));
+        assert!(super::super::lines::finishes_sentence(
+            "站节省投资近一半。”"
+        ));
+        assert!(super::super::lines::finishes_sentence("是发展的基础。"));
         assert!(candidate("老纺织镇织出“新锦绣”", false, false));
     }
 

@@ -174,6 +174,34 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     text.chars().next_back().is_some_and(is_end_punct)
 }
 
+/// True when `text` ends a sentence as body text does: in `。！？…`, or
+/// in a closing mark after one (`…一半。”`) or with no opening mark of its
+/// own on the line (`）` always ends). A headline may end in a quotation
+/// it opens (`老纺织镇织出“新锦绣”`, `《…》`): that is no sentence end.
+pub(crate) fn finishes_sentence(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    let Some(last) = rev.next() else {
+        return false;
+    };
+    if !ends_sentence(text) {
+        return false;
+    }
+    let opening = match last {
+        '”' => '“',
+        '’' => '‘',
+        '」' => '「',
+        '』' => '『',
+        '》' => '《',
+        // `）` closes a credit (`（高美梅）`, `（记者 林涛 摄）`) as often as
+        // an aside: always an end.
+        _ => return true,
+    };
+    match rev.next() {
+        Some(before) if is_end_punct(before) => true,
+        _ => !text.contains(opening),
+    }
+}
+
 /// True when `text` ends in the middle of a sentence: its last char is a
 /// comma-like mark or an opening bracket.
 pub(crate) fn ends_mid_sentence(text: &str) -> bool {
