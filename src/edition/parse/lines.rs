@@ -381,13 +381,27 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     let last = buf.chars().next_back();
     let first = next.chars().next();
     if let (Some(l), Some(f)) = (last, first)
-        && !is_wide(l)
-        && !is_wide(f)
+        && (!is_wide(l) && !is_wide(f) || ends_at_dateline(buf, f))
     {
         buf.push(' ');
     }
     buf.push_str(next);
 }
+
+/// True when `buf` is a whole dateline ending in `电` or `讯`
+/// (`据新华社东京5月27日电`) and `next` (the first char of the next
+/// line) starts its text: the space the paper sets after such a
+/// dateline fell at the line break, and is put back.
+fn ends_at_dateline(buf: &str, next: char) -> bool {
+    buf.len() <= DATELINE_BYTES
+        && buf.ends_with(['电', '讯', '電', '訊'])
+        && is_letter_or_digit(next)
+        && super::credits::dateline_len(buf) == Some(buf.len())
+}
+
+/// The longest dateline [`ends_at_dateline`] reads, in bytes (about 30
+/// chars).
+const DATELINE_BYTES: usize = 96;
 
 /// A bit filter over a set of char pairs: a pair whose bit is clear is
 /// certainly not in the set, so most pairs of a page are ruled out
@@ -650,6 +664,38 @@ fn is_cjk_punct(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_broken_at_its_space_gets_the_space_back() {
+        let joined = |a: &str, b: &str| {
+            let mut buf = a.to_owned();
+            join_into(&mut buf, b);
+            buf
+        };
+        assert_eq!(
+            joined("据新华社东京5月27日电", "日本农林"),
+            "据新华社东京5月27日电 日本农林"
+        );
+        assert_eq!(joined("本报讯", "7月以来"), "本报讯 7月以来");
+        assert_eq!(
+            joined("新华社北京12月3日电", "（记者张明）"),
+            "新华社北京12月3日电（记者张明）"
+        );
+        assert_eq!(
+            joined("他说，这是来自电", "视台的报道"),
+            "他说，这是来自电视台的报道"
+        );
+        assert_eq!(joined("市委", "常委会"), "市委常委会");
+    }
+
+    #[test]
+    fn finishing_a_sentence_is_more_than_a_closing_mark() {
+        assert!(!finishes_sentence("老纺织镇织出“新锦绣”"));
+        assert!(finishes_sentence("站节省投资近一半。”"));
+        assert!(finishes_sentence("（记者 林涛 摄）"));
+        assert!(finishes_sentence("较好实现了“双过半”。"));
+        assert!(!finishes_sentence("推出夜读活动"));
+    }
 
     #[test]
     fn spaced_out_justified_line_loses_its_spaces() {
