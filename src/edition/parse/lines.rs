@@ -381,7 +381,7 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     let last = buf.chars().next_back();
     let first = next.chars().next();
     if let (Some(l), Some(f)) = (last, first)
-        && (!is_wide(l) && !is_wide(f) || ends_at_dateline(buf, f))
+        && (!is_wide(l) && !is_wide(f) || ends_at_dateline(buf, f) || splits_names(buf, next))
     {
         buf.push(' ');
     }
@@ -397,6 +397,22 @@ fn ends_at_dateline(buf: &str, next: char) -> bool {
         && buf.ends_with(['电', '讯', '電', '訊'])
         && is_letter_or_digit(next)
         && super::credits::dateline_len(buf) == Some(buf.len())
+}
+
+/// True when a line break falls between two names of a closing credit
+/// (`…回得去”。 （林晓` / `吴迪）`): `buf` ends in an opening parenthesis
+/// and a name, `next` is a name and the closing parenthesis. The space
+/// between the names fell at the break, and is put back.
+fn splits_names(buf: &str, next: &str) -> bool {
+    let name_len = |s: &str| s.chars().all(is_letter) && (2..=3).contains(&s.chars().count());
+    let Some(open) = buf.rfind(['（', '(']) else {
+        return false;
+    };
+    let before = buf[open..].trim_start_matches(['（', '(']);
+    let Some(close) = next.find(['）', ')']) else {
+        return false;
+    };
+    name_len(before) && name_len(&next[..close]) && next[close..].chars().count() == 1
 }
 
 /// The longest dateline [`ends_at_dateline`] reads, in bytes (about 30
@@ -686,6 +702,12 @@ mod tests {
             "他说，这是来自电视台的报道"
         );
         assert_eq!(joined("市委", "常委会"), "市委常委会");
+        assert_eq!(
+            joined("回得去”。 （林晓", "吴迪）"),
+            "回得去”。 （林晓 吴迪）"
+        );
+        assert_eq!(joined("(林晓", "吴迪)"), "(林晓 吴迪)");
+        assert_eq!(joined("党委（党", "组）要"), "党委（党组）要");
     }
 
     #[test]
