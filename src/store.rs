@@ -12,9 +12,10 @@
 //! An edition is keyed by its [`Fingerprint`] (a hash of its text without
 //! whitespace), so moving or renaming the file keeps its state; its last path
 //! is remembered. A re-extraction with slightly different text gets a new
-//! fingerprint; [`Store::resolve_edition`] then finds the old state by the
-//! overlap of article titles and re-keys it, or copies it while the old file still
-//! holds the old text (see [`identity`]).
+//! fingerprint; [`Store::identify`] then re-keys the old state to it when the
+//! re-extraction replaced the old file and has the same masthead and most of
+//! its titles and paragraphs the same. State is moved, never copied (see
+//! [`identity`]).
 //!
 //! # Anchoring
 //! Bookmarks and the reading position point at `(ArticleId, Anchor)` and keep
@@ -29,6 +30,8 @@
 //!       "path": "/papers/today.txt",           // last path opened from, or null
 //!       "title": "无锡日报",                   // display title, or null
 //!       "titles": ["…", "…"],                  // first 100 article titles, for re-extraction matching
+//!       "articles": 12,                        // how many articles (for the unread count)
+//!       "paragraph_sample": [2813, 90211],     // smallest 64 paragraph hashes, for re-extraction matching
 //!       "aliases": ["<older fingerprint>"],    // fingerprints this state was re-keyed from
 //!       "touched": 1764440000000,              // ms: last change of path/title/titles
 //!       "position": {"article": "<ArticleId>", "anchor": {"paragraph": 3, "offset": 17}},
@@ -56,7 +59,9 @@
 //!   Since 29 Nov 2026 `titles` holds at most the first
 //!   [`identity::MAX_TITLES`] titles (same schema: older files with every
 //!   title still load, are matched on their first 100, and are cut down by
-//!   the next save).
+//!   the next save). Since 6 Dec 2026 an edition also keeps its
+//!   `paragraph_sample` (same schema: state without one is matched by the
+//!   rules it can be, see [`identity`]).
 //!
 //! Other files beside it: `bookmarks.lock` (empty; its advisory lock is held
 //! around every read-merge-write), `.bookmarks.json.<random>.tmp` (a save in

@@ -101,6 +101,9 @@ fn merge_identity(mine: &mut EditionState, theirs: &EditionState) {
         if theirs.articles.is_some() {
             mine.articles = theirs.articles;
         }
+        if theirs.sample.is_some() {
+            mine.sample.clone_from(&theirs.sample);
+        }
     }
     if mine.path.is_none() {
         mine.path.clone_from(&theirs.path);
@@ -113,6 +116,9 @@ fn merge_identity(mine: &mut EditionState, theirs: &EditionState) {
     }
     if mine.articles.is_none() {
         mine.articles = theirs.articles;
+    }
+    if mine.sample.is_none() {
+        mine.sample.clone_from(&theirs.sample);
     }
     for alias in &theirs.aliases {
         if !mine.aliases.contains(alias) {
