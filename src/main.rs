@@ -233,13 +233,29 @@ fn read(
     };
     let result = terminal::run(&mut session);
     let later = session.store.take_messages();
-    for warning in session.messages.iter().chain(&later) {
-        eprintln!("newsreader: {warning}");
+    let mut lines: Vec<String> = session
+        .messages
+        .iter()
+        .chain(&later)
+        .map(ToString::to_string)
+        .collect();
+    // A save that kept failing is said once per change in the status bar,
+    // once here.
+    lines.dedup();
+    for line in lines {
+        eprintln!("newsreader: {line}");
+    }
+    let unsaved = session.store.save_error().map(str::to_owned);
+    if let Some(reason) = &unsaved {
+        eprintln!("newsreader: changes of this session were NOT SAVED and are lost ({reason})");
     }
     // Stopped by a signal, once everything is saved and the terminal is
     // given back: the status a shell expects of a process it signalled.
     if let Some(signal) = result? {
         std::process::exit(128 + signal);
+    }
+    if unsaved.is_some() {
+        std::process::exit(1);
     }
     Ok(())
 }
