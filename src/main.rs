@@ -54,6 +54,7 @@ fn load_config(args: &Args, env: &Environment) -> anyhow::Result<(Config, Keymap
     let mut config = Config::load(args.config.as_deref(), env.no_color.as_deref())?;
     config.validate_keys(&Keymap::action_names())?;
     let keymap = Keymap::configured(&mut config);
+    config.check_can_quit()?;
     Ok((config, keymap))
 }
 
