@@ -197,3 +197,26 @@ fn sidebar_shows_hostile_stored_strings() {
     assert!(status.success(), "{status:?}");
     assert_no_hostile_sequence(&output);
 }
+
+#[test]
+fn the_screen_renderer_never_writes_a_control_character_set_in_a_cell() {
+    use newsreader::terminal::screen::Screen;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Size;
+    use ratatui::style::Style;
+    let mut screen = Screen::new(Size::new(20, 2));
+    // Set past `ui::text::put`, as a ratatui widget could.
+    let bytes = screen
+        .draw(|buf: &mut Buffer| {
+            buf[(0, 0)].set_symbol("\u{1b}]0;PWNED\u{7}");
+            buf[(1, 0)].set_symbol("\u{9b}");
+            buf.set_string(2, 1, "ok", Style::default());
+            None
+        })
+        .to_vec();
+    assert!(!bytes.contains(&7), "BEL written");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains("\u{1b}]"), "{text:?}");
+    assert!(!text.contains('\u{9b}'), "{text:?}");
+    assert!(text.contains("ok"));
+}
