@@ -16,6 +16,7 @@ use newsreader::config::Config;
 use newsreader::edition::{self, Edition, Fingerprint, LoadOptions};
 use newsreader::keymap::Keymap;
 use newsreader::library::Library;
+use newsreader::sanitize;
 use newsreader::store::{Notice, Store};
 use newsreader::terminal::{self, Io, LibraryMode, Session};
 use newsreader::typeset::{self, AmbiguousWidth};
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
     let (config, keymap) = match load_config(&args, &env) {
         Ok(loaded) => loaded,
         Err(err) => {
-            eprintln!("newsreader: {err}");
+            eprintln!("newsreader: {}", sanitize::line(&err.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -41,7 +42,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("newsreader: {}", error_line(&err));
+            eprintln!("newsreader: {}", sanitize::line(&error_line(&err)));
             ExitCode::FAILURE
         }
     }
@@ -54,6 +55,7 @@ fn load_config(args: &Args, env: &Environment) -> anyhow::Result<(Config, Keymap
     let mut config = Config::load(args.config.as_deref(), env.no_color.as_deref())?;
     config.validate_keys(&Keymap::action_names())?;
     let keymap = Keymap::configured(&mut config);
+    config.check_can_quit()?;
     Ok((config, keymap))
 }
 
@@ -106,14 +108,15 @@ fn export_bookmarks(options: &Options, path: &std::path::Path) -> anyhow::Result
     let (store, warnings) = Store::open(data_dir(options)?);
     warn_all(&warnings);
     let count = cli::bookmarks::export(&store, path)?;
-    println!("{count} bookmarks written to {}", path.display());
+    let path = path.display().to_string();
+    println!("{count} bookmarks written to {}", sanitize::line(&path));
     Ok(())
 }
 
 /// Prints store warnings on stderr, one line each.
 fn warn_all(warnings: &[newsreader::store::Notice]) {
     for warning in warnings {
-        eprintln!("newsreader: {warning}");
+        eprintln!("newsreader: {}", sanitize::line(&warning.to_string()));
     }
 }
 
@@ -137,7 +140,7 @@ fn dump(options: &Options, format: DumpFormat, typeset: &typeset::Options) -> an
         if several {
             use std::io::Write as _;
             let gap = if i == 0 { "" } else { "\n" };
-            writeln!(out, "{gap}==> {source} <==")?;
+            writeln!(out, "{gap}==> {} <==", sanitize::line(&source))?;
         }
         match format {
             DumpFormat::Json => cli::dump::json(&edition, &mut out)?,
@@ -233,13 +236,30 @@ fn read(
     };
     let result = terminal::run(&mut session);
     let later = session.store.take_messages();
-    for warning in session.messages.iter().chain(&later) {
-        eprintln!("newsreader: {warning}");
+    let mut lines: Vec<String> = session
+        .messages
+        .iter()
+        .chain(&later)
+        .map(ToString::to_string)
+        .collect();
+    // A save that kept failing is said once per change in the status bar,
+    // once here.
+    lines.dedup();
+    for line in lines {
+        eprintln!("newsreader: {}", sanitize::line(&line));
+    }
+    let unsaved = session.store.save_error().map(str::to_owned);
+    if let Some(reason) = &unsaved {
+        let reason = sanitize::line(reason);
+        eprintln!("newsreader: changes of this session were NOT SAVED and are lost ({reason})");
     }
     // Stopped by a signal, once everything is saved and the terminal is
     // given back: the status a shell expects of a process it signalled.
     if let Some(signal) = result? {
         std::process::exit(128 + signal);
+    }
+    if unsaved.is_some() {
+        std::process::exit(1);
     }
     Ok(())
 }
@@ -260,7 +280,8 @@ fn ambiguous_width(choice: AmbiguousChoice) -> AmbiguousWidth {
 /// Prints non-fatal warnings on stderr, one line each.
 fn warn(source: &str, warnings: &[String]) {
     for warning in warnings {
-        eprintln!("newsreader: {source}: {warning}");
+        let line = format!("{source}: {warning}");
+        eprintln!("newsreader: {}", sanitize::line(&line));
     }
 }
 

@@ -152,3 +152,27 @@ fn dump_text_of_several_files_heads_each_and_json_refuses() {
         .code(1)
         .stderr("newsreader: --dump json takes one FILE (2 given)\n");
 }
+
+#[test]
+fn a_config_leaving_no_key_to_quit_is_rejected_with_exit_2() {
+    let mut env = newsreader();
+    let path = env.config("theme = \"dark\"\n\n[keys]\nquit = []\nexit = []\n");
+    env.cmd
+        .arg(SAMPLE)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "newsreader: {path}:4: no key left to quit: 'quit' and 'exit' have no keys\n"
+        ));
+    // Ctrl-C taken by another action leaves exit without its default key.
+    let mut env = newsreader();
+    let path = env.config("[keys]\nquit = []\nsearch = [\"ctrl-c\"]\n");
+    env.cmd.arg(SAMPLE).assert().code(2).stderr(format!(
+        "newsreader: {path}:2: no key left to quit: 'quit' and 'exit' have no keys\n"
+    ));
+    // One of them is enough.
+    let mut env = newsreader();
+    env.config("[keys]\nquit = []\n");
+    env.cmd.arg("--print-config").assert().success();
+}

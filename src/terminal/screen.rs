@@ -288,7 +288,12 @@ fn write_changes(
                 forget(&mut old_row[x], row_start + x, clusters);
                 continue;
             }
-            let symbol = cell.symbol();
+            // A symbol set other than through `ui::text::put` could hold a
+            // control character: never written (see `crate::sanitize`).
+            let symbol = match cell.symbol() {
+                s if crate::sanitize::has_controls(s) => "\u{FFFD}",
+                s => s,
+            };
             let key = symbol_key(symbol);
             let old = old_row[x];
             let same = old.symbol == key
