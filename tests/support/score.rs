@@ -837,7 +837,9 @@ fn size(m: &Counts) -> usize {
 /// piece made of parts of extras (a caption the parser cut in two, folio
 /// fields read as one headline line; see [`made_of_extras`]); and
 /// runs of at least [`MIN_EXTRA`] characters of an extra found nowhere
-/// whole (a caption whose lines share rows with body text).
+/// whole (a caption whose lines share rows with body text). Page text that
+/// is also gold article text (a section name, `经济`) is taken out only
+/// where its characters are beyond gold's count.
 pub fn lost_and_duplicated(gold: &Gold, parsed: &[ParsedArticle]) -> (usize, usize) {
     let gold_text: Vec<char> = gold.articles.iter().flat_map(GoldArticle::text).collect();
     let mut pieces: Vec<Vec<char>> = parsed
@@ -891,8 +893,29 @@ pub fn lost_and_duplicated(gold: &Gold, parsed: &[ParsedArticle]) -> (usize, usi
             .flat_map(|p| p.windows(MIN_EXTRA).map(<[char]>::to_vec))
             .collect();
     }
-    let g = counts(gold_text);
-    let p = counts(pieces.into_iter().flatten());
+    // Page text that gold articles also print (a section name such as
+    // `经济`) goes only where its characters are beyond gold's count.
+    let g = counts(gold_text.iter().copied());
+    let mut p = counts(pieces.iter().flatten().copied());
+    let surplus = |p: &Counts, text: &[char]| {
+        counts(text.iter().copied())
+            .iter()
+            .all(|(c, n)| p.get(c).copied().unwrap_or(0) >= g.get(c).copied().unwrap_or(0) + n)
+    };
+    for piece in &mut pieces {
+        if !piece.is_empty() && made_of_extras(piece, &all_extras) && surplus(&p, piece) {
+            for c in piece.drain(..) {
+                p.entry(c).and_modify(|n| *n -= 1);
+            }
+        }
+    }
+    for extra in all_extras.iter().filter(|e| contains(&gold_text, e)) {
+        if surplus(&p, extra) && take(&mut pieces, extra) {
+            for c in extra {
+                p.entry(*c).and_modify(|n| *n -= 1);
+            }
+        }
+    }
     (size(&minus(&g, &p)), size(&minus(&p, &g)))
 }
 
