@@ -864,8 +864,9 @@ pub fn lost_and_duplicated(gold: &Gold, parsed: &[ParsedArticle]) -> (usize, usi
         .iter()
         .map(|e| stripped([e.text.as_str()]))
         .collect();
+    let parts = extra_parts(&all_extras);
     for piece in &mut pieces {
-        if !piece.is_empty() && made_of_extras(piece, &all_extras) && !contains(&gold_text, piece) {
+        if !piece.is_empty() && made_of_extras(piece, &parts) && !contains(&gold_text, piece) {
             piece.clear();
         }
     }
@@ -903,7 +904,7 @@ pub fn lost_and_duplicated(gold: &Gold, parsed: &[ParsedArticle]) -> (usize, usi
             .all(|(c, n)| p.get(c).copied().unwrap_or(0) >= g.get(c).copied().unwrap_or(0) + n)
     };
     for piece in &mut pieces {
-        if !piece.is_empty() && made_of_extras(piece, &all_extras) && surplus(&p, piece) {
+        if !piece.is_empty() && made_of_extras(piece, &parts) && surplus(&p, piece) {
             for c in piece.drain(..) {
                 p.entry(c).and_modify(|n| *n -= 1);
             }
@@ -919,25 +920,35 @@ pub fn lost_and_duplicated(gold: &Gold, parsed: &[ParsedArticle]) -> (usize, usi
     (size(&minus(&g, &p)), size(&minus(&p, &g)))
 }
 
-/// True when `piece` is a run of parts of extras, each at least two
-/// characters long or a whole extra (`国际` `星期一`: the end of one folio
-/// line and the start of the next, read as one headline line).
-fn made_of_extras(piece: &[char], extras: &[Vec<char>]) -> bool {
+/// The parts of extras [`made_of_extras`] accepts: every run of two
+/// characters or more, and every whole extra.
+fn extra_parts(extras: &[Vec<char>]) -> HashSet<&[char]> {
+    let mut parts = HashSet::new();
+    for e in extras {
+        parts.insert(e.as_slice());
+        for i in 0..e.len() {
+            for j in i + 2..=e.len() {
+                parts.insert(&e[i..j]);
+            }
+        }
+    }
+    parts
+}
+
+/// True when `piece` is a run of `parts` (see [`extra_parts`]): `国际`
+/// `星期一`, the end of one folio line and the start of the next, read as
+/// one headline line.
+fn made_of_extras(piece: &[char], parts: &HashSet<&[char]>) -> bool {
     const LONGEST: usize = 80;
     if piece.len() > LONGEST {
         return false;
     }
-    let part = |run: &[char]| {
-        extras
-            .iter()
-            .any(|e| contains(e, run) && (run.len() >= 2 || e.len() == run.len()))
-    };
     let mut reach = vec![false; piece.len() + 1];
     reach[0] = true;
     for i in 0..piece.len() {
         if reach[i] {
             for j in i + 1..=piece.len() {
-                if !reach[j] && part(&piece[i..j]) {
+                if !reach[j] && parts.contains(&piece[i..j]) {
                     reach[j] = true;
                 }
             }
@@ -1017,6 +1028,9 @@ struct Alignment<'a> {
     body_cover: Vec<Vec<u64>>,
     /// Words per bit set: one bit per gold article.
     words: usize,
+    /// `only[p][g]`: characters of parsed article `p` that are gold
+    /// article `g`'s body text and no other gold article's.
+    only: Vec<Vec<usize>>,
     /// Gold extras long enough to look for, whitespace left out.
     extras: Vec<Vec<char>>,
 }
@@ -1047,7 +1061,7 @@ impl<'a> Alignment<'a> {
                 }
             }
         }
-        let body_cover = parsed_text
+        let body_cover: Vec<Vec<u64>> = parsed_text
             .iter()
             .map(|text| {
                 let mut cover = vec![0u64; text.len() * words];
@@ -1059,6 +1073,21 @@ impl<'a> Alignment<'a> {
                     }
                 }
                 cover
+            })
+            .collect();
+        let only = body_cover
+            .iter()
+            .map(|cover| {
+                let mut only = vec![0; gold.articles.len()];
+                for set in cover.chunks(words) {
+                    let bits: u32 = set.iter().map(|w| w.count_ones()).sum();
+                    if bits == 1
+                        && let Some((k, w)) = set.iter().enumerate().find(|(_, w)| **w != 0)
+                    {
+                        only[k * 64 + w.trailing_zeros() as usize] += 1;
+                    }
+                }
+                only
             })
             .collect();
         let extras = gold
@@ -1075,6 +1104,7 @@ impl<'a> Alignment<'a> {
             shared,
             body_cover,
             words,
+            only,
             extras,
         }
     }
@@ -1098,14 +1128,6 @@ impl<'a> Alignment<'a> {
             }
         }
         count
-    }
-
-    /// Characters of parsed article `p` that are gold article `g`'s body
-    /// text and no other gold article's.
-    fn only_of(&self, p: usize, g: usize) -> usize {
-        (0..self.parsed_text[p].len())
-            .filter(|&i| self.covering(p, i).eq(std::iter::once(g)))
-            .count()
     }
 
     /// The parsed article sharing most of gold article `g`'s characters
@@ -1157,7 +1179,7 @@ impl<'a> Alignment<'a> {
         }
         let elsewhere: usize = (0..self.parsed.len())
             .filter(|&q| q != b)
-            .map(|q| self.only_of(q, g))
+            .map(|q| self.only[q][g])
             .filter(|&n| n >= PIECE)
             .sum();
         if !others.is_empty() || elsewhere > 0 {
