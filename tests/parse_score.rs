@@ -222,7 +222,10 @@ fn datelines_compare_without_trailing_marks_and_before_a_reporter_clause() {
         Some("本报北京12月31日讯 记者张明报道："),
         Some("本报北京")
     ));
-    assert!(!ok(Some("本报讯"), Some("本报讯 12月31日")));
+    // Gold leaves out a date set after 讯 (see `dateline_matches`).
+    assert!(ok(Some("本报讯"), Some("本报讯 12月31日")));
+    assert!(!ok(Some("本报讯"), Some("本报讯 昨日")));
+    assert!(!ok(Some("本报北京讯"), Some("本报北京讯 12月31日")));
     assert!(!ok(Some("本报讯"), None));
     assert!(!ok(None, Some("本报讯")));
     assert!(ok(None, None));
