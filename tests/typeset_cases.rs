@@ -162,6 +162,18 @@ fn double_dash_and_double_ellipsis_are_never_split() {
 }
 
 #[test]
+fn two_and_three_em_dashes_never_start_a_row_nor_split() {
+    assert_rows("一二⸺三", 4, &NARROW, &["一", "二⸺", "三"]);
+    assert_rows("一二⸻⸻三", 5, &NARROW, &["一", "二⸻⸻", "三"]);
+}
+
+#[test]
+fn full_width_solidus_never_ends_a_row() {
+    // 公里／ fills 6 columns, but ／ may not end a row: it goes down.
+    assert_rows("公里／小时", 6, &NARROW, &["公里", "／小时"]);
+}
+
+#[test]
 fn opening_bracket_never_ends_a_row() {
     // 一二 (4) + 《 (2) would fit 6, but 《 goes down with 三.
     assert_rows("一二《三》", 6, &NARROW, &["一二", "《三》"]);
