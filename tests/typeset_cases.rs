@@ -193,6 +193,32 @@ fn number_stays_with_its_magnitude_and_currency() {
 }
 
 #[test]
+fn number_with_unit_that_fills_a_row_never_pushes_punctuation_to_a_row_start() {
+    // 541.54万元。 (12 columns) is one unit wider than 10: it is broken
+    // inside the group, so that 。 keeps a character before it.
+    assert_rows(
+        "全年收入541.54万元。",
+        10,
+        &NARROW,
+        &["全年收入", "541.54万", "元。"],
+    );
+    assert_rows(
+        "服务33.24万人，对",
+        10,
+        &NARROW,
+        &["服务", "33.24万", "人，对"],
+    );
+    assert_rows(
+        "编号1234567890，对",
+        10,
+        &NARROW,
+        &["编号", "123456789", "0，对"],
+    );
+    // Nor a row end with an opening bracket, inside a unit too wide.
+    assert_rows("abcdefgh《ij", 9, &NARROW, &["abcdefgh", "《ij"]);
+}
+
+#[test]
 fn percent_and_currency_prefix_stay_with_their_number() {
     assert_rows("增长50%以上", 6, &NARROW, &["增长", "50%以", "上"]);
     assert_rows("约US$14美元", 6, &NARROW, &["约", "US$14", "美元"]);

@@ -9,9 +9,12 @@
 //! because a unit is placed only when all of it fits.
 //!
 //! A unit wider than a whole row is split between clusters (an *emergency
-//! break*), and only such a unit.
+//! break*), and only such a unit; the split goes back to the last boundary
+//! that keeps the kinsoku rules, when the row has one (`541.54万` / `元。`,
+//! not `541.54万元` / `。`).
 
 use super::clusters::{Break, Cluster, Clusters};
+use super::kinsoku::{INSEPARABLE_BIT, NO_END_BIT, NO_START_BIT};
 
 /// How a row ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,9 +227,16 @@ impl Filler<'_> {
                     open.pending = 0;
                     open.shown_end = k + 1;
                 }
-                Some(_) => {
-                    self.close(k, End::Emergency);
+                Some(open) => {
+                    let at = kinsoku_break(self.list, open.first, k);
+                    if at < k {
+                        // `at` follows no space (see `kinsoku_break`).
+                        open.shown_end = at;
+                        open.width = self.list[open.first..at].iter().map(|c| c.width).sum();
+                    }
+                    self.close(at, End::Emergency);
                     emergency_start = true;
+                    k = at;
                     continue;
                 }
             }
@@ -277,6 +287,22 @@ impl Filler<'_> {
             emergency_start: false,
         });
     }
+}
+
+/// Where an emergency break that would fall before cluster `k` goes: the
+/// nearest boundary at or before `k`, after the row's first cluster `first`,
+/// that starts no row with a no-start character, ends none with a no-end one
+/// and splits no `——`; `k` itself if there is none. So `541.54万元。` at 10
+/// columns breaks as `541.54万` / `元。`, never before the `。`.
+fn kinsoku_break(list: &[Cluster], first: usize, k: usize) -> usize {
+    let bad = |b: usize| {
+        let (prev, here) = (&list[b - 1], &list[b]);
+        prev.space
+            || here.class & NO_START_BIT != 0
+            || prev.class & NO_END_BIT != 0
+            || (prev.class & INSEPARABLE_BIT != 0 && prev.base == here.base)
+    };
+    (first + 1..=k).rev().find(|&b| !bad(b)).unwrap_or(k)
 }
 
 #[cfg(test)]
