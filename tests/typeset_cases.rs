@@ -312,6 +312,22 @@ fn justify_never_pads_a_latin_word_or_the_last_row() {
 }
 
 #[test]
+fn justify_opens_the_gap_after_punctuation_before_a_word() {
+    assert_rows(
+        "上半年，全市五，六",
+        13,
+        &JUSTIFY,
+        &["上半年， 全市", "五，六"],
+    );
+    assert_rows(
+        "会议ABC举行五，六",
+        13,
+        &JUSTIFY,
+        &["会议 ABC 举行", "五，六"],
+    );
+}
+
+#[test]
 fn justify_is_off_by_default() {
     assert!(!Options::default().justify);
     assert_rows(
