@@ -15,7 +15,9 @@
 //!    character, split `——` or `……`, cut a number from its unit or break a
 //!    URL;
 //! 4. rows are filled greedily with push-out; only a unit wider than a whole
-//!    row is broken between clusters (an emergency break);
+//!    row is broken between clusters (an emergency break), and a
+//!    paragraph's last row of one character and its `。` takes one more
+//!    character from the row above;
 //! 5. optionally, CJK rows left short by push-out are justified.
 //!
 //! Widths are always columns (terminal cells); offsets into text are always

@@ -3,7 +3,12 @@
 //! on hand-worked examples.
 #![allow(clippy::unwrap_used)]
 
-use newsreader::typeset::{AmbiguousWidth, Options, truncate, wrap};
+use newsreader::edition::{LoadOptions, load};
+
+#[path = "support/shared.rs"]
+mod shared;
+
+use newsreader::typeset::{AmbiguousWidth, Options, kinsoku, truncate, wrap, wrap_indented};
 
 const NARROW: Options = Options {
     ambiguous: AmbiguousWidth::Narrow,
@@ -344,4 +349,86 @@ fn truncation_measures_quotes_at_the_terminals_ambiguous_width() {
     // wide only “双 (4) fits and the last column is padded.
     assert_eq!(truncate("“双过半”", 5, AmbiguousWidth::Narrow), "“双过");
     assert_eq!(truncate("“双过半”", 5, AmbiguousWidth::Wide), "“双 ");
+}
+
+/// True for a row of one CJK character and the no-start marks after it
+/// (`试。`), or that character alone.
+fn is_widow(row: &str) -> bool {
+    let mut chars = row.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.len_utf8() == 3 && !kinsoku::is_no_start(c))
+        && chars.all(kinsoku::is_no_start)
+}
+
+/// Every `paragraphs` array's strings in a JSON document.
+fn json_paragraphs(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v) {
+                    ("paragraphs", serde_json::Value::Array(list)) => {
+                        out.extend(list.iter().filter_map(|p| p.as_str()).map(str::to_owned))
+                    }
+                    _ => json_paragraphs(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(list) => list.iter().for_each(|v| json_paragraphs(v, out)),
+        _ => {}
+    }
+}
+
+/// The 65 paragraphs of the sample and the four layout papers' gold parses.
+fn sample_paragraphs() -> Vec<String> {
+    let (edition, _) = load(
+        include_bytes!("../assets/edition.txt"),
+        None,
+        &LoadOptions::default(),
+    );
+    let mut paragraphs: Vec<String> = edition
+        .articles()
+        .flat_map(|a| a.paragraphs.iter().cloned())
+        .collect();
+    for layout in ["wuxi-a", "wuxi-b", "wuxi-c", "wuxi-d"] {
+        let path = shared::shared(&format!("samples/layouts/{layout}/gold.json"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        json_paragraphs(&serde_json::from_str(&text).unwrap(), &mut paragraphs);
+    }
+    paragraphs
+}
+
+/// How many of `paragraphs`, set as the reading pane sets them at `width`
+/// (the first row indented 4 columns), end on a widow.
+fn widows(paragraphs: &[String], width: usize) -> usize {
+    paragraphs
+        .iter()
+        .filter(|p| {
+            let rows = wrap_indented(p, width, 4, &NARROW);
+            rows.len() > 1 && rows.last().is_some_and(|r| is_widow(&r.text))
+        })
+        .count()
+}
+
+#[test]
+fn last_row_of_one_character_and_a_full_stop_pulls_one_more_down() {
+    assert_rows(
+        "一二三四五六七八九。",
+        8,
+        &NARROW,
+        &["一二三四", "五六七", "八九。"],
+    );
+    // Not when the row above cannot spare it: one unit, or it would be
+    // left half full or less.
+    assert_rows("abcdefgh九。", 8, &NARROW, &["abcdefgh", "九。"]);
+    assert_rows("一二abcdef九。", 10, &NARROW, &["一二abcdef", "九。"]);
+    assert_rows("一二三。", 7, &NARROW, &["一二", "三。"]);
+    let paragraphs = sample_paragraphs();
+    assert_eq!(paragraphs.len(), 65);
+    // Before: 10 of the 65 paragraphs at 30 columns (20 at 20, 15 at 40,
+    // 5 at 80).
+    assert_eq!(widows(&paragraphs, 30), 0);
+    for width in [20, 40, 60, 80] {
+        assert_eq!(widows(&paragraphs, width), 0, "at {width}");
+    }
 }

@@ -178,7 +178,7 @@ mod tests {
         // At 15, three missing and one gap after punctuation: it gets one,
         // the other three gaps share the other two.
         assert_eq!(
-            gaps_of("上半年，全市五，", 15),
+            gaps_of("上半年，全市五，六", 15),
             vec![vec![(1, 1), (4, 1), (5, 1)], vec![]]
         );
     }
