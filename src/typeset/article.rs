@@ -320,6 +320,43 @@ fn is_cjk_paragraph(text: &str) -> bool {
     text.chars().find(|c| c.is_alphabetic()).is_none_or(is_cjk)
 }
 
+/// Where the chars `chars` of `article`'s dateline (or, with `byline`, its
+/// byline) are on its credit lines as [`SetArticle::new`] sets them at
+/// `width` columns: the credit lines, the index of the line holding them and
+/// the chars within that line. `None` when that credit is absent or blank.
+/// (For search hits in a credit: see [`crate::search::Place::Byline`].)
+pub fn credit_place(
+    article: &Article,
+    width: usize,
+    ambiguous: AmbiguousWidth,
+    byline: bool,
+    chars: Range<usize>,
+) -> Option<(Vec<String>, usize, Range<usize>)> {
+    let trimmed = |part: &Option<String>| {
+        let text = part.as_deref()?;
+        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+        (!text.trim().is_empty()).then(|| (text.trim().chars().count(), lead))
+    };
+    let dateline = trimmed(&article.dateline);
+    let wanted = if byline {
+        trimmed(&article.byline)?
+    } else {
+        dateline?
+    };
+    let lines = credit_lines(article, width.max(1), ambiguous);
+    let both = dateline.is_some() && trimmed(&article.byline).is_some();
+    let (line, before) = match (byline, both, lines.len()) {
+        (true, true, 1) => (
+            0,
+            dateline.map_or(0, |(n, _)| n) + CREDIT_SEPARATOR.chars().count(),
+        ),
+        (true, true, _) => (1, 0),
+        _ => (0, 0),
+    };
+    let shift = |k: usize| (k.saturating_sub(wanted.1)).min(wanted.0) + before;
+    Some((lines, line, shift(chars.start)..shift(chars.end)))
+}
+
 /// The credit lines: dateline and byline joined by [`CREDIT_SEPARATOR`]
 /// (`本报讯 7月26日 · 高美梅`) when that fits `width` columns, else each on a
 /// line of its own, so a name is never split from itself; one alone if the
