@@ -152,7 +152,7 @@ fn read(
         tmux: env.tmux.clone(),
     };
     let mut session = if options.mode == Mode::Library {
-        let library = Library::scan(&options.files)?;
+        let library = Library::scan_with(&options.files, options.encoding.is_some())?;
         if library.is_empty() {
             let given: Vec<String> = options
                 .files
