@@ -323,8 +323,8 @@ fn is_cjk_paragraph(text: &str) -> bool {
 /// Where the chars `chars` of `article`'s dateline (or, with `byline`, its
 /// byline) are on its credit lines as [`SetArticle::new`] sets them at
 /// `width` columns: the credit lines, the index of the line holding them and
-/// the chars within that line. `None` when that credit is absent or blank.
-/// (For search hits in a credit: see [`crate::search::Place::Byline`].)
+/// the chars within that line (to highlight a search match in a credit).
+/// `None` when that credit is absent or blank.
 pub fn credit_place(
     article: &Article,
     width: usize,
@@ -560,6 +560,28 @@ mod tests {
         let set = SetArticle::new(&article(), 30, &Options::default());
         assert_eq!(set.rows[3].text, "本报讯 7月26日 · 惠晓婧");
         assert_eq!(set.rows[3].kind, RowKind::Credit);
+    }
+
+    #[test]
+    fn credit_place_finds_the_byline_on_the_joined_or_its_own_line() {
+        let article = Article {
+            dateline: Some("本报讯 7月26日".into()),
+            byline: Some(" 高美梅".into()),
+            ..Article::default()
+        };
+        let narrow = AmbiguousWidth::Narrow;
+        // Joined at 40: 本报讯 7月26日 · 高美梅, the byline from char 12.
+        let (lines, line, chars) = credit_place(&article, 40, narrow, true, 1..4).expect("byline");
+        assert_eq!(lines, ["本报讯 7月26日 · 高美梅"]);
+        assert_eq!((line, chars), (0, 12..15));
+        // Split at 16: the byline is line 1, its leading space trimmed.
+        let (lines, line, chars) = credit_place(&article, 16, narrow, true, 1..4).expect("byline");
+        assert_eq!(lines, ["本报讯 7月26日", "高美梅"]);
+        assert_eq!((line, chars), (1, 0..3));
+        let (_, line, chars) = credit_place(&article, 40, narrow, false, 4..9).expect("dateline");
+        assert_eq!((line, chars), (0, 4..9));
+        let none = Article::default();
+        assert!(credit_place(&none, 40, narrow, true, 0..1).is_none());
     }
 
     #[test]
