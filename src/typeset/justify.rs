@@ -51,15 +51,15 @@ pub(crate) fn gaps(clusters: &Clusters<'_>, spans: &[Span], r: usize) -> Vec<Gap
         b.before == Break::Allowed && !a.space && !b.space && (cjkish(a) || cjkish(b))
     };
     let slots: Vec<usize> = (span.first + 1..span.shown_end).filter(slot).collect();
-    let (preferred, inner): (Vec<usize>, Vec<usize>) = slots
-        .iter()
-        .partition(|&&j| is_preferred(&list[j - 1], &list[j]));
+    // Positions in `slots`, preferred gaps and the others.
+    let (preferred, inner): (Vec<usize>, Vec<usize>) =
+        (0..slots.len()).partition(|&i| is_preferred(&list[slots[i] - 1], &list[slots[i]]));
     // One column to each preferred gap first (spread evenly if there are
     // fewer columns than gaps), then the rest between the other clusters,
     // or, if there are none, on top of the preferred gaps.
     let first = missing.min(preferred.len());
     let rest = missing - first;
-    let mut columns = vec![0; list.len()];
+    let mut columns = vec![0; slots.len()];
     spread(&preferred, first, &mut columns);
     spread(
         if inner.is_empty() { &preferred } else { &inner },
@@ -68,21 +68,22 @@ pub(crate) fn gaps(clusters: &Clusters<'_>, spans: &[Span], r: usize) -> Vec<Gap
     );
     slots
         .into_iter()
-        .filter(|&j| columns[j] > 0)
-        .map(|j| Gap {
+        .zip(columns)
+        .filter(|&(_, columns)| columns > 0)
+        .map(|(j, columns)| Gap {
             cluster: j,
             char: list[j].char,
-            columns: columns[j],
+            columns,
         })
         .collect()
 }
 
-/// Adds `missing` columns to the gaps before the clusters in `slots`, as
+/// Adds `missing` columns to the gaps at positions `gaps` of `columns`, as
 /// evenly as possible (see [`share`]).
-fn spread(slots: &[usize], missing: usize, columns: &mut [usize]) {
-    let count = slots.len();
-    for (i, &j) in slots.iter().enumerate() {
-        columns[j] += share(i + 1, missing, count) - share(i, missing, count);
+fn spread(gaps: &[usize], missing: usize, columns: &mut [usize]) {
+    let count = gaps.len();
+    for (i, &at) in gaps.iter().enumerate() {
+        columns[at] += share(i + 1, missing, count) - share(i, missing, count);
     }
 }
 
