@@ -13,7 +13,7 @@ use newsreader::app::{App, Settings, shelf::Shelf};
 use newsreader::cli::open::{self, ReaderOptions};
 use newsreader::cli::{self, AmbiguousChoice, Args, DumpFormat, Environment, Mode, Options};
 use newsreader::config::Config;
-use newsreader::edition::{self, Edition, Fingerprint, LoadOptions};
+use newsreader::edition::{Edition, Fingerprint};
 use newsreader::keymap::Keymap;
 use newsreader::library::Library;
 use newsreader::sanitize;
@@ -23,6 +23,9 @@ use newsreader::typeset::{self, AmbiguousWidth};
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Err(err) = args.check_files() {
+        err.exit();
+    }
     let env = Environment::current();
     // The config is read and checked before the terminal is touched: an
     // error is one line naming file, line and key, and exit status 2.
@@ -120,34 +123,16 @@ fn warn_all(warnings: &[newsreader::store::Notice]) {
     }
 }
 
-/// `--dump`: each file in turn. Text dumps of several files are each
-/// preceded by a `==> FILE <==` line (as `head` does); JSON takes one file,
-/// since concatenated documents would not be JSON.
+/// `--dump`: each file in turn (see [`cli::dump::files`]).
 fn dump(options: &Options, format: DumpFormat, typeset: &typeset::Options) -> anyhow::Result<()> {
-    if format == DumpFormat::Json && options.files.len() > 1 {
-        anyhow::bail!("--dump json takes one FILE ({} given)", options.files.len());
-    }
-    let several = options.files.len() > 1;
-    let mut out = std::io::stdout().lock();
-    for (i, file) in options.files.iter().enumerate() {
-        let bytes = cli::input::read_edition(file, options.encoding.is_some())?;
-        let source = file.to_string_lossy().into_owned();
-        let load = LoadOptions {
-            encoding: options.encoding,
-        };
-        let (edition, _) = edition::load_owned(bytes, Some(&source), &load);
-        warn(&source, &edition.warnings);
-        if several {
-            use std::io::Write as _;
-            let gap = if i == 0 { "" } else { "\n" };
-            writeln!(out, "{gap}==> {} <==", sanitize::line(&source))?;
-        }
-        match format {
-            DumpFormat::Json => cli::dump::json(&edition, &mut out)?,
-            DumpFormat::Text => cli::dump::text(&edition, options.width, typeset, &mut out)?,
-        }
-    }
-    Ok(())
+    let request = cli::dump::Request {
+        format,
+        files: &options.files,
+        width: options.width,
+        typeset: *typeset,
+        encoding: options.encoding,
+    };
+    cli::dump::files(&request, std::io::stdout().lock(), warn)
 }
 
 /// Runs the terminal reader: straight into one edition, or on the library
@@ -170,7 +155,7 @@ fn read(
         tmux: env.tmux.clone(),
     };
     let mut session = if options.mode == Mode::Library {
-        let library = Library::scan(&options.files)?;
+        let library = Library::scan_with(&options.files, options.encoding.is_some())?;
         if library.is_empty() {
             let given: Vec<String> = options
                 .files

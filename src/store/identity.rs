@@ -101,7 +101,7 @@ impl Store {
     pub fn identify(&mut self, fingerprint: &Fingerprint, edition: &Edition) -> Identity {
         let titles: Vec<String> = edition
             .articles()
-            .map(super::anchor::article_title)
+            .map(super::anchor::identity_title)
             .collect();
         let evidence = evidence(
             edition.source.as_deref(),
@@ -109,7 +109,34 @@ impl Store {
             edition_title(edition),
             Some(paragraph_sample(edition)),
         );
-        self.resolve(fingerprint, evidence)
+        let identity = self.resolve(fingerprint, evidence);
+        if self.refresh_bookmark_titles(fingerprint, edition) {
+            // A failure is announced through take_messages.
+            let _ = self.save();
+        }
+        identity
+    }
+
+    /// Gives the bookmarks of `fingerprint` whose article is in `edition`
+    /// the article's title as it is shown now
+    /// ([`super::anchor::article_title`]): a bookmark saved when two-line
+    /// titles were joined with no space gets the space. True if any changed.
+    fn refresh_bookmark_titles(&mut self, fingerprint: &Fingerprint, edition: &Edition) -> bool {
+        let Some(state) = self.state.editions.get_mut(fingerprint) else {
+            return false;
+        };
+        let mut changed = false;
+        for bookmark in &mut state.bookmarks {
+            let Some(article) = edition.articles().find(|a| a.id == bookmark.article) else {
+                continue;
+            };
+            let title = super::anchor::article_title(article);
+            if bookmark.article_title != title {
+                bookmark.article_title = title;
+                changed = true;
+            }
+        }
+        changed
     }
 
     fn resolve(&mut self, fingerprint: &Fingerprint, evidence: Evidence) -> Identity {
