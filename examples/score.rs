@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Each DIR is an edition folder (`gold.json` beside `pdfminer.txt`,
-//! `pdftotext.txt`, `mutool.txt`, `pdftotext-layout.txt`, whichever exist)
+//! `pdftotext.txt`, `mutool.txt`, `pdftotext-layout.txt`, whichever exist,
+//! and `edition.pdf`, read by `newsreader`'s own PDF layout, as `pdf`)
 //! or a folder of such folders, at any depth. Prints per extractor the
 //! articles exactly right, characters lost and duplicated, articles too
 //! many and too few, and the misses by kind; `--verbose` first prints each
@@ -22,14 +23,17 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: score [--json] [--verbose] DIR...";
+const USAGE: &str = "usage: score [--json] [--verbose] [--only pdf|EXTRACTOR] DIR...";
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut verbose = false;
     let mut dirs = Vec::new();
-    for arg in std::env::args_os().skip(1) {
+    let mut only: Option<String> = None;
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
         match arg.to_str() {
+            Some("--only") => only = args.next().map(|a| a.to_string_lossy().into_owned()),
             Some("--json") => json = true,
             Some("--verbose" | "-v") => verbose = true,
             Some("--help" | "-h") => {
@@ -47,7 +51,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let report = match score::score_dirs(&dirs) {
+    let report = match score::score_dirs_with(&dirs, only.as_deref()) {
         Ok(report) => report,
         Err(e) => {
             eprintln!("score: {e}");

@@ -12,6 +12,7 @@
 
 pub mod decode;
 pub mod parse;
+pub mod pdf;
 pub mod progressive;
 
 use serde::{Deserialize, Serialize};
@@ -21,8 +22,12 @@ use serde::{Deserialize, Serialize};
 pub struct Edition {
     /// The path the edition was read from, as given on the command line.
     pub source: Option<String>,
+    /// `"pdf"` for an edition read from a PDF; absent for a text edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     /// The WHATWG label of the encoding the bytes were decoded from
-    /// (`"UTF-8"`, `"GBK"`, `"Big5"`, …).
+    /// (`"UTF-8"`, `"GBK"`, `"Big5"`, …); `"PDF"` for a PDF edition, whose
+    /// fonts map glyphs to Unicode.
     pub encoding: String,
     /// The newspaper's name, taken from the page furniture, if any was found.
     pub title: Option<String>,

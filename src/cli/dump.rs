@@ -11,7 +11,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use super::DumpFormat;
-use crate::edition::{self, Edition, LoadOptions};
+use crate::edition::{Edition, LoadOptions};
 use crate::typeset::{self, article::SetArticle};
 
 /// The bytes gathered before each write to stdout.
@@ -47,12 +47,11 @@ pub fn files(
     let mut out = BufWriter::with_capacity(BUFFER_BYTES, out);
     let several = request.files.len() > 1;
     for (i, file) in request.files.iter().enumerate() {
-        let bytes = super::input::read_edition(file, request.encoding.is_some())?;
         let source = file.to_string_lossy().into_owned();
         let load = LoadOptions {
             encoding: request.encoding,
         };
-        let (edition, _) = edition::load_owned(bytes, Some(&source), &load);
+        let (edition, _) = super::input::load(file, &load)?;
         warn(&source, &edition.warnings);
         match request.format {
             DumpFormat::Json if several => json_line(&edition, &mut out)?,

@@ -9,6 +9,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::edition::decode::{BINARY_SNIFF_BYTES, looks_binary};
+use crate::edition::pdf::{PdfError, is_pdf};
 
 /// The largest edition accepted, in bytes (1 GiB). A day's paper as text is
 /// a few hundred KiB; anything bigger is a mistake and would exhaust memory.
@@ -57,12 +58,56 @@ pub enum InputError {
         /// The file named on the command line.
         path: PathBuf,
     },
-    /// The file is a PDF, whose text must be extracted first.
-    #[error("{}: a PDF; extract its text first (e.g. pdftotext -layout)", path.display())]
+    /// The file is a PDF that could not be read into an edition.
+    #[error("{}: {cause}", path.display())]
     Pdf {
         /// The file named on the command line.
         path: PathBuf,
+        /// Why it could not be read.
+        cause: PdfError,
     },
+}
+
+/// An edition file's bytes, told apart by their magic bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A text edition, to decode and parse.
+    Text(Vec<u8>),
+    /// A PDF edition (the file starts with `%PDF-`), to read with
+    /// [`crate::edition::pdf`].
+    Pdf(Vec<u8>),
+}
+
+/// Reads and loads the edition at `path`, text or PDF, whole.
+///
+/// # Errors
+/// As [`read_edition`], and [`InputError::Pdf`] for a PDF that cannot be
+/// read.
+pub fn load(
+    path: &Path,
+    options: &crate::edition::LoadOptions,
+) -> Result<(crate::edition::Edition, crate::edition::Fingerprint), InputError> {
+    let source = path.to_string_lossy();
+    match read_edition(path, options.encoding.is_some())? {
+        Input::Text(bytes) => Ok(crate::edition::load_owned(bytes, Some(&source), options)),
+        Input::Pdf(bytes) => load_pdf(path, bytes),
+    }
+}
+
+/// Loads a PDF edition's bytes, the error carrying `path`.
+///
+/// # Errors
+/// [`InputError::Pdf`] for a PDF that cannot be read.
+pub fn load_pdf(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(crate::edition::Edition, crate::edition::Fingerprint), InputError> {
+    crate::edition::pdf::load(bytes, Some(&path.to_string_lossy())).map_err(|cause| {
+        InputError::Pdf {
+            path: path.to_owned(),
+            cause,
+        }
+    })
 }
 
 /// An `io::Error` as a short reason (`No such file or directory`): without
@@ -127,15 +172,15 @@ fn is_device(_metadata: &std::fs::Metadata) -> bool {
 
 /// Reads the edition at `path`: at most [`MAX_BYTES`] bytes (guarding
 /// against special files that never end). Devices are refused before
-/// reading; a PDF or binary file is refused from its first
+/// reading; a binary file is refused from its first
 /// [`BINARY_SNIFF_BYTES`], before the rest is read (a pipe is not waited
-/// for). The binary test ([`looks_binary`]) is skipped when the user forced
+/// for). A PDF is known by its magic bytes, whatever its name. The binary test ([`looks_binary`]) is skipped when the user forced
 /// an encoding (`encoding_forced`): whatever the bytes, they asked for them.
 ///
 /// # Errors
 /// [`InputError`] for a missing, unreadable, directory, device, oversized,
-/// empty, PDF or binary file.
-pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, InputError> {
+/// empty or binary file.
+pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Input, InputError> {
     let io = |cause| InputError::Io {
         path: path.to_owned(),
         cause,
@@ -163,12 +208,8 @@ pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, Input
         .take(BINARY_SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    if bytes.starts_with(b"%PDF-") {
-        return Err(InputError::Pdf {
-            path: path.to_owned(),
-        });
-    }
-    if !encoding_forced && looks_binary(&bytes) {
+    let pdf = is_pdf(&bytes);
+    if !pdf && !encoding_forced && looks_binary(&bytes) {
         return Err(InputError::Binary {
             path: path.to_owned(),
         });
@@ -179,12 +220,15 @@ pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, Input
             path: path.to_owned(),
         });
     }
+    if pdf {
+        return Ok(Input::Pdf(bytes));
+    }
     if is_blank(&bytes) {
         return Err(InputError::Empty {
             path: path.to_owned(),
         });
     }
-    Ok(bytes)
+    Ok(Input::Text(bytes))
 }
 
 #[cfg(test)]
@@ -193,12 +237,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pdf_is_refused_with_a_hint() {
+    fn pdf_is_known_by_its_magic_bytes_whatever_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("paper.txt");
+        std::fs::write(&path, b"%PDF-1.7\n%\xe2\xe3\n1 0 obj").unwrap();
+        assert!(matches!(read_edition(&path, false), Ok(Input::Pdf(_))));
+    }
+
+    #[test]
+    fn truncated_pdf_is_one_line_with_its_path() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("paper.pdf");
         std::fs::write(&path, b"%PDF-1.7\n%\xe2\xe3\n1 0 obj").unwrap();
-        let err = read_edition(&path, false).unwrap_err();
-        assert!(err.to_string().contains("pdftotext"), "{err}");
+        let err = load(&path, &crate::edition::LoadOptions::default()).unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with(&path.display().to_string()), "{text}");
+        assert!(!text.contains('\n'), "{text}");
     }
 
     #[test]
@@ -210,7 +264,7 @@ mod tests {
             read_edition(&path, false),
             Err(InputError::Binary { .. })
         ));
-        assert!(read_edition(&path, true).is_ok());
+        assert!(matches!(read_edition(&path, true), Ok(Input::Text(_))));
     }
 
     #[test]

@@ -177,14 +177,23 @@ impl Loading {
 /// Any [`super::input::InputError`] for the file, and an edition in which
 /// no article was found.
 pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::Result<Opened> {
-    let bytes = super::input::read_edition(path, options.encoding.is_some())?;
+    let input = super::input::read_edition(path, options.encoding.is_some())?;
     let source = path.to_string_lossy().into_owned();
     let name = path
         .file_name()
         .map_or_else(|| source.clone(), |n| n.to_string_lossy().into_owned());
-    let decoded = decode::decode_owned(bytes, options.encoding);
-    let total = decoded.text.len();
-    let (edition, fingerprint, worker) = parse_first(decoded, &source);
+    let (edition, fingerprint, worker, total) = match input {
+        super::input::Input::Text(bytes) => {
+            let decoded = decode::decode_owned(bytes, options.encoding);
+            let total = decoded.text.len();
+            let (edition, fingerprint, worker) = parse_first(decoded, &source);
+            (edition, fingerprint, worker, total)
+        }
+        super::input::Input::Pdf(bytes) => {
+            let (edition, fingerprint) = super::input::load_pdf(path, bytes)?;
+            (edition, fingerprint, None, 0)
+        }
+    };
     if edition.article_count() == 0 {
         bail!("{source}: no articles found");
     }

@@ -35,7 +35,7 @@
 
 mod blocks;
 mod columns;
-mod credits;
+pub(crate) mod credits;
 mod english;
 mod furniture;
 mod headline;

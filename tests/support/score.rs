@@ -399,14 +399,35 @@ fn collect_editions(path: &Path, found: &mut Vec<PathBuf>) -> Result<(), String>
 /// # Errors
 /// An unreadable `gold.json` or text file.
 pub fn score_edition_dir(dir: &Path) -> Result<Vec<EditionScore>, String> {
+    score_edition_dir_with(dir, None)
+}
+
+/// [`score_edition_dir`] for one source only (`pdf` for `edition.pdf`, or
+/// one of [`EXTRACTORS`]), or all of them with `None`.
+///
+/// # Errors
+/// An unreadable `gold.json`, text or PDF file.
+pub fn score_edition_dir_with(dir: &Path, only: Option<&str>) -> Result<Vec<EditionScore>, String> {
     let gold_path = dir.join("gold.json");
     let json =
         std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let gold = Gold::from_json(&json).map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let mut scores = Vec::new();
+    let pdf = dir.join("edition.pdf");
+    if pdf.is_file() && only.is_none_or(|o| o == "pdf") {
+        let bytes = std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
+        let parsed = match edition::pdf::load(bytes, Some(&pdf.to_string_lossy())) {
+            Ok((parsed, _)) => parsed,
+            Err(e) => return Err(format!("{}: {e}", pdf.display())),
+        };
+        let mut s = score(&gold, &parsed_articles(&parsed));
+        s.edition = dir.display().to_string();
+        s.extractor = "pdf".to_owned();
+        scores.push(s);
+    }
     for extractor in EXTRACTORS {
         let path = dir.join(format!("{extractor}.txt"));
-        if !path.is_file() {
+        if !path.is_file() || only.is_some_and(|o| o != extractor) {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -425,9 +446,17 @@ pub fn score_edition_dir(dir: &Path) -> Result<Vec<EditionScore>, String> {
 /// # Errors
 /// As [`find_editions`] and [`score_edition_dir`].
 pub fn score_dirs(paths: &[PathBuf]) -> Result<Report, String> {
+    score_dirs_with(paths, None)
+}
+
+/// [`score_dirs`] for one source only (see [`score_edition_dir_with`]).
+///
+/// # Errors
+/// As [`score_dirs`].
+pub fn score_dirs_with(paths: &[PathBuf], only: Option<&str>) -> Result<Report, String> {
     let mut editions = Vec::new();
     for dir in find_editions(paths)? {
-        editions.extend(score_edition_dir(&dir)?);
+        editions.extend(score_edition_dir_with(&dir, only)?);
     }
     Ok(Report {
         totals: totals(&editions),
@@ -605,7 +634,8 @@ pub fn dateline_matches(gold: Option<&str>, parsed: Option<&str>) -> bool {
             !p.is_empty()
                 && (g == p
                     || g.strip_prefix(p).is_some_and(is_reporter_clause)
-                    || p.strip_prefix(g).is_some_and(|rest| is_date_after_xun(g, rest)))
+                    || p.strip_prefix(g)
+                        .is_some_and(|rest| is_date_after_xun(g, rest)))
         }
         _ => false,
     }

@@ -1,0 +1,67 @@
+//! PDF editions: a newspaper's PDF read into the same [`Edition`] model as
+//! a text edition, with the articles recovered from the glyphs' geometry
+//! rather than from an extractor's guess at reading order.
+//!
+//! The pipeline, one typed stage after another:
+//! 1. [`glyphs::read`]: bytes → pages of positioned glyphs (char, box, font,
+//!    size), the only code that knows the PDF library;
+//! 2. [`layout`]: glyphs → lines → body size and line pitch → headline
+//!    groups and body columns → articles, in reading order (down each
+//!    column, columns left to right);
+//! 3. [`load`]: the articles as an [`Edition`], with datelines and closing
+//!    credits read by the text parser's recognisers.
+
+pub mod glyphs;
+pub mod layout;
+pub mod lines;
+
+use super::{Edition, Fingerprint};
+
+/// The magic bytes every PDF starts with.
+pub const MAGIC: &[u8] = b"%PDF-";
+
+/// True when `bytes` start like a PDF (`%PDF-`, after at most a few bytes
+/// of junk, which readers tolerate).
+/// True when `bytes` start like a PDF: `%PDF-` on the first line, within
+/// its first 1024 bytes (readers tolerate a little junk before it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(MAGIC.len())
+        .position(|w| w == MAGIC)
+        .is_some_and(|at| !head[..at].contains(&b'\n'))
+}
+
+/// Why a PDF could not be read into an edition. Each is one short line for
+/// `newsreader: <path>: <reason>`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// The file is not a PDF the reader can parse (truncated, damaged).
+    #[error("not a readable PDF ({0})")]
+    Malformed(String),
+    /// The PDF is encrypted with a password.
+    #[error("encrypted PDF (a password is needed)")]
+    Encrypted,
+    /// The PDF's pages hold no text: pictures of pages.
+    #[error("no text layer (a scanned page?)")]
+    NoText,
+}
+
+/// Reads a PDF edition. `source` is recorded as given.
+///
+/// # Errors
+/// [`PdfError`] for a file that cannot be read or holds no text.
+pub fn load(bytes: Vec<u8>, source: Option<&str>) -> Result<(Edition, Fingerprint), PdfError> {
+    let pages = glyphs::read(bytes)?;
+    if pages
+        .iter()
+        .all(|p| p.glyphs.iter().all(|g| g.ch.is_whitespace()))
+    {
+        return Err(PdfError::NoText);
+    }
+    let edition = layout::edition(&pages, source);
+    let text: String = pages
+        .iter()
+        .flat_map(|p| p.glyphs.iter().map(|g| g.ch))
+        .collect();
+    Ok((edition, Fingerprint::of_text(&text)))
+}

@@ -1,0 +1,448 @@
+//! Lines → articles, from geometry alone.
+//!
+//! 1. The body size is the size most glyphs are set in; body lines are
+//!    lines of that size no wider than a column ([`WIDE_LINE`]); the line
+//!    pitch is the usual distance between two body lines of a column.
+//! 2. Columns are the x-ranges body lines share; a column's body lines
+//!    break into blocks at a gap over [`BLOCK_GAP_PITCHES`] or at any other
+//!    line printed across the column between them.
+//! 3. Headline groups are the lines set clearly larger than the body
+//!    ([`HEADLINE_RATIO`]), or body-sized but wider than a column (a deck),
+//!    stacked close together. Within a group the largest size is the title;
+//!    lines above it are the kicker, lines below it the subtitle.
+//! 4. Each block belongs to the nearest headline group above it across its
+//!    column, when no other block lies between; otherwise to a group beside
+//!    it whose top is level with the block's top (a headline set beside its
+//!    body); otherwise it continues the article of the block before it.
+//! 5. Reading order: an article's blocks left to right, each top to bottom;
+//!    articles in the order of their first block (top to bottom, then left
+//!    to right). A line indented by more than [`INDENT_EMS`] starts a
+//!    paragraph.
+//!
+//! Smaller lines (mastheads, folios, photo captions) and headline groups
+//! with no body are page furniture.
+
+use super::glyphs::GlyphPage;
+use super::lines::{Line, bucket, lines};
+use crate::edition::{Article, ArticleId, Edition, Headline, Page};
+
+/// A line at least this many times the body size is a headline line.
+pub const HEADLINE_RATIO: f32 = 1.12;
+
+/// A body-sized line wider than this many columns is not body text.
+pub const WIDE_LINE: f32 = 1.25;
+
+/// A vertical gap of more than this many line pitches ends a block.
+pub const BLOCK_GAP_PITCHES: f32 = 1.8;
+
+/// A line whose left edge is this many ems right of its column's starts a
+/// paragraph (paragraphs are indented two ems).
+pub const INDENT_EMS: f32 = 1.0;
+
+/// Lines of a headline group are at most this many of their ems apart.
+pub const GROUP_GAP_EMS: f32 = 1.5;
+
+/// The role of a line on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Head,
+    Other,
+}
+
+/// A run of body lines down one column.
+#[derive(Debug, Clone)]
+struct Block {
+    column: usize,
+    lines: Vec<usize>,
+    top: f32,
+    bottom: f32,
+}
+
+/// A headline group: its lines, top to bottom, and its box.
+#[derive(Debug, Clone)]
+struct Group {
+    lines: Vec<usize>,
+    x0: f32,
+    x1: f32,
+    y0: f32,
+    y1: f32,
+}
+
+/// The edition read from a PDF's pages.
+pub fn edition(pages: &[GlyphPage], source: Option<&str>) -> Edition {
+    let mut edition = Edition {
+        source: source.map(str::to_owned),
+        format: Some("pdf".to_owned()),
+        encoding: "PDF".to_owned(),
+        ..Edition::default()
+    };
+    for (i, glyph_page) in pages.iter().enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        edition.pages.push(page(glyph_page, number));
+    }
+    edition
+}
+
+/// One page's articles and furniture.
+fn page(glyph_page: &GlyphPage, number: u32) -> Page {
+    let lines = lines(&glyph_page.glyphs);
+    let mut page = Page {
+        number,
+        ..Page::default()
+    };
+    let Some(body) = body_size(&lines) else {
+        page.furniture = lines.into_iter().map(|l| l.text).collect();
+        return page;
+    };
+    let width = column_width(&lines, body);
+    let roles: Vec<Role> = lines.iter().map(|l| role(l, body, width)).collect();
+    let columns = columns(&lines, &roles);
+    let pitch = pitch(&lines, &roles, body);
+    let blocks = blocks(&lines, &roles, &columns, pitch);
+    let groups = groups(&lines, &roles);
+    let owners = owners(&blocks, &groups, &columns, pitch);
+    let mut used = vec![false; lines.len()];
+    // Articles: blocks by owner, in first-block order.
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_by(|&a, &b| {
+        blocks[a]
+            .top
+            .total_cmp(&blocks[b].top)
+            .then(blocks[a].column.cmp(&blocks[b].column))
+    });
+    let mut articles: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    for b in order {
+        match articles
+            .iter_mut()
+            .find(|(o, _)| *o == Some(owners[b]) && owners[b] != usize::MAX)
+        {
+            Some((_, list)) => list.push(b),
+            None => articles.push(((owners[b] != usize::MAX).then_some(owners[b]), vec![b])),
+        }
+    }
+    for (owner, mut list) in articles {
+        list.sort_by(|&a, &b| {
+            blocks[a]
+                .column
+                .cmp(&blocks[b].column)
+                .then(blocks[a].top.total_cmp(&blocks[b].top))
+        });
+        let headline = owner.map_or_else(Headline::default, |g| {
+            groups[g].lines.iter().for_each(|&l| used[l] = true);
+            headline(&lines, &groups[g])
+        });
+        let mut body_lines = Vec::new();
+        for &b in &list {
+            for &l in &blocks[b].lines {
+                used[l] = true;
+                body_lines.push((&lines[l], columns[blocks[b].column].0));
+            }
+        }
+        let paragraphs = paragraphs(&body_lines, body);
+        page.articles.push(article(headline, paragraphs));
+    }
+    page.furniture = lines
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(l, _)| l.text.clone())
+        .collect();
+    page
+}
+
+/// The size most glyphs are set in, if any line has text.
+fn body_size(lines: &[Line]) -> Option<f32> {
+    let mut counts: std::collections::BTreeMap<i32, (usize, f32)> =
+        std::collections::BTreeMap::new();
+    for l in lines {
+        let e = counts.entry(bucket(l.size)).or_insert((0, l.size));
+        e.0 += l.text.chars().count();
+    }
+    counts
+        .values()
+        .max_by_key(|(n, _)| *n)
+        .map(|&(_, size)| size)
+}
+
+/// The usual width of a full body line: the widest width shared by many
+/// body-sized lines.
+fn column_width(lines: &[Line], body: f32) -> f32 {
+    let mut widths: Vec<f32> = lines
+        .iter()
+        .filter(|l| bucket(l.size) == bucket(body))
+        .map(Line::width)
+        .collect();
+    widths.sort_by(f32::total_cmp);
+    // The upper quartile: most body lines are full, and a few wide decks
+    // should not pull it up.
+    widths
+        .get(widths.len() * 3 / 4)
+        .copied()
+        .unwrap_or(body * 10.0)
+}
+
+fn role(line: &Line, body: f32, width: f32) -> Role {
+    if line.size >= body * HEADLINE_RATIO {
+        Role::Head
+    } else if bucket(line.size) == bucket(body) {
+        if line.width() > width * WIDE_LINE {
+            Role::Head
+        } else {
+            Role::Body
+        }
+    } else {
+        Role::Other
+    }
+}
+
+/// The columns: x-ranges of overlapping body lines, left to right.
+fn columns(lines: &[Line], roles: &[Role]) -> Vec<(f32, f32)> {
+    let mut spans: Vec<(f32, f32)> = lines
+        .iter()
+        .zip(roles)
+        .filter(|(_, r)| **r == Role::Body)
+        .map(|(l, _)| (l.x0, l.x1))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f32, f32)> = Vec::new();
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a < last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+fn column_of(columns: &[(f32, f32)], line: &Line) -> usize {
+    columns
+        .iter()
+        .position(|&(a, b)| line.x0 >= a - 0.5 && line.x1 <= b + 0.5)
+        .unwrap_or(0)
+}
+
+/// The usual distance between consecutive body lines of a column.
+fn pitch(lines: &[Line], roles: &[Role], body: f32) -> f32 {
+    let mut body_lines: Vec<&Line> = lines
+        .iter()
+        .zip(roles)
+        .filter(|(_, r)| **r == Role::Body)
+        .map(|(l, _)| l)
+        .collect();
+    body_lines.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.y0.total_cmp(&b.y0)));
+    let mut steps: Vec<f32> = body_lines
+        .windows(2)
+        .filter(|w| (w[0].x0 - w[1].x0).abs() < body * 0.5)
+        .map(|w| w[1].y0 - w[0].y0)
+        .filter(|d| *d > body * 0.9 && *d < body * 3.0)
+        .collect();
+    steps.sort_by(f32::total_cmp);
+    steps.get(steps.len() / 2).copied().unwrap_or(body * 1.4)
+}
+
+/// Body lines as blocks, per column.
+fn blocks(lines: &[Line], roles: &[Role], columns: &[(f32, f32)], pitch: f32) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (c, &(a, b)) in columns.iter().enumerate() {
+        let mut in_column: Vec<usize> = (0..lines.len())
+            .filter(|&i| roles[i] == Role::Body && column_of(columns, &lines[i]) == c)
+            .collect();
+        in_column.sort_by(|&i, &j| lines[i].y0.total_cmp(&lines[j].y0));
+        let mut current: Option<Block> = None;
+        for i in in_column {
+            let l = &lines[i];
+            let joins = current.as_ref().is_some_and(|blk| {
+                let gap = l.y0 - blk.bottom;
+                let crossed = lines.iter().zip(roles).any(|(o, r)| {
+                    *r != Role::Body
+                        && o.y0 >= blk.bottom - 0.5
+                        && o.y1 <= l.y0 + 0.5
+                        && o.x_overlap(a, b) > 0.3
+                });
+                l.y0 - (blk.bottom - (l.y1 - l.y0)) <= BLOCK_GAP_PITCHES * pitch
+                    && gap < pitch * BLOCK_GAP_PITCHES
+                    && !crossed
+            });
+            if !joins && let Some(done) = current.take() {
+                out.push(done);
+            }
+            let blk = current.get_or_insert(Block {
+                column: c,
+                lines: Vec::new(),
+                top: l.y0,
+                bottom: l.y1,
+            });
+            blk.lines.push(i);
+            blk.bottom = l.y1;
+        }
+        if let Some(done) = current {
+            out.push(done);
+        }
+    }
+    out
+}
+
+/// Headline lines stacked into groups.
+fn groups(lines: &[Line], roles: &[Role]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if roles[i] != Role::Head {
+            continue;
+        }
+        let near = out.iter_mut().rev().find(|g| {
+            let gap = l.y0 - g.y1;
+            gap < GROUP_GAP_EMS * l.size && gap > -l.size * 0.5 && l.x_overlap(g.x0, g.x1) > 0.3
+        });
+        match near {
+            Some(g) => {
+                g.lines.push(i);
+                g.x0 = g.x0.min(l.x0);
+                g.x1 = g.x1.max(l.x1);
+                g.y1 = g.y1.max(l.y1);
+            }
+            None => out.push(Group {
+                lines: vec![i],
+                x0: l.x0,
+                x1: l.x1,
+                y0: l.y0,
+                y1: l.y1,
+            }),
+        }
+    }
+    out
+}
+
+/// The headline group owning each block (`usize::MAX`: none).
+fn owners(blocks: &[Block], groups: &[Group], columns: &[(f32, f32)], pitch: f32) -> Vec<usize> {
+    let mut owners = vec![usize::MAX; blocks.len()];
+    for (b, blk) in blocks.iter().enumerate() {
+        let (a, z) = columns[blk.column];
+        let width = z - a;
+        // Above, across the column, with no block of the column between.
+        let above = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.y1 <= blk.top + 1.0)
+            .filter(|(_, g)| g.x1.min(z) - g.x0.max(a) > width * 0.5)
+            .filter(|(_, g)| {
+                !blocks.iter().any(|o| {
+                    o.column == blk.column && o.top >= g.y1 - 1.0 && o.bottom <= blk.top + 1.0
+                })
+            })
+            .max_by(|x, y| x.1.y1.total_cmp(&y.1.y1))
+            .map(|(i, _)| i);
+        // Beside: top level with the block's, nearest in x.
+        let beside = || {
+            groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| (g.y0 - blk.top).abs() < pitch * 2.0)
+                .min_by(|x, y| {
+                    let dx = |g: &Group| (g.x0 - z).abs().min((a - g.x1).abs());
+                    dx(x.1).total_cmp(&dx(y.1))
+                })
+                .map(|(i, _)| i)
+        };
+        owners[b] = above.or_else(beside).unwrap_or(usize::MAX);
+    }
+    // A block with no headline continues the article of the block before
+    // it: the one ending above it in the column to its left.
+    for b in 0..blocks.len() {
+        if owners[b] != usize::MAX {
+            continue;
+        }
+        let blk = &blocks[b];
+        let prev = blocks
+            .iter()
+            .enumerate()
+            .filter(|(o, other)| {
+                *o != b
+                    && owners[*o] != usize::MAX
+                    && other.column + 1 == blk.column
+                    && (other.top - blk.top).abs() < pitch * 2.0
+            })
+            .map(|(o, _)| o)
+            .next();
+        if let Some(p) = prev {
+            owners[b] = owners[p];
+        }
+    }
+    owners
+}
+
+/// A group's lines as kicker, title and subtitle: the largest size is the
+/// title; smaller lines above it the kicker, below it the subtitle.
+fn headline(lines: &[Line], group: &Group) -> Headline {
+    let mut members: Vec<&Line> = group.lines.iter().map(|&i| &lines[i]).collect();
+    members.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+    let top = members.iter().map(|l| bucket(l.size)).max().unwrap_or(0);
+    let first = members
+        .iter()
+        .position(|l| bucket(l.size) == top)
+        .unwrap_or(0);
+    let last = members
+        .iter()
+        .rposition(|l| bucket(l.size) == top)
+        .unwrap_or(0);
+    let text = |ls: &[&Line]| ls.iter().map(|l| l.text.clone()).collect();
+    Headline {
+        kicker: text(&members[..first]),
+        title: text(&members[first..=last]),
+        subtitle: text(&members[last + 1..]),
+    }
+}
+
+/// Body lines (each with its column's left edge) as paragraphs.
+fn paragraphs(lines: &[(&Line, f32)], body: f32) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &(line, left) in lines {
+        let indented = line.x0 - left > INDENT_EMS * body;
+        match out.last_mut() {
+            Some(p) if !indented => join_line(p, &line.text),
+            _ => out.push(line.text.clone()),
+        }
+    }
+    out
+}
+
+/// Appends a line to a paragraph: a space only between two Latin letters
+/// or digits (a Latin line broke at a space), none in CJK text.
+fn join_line(paragraph: &mut String, next: &str) {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if latin(paragraph.chars().next_back()) && latin(next.chars().next()) {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(next);
+}
+
+/// An article from its headline and paragraphs, with the dateline and the
+/// closing credit read as the text parser reads them.
+fn article(headline: Headline, mut paragraphs: Vec<String>) -> Article {
+    let mut byline = None;
+    let mut printed = None;
+    if let Some(last) = paragraphs.pop() {
+        match crate::edition::parse::credits::split_closing(&last) {
+            Some((keep, name)) if !name.ends_with('摄') => {
+                printed = Some(last[keep.len()..].trim().to_owned());
+                byline = Some(name.to_owned());
+                if !keep.is_empty() {
+                    paragraphs.push(keep.to_owned());
+                }
+            }
+            _ => paragraphs.push(last),
+        }
+    }
+    let dateline = paragraphs.first().and_then(|p| {
+        crate::edition::parse::credits::dateline_len(p).map(|n| p[..n].trim().to_owned())
+    });
+    Article {
+        id: ArticleId::derive(&headline, &paragraphs),
+        headline,
+        dateline,
+        byline,
+        byline_printed: printed,
+        paragraphs,
+        captions: Vec::new(),
+    }
+}
