@@ -37,7 +37,7 @@ mod blocks;
 mod columns;
 pub(crate) mod credits;
 mod english;
-mod furniture;
+pub(crate) mod furniture;
 mod headline;
 mod interleave;
 mod layout;

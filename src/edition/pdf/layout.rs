@@ -39,6 +39,10 @@ pub const BLOCK_GAP_PITCHES: f32 = 1.8;
 /// paragraph (paragraphs are indented two ems).
 pub const INDENT_EMS: f32 = 1.0;
 
+/// A headline over a block covers at least this share of its column (a
+/// centred headline over several columns covers the outer ones in part).
+pub const ABOVE_OVERLAP: f32 = 0.1;
+
 /// Lines of a headline group are at most this many of their ems apart.
 pub const GROUP_GAP_EMS: f32 = 1.5;
 
@@ -77,15 +81,66 @@ pub fn edition(pages: &[GlyphPage], source: Option<&str>) -> Edition {
         encoding: "PDF".to_owned(),
         ..Edition::default()
     };
+    // The article a `（下转第N版）` line left open: (page, article).
+    let mut open: Option<(usize, usize)> = None;
+    let mut drafts_by_page: Vec<Vec<Draft>> = Vec::new();
     for (i, glyph_page) in pages.iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        edition.pages.push(page(glyph_page, number));
+        let (page, drafts) = page(glyph_page, number);
+        edition.pages.push(page);
+        let mut kept = Vec::new();
+        for draft in drafts {
+            match open {
+                Some((p, a)) if draft.from => {
+                    let target: &mut Draft = &mut drafts_by_page[p][a];
+                    let mut rest = draft.paragraphs.into_iter().peekable();
+                    if !draft.first_indented
+                        && let (Some(last), Some(first)) =
+                            (target.paragraphs.last_mut(), rest.peek())
+                    {
+                        join_line(last, first);
+                        rest.next();
+                    }
+                    target.paragraphs.extend(rest);
+                    target.to = draft.to;
+                    if !draft.to {
+                        open = None;
+                    }
+                }
+                _ => {
+                    if draft.to {
+                        open = Some((i, kept.len()));
+                    }
+                    kept.push(draft);
+                }
+            }
+        }
+        drafts_by_page.push(kept);
+    }
+    for (page, drafts) in edition.pages.iter_mut().zip(drafts_by_page) {
+        page.articles = drafts
+            .into_iter()
+            .map(|d| article(d.headline, d.paragraphs))
+            .collect();
     }
     edition
 }
 
-/// One page's articles and furniture.
-fn page(glyph_page: &GlyphPage, number: u32) -> Page {
+/// An article as read from one page, before jumps join its halves.
+#[derive(Debug, Clone, Default)]
+struct Draft {
+    headline: Headline,
+    paragraphs: Vec<String>,
+    /// Its body opens with `（上接第N版）`.
+    from: bool,
+    /// Its body ends with `（下转第N版）`.
+    to: bool,
+    /// Its first body line is indented (it does not continue a paragraph).
+    first_indented: bool,
+}
+
+/// One page's furniture, and its articles as drafts.
+fn page(glyph_page: &GlyphPage, number: u32) -> (Page, Vec<Draft>) {
     let lines = lines(&glyph_page.glyphs);
     let mut page = Page {
         number,
@@ -93,10 +148,11 @@ fn page(glyph_page: &GlyphPage, number: u32) -> Page {
     };
     let Some(body) = body_size(&lines) else {
         page.furniture = lines.into_iter().map(|l| l.text).collect();
-        return page;
+        return (page, Vec::new());
     };
     let width = column_width(&lines, body);
-    let roles: Vec<Role> = lines.iter().map(|l| role(l, body, width)).collect();
+    let mut roles: Vec<Role> = lines.iter().map(|l| role(l, body, width)).collect();
+    mark_furniture(&lines, &mut roles, body);
     let columns = columns(&lines, &roles);
     let pitch = pitch(&lines, &roles, body);
     let blocks = blocks(&lines, &roles, &columns, pitch);
@@ -111,14 +167,12 @@ fn page(glyph_page: &GlyphPage, number: u32) -> Page {
             .total_cmp(&blocks[b].top)
             .then(blocks[a].column.cmp(&blocks[b].column))
     });
-    let mut articles: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    let mut articles: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut drafts = Vec::new();
     for b in order {
-        match articles
-            .iter_mut()
-            .find(|(o, _)| *o == Some(owners[b]) && owners[b] != usize::MAX)
-        {
+        match articles.iter_mut().find(|(o, _)| *o == owners[b]) {
             Some((_, list)) => list.push(b),
-            None => articles.push(((owners[b] != usize::MAX).then_some(owners[b]), vec![b])),
+            None => articles.push((owners[b], vec![b])),
         }
     }
     for (owner, mut list) in articles {
@@ -128,19 +182,33 @@ fn page(glyph_page: &GlyphPage, number: u32) -> Page {
                 .cmp(&blocks[b].column)
                 .then(blocks[a].top.total_cmp(&blocks[b].top))
         });
-        let headline = owner.map_or_else(Headline::default, |g| {
-            groups[g].lines.iter().for_each(|&l| used[l] = true);
-            headline(&lines, &groups[g])
+        let headline = groups.get(owner).map_or_else(Headline::default, |g| {
+            g.lines.iter().for_each(|&l| used[l] = true);
+            headline(&lines, g)
         });
         let mut body_lines = Vec::new();
+        let from = list
+            .iter()
+            .any(|&b| jumps_beside(&lines, &blocks[b], pitch, Jump::From));
+        let to = list
+            .iter()
+            .any(|&b| jumps_beside(&lines, &blocks[b], pitch, Jump::To));
         for &b in &list {
             for &l in &blocks[b].lines {
                 used[l] = true;
                 body_lines.push((&lines[l], columns[blocks[b].column].0));
             }
         }
-        let paragraphs = paragraphs(&body_lines, body);
-        page.articles.push(article(headline, paragraphs));
+        let first_indented = body_lines
+            .first()
+            .is_none_or(|(l, left)| l.x0 - left > INDENT_EMS * body);
+        drafts.push(Draft {
+            headline,
+            paragraphs: paragraphs(&body_lines, body),
+            from,
+            to,
+            first_indented,
+        });
     }
     page.furniture = lines
         .iter()
@@ -148,7 +216,7 @@ fn page(glyph_page: &GlyphPage, number: u32) -> Page {
         .filter(|(_, used)| !**used)
         .map(|(l, _)| l.text.clone())
         .collect();
-    page
+    (page, drafts)
 }
 
 /// The size most glyphs are set in, if any line has text.
@@ -181,6 +249,58 @@ fn column_width(lines: &[Line], body: f32) -> f32 {
         .copied()
         .unwrap_or(body * 10.0)
 }
+
+/// Marks the page's furniture band: a large line above every body line
+/// that shares its row with smaller text (a masthead beside the date, a
+/// section name beside the folio) is furniture, not a headline. Jump
+/// lines (`（下转第2版）`) are furniture too: [`page`] reads them apart.
+fn mark_furniture(lines: &[Line], roles: &mut [Role], body: f32) {
+    let first_body = lines
+        .iter()
+        .zip(roles.iter())
+        .filter(|(_, r)| **r == Role::Body)
+        .map(|(l, _)| l.y0)
+        .fold(f32::MAX, f32::min);
+    let small: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.size < body * 0.97 && l.y1 < first_body)
+        .collect();
+    for (l, r) in lines.iter().zip(roles.iter_mut()) {
+        let beside_small = small
+            .iter()
+            .any(|s| s.y0 < l.y1 && s.y1 > l.y0 && (s.x0 > l.x1 || s.x1 < l.x0));
+        if (*r == Role::Head && l.y1 < first_body && beside_small) || jump(&l.text).is_some() {
+            *r = Role::Other;
+        }
+    }
+}
+
+/// True when a jump line of `kind` sits just above the block (`From`) or
+/// just below it (`To`), across its column.
+fn jumps_beside(lines: &[Line], block: &Block, pitch: f32, kind: Jump) -> bool {
+    let (a, z) = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| block.lines.contains(i))
+        .fold((f32::MAX, f32::MIN), |(a, z), (_, l)| {
+            (a.min(l.x0), z.max(l.x1))
+        });
+    lines.iter().any(|l| {
+        jump(&l.text) == Some(kind)
+            && l.x_overlap(a, z) > 0.5
+            && match kind {
+                Jump::From => l.y1 <= block.top + 1.0 && block.top - l.y1 < pitch * 2.0,
+                Jump::To => l.y0 >= block.bottom - 1.0 && l.y0 - block.bottom < pitch * 2.0,
+            }
+    })
+}
+
+/// Which way a jump line points, if `text` is one.
+fn jump(text: &str) -> Option<Jump> {
+    crate::edition::parse::furniture::jump(text)
+}
+
+use crate::edition::parse::furniture::Jump;
 
 fn role(line: &Line, body: f32, width: f32) -> Role {
     if line.size >= body * HEADLINE_RATIO {
@@ -324,7 +444,7 @@ fn owners(blocks: &[Block], groups: &[Group], columns: &[(f32, f32)], pitch: f32
             .iter()
             .enumerate()
             .filter(|(_, g)| g.y1 <= blk.top + 1.0)
-            .filter(|(_, g)| g.x1.min(z) - g.x0.max(a) > width * 0.5)
+            .filter(|(_, g)| g.x1.min(z) - g.x0.max(a) > width * ABOVE_OVERLAP)
             .filter(|(_, g)| {
                 !blocks.iter().any(|o| {
                     o.column == blk.column && o.top >= g.y1 - 1.0 && o.bottom <= blk.top + 1.0
@@ -347,26 +467,33 @@ fn owners(blocks: &[Block], groups: &[Group], columns: &[(f32, f32)], pitch: f32
         owners[b] = above.or_else(beside).unwrap_or(usize::MAX);
     }
     // A block with no headline continues the article of the block before
-    // it: the one ending above it in the column to its left.
-    for b in 0..blocks.len() {
+    // it: the one level with it in the column to its left. Failing that, it
+    // opens an article with no headline (an id past the groups').
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_by(|&a, &b| {
+        blocks[a]
+            .column
+            .cmp(&blocks[b].column)
+            .then(blocks[a].top.total_cmp(&blocks[b].top))
+    });
+    let mut next_id = groups.len();
+    for b in order {
         if owners[b] != usize::MAX {
             continue;
         }
         let blk = &blocks[b];
-        let prev = blocks
-            .iter()
-            .enumerate()
-            .filter(|(o, other)| {
-                *o != b
-                    && owners[*o] != usize::MAX
-                    && other.column + 1 == blk.column
-                    && (other.top - blk.top).abs() < pitch * 2.0
-            })
-            .map(|(o, _)| o)
-            .next();
-        if let Some(p) = prev {
-            owners[b] = owners[p];
-        }
+        let prev = blocks.iter().enumerate().find(|(o, other)| {
+            owners[*o] != usize::MAX
+                && other.column + 1 == blk.column
+                && (other.top - blk.top).abs() < pitch * 2.0
+        });
+        owners[b] = match prev {
+            Some((p, _)) => owners[p],
+            None => {
+                next_id += 1;
+                next_id - 1
+            }
+        };
     }
     owners
 }
