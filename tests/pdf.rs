@@ -21,7 +21,7 @@ use proptest::prelude::*;
 const FLOORS: &[(&str, usize)] = &[
     ("wuxi-a", 4),
     ("wuxi-b", 4),
-    ("wuxi-c", 3),
+    ("wuxi-c", 4),
     ("wuxi-d", 4),
     ("ed57", 5),
     ("ed44", 2),

@@ -263,7 +263,7 @@ fn mark_furniture(lines: &[Line], roles: &mut [Role], body: f32) {
         .fold(f32::MAX, f32::min);
     let small: Vec<&Line> = lines
         .iter()
-        .filter(|l| l.size < body * 0.97 && l.y1 < first_body)
+        .filter(|l| bucket(l.size) < bucket(body) && l.y1 < first_body)
         .collect();
     for (l, r) in lines.iter().zip(roles.iter_mut()) {
         let beside_small = small
@@ -482,11 +482,19 @@ fn owners(blocks: &[Block], groups: &[Group], columns: &[(f32, f32)], pitch: f32
             continue;
         }
         let blk = &blocks[b];
-        let prev = blocks.iter().enumerate().find(|(o, other)| {
-            owners[*o] != usize::MAX
-                && other.column + 1 == blk.column
-                && (other.top - blk.top).abs() < pitch * 2.0
-        });
+        // The owned block of the column to the left that shares most of
+        // this block's height (a headline over the first columns only
+        // leaves the later ones starting higher).
+        let shared = |o: &Block| o.bottom.min(blk.bottom) - o.top.max(blk.top);
+        let prev = blocks
+            .iter()
+            .enumerate()
+            .filter(|(o, other)| {
+                owners[*o] != usize::MAX
+                    && other.column + 1 == blk.column
+                    && (shared(other) > pitch * 2.0 || (other.top - blk.top).abs() < pitch * 2.0)
+            })
+            .max_by(|x, y| shared(x.1).total_cmp(&shared(y.1)));
         owners[b] = match prev {
             Some((p, _)) => owners[p],
             None => {
