@@ -605,7 +605,8 @@ pub fn dateline_matches(gold: Option<&str>, parsed: Option<&str>) -> bool {
             !p.is_empty()
                 && (g == p
                     || g.strip_prefix(p).is_some_and(is_reporter_clause)
-                    || p.strip_prefix(g).is_some_and(|rest| is_date_after_xun(g, rest)))
+                    || p.strip_prefix(g)
+                        .is_some_and(|rest| is_date_after_xun(g, rest)))
         }
         _ => false,
     }

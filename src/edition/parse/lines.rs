@@ -409,10 +409,21 @@ fn splits_names(buf: &str, next: &str) -> bool {
         return false;
     };
     let before = buf[open..].trim_start_matches(['（', '(']);
+    // A dateline's credit names its reporters after a role word
+    // (`（记者车子阳` / `林文）`).
+    let role = ["记者", "記者", "通讯员", "通訊員"]
+        .iter()
+        .find_map(|role| before.strip_prefix(role));
+    let dateline_credit = role.is_some();
+    let before = role.unwrap_or(before);
     let Some(close) = next.find(['）', ')']) else {
         return false;
     };
-    name_len(before) && name_len(&next[..close]) && next[close..].chars().count() == 1
+    // A closing byline ends its line; a dateline's credit runs on into the
+    // body.
+    name_len(before)
+        && name_len(&next[..close])
+        && (dateline_credit || next[close..].chars().count() == 1)
 }
 
 /// The longest dateline [`ends_at_dateline`] reads, in bytes (about 30
@@ -707,6 +718,10 @@ mod tests {
             "回得去”。 （林晓 吴迪）"
         );
         assert_eq!(joined("(林晓", "吴迪)"), "(林晓 吴迪)");
+        assert_eq!(
+            joined("新华社柏林10月8日电（记者车子阳", "林文）德国"),
+            "新华社柏林10月8日电（记者车子阳 林文）德国"
+        );
         assert_eq!(joined("党委（党", "组）要"), "党委（党组）要");
     }
 
