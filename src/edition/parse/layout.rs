@@ -1,68 +1,330 @@
 //! Side-by-side columns: text laid out as on the page (`pdftotext
 //! -layout`, some OCR engines), where one text line holds a line of every
 //! column, separated by wide runs of spaces. Such a page is rewritten
-//! column by column, top to bottom, before anything else reads it, so the
-//! rest of the parser sees one column line per text line as usual.
+//! column by column, in reading order, before anything else reads it, so
+//! the rest of the parser sees one column line per text line, and a blank
+//! line at each column break, as from `pdftotext`'s reading-order mode.
 //!
 //! Evidence that a page is laid out this way: at least five lines, and at
-//! least 30 % of its non-blank lines, hold a gap of three or more spaces
-//! (or two ideographic spaces) between text. Column edges are the display
-//! positions (half-units, see [`super::lines::width`]) where at least three
-//! lines start a run of text; each run goes to the column whose edge is
-//! at or just before it. A row with nothing in a column gives a blank line
-//! there, as a column break would.
+//! least 30 % of its non-blank lines, hold a gap of two or more spaces
+//! between text.
+//!
+//! Positions: `pdftotext -layout` gives every character one position,
+//! whatever its width, while text aligned for a terminal counts display
+//! width (half-units, see [`super::lines::char_width`]). Both are tried;
+//! the one under which more runs of text start where other lines' runs
+//! start (column edges) is used.
+//!
+//! Reading order is found by cutting the page as a newspaper is laid out
+//! (an X-Y cut), recursively, in a region of rows × positions:
+//! 1. a **gutter** — positions blank in every row of the region, with text
+//!    on both sides — splits it into strips read left to right (a column
+//!    with an article of its own beside a stack of others, two stacks of
+//!    columns, the columns of a band);
+//! 2. else a blank row splits it into bands read top to bottom;
+//! 3. else the region is a stack of bands whose gutters differ: positions
+//!    that are blank between runs in many rows are the gutters of the body
+//!    lines; a row with a run over one of them is a **spanning line** (a
+//!    headline over several columns, a banner), and each group of spanning
+//!    rows starts a band of its own, down to the next one. A band that
+//!    starts with spanning rows reads them first, then what is under them.
+//!
+//! What no cut splits is read row by row as one block. Only whitespace
+//! changes: every run keeps its text, and blocks are joined by blank lines.
+
+use std::ops::Range;
 
 use super::lines::char_width;
 
-/// One run of text in a laid-out line: its display position and text.
-struct Run<'a> {
+/// One run of text in a laid-out line: its position, the position just
+/// after it, and where its text lies in the line (bytes).
+#[derive(Clone, Copy)]
+struct Run {
     at: usize,
+    end: usize,
+    bytes: (usize, usize),
+}
+
+/// A split page: its lines, each as runs of text, under one way of
+/// counting positions.
+struct Grid<'a> {
+    lines: Vec<&'a str>,
+    rows: Vec<Vec<Run>>,
+    /// Least gap between runs that can be a gutter.
+    min_gap: usize,
+    /// How far right of its block's edge a paragraph's first line starts
+    /// (a two-character indent).
+    indent: Range<usize>,
+}
+
+/// Deepest cut: a page needs a handful; beyond this the rest of a region
+/// is read row by row.
+const MAX_DEPTH: usize = 48;
+
+/// Share of a region's rows that must hold a gap at a position for it to
+/// be taken as a body-line gutter (step 3), in percent, and the least
+/// count of such rows.
+const GUTTER_ROWS_PERCENT: usize = 25;
+const GUTTER_ROWS_MIN: usize = 2;
+
+/// One line of a block: its text, and whether it is indented from the
+/// block's left edge (a paragraph's first line).
+struct Line<'a> {
+    indent: bool,
     text: &'a str,
 }
 
-/// Rewrites a laid-out page column by column, or returns `None` when the
-/// page is not laid out side by side. Only whitespace changes.
+/// Rewrites a laid-out page in reading order, column by column, or returns
+/// `None` when the page is not laid out side by side. Only whitespace
+/// changes.
 pub(crate) fn split_columns(page: &str) -> Option<String> {
     // Most pages have fewer than five lines with a gap inside their text,
     // and are not split into runs at all.
     if !gapped_lines_at_least(page, 5) {
         return None;
     }
-    let rows: Vec<Vec<Run<'_>>> = page.split('\n').map(runs).collect();
-    let non_blank = rows.iter().filter(|r| !r.is_empty()).count();
-    let gapped = rows.iter().filter(|r| r.len() >= 2).count();
+    let lines: Vec<&str> = page.split('\n').collect();
+    let by_count = Grid {
+        rows: lines.iter().map(|l| runs(l, |_| 1, 2)).collect(),
+        lines: lines.clone(),
+        min_gap: 2,
+        indent: 2..5,
+    };
+    let by_width = Grid {
+        rows: lines.iter().map(|l| runs(l, char_width, 3)).collect(),
+        lines,
+        min_gap: 3,
+        indent: 3..7,
+    };
+    let grid = if aligned_runs(&by_count.rows) > aligned_runs(&by_width.rows) {
+        by_count
+    } else {
+        by_width
+    };
+    let non_blank = grid.rows.iter().filter(|r| !r.is_empty()).count();
+    let gapped = grid.rows.iter().filter(|r| r.len() >= 2).count();
     if gapped < 5 || gapped * 10 < non_blank * 3 {
         return None;
     }
-    let edges = column_edges(&rows);
-    // Real pages have a handful of columns; many edges mean tabular or
-    // random text, and would cost rows × edges.
-    if !(2..=12).contains(&edges.len()) {
+    let edges = column_edges(&grid.rows);
+    // Real pages have a handful of column edges per band; many edges mean
+    // tabular or random text.
+    if !(2..=24).contains(&edges.len()) {
         return None;
     }
-    let mut columns: Vec<Vec<String>> = vec![Vec::with_capacity(rows.len()); edges.len()];
-    for row in &rows {
-        let mut cells: Vec<String> = vec![String::new(); edges.len()];
-        for run in row {
-            let k = edges
-                .partition_point(|&e| e <= run.at + 2)
-                .saturating_sub(1);
-            if !cells[k].is_empty() {
-                cells[k].push(' ');
-            }
-            cells[k].push_str(run.text);
+    let mut blocks: Vec<Vec<Line<'_>>> = Vec::new();
+    cut(&grid, 0..grid.rows.len(), 0..usize::MAX, 0, &mut blocks);
+    let mut out = String::with_capacity(page.len() + blocks.len() * 2);
+    for (k, block) in blocks.iter().enumerate() {
+        if k > 0 {
+            out.push_str("\n\n");
         }
-        for (column, cell) in columns.iter_mut().zip(cells) {
-            column.push(cell);
+        for (i, line) in block.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            if line.indent {
+                out.push_str("  ");
+            }
+            out.push_str(line.text);
         }
     }
-    Some(
-        columns
-            .into_iter()
-            .map(|c| c.join("\n"))
-            .collect::<Vec<_>>()
-            .join("\n\n"),
-    )
+    if page.ends_with('\n') {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// The runs of row `r` that start inside `x`.
+fn runs_in<'g>(grid: &'g Grid<'_>, r: usize, x: &Range<usize>) -> impl Iterator<Item = &'g Run> {
+    let x = x.clone();
+    grid.rows[r].iter().filter(move |run| x.contains(&run.at))
+}
+
+/// Reads region `rows` × `x` of `grid` in reading order into `blocks` (see
+/// the module doc).
+fn cut<'a>(
+    grid: &Grid<'a>,
+    rows: Range<usize>,
+    x: Range<usize>,
+    depth: usize,
+    blocks: &mut Vec<Vec<Line<'a>>>,
+) {
+    let filled = |r: usize| runs_in(grid, r, &x).next().is_some();
+    let Some(top) = rows.clone().find(|&r| filled(r)) else {
+        return;
+    };
+    let bottom = rows.clone().rev().find(|&r| filled(r)).map_or(top, |r| r) + 1;
+    let rows = top..bottom;
+    if depth >= MAX_DEPTH || rows.len() == 1 && runs_in(grid, top, &x).nth(1).is_none() {
+        blocks.push(read_rows(grid, rows, &x));
+        return;
+    }
+    // 1. Gutters through every row: strips, left to right.
+    let strips = strips(grid, rows.clone(), &x);
+    if strips.len() > 1 {
+        for strip in strips {
+            cut(grid, rows.clone(), strip, depth + 1, blocks);
+        }
+        return;
+    }
+    // 2. Blank rows: bands, top to bottom.
+    if rows.clone().any(|r| !filled(r)) {
+        let mut start = None;
+        for r in rows.start..=rows.end {
+            let full = r < rows.end && filled(r);
+            match (full, start) {
+                (true, None) => start = Some(r),
+                (false, Some(s)) => {
+                    cut(grid, s..r, x.clone(), depth + 1, blocks);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        return;
+    }
+    // 3. Spanning lines over the body lines' gutters.
+    let bands = bands(grid, rows.clone(), &x);
+    if bands.len() > 1 {
+        for band in bands {
+            cut(grid, band, x.clone(), depth + 1, blocks);
+        }
+        return;
+    }
+    blocks.push(read_rows(grid, rows, &x));
+}
+
+/// The region's rows as text lines: each row's text from its first run in
+/// `x` to its last.
+fn read_rows<'a>(grid: &Grid<'a>, rows: Range<usize>, x: &Range<usize>) -> Vec<Line<'a>> {
+    let edge = rows
+        .clone()
+        .filter_map(|r| runs_in(grid, r, x).next())
+        .map(|run| run.at)
+        .min()
+        .unwrap_or(0);
+    rows.filter_map(|r| {
+        let mut it = runs_in(grid, r, x);
+        let first = it.next()?;
+        let last = it.last().unwrap_or(first);
+        Some(Line {
+            indent: grid.indent.contains(&(first.at - edge)),
+            text: &grid.lines[r][first.bytes.0..last.bytes.1],
+        })
+    })
+    .collect()
+}
+
+/// Strips of `x` between gutters blank in every row of `rows`, left to
+/// right; one strip when there is no such gutter. A region of one or two
+/// rows needs a gap one position wider, as a run of text may hold two
+/// spaces.
+fn strips(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
+    let min_gap = grid.min_gap + usize::from(rows.len() <= 2);
+    let mut spans: Vec<(usize, usize)> = rows
+        .flat_map(|r| runs_in(grid, r, x).map(|run| (run.at, run.end)))
+        .collect();
+    spans.sort_unstable();
+    let mut out = Vec::new();
+    let mut from = x.start;
+    let mut reach = 0usize;
+    for (k, &(at, end)) in spans.iter().enumerate() {
+        if k > 0 && at >= reach + min_gap {
+            out.push(from..at);
+            from = at;
+        }
+        reach = reach.max(end);
+    }
+    if out.is_empty() {
+        return vec![x.clone()];
+    }
+    out.push(from..x.end);
+    out
+}
+
+/// Bands of `rows` (step 3 of the module doc): a new band at each group of
+/// rows that span a body-line gutter. One band when there is nothing to
+/// cut.
+fn bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
+    // How many rows hold a gap between runs at each position.
+    let base = rows
+        .clone()
+        .filter_map(|r| runs_in(grid, r, x).next())
+        .map(|run| run.at)
+        .min()
+        .unwrap_or(0);
+    let width = rows
+        .clone()
+        .flat_map(|r| runs_in(grid, r, x).map(|run| run.end))
+        .max()
+        .unwrap_or(base)
+        - base;
+    let mut between = vec![0usize; width];
+    for r in rows.clone() {
+        let row: Vec<&Run> = runs_in(grid, r, x).collect();
+        for pair in row.windows(2) {
+            if pair[1].at >= pair[0].end + grid.min_gap {
+                for b in &mut between[pair[0].end - base..pair[1].at - base] {
+                    *b += 1;
+                }
+            }
+        }
+    }
+    let need = (rows.len() * GUTTER_ROWS_PERCENT / 100).max(GUTTER_ROWS_MIN);
+    // Each gutter's core: where the most rows have a gap.
+    let mut cores: Vec<Range<usize>> = Vec::new();
+    let mut p = 0;
+    while p < width {
+        if between[p] < need {
+            p += 1;
+            continue;
+        }
+        let mut q = p;
+        while q < width && between[q] >= need {
+            q += 1;
+        }
+        let most = between[p..q].iter().copied().max().unwrap_or(0);
+        let lo = p + between[p..q].iter().position(|&b| b == most).unwrap_or(0);
+        let hi = p + between[p..q].iter().rposition(|&b| b == most).unwrap_or(0) + 1;
+        cores.push(base + lo..base + hi);
+        p = q;
+    }
+    if cores.is_empty() {
+        return vec![rows];
+    }
+    // Which gutters each row spans.
+    let spans = |r: usize| -> Vec<bool> {
+        cores
+            .iter()
+            .map(|core| runs_in(grid, r, x).any(|run| run.at < core.end && run.end > core.start))
+            .collect()
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut previous: Option<Vec<bool>> = None;
+    let mut start = rows.start;
+    for r in rows.clone() {
+        let now = spans(r);
+        let spanning = now.iter().any(|&s| s);
+        let changed = previous.as_ref().is_some_and(|p| *p != now);
+        if spanning && changed && r > start {
+            out.push(start..r);
+            start = r;
+        }
+        previous = Some(now);
+    }
+    out.push(start..rows.end);
+    if out.len() == 1 {
+        // One band that starts with spanning rows: those rows, then the
+        // rest.
+        let first = spans(rows.start);
+        if first.iter().any(|&s| s)
+            && let Some(r) = rows.clone().find(|&r| spans(r) != first)
+        {
+            return vec![rows.start..r, r..rows.end];
+        }
+    }
+    out
 }
 
 /// True when at least `n` lines of `page` hold two spaces (ASCII or
@@ -104,48 +366,66 @@ fn gapped_lines_at_least(page: &str, n: usize) -> bool {
     false
 }
 
-/// Splits a line at gaps of 3+ spaces or 2+ ideographic spaces.
-fn runs(line: &str) -> Vec<Run<'_>> {
+/// How many runs, not the first of their line, start where runs of at
+/// least two other lines start: the runs of a column beside another.
+fn aligned_runs(rows: &[Vec<Run>]) -> usize {
+    let mut starts: Vec<usize> = rows
+        .iter()
+        .flat_map(|r| r.iter().map(|run| run.at))
+        .collect();
+    starts.sort_unstable();
+    let count =
+        |at: usize| starts.partition_point(|&s| s <= at) - starts.partition_point(|&s| s < at);
+    rows.iter()
+        .flat_map(|r| r.iter().skip(1))
+        .filter(|run| count(run.at) >= 3)
+        .count()
+}
+
+/// Splits a line at gaps of at least `gap` positions, each character
+/// taking `width` positions.
+fn runs(line: &str, width: fn(char) -> usize, gap: usize) -> Vec<Run> {
     let mut out = Vec::new();
     let mut col = 0usize;
-    let mut start: Option<(usize, usize)> = None; // (byte, col)
-    let mut gap_cols = 0usize;
-    let mut gap_from = 0usize;
+    // (first byte, position) of the run being read, and the byte and
+    // position just after its last non-space character.
+    let mut start: Option<(usize, usize)> = None;
+    let mut last = (0usize, 0usize);
     for (i, c) in line.char_indices() {
-        if c == ' ' || c == '\u{3000}' {
-            if gap_cols == 0 {
-                gap_from = i;
-            }
-            gap_cols += char_width(c);
-        } else {
-            if let Some((s, at)) = start
-                && gap_cols >= 3
-            {
-                out.push(Run {
-                    at,
-                    text: line[s..gap_from].trim(),
-                });
-                start = None;
-            }
-            if start.is_none() {
-                start = Some((i, col));
-            }
-            gap_cols = 0;
+        let w = width(c);
+        if c.is_whitespace() {
+            col += w;
+            continue;
         }
-        col += char_width(c);
+        if let Some((s, at)) = start
+            && col >= last.1 + gap
+        {
+            out.push(Run {
+                at,
+                end: last.1,
+                bytes: (s, last.0),
+            });
+            start = None;
+        }
+        if start.is_none() {
+            start = Some((i, col));
+        }
+        col += w;
+        last = (i + c.len_utf8(), col);
     }
     if let Some((s, at)) = start {
         out.push(Run {
             at,
-            text: line[s..].trim(),
+            end: last.1,
+            bytes: (s, last.0),
         });
     }
     out
 }
 
 /// Display positions where at least three runs start (within one
-/// half-unit of each other), left to right.
-fn column_edges(rows: &[Vec<Run<'_>>]) -> Vec<usize> {
+/// position of each other), left to right.
+fn column_edges(rows: &[Vec<Run>]) -> Vec<usize> {
     let mut starts: Vec<usize> = rows.iter().flatten().map(|r| r.at).collect();
     starts.sort_unstable();
     let mut edges: Vec<usize> = Vec::new();
@@ -160,10 +440,6 @@ fn column_edges(rows: &[Vec<Run<'_>>]) -> Vec<usize> {
         }
         i = j.max(i + 1);
     }
-    if edges.first().is_some_and(|&e| e > 0) {
-        // Runs left of the first edge (a ragged indent) go to column one.
-        edges[0] = 0;
-    }
     edges
 }
 
@@ -177,12 +453,30 @@ mod tests {
         let out = split_columns(page).expect("laid out");
         assert_eq!(
             out,
-            "甲一行文字\n甲二行文字\n甲三行文字\n甲四行文字\n甲五行文字\n\n\n乙一行文字\n乙二行文字\n乙三行文字\n乙四行文字\n乙五行文字\n"
+            "甲一行文字\n甲二行文字\n甲三行文字\n甲四行文字\n甲五行文字\n\n乙一行文字\n乙二行文字\n乙三行文字\n乙四行文字\n乙五行文字\n"
         );
     }
 
     #[test]
     fn ordinary_text_is_left_alone() {
         assert!(split_columns("本报讯 7月26日，市委\n实处。 （高美梅）\n").is_none());
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    /// `LAYOUT_DEBUG=file cargo test --lib layout::debug -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn print_split() {
+        let path = std::env::var("LAYOUT_DEBUG").expect("LAYOUT_DEBUG");
+        let text = std::fs::read_to_string(path).expect("read");
+        for (n, page) in text.split('\u{c}').enumerate() {
+            println!("=== page {}", n + 1);
+            println!(
+                "{}",
+                super::split_columns(page).unwrap_or_else(|| "(none)".into())
+            );
+        }
     }
 }
