@@ -57,6 +57,9 @@ struct Grid<'a> {
     indent: Range<usize>,
 }
 
+/// Fewest rows of a break between the articles of a stack.
+const BREAK_ROWS: usize = 2;
+
 /// Deepest cut: a page needs a handful; beyond this the rest of a region
 /// is read row by row.
 const MAX_DEPTH: usize = 48;
@@ -160,31 +163,60 @@ fn cut<'a>(
         blocks.push(read_rows(grid, rows, &x));
         return;
     }
-    // 1. Gutters through every row: strips, left to right.
+    // 1. Gutters through every row: strips. Strips that share their
+    //    breaks are the columns of one stack of articles; stacks are read
+    //    left to right.
     let strips = strips(grid, rows.clone(), &x);
     if strips.len() > 1 {
-        for strip in strips {
-            cut(grid, rows.clone(), strip, depth + 1, blocks);
-        }
-        return;
-    }
-    // 2. Blank rows: bands, top to bottom.
-    if rows.clone().any(|r| !filled(r)) {
-        let mut start = None;
-        for r in rows.start..=rows.end {
-            let full = r < rows.end && filled(r);
-            match (full, start) {
-                (true, None) => start = Some(r),
-                (false, Some(s)) => {
-                    cut(grid, s..r, x.clone(), depth + 1, blocks);
-                    start = None;
+        let stacks = stacks(grid, rows.clone(), &strips);
+        let parts: Vec<Range<usize>> = if stacks.len() > 1 {
+            stacks
+        } else {
+            // 2. One stack: its breaks cut it into bands, top to bottom;
+            //    a band is read column by column.
+            let bands = breaks(grid, rows.clone(), &x);
+            if bands.len() > 1 {
+                for band in bands {
+                    cut(grid, band, x.clone(), depth + 1, blocks);
                 }
-                _ => {}
+                return;
             }
+            strips
+        };
+        for part in parts {
+            cut(grid, rows.clone(), part, depth + 1, blocks);
         }
         return;
     }
-    // 3. Spanning lines over the body lines' gutters.
+    // 3. One column: gaps cut it into bands, top to bottom. A gap is two
+    //    blank rows or more, or a row blank across the page; a single row
+    //    blank only here is one the extractor gave to text elsewhere (a
+    //    stack set on another line pitch), and is skipped.
+    let mut gaps: Vec<Range<usize>> = Vec::new();
+    let mut start = rows.start;
+    let mut r = rows.start;
+    while r < rows.end {
+        if filled(r) {
+            r += 1;
+            continue;
+        }
+        let gap = r;
+        while r < rows.end && !filled(r) {
+            r += 1;
+        }
+        if r - gap >= 2 || (gap..r).any(|g| grid.rows[g].is_empty()) {
+            gaps.push(start..gap);
+            start = r;
+        }
+    }
+    if !gaps.is_empty() {
+        gaps.push(start..rows.end);
+        for band in gaps {
+            cut(grid, band, x.clone(), depth + 1, blocks);
+        }
+        return;
+    }
+    // 4. Spanning lines over the body lines' gutters.
     let bands = bands(grid, rows.clone(), &x);
     if bands.len() > 1 {
         for band in bands {
@@ -193,6 +225,121 @@ fn cut<'a>(
         return;
     }
     blocks.push(read_rows(grid, rows, &x));
+}
+
+/// Rows of `rows` where strip `x` holds no text, as runs of consecutive
+/// rows between its first and last row with text.
+fn blank_runs(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut seen = false;
+    let mut start: Option<usize> = None;
+    for r in rows {
+        if runs_in(grid, r, x).next().is_some() {
+            if let Some(s) = start.take()
+                && seen
+            {
+                out.push(s..r);
+            }
+            seen = true;
+        } else if start.is_none() {
+            start = Some(r);
+        }
+    }
+    out
+}
+
+/// Groups adjacent strips into stacks: two strips are columns of one
+/// stack unless one runs through a break (a run of blank rows) of the
+/// other — text on the rows just before and just after it, and on most of
+/// its rows — as a column beside a stack of other articles does. (Columns
+/// of one article may have their first lines on rows of their own, one
+/// column after the other: a column is not taken to run through
+/// another's break unless it runs on both sides of it.)
+fn stacks(grid: &Grid<'_>, rows: Range<usize>, strips: &[Range<usize>]) -> Vec<Range<usize>> {
+    let filled: Vec<Vec<bool>> = strips
+        .iter()
+        .map(|s| {
+            rows.clone()
+                .map(|r| runs_in(grid, r, s).next().is_some())
+                .collect()
+        })
+        .collect();
+    let breaks: Vec<Vec<Range<usize>>> = strips
+        .iter()
+        .map(|s| blank_runs(grid, rows.clone(), s))
+        .map(|b| {
+            b.into_iter()
+                .map(|r| r.start - rows.start..r.end - rows.start)
+                .collect()
+        })
+        .collect();
+    // True when strip `b` runs through a break of strip `a`.
+    let runs_through = |a: usize, b: usize| {
+        let f = &filled[b];
+        breaks[a].iter().any(|gap| {
+            let inside = f[gap.clone()].iter().filter(|&&x| x).count();
+            gap.start > 0
+                && f[gap.start - 1]
+                && f.get(gap.end) == Some(&true)
+                && inside * 2 > gap.len()
+        })
+    };
+    let mut out = vec![strips[0].clone()];
+    for (k, strip) in strips.iter().enumerate().skip(1) {
+        if runs_through(k - 1, k) || runs_through(k, k - 1) {
+            out.push(strip.clone());
+        } else {
+            out.last_mut().expect("one stack").end = strip.end;
+        }
+    }
+    out
+}
+
+/// Bands of one stack (step 2 of the module doc): cut at its breaks, runs
+/// of rows with at most one run of text in the stack (a headline set in
+/// one column's place, or nothing) that hold a blank row, at least
+/// [`BREAK_ROWS`] of them. A break reaches
+/// from its first row to its last blank row; the rows after that belong to
+/// the band below (columns whose first lines the extractor set on rows of
+/// their own).
+fn breaks(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
+    let count = |r: usize| runs_in(grid, r, x).count();
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut r = rows.start;
+    while r < rows.end {
+        if count(r) > 1 {
+            r += 1;
+            continue;
+        }
+        let start = r;
+        let mut last_blank = None;
+        while r < rows.end && count(r) <= 1 {
+            if count(r) == 0 {
+                last_blank = Some(r);
+            }
+            r += 1;
+        }
+        // A lone blank row is a row the extractor gave to text of another
+        // stack; a break is a blank row and a headline, or more.
+        if let Some(b) = last_blank
+            && r - start >= BREAK_ROWS
+        {
+            cuts.push(start);
+            cuts.push(b + 1);
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = rows.start;
+    for c in cuts {
+        if c > from {
+            out.push(from..c);
+        }
+        from = from.max(c);
+    }
+    if from < rows.end {
+        out.push(from..rows.end);
+    }
+    out
 }
 
 /// The region's rows as text lines: each row's text from its first run in
