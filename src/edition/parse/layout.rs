@@ -60,6 +60,10 @@ struct Grid<'a> {
 /// Fewest rows of a break between the articles of a stack.
 const BREAK_ROWS: usize = 2;
 
+/// Fewest rows of side-by-side text over a gap that makes it a cut
+/// between bands of the page.
+const BAND_ROWS: usize = 4;
+
 /// Deepest cut: a page needs a handful; beyond this the rest of a region
 /// is read row by row.
 const MAX_DEPTH: usize = 48;
@@ -161,6 +165,14 @@ fn cut<'a>(
     let rows = top..bottom;
     if depth >= MAX_DEPTH || rows.len() == 1 && runs_in(grid, top, &x).nth(1).is_none() {
         blocks.push(read_rows(grid, rows, &x));
+        return;
+    }
+    // 0. Bands of the page: a gap of blank rows under columns of text.
+    let stacked = page_bands(grid, rows.clone(), &x);
+    if stacked.len() > 1 {
+        for band in stacked {
+            cut(grid, band, x.clone(), depth + 1, blocks);
+        }
         return;
     }
     // 1. Gutters through every row: strips. Strips that share their
@@ -361,6 +373,41 @@ fn read_rows<'a>(grid: &Grid<'a>, rows: Range<usize>, x: &Range<usize>) -> Vec<L
         })
     })
     .collect()
+}
+
+/// Bands of a region stacked one over another (step 0 of the module doc):
+/// cut at each gap of [`BREAK_ROWS`] blank rows or more under at least
+/// [`BAND_ROWS`] rows of side-by-side text since the last cut. Headlines
+/// side by side over their bodies are no band of their own: the rows over
+/// such a gap hold too few columns of text.
+fn page_bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
+    let count = |r: usize| runs_in(grid, r, x).count();
+    let mut out = Vec::new();
+    let mut start = rows.start;
+    let mut side_by_side = 0;
+    let mut r = rows.start;
+    while r < rows.end {
+        let n = count(r);
+        if n > 0 {
+            side_by_side += usize::from(n > 1);
+            r += 1;
+            continue;
+        }
+        let gap = r;
+        while r < rows.end && count(r) == 0 {
+            r += 1;
+        }
+        if r - gap >= BREAK_ROWS && side_by_side >= BAND_ROWS {
+            out.push(start..gap);
+            start = r;
+            side_by_side = 0;
+        }
+    }
+    if out.is_empty() {
+        return vec![rows];
+    }
+    out.push(start..rows.end);
+    out
 }
 
 /// Strips of `x` between gutters blank in every row of `rows`, left to
