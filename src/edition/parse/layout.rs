@@ -60,6 +60,11 @@ struct Grid<'a> {
 /// Fewest rows of a break between the articles of a stack.
 const BREAK_ROWS: usize = 2;
 
+/// How near a break a column must have text, above and below, to run
+/// through it: rows of two stacks set on different line pitches take
+/// turns, so a column running on may miss the row next to the break.
+const NEAR_ROWS: usize = 2;
+
 /// Fewest rows of side-by-side text over a gap that makes it a cut
 /// between bands of the page.
 const BAND_ROWS: usize = 4;
@@ -262,8 +267,8 @@ fn blank_runs(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Rang
 
 /// Groups adjacent strips into stacks: two strips are columns of one
 /// stack unless one runs through a break (a run of blank rows) of the
-/// other — text on the rows just before and just after it, and on most of
-/// its rows — as a column beside a stack of other articles does. (Columns
+/// other — text within [`NEAR_ROWS`] rows before and after it, and on
+/// most of its rows — as a column beside a stack of other articles does. (Columns
 /// of one article may have their first lines on rows of their own, one
 /// column after the other: a column is not taken to run through
 /// another's break unless it runs on both sides of it.)
@@ -290,10 +295,9 @@ fn stacks(grid: &Grid<'_>, rows: Range<usize>, strips: &[Range<usize>]) -> Vec<R
         let f = &filled[b];
         breaks[a].iter().any(|gap| {
             let inside = f[gap.clone()].iter().filter(|&&x| x).count();
-            gap.start > 0
-                && f[gap.start - 1]
-                && f.get(gap.end) == Some(&true)
-                && inside * 2 > gap.len()
+            let before = f[gap.start.saturating_sub(NEAR_ROWS)..gap.start].contains(&true);
+            let after = f[gap.end..(gap.end + NEAR_ROWS).min(f.len())].contains(&true);
+            before && after && inside * 2 > gap.len()
         })
     };
     let mut out = vec![strips[0].clone()];
