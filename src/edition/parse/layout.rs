@@ -65,6 +65,11 @@ const BREAK_ROWS: usize = 2;
 /// turns, so a column running on may miss the row next to the break.
 const NEAR_ROWS: usize = 2;
 
+/// Fewest blank rows that end a block in one column, unless one of them
+/// is blank across the page: stacks set on other line pitches leave a
+/// column's rows blank one at a time.
+const COLUMN_GAP_ROWS: usize = 2;
+
 /// Fewest rows of side-by-side text over a gap that makes it a cut
 /// between bands of the page.
 const BAND_ROWS: usize = 4;
@@ -205,10 +210,11 @@ fn cut<'a>(
         }
         return;
     }
-    // 3. One column: gaps cut it into bands, top to bottom. A gap is two
-    //    blank rows or more, or a row blank across the page; a single row
-    //    blank only here is one the extractor gave to text elsewhere (a
-    //    stack set on another line pitch), and is skipped.
+    // 3. One column: gaps cut it into bands, top to bottom. A gap is
+    //    [`COLUMN_GAP_ROWS`] blank rows or more, or a row blank across the
+    //    page; fewer rows blank only here are rows the extractor gave to
+    //    text elsewhere (stacks set on other line pitches), and are
+    //    skipped.
     let mut gaps: Vec<Range<usize>> = Vec::new();
     let mut start = rows.start;
     let mut r = rows.start;
@@ -221,7 +227,7 @@ fn cut<'a>(
         while r < rows.end && !filled(r) {
             r += 1;
         }
-        if r - gap >= 2 || (gap..r).any(|g| grid.rows[g].is_empty()) {
+        if r - gap >= COLUMN_GAP_ROWS || (gap..r).any(|g| grid.rows[g].is_empty()) {
             gaps.push(start..gap);
             start = r;
         }
@@ -336,7 +342,7 @@ fn breaks(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<us
             r += 1;
         }
         // A lone blank row is a row the extractor gave to text of another
-        // stack; a break is a blank row and a headline, or more.
+        // stack.
         if let Some(b) = last_blank
             && r - start >= BREAK_ROWS
         {
@@ -381,7 +387,9 @@ fn read_rows<'a>(grid: &Grid<'a>, rows: Range<usize>, x: &Range<usize>) -> Vec<L
 
 /// Bands of a region stacked one over another (step 0 of the module doc):
 /// cut at each gap of [`BREAK_ROWS`] blank rows or more under at least
-/// [`BAND_ROWS`] rows of side-by-side text since the last cut. Headlines
+/// [`BAND_ROWS`] rows of side-by-side text since the last cut. The gap's
+/// rows must be blank across the page, or one more: inside a stack,
+/// stacks beside it on other line pitches leave rows blank in twos. Headlines
 /// side by side over their bodies are no band of their own: the rows over
 /// such a gap hold too few columns of text.
 fn page_bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
@@ -401,7 +409,11 @@ fn page_bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Rang
         while r < rows.end && count(r) == 0 {
             r += 1;
         }
-        if r - gap >= BREAK_ROWS && side_by_side >= BAND_ROWS {
+        let page_blank = (gap..r).all(|g| grid.rows[g].is_empty());
+        if r - gap >= BREAK_ROWS
+            && (page_blank || r - gap > BREAK_ROWS)
+            && side_by_side >= BAND_ROWS
+        {
             out.push(start..gap);
             start = r;
             side_by_side = 0;
