@@ -317,13 +317,11 @@ fn stacks(grid: &Grid<'_>, rows: Range<usize>, strips: &[Range<usize>]) -> Vec<R
     out
 }
 
-/// Bands of one stack (step 2 of the module doc): cut at its breaks, runs
-/// of rows with at most one run of text in the stack (a headline set in
-/// one column's place, or nothing) that hold a blank row, at least
-/// [`BREAK_ROWS`] of them. A break reaches
-/// from its first row to its last blank row; the rows after that belong to
-/// the band below (columns whose first lines the extractor set on rows of
-/// their own).
+/// Bands of one stack (step 2 of the module doc): cut at its breaks. In a
+/// run of rows with at most one run of text in the stack each (a headline
+/// set in one column's place, the last or first lines of columns, or
+/// nothing), the break reaches from the first blank row to the last, and
+/// needs [`BREAK_ROWS`] rows, one more when no text lies inside it.
 fn breaks(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
     let count = |r: usize| runs_in(grid, r, x).count();
     let mut cuts: Vec<usize> = Vec::new();
@@ -333,21 +331,27 @@ fn breaks(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<us
             r += 1;
             continue;
         }
-        let start = r;
+        let mut first_blank = None;
         let mut last_blank = None;
         while r < rows.end && count(r) <= 1 {
             if count(r) == 0 {
+                first_blank.get_or_insert(r);
                 last_blank = Some(r);
             }
             r += 1;
         }
-        // A lone blank row is a row the extractor gave to text of another
-        // stack.
-        if let Some(b) = last_blank
-            && r - start >= BREAK_ROWS
-        {
-            cuts.push(start);
-            cuts.push(b + 1);
+        // The break reaches from its first blank row to its last: single
+        // rows before it are the last lines of the columns above, and
+        // those after it the first lines of the columns below, which
+        // the extractor may set on rows of their own. Blank rows alone
+        // may be rows the extractor gave to text of another stack: one
+        // such row is no break, nor are two without text between them.
+        if let (Some(a), Some(b)) = (first_blank, last_blank) {
+            let text = (a..b).any(|q| count(q) == 1);
+            if b + 1 - a >= BREAK_ROWS + usize::from(!text) {
+                cuts.push(a);
+                cuts.push(b + 1);
+            }
         }
     }
     let mut out = Vec::new();
