@@ -67,8 +67,8 @@ const NEAR_ROWS: usize = 2;
 
 /// Fewest blank rows that end a block in one column, unless one of them
 /// is blank across the page: stacks set on other line pitches leave a
-/// column's rows blank one at a time.
-const COLUMN_GAP_ROWS: usize = 2;
+/// column's rows blank one or two at a time.
+const COLUMN_GAP_ROWS: usize = 3;
 
 /// Fewest rows of side-by-side text over a gap that makes it a cut
 /// between bands of the page.
@@ -347,8 +347,12 @@ fn breaks(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<us
         // may be rows the extractor gave to text of another stack: one
         // such row is no break, nor are two without text between them.
         if let (Some(a), Some(b)) = (first_blank, last_blank) {
-            let text = (a..b).any(|q| count(q) == 1);
-            if b + 1 - a >= BREAK_ROWS + usize::from(!text) {
+            let inside: Vec<&Run> = (a..b).filter_map(|q| runs_in(grid, q, x).next()).collect();
+            let text = !inside.is_empty();
+            // Lines side by side, not one over another, are lines of
+            // columns on rows of their own: no headline.
+            let columns = inside.iter().any(|p| inside.iter().any(|q| q.at >= p.end));
+            if !columns && b + 1 - a >= BREAK_ROWS + usize::from(!text) {
                 cuts.push(a);
                 cuts.push(b + 1);
             }
