@@ -74,6 +74,15 @@ const COLUMN_GAP_ROWS: usize = 3;
 /// between bands of the page.
 const BAND_ROWS: usize = 4;
 
+/// How far apart (rows) a headline and the first line of the column left
+/// of it may start and still open one article.
+const HEAD_ALIGN_ROWS: usize = 3;
+
+/// Runs of text on one row that mark the page's head (section, folio,
+/// date), and the most rows the head takes.
+const FOLIO_RUNS: usize = 3;
+const HEAD_ROWS: usize = 5;
+
 /// Deepest cut: a page needs a handful; beyond this the rest of a region
 /// is read row by row.
 const MAX_DEPTH: usize = 48;
@@ -191,9 +200,11 @@ fn cut<'a>(
     let strips = strips(grid, rows.clone(), &x);
     if strips.len() > 1 {
         let stacks = stacks(grid, rows.clone(), &strips);
-        let parts: Vec<Range<usize>> = if stacks.len() > 1 {
-            stacks
-        } else {
+        if stacks.len() > 1 {
+            read_stacks(grid, rows, &stacks, depth, blocks);
+            return;
+        }
+        let parts: Vec<Range<usize>> = {
             // 2. One stack: its breaks cut it into bands, top to bottom;
             //    a band is read column by column.
             let bands = breaks(grid, rows.clone(), &x);
@@ -248,6 +259,71 @@ fn cut<'a>(
         return;
     }
     blocks.push(read_rows(grid, rows, &x));
+}
+
+/// Reads stacks side by side, left to right. A stack that opens with a
+/// headline over its columns, beside a column that opens with body text
+/// on the same rows (a headline set right of an article's first column),
+/// gives its headline first: it heads the column on its left too.
+fn read_stacks<'a>(
+    grid: &Grid<'a>,
+    rows: Range<usize>,
+    stacks: &[Range<usize>],
+    depth: usize,
+    blocks: &mut Vec<Vec<Line<'a>>>,
+) {
+    let mut k = 0;
+    while k < stacks.len() {
+        if k + 1 < stacks.len()
+            && let Some(head) = opening_headline(grid, rows.clone(), &stacks[k + 1])
+            && opens_with_body(grid, rows.clone(), &stacks[k], head.start)
+        {
+            cut(grid, head.clone(), stacks[k + 1].clone(), depth + 1, blocks);
+            cut(grid, rows.clone(), stacks[k].clone(), depth + 1, blocks);
+            cut(
+                grid,
+                head.end..rows.end,
+                stacks[k + 1].clone(),
+                depth + 1,
+                blocks,
+            );
+            k += 2;
+            continue;
+        }
+        cut(grid, rows.clone(), stacks[k].clone(), depth + 1, blocks);
+        k += 1;
+    }
+}
+
+/// The rows of the headline a stack of columns opens with: rows of one
+/// run of text each, then at least one blank row before its first row of
+/// side-by-side text.
+fn opening_headline(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Option<Range<usize>> {
+    let count = |r: usize| runs_in(grid, r, x).count();
+    let top = rows.clone().find(|&r| count(r) > 0)?;
+    let body = (top..rows.end).find(|&r| count(r) > 1)?;
+    let last_text = (top..body).rev().find(|&r| count(r) > 0)?;
+    (last_text + 1 < body).then_some(top..last_text + 1)
+}
+
+/// True when strip `x` opens with body text within [`HEAD_ALIGN_ROWS`]
+/// rows of `head`: its first two lines nearly as wide as its widest.
+fn opens_with_body(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>, head: usize) -> bool {
+    let lines: Vec<(usize, usize)> = rows
+        .filter_map(|r| {
+            let mut it = runs_in(grid, r, x);
+            let first = it.next()?;
+            let last = it.last().unwrap_or(first);
+            Some((r, last.end - first.at))
+        })
+        .collect();
+    let widest = lines.iter().map(|&(_, w)| w).max().unwrap_or(0);
+    match lines.as_slice() {
+        [(top, a), (_, b), ..] => {
+            top.abs_diff(head) <= HEAD_ALIGN_ROWS && (a * 4 >= widest * 3) && (b * 4 >= widest * 3)
+        }
+        _ => false,
+    }
 }
 
 /// Rows of `rows` where strip `x` holds no text, as runs of consecutive
@@ -397,19 +473,23 @@ fn read_rows<'a>(grid: &Grid<'a>, rows: Range<usize>, x: &Range<usize>) -> Vec<L
 /// cut at each gap of [`BREAK_ROWS`] blank rows or more under at least
 /// [`BAND_ROWS`] rows of side-by-side text since the last cut. The gap's
 /// rows must be blank across the page, or one more: inside a stack,
-/// stacks beside it on other line pitches leave rows blank in twos. Headlines
-/// side by side over their bodies are no band of their own: the rows over
+/// stacks beside it on other line pitches leave rows blank in twos. The
+/// page's head (at most [`HEAD_ROWS`] rows, one with [`FOLIO_RUNS`] runs
+/// or more, over a blank row) is cut off too. Headlines side by side over
+/// their bodies are no band of their own: the rows over
 /// such a gap hold too few columns of text.
 fn page_bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
     let count = |r: usize| runs_in(grid, r, x).count();
     let mut out = Vec::new();
     let mut start = rows.start;
     let mut side_by_side = 0;
+    let mut spread = false;
     let mut r = rows.start;
     while r < rows.end {
         let n = count(r);
         if n > 0 {
             side_by_side += usize::from(n > 1);
+            spread |= n >= FOLIO_RUNS;
             r += 1;
             continue;
         }
@@ -418,13 +498,18 @@ fn page_bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Rang
             r += 1;
         }
         let page_blank = (gap..r).all(|g| grid.rows[g].is_empty());
-        if r - gap >= BREAK_ROWS
-            && (page_blank || r - gap > BREAK_ROWS)
-            && side_by_side >= BAND_ROWS
+        // The page's head: a few rows at the top of the page, one of them
+        // spread over it (section, folio, date), over a blank row.
+        let head = out.is_empty() && start == 0 && page_blank && spread && gap - start <= HEAD_ROWS;
+        if head
+            || r - gap >= BREAK_ROWS
+                && (page_blank || r - gap > BREAK_ROWS)
+                && side_by_side >= BAND_ROWS
         {
             out.push(start..gap);
             start = r;
             side_by_side = 0;
+            spread = false;
         }
     }
     if out.is_empty() {
