@@ -278,15 +278,22 @@ fn read_stacks<'a>(
             && let Some(head) = opening_headline(grid, rows.clone(), &stacks[k + 1])
             && opens_with_body(grid, rows.clone(), &stacks[k], head.start)
         {
+            // The article reaches down to the first band gap across both;
+            // what lies under it is read across both.
+            let both = stacks[k].start..stacks[k + 1].end;
+            let end = page_bands(grid, rows.clone(), &both)
+                .first()
+                .map_or(rows.end, |band| band.end);
             cut(grid, head.clone(), stacks[k + 1].clone(), depth + 1, blocks);
-            cut(grid, rows.clone(), stacks[k].clone(), depth + 1, blocks);
+            cut(grid, rows.start..end, stacks[k].clone(), depth + 1, blocks);
             cut(
                 grid,
-                head.end..rows.end,
+                head.end..end,
                 stacks[k + 1].clone(),
                 depth + 1,
                 blocks,
             );
+            cut(grid, end..rows.end, both, depth + 1, blocks);
             k += 2;
             continue;
         }
@@ -472,8 +479,9 @@ fn read_rows<'a>(grid: &Grid<'a>, rows: Range<usize>, x: &Range<usize>) -> Vec<L
 /// Bands of a region stacked one over another (step 0 of the module doc):
 /// cut at each gap of [`BREAK_ROWS`] blank rows or more under at least
 /// [`BAND_ROWS`] rows of side-by-side text since the last cut. The gap's
-/// rows must be blank across the page, or one more: inside a stack,
-/// stacks beside it on other line pitches leave rows blank in twos. The
+/// rows must be blank across the page, or one more, or lie over a
+/// headline (a row of one run): inside a stack, stacks beside it on other
+/// line pitches leave rows blank in twos. The
 /// page's head (at most [`HEAD_ROWS`] rows, one with [`FOLIO_RUNS`] runs
 /// or more, over a blank row) is cut off too. Headlines side by side over
 /// their bodies are no band of their own: the rows over
@@ -503,7 +511,7 @@ fn page_bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Rang
         let head = out.is_empty() && start == 0 && page_blank && spread && gap - start <= HEAD_ROWS;
         if head
             || r - gap >= BREAK_ROWS
-                && (page_blank || r - gap > BREAK_ROWS)
+                && (page_blank || r - gap > BREAK_ROWS || r < rows.end && count(r) == 1)
                 && side_by_side >= BAND_ROWS
         {
             out.push(start..gap);
