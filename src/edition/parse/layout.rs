@@ -17,17 +17,30 @@
 //!
 //! Reading order is found by cutting the page as a newspaper is laid out
 //! (an X-Y cut), recursively, in a region of rows × positions:
-//! 1. a **gutter** — positions blank in every row of the region, with text
-//!    on both sides — splits it into strips read left to right (a column
-//!    with an article of its own beside a stack of others, two stacks of
-//!    columns, the columns of a band);
-//! 2. else a blank row splits it into bands read top to bottom;
-//! 3. else the region is a stack of bands whose gutters differ: positions
-//!    that are blank between runs in many rows are the gutters of the body
-//!    lines; a row with a run over one of them is a **spanning line** (a
-//!    headline over several columns, a banner), and each group of spanning
-//!    rows starts a band of its own, down to the next one. A band that
-//!    starts with spanning rows reads them first, then what is under them.
+//! 0. **bands of the page**: a gap of blank rows under several rows of
+//!    side-by-side text (a banner row over a row of stacks), and the
+//!    page's head (folio line), cut the region into bands read top to
+//!    bottom ([`page_bands`]);
+//! 1. **gutters** — positions blank in every row of the region, with text
+//!    on both sides — split it into strips. Strips that break (runs of
+//!    blank rows) at the same rows are the columns of one **stack** of
+//!    articles; a strip that runs on through the other's breaks holds
+//!    other articles. Stacks are read left to right ([`stacks`]); a
+//!    headline that opens a stack beside a column opening with body text
+//!    (set right of the article's first column) is read first;
+//! 2. one stack is cut at its **breaks** (blank rows and headlines set in
+//!    one column's place) into bands read top to bottom, each read column
+//!    by column ([`breaks`]);
+//! 3. one column is cut at gaps of blank rows; the rows another stack's
+//!    line pitch leaves blank in it are skipped;
+//! 4. with no gutter through the region, positions blank between runs in
+//!    many rows are the gutters of the body lines; a row with a run over
+//!    one of them is a **spanning line** (a headline over several
+//!    columns), and each group of spanning rows starts a band of its own
+//!    ([`bands`]): the headline is read before the columns it spans.
+//!
+//! Body lines indented from their block's edge (a paragraph's first line)
+//! keep an indent of two spaces.
 //!
 //! What no cut splits is read row by row as one block. Only whitespace
 //! changes: every run keeps its text, and blocks are joined by blank lines.
@@ -765,6 +778,94 @@ mod tests {
         assert_eq!(
             out,
             "甲一行文字\n甲二行文字\n甲三行文字\n甲四行文字\n甲五行文字\n\n乙一行文字\n乙二行文字\n乙三行文字\n乙四行文字\n乙五行文字\n"
+        );
+    }
+
+    /// Joins cells into a laid-out line: each cell padded to `width`
+    /// characters (all the cells' text is CJK, so characters and display
+    /// width agree on the columns).
+    fn laid(cells: &[&str], width: usize) -> String {
+        let mut line = String::new();
+        for cell in cells {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(width.saturating_sub(cell.chars().count())));
+        }
+        line.trim_end().to_owned()
+    }
+
+    #[test]
+    fn a_headline_over_two_columns_comes_before_them_beside_a_column_of_its_own() {
+        let mut page = vec![
+            laid(&["左文标题", "右文大标题横跨两栏的一行字"], 14),
+            String::new(),
+        ];
+        for n in ["一", "二", "三", "四", "五"] {
+            page.push(laid(
+                &[
+                    &format!("左文第{n}行正文"),
+                    &format!("右甲第{n}行正文"),
+                    &format!("右乙第{n}行正文"),
+                ],
+                14,
+            ));
+        }
+        let out = split_columns(&(page.join("\n") + "\n")).expect("laid out");
+        let blocks: Vec<&str> = out.trim_end().split("\n\n").collect();
+        assert_eq!(blocks[0], "左文标题");
+        assert!(blocks[1].starts_with("左文第一行正文\n") && blocks[1].ends_with("左文第五行正文"));
+        assert_eq!(blocks[2], "右文大标题横跨两栏的一行字");
+        assert!(blocks[3].starts_with("右甲第一行正文") && blocks[3].ends_with("右甲第五行正文"));
+        assert!(blocks[4].starts_with("右乙第一行正文") && blocks[4].ends_with("右乙第五行正文"));
+        assert_eq!(blocks.len(), 5, "{out}");
+    }
+
+    #[test]
+    fn bands_of_columns_are_read_one_under_another() {
+        let mut page = Vec::new();
+        for n in ["一", "二", "三", "四", "五"] {
+            page.push(laid(
+                &[&format!("上甲第{n}行正文"), &format!("上乙第{n}行正文")],
+                12,
+            ));
+        }
+        page.extend([
+            String::new(),
+            String::new(),
+            "下文大标题横跨两栏的一行".to_owned(),
+        ]);
+        for n in ["一", "二", "三", "四"] {
+            page.push(laid(
+                &[&format!("下甲第{n}行正文"), &format!("下乙第{n}行正文")],
+                12,
+            ));
+        }
+        let out = split_columns(&page.join("\n")).expect("laid out");
+        let firsts: Vec<&str> = out
+            .split("\n\n")
+            .map(|b| b.lines().next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                "上甲第一行正文",
+                "上乙第一行正文",
+                "下文大标题横跨两栏的一行",
+                "下甲第一行正文",
+                "下乙第一行正文"
+            ],
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn paragraph_indents_are_kept_and_positions_counted_in_characters() {
+        // As `pdftotext -layout` sets it: one position per character.
+        let page = "   本报讯 甲栏首行    乙栏第一行文字文字\n甲栏第二行文字文字      乙栏第二行文字文字\n甲栏第三行文字文字         乙栏第三行文字\n甲栏第四行文字文字      乙栏第四行文字文字\n甲栏第五行文字文字      乙栏第五行文字文字\n";
+        let out = split_columns(page).expect("laid out");
+        assert!(out.starts_with("  本报讯 甲栏首行\n甲栏第二行"), "{out}");
+        assert!(
+            out.contains("\n\n乙栏第一行文字文字\n乙栏第二行文字文字\n  乙栏第三行文字\n"),
+            "{out}"
         );
     }
 
