@@ -96,6 +96,11 @@ const HEAD_ALIGN_ROWS: usize = 3;
 const FOLIO_RUNS: usize = 3;
 const HEAD_ROWS: usize = 5;
 
+/// Most lines of a headline set right of its body, and what ends a
+/// sentence (or a credit), which a headline's lines do not.
+const HEADLINE_LINES: usize = 4;
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '）', '」', '”', '.', ')', '：'];
+
 /// Deepest cut: a page needs a handful; beyond this the rest of a region
 /// is read row by row.
 const MAX_DEPTH: usize = 48;
@@ -241,6 +246,11 @@ fn cut_region<'a>(
                 }
                 return;
             }
+            let mut strips = strips;
+            // A headline set right of its body: read before it.
+            if headline_strip(grid, rows.clone(), &strips) {
+                strips.rotate_right(1);
+            }
             strips
         };
         for part in parts {
@@ -286,6 +296,26 @@ fn cut_region<'a>(
         return;
     }
     blocks.push(read_rows(grid, rows, &x));
+}
+
+/// True when the last of a band's strips holds a headline set right of
+/// the body in the others: a few lines, none ending a sentence, beside
+/// columns of many more.
+fn headline_strip(grid: &Grid<'_>, rows: Range<usize>, strips: &[Range<usize>]) -> bool {
+    let Some((last, body)) = strips.split_last() else {
+        return false;
+    };
+    let lines = |x: &Range<usize>| {
+        rows.clone()
+            .filter(|&r| runs_in(grid, r, x).next().is_some())
+            .count()
+    };
+    let head = read_rows(grid, rows.clone(), last);
+    let fewest_beside = body.iter().map(lines).min().unwrap_or(0);
+    !body.is_empty()
+        && (1..=HEADLINE_LINES).contains(&head.len())
+        && fewest_beside >= head.len() * 3
+        && head.iter().all(|line| !line.text.ends_with(SENTENCE_ENDS))
 }
 
 /// Reads stacks side by side, left to right. A stack that opens with a
