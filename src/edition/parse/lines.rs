@@ -372,7 +372,21 @@ fn space_is_artefact(prev: Option<char>, next: Option<char>, spaced_out: bool) -
     if spaced_out && is_wide(p) && is_wide(n) {
         return true;
     }
+    if at_script_boundary(p, n) {
+        return true;
+    }
     is_wide(p) && is_wide(n) && (is_opening(p) || is_end_punct(n) || is_mid_punct(n))
+}
+
+/// True when a space stands between CJK text and a Latin letter or digit
+/// (`接待游客 312.6 万人次`, `高出 0.3元`): Chinese text sets no space
+/// there, and an extractor (pdfminer) writes one for the wider glyph gap.
+/// The space after a dateline's `讯` or `电` (`本报讯 3月12日`) is real.
+fn at_script_boundary(p: char, n: char) -> bool {
+    let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+    let dateline_end = matches!(p, '讯' | '电' | '訊' | '電');
+    (is_wide(p) && latin(n) && !dateline_end && !is_opening(p))
+        || (latin(p) && is_wide(n) && !is_opening(n) && is_letter_or_digit(n))
 }
 
 /// Joins two lines of one paragraph: nothing between CJK text, one space
@@ -738,6 +752,21 @@ mod tests {
     fn spaced_out_justified_line_loses_its_spaces() {
         assert_eq!(despace("导 体 刻 蚀 设 备"), "导体刻蚀设备");
         assert_eq!(despace("效 、 资 源"), "效、资源");
+    }
+
+    #[test]
+    fn spaces_at_a_script_boundary_are_artefacts() {
+        assert_eq!(
+            despace("接待游客 312.6 万人次，同比"),
+            "接待游客312.6万人次，同比"
+        );
+        assert_eq!(despace("高出 0.3元到 0.5元"), "高出0.3元到0.5元");
+        assert_eq!(despace("本报讯 3月12日，位于"), "本报讯 3月12日，位于");
+        assert_eq!(
+            despace("据新华社东京5月27日电 2025年"),
+            "据新华社东京5月27日电 2025年"
+        );
+        assert_eq!(despace("App Store 上架"), "App Store上架");
     }
 
     #[test]
