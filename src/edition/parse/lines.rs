@@ -419,10 +419,19 @@ fn ends_at_dateline(buf: &str, next: char) -> bool {
 /// between the names fell at the break, and is put back.
 fn splits_names(buf: &str, next: &str) -> bool {
     let name_len = |s: &str| s.chars().all(is_letter) && (2..=3).contains(&s.chars().count());
-    let Some(open) = buf.rfind(['（', '(']) else {
+    // Only the buffer's last few chars are read (a role word, a name and
+    // the parenthesis), so joining a long paragraph line by line stays
+    // linear.
+    let tail_start = buf
+        .char_indices()
+        .rev()
+        .nth(NAME_TAIL_CHARS)
+        .map_or(0, |(i, _)| i);
+    let tail = &buf[tail_start..];
+    let Some(open) = tail.rfind(['（', '(']) else {
         return false;
     };
-    let before = buf[open..].trim_start_matches(['（', '(']);
+    let before = tail[open..].trim_start_matches(['（', '(']);
     // A dateline's credit names its reporters after a role word
     // (`（记者车子阳` / `林文）`).
     let role = ["记者", "記者", "通讯员", "通訊員"]
@@ -439,6 +448,10 @@ fn splits_names(buf: &str, next: &str) -> bool {
         && name_len(&next[..close])
         && (dateline_credit || next[close..].chars().count() == 1)
 }
+
+/// How many chars from the end of a paragraph [`splits_names`] reads: a
+/// parenthesis, a role word (`通讯员`) and a name.
+const NAME_TAIL_CHARS: usize = 8;
 
 /// The longest dateline [`ends_at_dateline`] reads, in bytes (about 30
 /// chars).
