@@ -380,6 +380,7 @@ fn read_page(
     } else {
         headline::attach(&blocks, &targets)
     };
+    trace_attach(&blocks, &targets, &owners);
     let mut drafts: Vec<Draft> = segments
         .into_iter()
         .map(|segment| Draft {
@@ -439,6 +440,25 @@ fn trace_roles(lines: &PageLines) {
         );
     }
     eprintln!("\u{c}");
+}
+
+/// With `NEWSREADER_TRACE_ROLES` set in a debug build, prints the page's
+/// article segments and which one each headline block went to.
+fn trace_attach(
+    blocks: &[headline::Block],
+    targets: &[headline::Target<'_>],
+    owners: &[Option<usize>],
+) {
+    if !cfg!(debug_assertions) || std::env::var_os("NEWSREADER_TRACE_ROLES").is_none() {
+        return;
+    }
+    for (k, t) in targets.iter().enumerate() {
+        let text: String = t.paragraphs.concat().chars().take(16).collect();
+        eprintln!("segment {k:2} {:4}..{:4} {text}", t.span.0, t.span.1);
+    }
+    for (b, owner) in blocks.iter().zip(owners) {
+        eprintln!("block {:4} -> {owner:?} {}", b.at, b.lines.join(" / "));
+    }
 }
 
 /// English decks end in lower-case lines the deck test cannot tell from

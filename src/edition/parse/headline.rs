@@ -23,7 +23,8 @@
 //! so a page with many articles costs linear time.
 //!
 //! **Parts.** A line ending in `——` introduces the title (kicker); lines led
-//! by `——` are subtitles. When an article has several blocks, the title is
+//! by `——` are subtitles, with the lines after them in their block (a
+//! subtitle broken over lines), wherever the extractor put them. When an article has several blocks, the title is
 //! the most prominent: the block with the shortest lines (set in the
 //! largest type); blocks before it are kickers, blocks after it subtitles.
 
@@ -656,14 +657,26 @@ pub(crate) fn parts(blocks: &[Vec<String>]) -> Headline {
         .iter()
         .any(|l| l.ends_with("——") || l.starts_with("——"));
     if marked {
-        for l in lines {
-            if l.ends_with("——") && headline.title.is_empty() {
-                headline.kicker.push(l.clone());
-            } else if l.starts_with("——") && !headline.title.is_empty() {
-                headline.subtitle.push(l.clone());
-            } else {
-                headline.title.push(l.clone());
+        // A subtitle broken over lines (`——年旅客保障能力` /
+        // `提升至4500万人次`) goes on in the lines after its dash, in its
+        // block, until a line that opens another part.
+        for block in blocks {
+            let mut in_subtitle = false;
+            for l in block {
+                let dashed = l.starts_with("——");
+                if l.ends_with("——") && headline.title.is_empty() && !in_subtitle {
+                    headline.kicker.push(l.clone());
+                } else if dashed || (in_subtitle && !l.ends_with("——")) {
+                    headline.subtitle.push(l.clone());
+                    in_subtitle = true;
+                } else {
+                    headline.title.push(l.clone());
+                }
             }
+        }
+        if headline.title.is_empty() {
+            // A subtitle whose title was lost still names the article.
+            headline.title = std::mem::take(&mut headline.subtitle);
         }
         return headline;
     }
@@ -782,6 +795,28 @@ mod tests {
         let h = parts(&blocks);
         assert_eq!(h.kicker.len(), 2);
         assert_eq!(h.title, blocks[1]);
+    }
+
+    #[test]
+    fn a_subtitle_broken_over_lines_keeps_its_order() {
+        let blocks = vec![
+            vec!["海州国际机场T3航站楼投运".to_owned()],
+            vec!["——年旅客保障能力".to_owned(), "提升至4500万人次".to_owned()],
+        ];
+        let h = parts(&blocks);
+        assert_eq!(h.title, blocks[0]);
+        assert_eq!(h.subtitle, blocks[1]);
+    }
+
+    #[test]
+    fn a_subtitle_read_before_its_title_follows_it() {
+        let blocks = vec![
+            vec!["——检方提起公益诉讼".to_owned()],
+            vec!["非法倾倒危废被判赔修复费".to_owned()],
+        ];
+        let h = parts(&blocks);
+        assert_eq!(h.title, blocks[1]);
+        assert_eq!(h.subtitle, blocks[0]);
     }
 
     #[test]
