@@ -16,11 +16,25 @@
 //! On free pages (one paragraph per line), any short unpunctuated line after
 //! a closed line is a headline.
 //!
-//! **Attaching.** Each block of headline lines (lines with no blank line or
-//! body between) goes to the article on the same page whose body shares the
-//! most character bigrams with it; position (the nearest body) only breaks
-//! ties. Only the nearest articles are scored (`CANDIDATES` on each side),
-//! so a page with many articles costs linear time.
+//! **Attaching.** Each headline line gets a score for each article on the
+//! page within reach (`CANDIDATES` on each side), and goes to the best:
+//! - *place*: a line set directly above an article's first body line (only
+//!   headline lines, blank lines, furniture or captions between) scores
+//!   [`ABOVE`], more ([`ABOVE_DATED`]) when that body opens with a
+//!   dateline; a line directly after an article's last body line (a
+//!   headline printed right of its body or of its first column) scores
+//!   [`BELOW`]; the distance in lines breaks ties;
+//! - *words*: each bigram of the line that the body holds counts [`LEX`]
+//!   over the number of the page's bodies that hold it (a word every
+//!   article uses tells little), and the block's words count too
+//!   ([`BLOCK_SHARE`]): a line with no word of its own follows its block,
+//!   while a line naming another article leaves it (two headlines set side
+//!   by side, read as one block: `全国游泳冠军赛次日` / `持续高温“烤”验电网`).
+//!
+//! Then, as one pass over the page, an article left with no headline takes
+//! a run of a block's lines whose owner keeps others, when the run loses
+//! less than [`COVER`] by the move (best move first). The blocks come back
+//! cut into runs of lines with one owner.
 //!
 //! **Parts.** A line ending in `——` introduces the title (kicker); lines led
 //! by `——` are subtitles, with the lines after them in their block (a
@@ -498,14 +512,18 @@ pub(crate) struct Target<'a> {
     pub span: (usize, usize),
     /// The body paragraphs.
     pub paragraphs: &'a [String],
+    /// True when the body opens with a dateline.
+    pub dated: bool,
 }
 
 /// For each block, the index into `targets` of the article it belongs to
-/// (see the module docs), or `None` when the page has no article.
-/// `targets` must be in page order.
-pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usize>> {
+/// (see the module docs), or `None` when the page has no article; a block
+/// whose lines go to different articles (two headlines set side by side,
+/// read as one block) comes back as one block per run of lines with one
+/// owner. `targets` must be in page order.
+pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, Option<usize>)> {
     if targets.is_empty() {
-        return vec![None; blocks.len()];
+        return blocks.into_iter().map(|b| (b, None)).collect();
     }
     let wanted: HashSet<(char, char)> = blocks
         .iter()
@@ -519,7 +537,7 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
     let words = index.len().div_ceil(64);
     // Only bodies that some block compares with another are read.
     let mut compared = vec![false; targets.len()];
-    for b in blocks {
+    for b in &blocks {
         let (lo, hi) = candidate_range(b, targets);
         if hi - lo >= 2 {
             compared[lo..hi].iter_mut().for_each(|c| *c = true);
@@ -553,10 +571,233 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
             bits
         })
         .collect();
-    blocks
-        .iter()
-        .map(|b| Some(best_target(b, targets, &index, &found)))
-        .collect()
+    // How many bodies hold each bigram: a word every article uses is weak
+    // evidence for any one of them.
+    let mut spread = vec![0u32; index.len()];
+    for bits in &found {
+        for (w, word) in bits.iter().enumerate() {
+            let mut word = *word;
+            while word != 0 {
+                let b = word.trailing_zeros() as usize;
+                if let Some(n) = spread.get_mut(w * 64 + b) {
+                    *n += 1;
+                }
+                word &= word - 1;
+            }
+        }
+    }
+    let evidence = Evidence {
+        targets,
+        index: &index,
+        found: &found,
+        spread: &spread,
+    };
+    let mut units: Vec<Unit> = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let (lo, hi) = candidate_range(block, targets);
+        let block_grams = evidence.grams(block.lines.iter().map(String::as_str));
+        let block_lex: Vec<f64> = (lo..hi).map(|k| evidence.lex(&block_grams, k)).collect();
+        for (l, line) in block.lines.iter().enumerate() {
+            let grams = evidence.grams(std::iter::once(line.as_str()));
+            let scores: Vec<f64> = (lo..hi)
+                .map(|k| {
+                    let place = place_score(block, k, targets);
+                    let lex = evidence.lex(&grams, k) + BLOCK_SHARE * block_lex[k - lo];
+                    place + LEX * lex
+                })
+                .collect();
+            let owner = (lo..hi)
+                .max_by(|&a, &b| {
+                    scores[a - lo]
+                        .partial_cmp(&scores[b - lo])
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                })
+                .unwrap_or(lo);
+            units.push(Unit {
+                block: b,
+                line: l,
+                lo,
+                scores,
+                owner,
+            });
+        }
+    }
+    cover(&mut units, targets.len());
+    // Runs of a block's lines with one owner, in page order.
+    let mut out: Vec<(Block, Option<usize>)> = Vec::with_capacity(blocks.len());
+    let mut prev: Option<(usize, usize)> = None;
+    for u in &units {
+        let block = &blocks[u.block];
+        let text = block.lines[u.line].clone();
+        match out.last_mut() {
+            Some((b, _)) if prev == Some((u.block, u.owner)) => b.lines.push(text),
+            _ => out.push((
+                Block {
+                    at: block.at + u.line,
+                    lines: vec![text],
+                },
+                Some(u.owner),
+            )),
+        }
+        prev = Some((u.block, u.owner));
+    }
+    out
+}
+
+/// Weight of a headline line set directly above an article's first body
+/// line (only headline lines, blank lines, furniture or captions between):
+/// where the generator, and most papers, put a headline.
+const ABOVE: f64 = 1.0;
+
+/// Extra weight when the body under the block opens with a dateline: the
+/// article certainly starts there.
+const ABOVE_DATED: f64 = 1.0;
+
+/// Weight of a block set directly after an article's last body line: a
+/// headline printed right of its body, or of its first column.
+const BELOW: f64 = 0.3;
+
+/// Weight of the shared words: each bigram the body holds counts one over
+/// the number of the page's bodies that hold it.
+const LEX: f64 = 1.0;
+
+/// How much a block's words count for each of its lines, besides the
+/// line's own: a line with no word of its own follows its block, a line
+/// that names another article leaves it.
+const BLOCK_SHARE: f64 = 1.0;
+
+/// What an article that would have no headline gains by getting one: a
+/// block moves to it when it costs less than this.
+const COVER: f64 = 1.0;
+
+/// One headline line and its score for each article in reach.
+struct Unit {
+    block: usize,
+    line: usize,
+    /// The index of the first article scored.
+    lo: usize,
+    /// Score for articles `lo..lo + scores.len()`.
+    scores: Vec<f64>,
+    owner: usize,
+}
+
+impl Unit {
+    fn score(&self, k: usize) -> Option<f64> {
+        k.checked_sub(self.lo)
+            .and_then(|i| self.scores.get(i))
+            .copied()
+    }
+}
+
+/// The bodies' words, for scoring headline lines against them.
+struct Evidence<'a, 'b> {
+    targets: &'a [Target<'b>],
+    index: &'a FxHashMap<(char, char), usize>,
+    found: &'a [Vec<u64>],
+    spread: &'a [u32],
+}
+
+impl Evidence<'_, '_> {
+    /// The numbers of the bigrams of `lines`, each once.
+    fn grams<'t>(&self, lines: impl Iterator<Item = &'t str>) -> Vec<usize> {
+        let mut own: Vec<usize> = lines
+            .flat_map(bigrams)
+            .filter_map(|g| self.index.get(&g).copied())
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        own
+    }
+
+    /// The words of `grams` that body `k` holds, each weighted by how few
+    /// bodies hold it.
+    fn lex(&self, grams: &[usize], k: usize) -> f64 {
+        let Some(bits) = self.found.get(k) else {
+            return 0.0;
+        };
+        if self.targets.len() < 2 {
+            return 0.0;
+        }
+        grams
+            .iter()
+            .filter(|&&g| bits.get(g >> 6).is_some_and(|w| (w >> (g & 63)) & 1 == 1))
+            .map(|&g| 1.0 / f64::from(self.spread.get(g).copied().unwrap_or(1).max(1)))
+            .sum()
+    }
+}
+
+/// The score of block `block` for article `k` by place alone: directly
+/// above its body, directly after it, or neither (a little less the
+/// farther away, which breaks ties).
+fn place_score(block: &Block, k: usize, targets: &[Target<'_>]) -> f64 {
+    let next = targets.partition_point(|t| t.span.0 < block.at);
+    let t = &targets[k];
+    let free = next == 0 || targets[next - 1].span.1 < block.at;
+    let (first, last) = t.span;
+    let distance = if first >= block.at {
+        first - block.at
+    } else {
+        block.at.saturating_sub(last)
+    };
+    // Lines apart, as a tie-break only.
+    let near = -1e-4 * distance as f64;
+    if k == next && free {
+        ABOVE + if t.dated { ABOVE_DATED } else { 0.0 } + near
+    } else if k + 1 == next && last < block.at {
+        BELOW + near
+    } else {
+        near
+    }
+}
+
+/// Gives a headline to articles left without one (see the module docs):
+/// a run of a block's lines moves to such an article when what it loses
+/// there is less than [`COVER`], and its owner keeps other lines.
+fn cover(units: &mut [Unit], targets: usize) {
+    let mut count = vec![0usize; targets];
+    for u in units.iter() {
+        count[u.owner] += 1;
+    }
+    loop {
+        // The best move: a run of lines with one owner and one block.
+        let mut best: Option<(f64, usize, usize, usize)> = None;
+        let mut start = 0;
+        while start < units.len() {
+            let (block, owner) = (units[start].block, units[start].owner);
+            let end = start
+                + units[start..]
+                    .iter()
+                    .take_while(|u| u.block == block && u.owner == owner)
+                    .count();
+            let run = &units[start..end];
+            if count[owner] > run.len() {
+                let lo = run[0].lo;
+                let reach = lo..lo + run[0].scores.len();
+                for (k, _) in count
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, n)| **n == 0 && reach.contains(k))
+                {
+                    let delta: f64 = run
+                        .iter()
+                        .map(|u| u.score(k).unwrap_or(f64::MIN) - u.scores[u.owner - u.lo])
+                        .sum();
+                    if delta + COVER > 0.0 && best.is_none_or(|b| delta > b.0) {
+                        best = Some((delta, start, end, k));
+                    }
+                }
+            }
+            start = end;
+        }
+        let Some((_, start, end, k)) = best else {
+            break;
+        };
+        for u in &mut units[start..end] {
+            count[u.owner] -= 1;
+            u.owner = k;
+            count[k] += 1;
+        }
+    }
 }
 
 /// For English OCR pages, where a deck always stands above its article:
@@ -597,52 +838,6 @@ fn candidate_range(block: &Block, targets: &[Target<'_>]) -> (usize, usize) {
     let lo = pos.saturating_sub(CANDIDATES);
     let hi = (pos + CANDIDATES).min(targets.len());
     (lo, hi)
-}
-
-/// The article a block belongs to: `found[k]` is the bitset of headline
-/// bigrams (numbered by `index`) that body `k` contains.
-fn best_target(
-    block: &Block,
-    targets: &[Target<'_>],
-    index: &FxHashMap<(char, char), usize>,
-    found: &[Vec<u64>],
-) -> usize {
-    let mut own: Vec<usize> = block
-        .lines
-        .iter()
-        .flat_map(|l| bigrams(l))
-        .filter_map(|g| index.get(&g).copied())
-        .collect();
-    own.sort_unstable();
-    own.dedup();
-    let pos = targets.partition_point(|t| t.span.0 < block.at);
-    let (lo, hi) = candidate_range(block, targets);
-    let mut best: Option<(usize, usize, usize)> = None;
-    for k in lo..hi {
-        let shared = own
-            .iter()
-            .filter(|&&g| {
-                found[k]
-                    .get(g >> 6)
-                    .is_some_and(|w| (w >> (g & 63)) & 1 == 1)
-            })
-            .count();
-        let (first, last) = targets[k].span;
-        // Prefer a body below the headline (the usual place) on equal terms.
-        let distance = if first >= block.at {
-            2 * (first - block.at)
-        } else {
-            2 * block.at.saturating_sub(last) + 1
-        };
-        let better = match best {
-            None => true,
-            Some((_, s, d)) => shared > s || (shared == s && distance < d),
-        };
-        if better {
-            best = Some((k, shared, distance));
-        }
-    }
-    best.map_or(pos.min(targets.len() - 1), |(k, _, _)| k)
 }
 
 /// Splits an article's headline blocks (in page order) into kicker, title
@@ -772,6 +967,118 @@ mod tests {
     fn clause_commas_mark_body_text() {
         assert!(has_clause_comma("近年来，我市围绕氢能"));
         assert!(!has_clause_comma("坚定信心决心 争取更好结果"));
+    }
+
+    fn block(at: usize, lines: &[&str]) -> Block {
+        Block {
+            at,
+            lines: lines.iter().map(|l| (*l).to_owned()).collect(),
+        }
+    }
+
+    fn owners(attached: &[(Block, Option<usize>)]) -> Vec<(usize, Vec<&str>, Option<usize>)> {
+        attached
+            .iter()
+            .map(|(b, o)| (b.at, b.lines.iter().map(String::as_str).collect(), *o))
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_directly_above_a_body_beats_equal_words_in_the_body_before() {
+        // Both bodies name 机器人; the block stands right over the second.
+        let a = vec!["消费者网购扫地机器人后申请退货，被拒。".to_owned()];
+        let b = vec!["本报讯 在高新区的机器人超级工厂，机械臂正在安装。".to_owned()];
+        let targets = [
+            Target {
+                span: (0, 9),
+                paragraphs: &a,
+                dated: false,
+            },
+            Target {
+                span: (11, 20),
+                paragraphs: &b,
+                dated: true,
+            },
+        ];
+        let attached = attach(vec![block(10, &["机器人造机器人"])], &targets);
+        assert_eq!(
+            owners(&attached),
+            vec![(10, vec!["机器人造机器人"], Some(1))]
+        );
+    }
+
+    #[test]
+    fn side_by_side_headlines_read_as_one_block_are_cut_apart() {
+        let swim = vec!["全国游泳冠军赛次日，两项全国纪录被打破，选手状态出色。".to_owned()];
+        let heat =
+            vec!["本报讯 持续高温天气下，全市用电负荷3次刷新纪录，电网运行平稳。".to_owned()];
+        let targets = [
+            Target {
+                span: (3, 9),
+                paragraphs: &swim,
+                dated: false,
+            },
+            Target {
+                span: (12, 20),
+                paragraphs: &heat,
+                dated: true,
+            },
+        ];
+        let blocks = vec![
+            block(10, &["全国游泳冠军赛次日", "持续高温验电网"]),
+            block(12, &["全市用电负荷3次刷新纪录"]),
+        ];
+        let attached = attach(blocks, &targets);
+        assert_eq!(
+            owners(&attached),
+            vec![
+                (10, vec!["全国游泳冠军赛次日"], Some(0)),
+                (11, vec!["持续高温验电网"], Some(1)),
+                (12, vec!["全市用电负荷3次刷新纪录"], Some(1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_left_without_a_headline_takes_one_that_costs_little() {
+        // Both first blocks stand over the first body; the second shares
+        // a word only with two later bodies, as much as its place gives it
+        // with the first body. The second body, which no block stands
+        // over, takes it.
+        let a = vec!["港口吞吐量创新高，集装箱航线增加。".to_owned()];
+        let b = vec!["码头工人坐进办公室，远程操作桥吊。".to_owned()];
+        let c = vec!["电站首台机组发电，桥吊吊装转子。".to_owned()];
+        let targets = [
+            Target {
+                span: (4, 9),
+                paragraphs: &a,
+                dated: false,
+            },
+            Target {
+                span: (10, 15),
+                paragraphs: &b,
+                dated: false,
+            },
+            Target {
+                span: (17, 20),
+                paragraphs: &c,
+                dated: false,
+            },
+        ];
+        let blocks = vec![
+            block(0, &["港口吞吐量创新高"]),
+            block(2, &["桥吊今日启用"]),
+            block(16, &["电站首台机组"]),
+        ];
+        let attached = attach(blocks, &targets);
+        assert_eq!(
+            owners(&attached),
+            vec![
+                (0, vec!["港口吞吐量创新高"], Some(0)),
+                (2, vec!["桥吊今日启用"], Some(1)),
+                (16, vec!["电站首台机组"], Some(2)),
+            ]
+        );
     }
 
     #[test]
