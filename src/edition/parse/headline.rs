@@ -14,7 +14,9 @@
 //! runs on into the full-width `展的大力支持表示感谢。…` and stays body, while
 //! `市委外事工作委员会召开会议` is followed by `本报讯 7月25日，…`.
 //! On free pages (one paragraph per line), any short unpunctuated line after
-//! a closed line is a headline.
+//! a closed line is a headline. An unpunctuated line led by a subtitle dash
+//! (`——江东船企满负荷生产`) under finished text or a headline is a headline
+//! line on any page: body text never opens so without ending its sentence.
 //!
 //! **Attaching.** Each headline line gets a score for each article on the
 //! page within reach (`CANDIDATES` on each side), and goes to the best:
@@ -350,6 +352,12 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         j == i + 1 && page.roles[j] == Role::Body && starts_as_continuation(page.lines[j].text)
     }) {
         return false;
+    }
+    // A subtitle led by its dash (`——江东船企满负荷生产`) under finished
+    // text or a headline: body text is never led by `——` without ending
+    // its sentence on the line.
+    if line.text.starts_with("——") && above(page, i) == Above::Closed {
+        return true;
     }
     let m = page.measure_at(i);
     if !m.columnar {
@@ -1079,6 +1087,20 @@ mod tests {
                 (16, vec!["电站首台机组"], Some(2)),
             ]
         );
+    }
+
+    #[test]
+    fn a_dash_led_line_under_a_headline_is_its_subtitle() {
+        let text = "订单排到2029年\n——江东船企满负荷生产\n订单饱满带动了用工需\n\
+                    求。企业今年计划新招技术\n工人1500名，目前已与当\n\
+                    地6所职业院校开展订单式\n培养。为缓解电焊、涂装\n\
+                    等工种的招工难，企业在\n分段车间新上了12条智能\n\
+                    化焊接生产线，单条生产\n线可替代20名焊工。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["订单排到2029年", "——江东船企满负荷生产"]);
+        assert!(article.paragraphs[0].starts_with("订单饱满"));
     }
 
     #[test]
