@@ -15,8 +15,10 @@
 //! `市委外事工作委员会召开会议` is followed by `本报讯 7月25日，…`.
 //! On free pages (one paragraph per line), any short unpunctuated line after
 //! a closed line is a headline. An unpunctuated line led by a subtitle dash
-//! (`——江东船企满负荷生产`) under finished text or a headline is a headline
-//! line on any page: body text never opens so without ending its sentence.
+//! (`——江东船企满负荷生产`) under finished text or a headline, or wider than
+//! the column (a subtitle set inside a column, read in mid-sentence), is a
+//! headline line on any page: body text never opens so without ending its
+//! sentence.
 //!
 //! **Attaching.** Each headline line gets a score for each article on the
 //! page within reach (`CANDIDATES` on each side), and goes to the best:
@@ -354,12 +356,14 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return false;
     }
     // A subtitle led by its dash (`——江东船企满负荷生产`) under finished
-    // text or a headline: body text is never led by `——` without ending
-    // its sentence on the line.
-    if line.text.starts_with("——") && above(page, i) == Above::Closed {
+    // text or a headline, or wider than the column: body text is never led
+    // by `——` without ending its sentence on the line.
+    let m = page.measure_at(i);
+    if line.text.starts_with("——")
+        && (above(page, i) == Above::Closed || (m.columnar && line.width > m.full))
+    {
         return true;
     }
-    let m = page.measure_at(i);
     if !m.columnar {
         return !more_chars_than(line.text, FREE_HEADLINE_CHARS) && above(page, i) == Above::Closed;
     }
@@ -1101,6 +1105,22 @@ mod tests {
         let lines: Vec<&str> = article.headline.lines().collect();
         assert_eq!(lines, ["订单排到2029年", "——江东船企满负荷生产"]);
         assert!(article.paragraphs[0].starts_with("订单饱满"));
+    }
+
+    #[test]
+    fn a_dash_led_line_wider_than_the_column_is_a_subtitle_even_in_mid_sentence() {
+        // The headline set right of the first column, read in mid-sentence.
+        let text = "本报讯 6月20日晚，市公安局\n交警支队启动夏夜酒驾集中整\n\
+                    治行动，首晚查处酒后驾驶违\n法行为27起，其中醉酒驾驶\n\
+                    9起。民警在城东烧烤街附近\n的检查点拦下一辆轿车，随即带\n\
+                    夏夜酒驾整治启动\n——重点查处烧烤夜市周边地段\n\
+                    驾驶人前往医院抽血。交警支\n队有关负责人介绍，夏季夜间\n\
+                    聚餐增多，酒驾违法行为呈现\n高发态势，整治将持续三个月。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["夏夜酒驾整治启动", "——重点查处烧烤夜市周边地段"]);
+        assert_eq!(edition.articles().count(), 1);
     }
 
     #[test]
