@@ -349,20 +349,20 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if !line.candidate {
         return is_question_headline(page, i);
     }
+    let m = page.measure_at(i);
+    // A subtitle led by its dash (`——江东船企满负荷生产`) under finished
+    // text or a headline, or wider than the column: body text is never led
+    // by `——` without ending its sentence on the line.
+    if line.text.starts_with("——")
+        && (above(page, i) == Above::Closed || (m.columnar && line.width > m.full))
+    {
+        return true;
+    }
     // A headline never reads on into the line right after it.
     if page.next_text(i).is_some_and(|j| {
         j == i + 1 && page.roles[j] == Role::Body && starts_as_continuation(page.lines[j].text)
     }) {
         return false;
-    }
-    // A subtitle led by its dash (`——江东船企满负荷生产`) under finished
-    // text or a headline, or wider than the column: body text is never led
-    // by `——` without ending its sentence on the line.
-    let m = page.measure_at(i);
-    if line.text.starts_with("——")
-        && (above(page, i) == Above::Closed || (m.columnar && line.width > m.full))
-    {
-        return true;
     }
     if !m.columnar {
         return !more_chars_than(line.text, FREE_HEADLINE_CHARS) && above(page, i) == Above::Closed;
@@ -424,13 +424,15 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return true;
     }
     // A paragraph's first line (an indent short) runs on into a full
-    // line; it never follows an unfinished line that is not full itself.
-    // So an unpunctuated line short of the column, under a finished one,
-    // over a first line running on into a full line, is a headline
-    // (`食安中心抽查` / `三款辣椒醬驗出蘇丹紅` / `食物安全中心昨日公布，` / …).
+    // line; it never follows an unfinished line: a paragraph does not
+    // start inside a sentence. So an unpunctuated line no wider than the
+    // column, under a finished one, over a first line running on into a
+    // full line, is a headline (`食安中心抽查` / `三款辣椒醬驗出蘇丹紅` /
+    // `食物安全中心昨日公布，` / …), even one nearly as wide as the column
+    // (`首座油氢合建站在高新区投运` / `5月16日，全市首座油氢合`).
     if above == Above::Closed
         && next_first
-        && line.width + 2 < m.full
+        && line.width <= m.full
         && first_runs_on(page, j, m.full)
     {
         return true;
@@ -1121,6 +1123,33 @@ mod tests {
         let lines: Vec<&str> = article.headline.lines().collect();
         assert_eq!(lines, ["夏夜酒驾整治启动", "——重点查处烧烤夜市周边地段"]);
         assert_eq!(edition.articles().count(), 1);
+    }
+
+    #[test]
+    fn a_dash_led_subtitle_is_a_headline_line_whatever_opens_the_body() {
+        // `谷歌、` reads like a line continuing the one above it.
+        let text = "他笑着说：“这事儿我得去问\n问。”（何静）\n\n东南亚电商规模扩大\n\n\
+                    ——交易额超1500亿美元\n\n谷歌、淡马锡和贝恩公司近日\n\
+                    联合发布的年度报告显示，东南\n亚地区电子商务交易总额达到\n\
+                    1500亿美元，同比增长两成。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["东南亚电商规模扩大", "——交易额超1500亿美元"]);
+    }
+
+    #[test]
+    fn a_line_as_wide_as_the_column_over_a_first_line_is_a_headline() {
+        let text = "市电力公司提醒市民在用电高\n峰时段合理设置空调温度，在\n\
+                    二十六度以上，错峰使用大功\n率电器，共同维护电网安全。\n\
+                    （许文）\n\n首座油氢合建站在高新投运\n\n五月十六日，全市首座油\n\
+                    氢合建站在北环路正式投运，\n该站在原有加油站基础上改建\n\
+                    而成，日加氢能力达到五百公\n斤，可满足百辆公交车需求。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["首座油氢合建站在高新投运"]);
+        assert!(article.paragraphs[0].starts_with("五月十六日"));
     }
 
     #[test]
