@@ -13,6 +13,9 @@
 //! In the sample, `赵建军对吉佳蓝公司给予无锡发` (alone between blank lines)
 //! runs on into the full-width `展的大力支持表示感谢。…` and stays body, while
 //! `市委外事工作委员会召开会议` is followed by `本报讯 7月25日，…`.
+//! Right under a headline line, a line with no clause comma over a narrower
+//! line that does not end its sentence is a deck line: a paragraph's first
+//! line runs on into a line at least as wide.
 //! On free pages (one paragraph per line), any short unpunctuated line after
 //! a closed line is a headline. An unpunctuated line led by a subtitle dash
 //! (`——江东船企满负荷生产`) under finished text or a headline, or wider than
@@ -423,6 +426,14 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     {
         return true;
     }
+    // Right under a headline line, a line with no clause comma over a
+    // narrower line that does not end its sentence is a deck line: a
+    // paragraph's first line (an indent short) runs on into a line as
+    // wide or wider (`省运会首设电竞项目` / `“00后”选手在键盘上拼出金牌` /
+    // `9月14日，第十七届省运会…`).
+    if under_headline(page, i) && next.width < line.width && !next.ends {
+        return true;
+    }
     // A paragraph's first line (an indent short) runs on into a full
     // line; it never follows an unfinished line: a paragraph does not
     // start inside a sentence. So an unpunctuated line no wider than the
@@ -446,6 +457,14 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// True when the text line right above line `i` is a headline line.
+fn under_headline(page: &PageLines, i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| matches!(page.roles[j], Role::Body | Role::Headline))
+        .is_some_and(|j| page.roles[j] == Role::Headline)
 }
 
 /// True when the line after body line `j` (a paragraph's first line, by
@@ -1150,6 +1169,19 @@ mod tests {
         let lines: Vec<&str> = article.headline.lines().collect();
         assert_eq!(lines, ["首座油氢合建站在高新投运"]);
         assert!(article.paragraphs[0].starts_with("五月十六日"));
+    }
+
+    #[test]
+    fn a_line_under_a_headline_over_a_narrower_unfinished_line_is_a_deck() {
+        let text = "七成受访者认为政府应对米价上涨\n的措施不够及时。\n\n省运会首设电竞项目\n\n\
+                    “00后”选手在键盘上拼出金牌\n\n9月14日，第十七届省运会电子\n\
+                    竞技项目决赛在市奥体中心体育馆\n举行。经过三天的激烈角逐，江城\n\
+                    代表队夺得团体金牌，队员平均年\n龄不满二十岁。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["省运会首设电竞项目", "“00后”选手在键盘上拼出金牌"]);
+        assert!(article.paragraphs[0].starts_with("9月14日"));
     }
 
     #[test]
