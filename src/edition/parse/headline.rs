@@ -437,13 +437,19 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // A paragraph's first line (an indent short) runs on into a full
     // line; it never follows an unfinished line: a paragraph does not
     // start inside a sentence. So an unpunctuated line no wider than the
-    // column, under a finished one, over a first line running on into a
-    // full line, is a headline (`食安中心抽查` / `三款辣椒醬驗出蘇丹紅` /
-    // `食物安全中心昨日公布，` / …), even one nearly as wide as the column
-    // (`首座油氢合建站在高新区投运` / `5月16日，全市首座油氢合`).
-    if above == Above::Closed
+    // column, under a finished or an unpunctuated one (a stack), over a
+    // first line running on into a full line, is a headline (`食安中心抽查`
+    // / `三款辣椒醬驗出蘇丹紅` / `食物安全中心昨日公布，` / …), even one
+    // nearly as wide as the column
+    // (`首座油氢合建站在高新区投运` / `5月16日，全市首座油氢合`) if it holds
+    // no mark a sentence runs on with (`、`): a full column line read out
+    // of order (`海技术科学太湖实验室、先`) is not.
+    let near_full = line.width + 2 >= m.full;
+    let runs_on_mark = line.text.chars().any(super::lines::is_mid_punct);
+    if closed
         && next_first
         && line.width <= m.full
+        && !(near_full && runs_on_mark)
         && first_runs_on(page, j, m.full)
     {
         return true;
@@ -1182,6 +1188,19 @@ mod tests {
         let lines: Vec<&str> = article.headline.lines().collect();
         assert_eq!(lines, ["省运会首设电竞项目", "“00后”选手在键盘上拼出金牌"]);
         assert!(article.paragraphs[0].starts_with("9月14日"));
+    }
+
+    #[test]
+    fn a_stack_of_unpunctuated_lines_over_a_first_line_is_a_headline() {
+        let text = "巴拿马运河通行量逐步恢复\n日均通航船只明显增加\n\n\
+                    巴拿马运河管理局日前表\n示，随着雨季降水增多，加通\n\
+                    湖水位回升，运河通行能力正\n逐步恢复，日均通航船只增至\n\
+                    三十艘，接近往年同期水平，\n排队等候的货船数量明显减少\n\
+                    运费也随之回落到正常区间。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["巴拿马运河通行量逐步恢复", "日均通航船只明显增加"]);
     }
 
     #[test]
