@@ -297,6 +297,28 @@ pub(crate) fn starts_as_continuation(text: &str) -> bool {
         .is_some_and(|at| at <= 2)
 }
 
+/// True when `text` holds a space between two ideographs, as headlines
+/// set their phrases apart.
+fn has_phrase_space(text: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' || c == '\u{3000}' {
+            let next = chars.peek().copied();
+            if prev.is_some_and(ideograph) && next.is_some_and(ideograph) {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// True for a wide letter (an ideograph, kana or hangul).
+fn ideograph(c: char) -> bool {
+    is_wide(c) && is_letter_or_digit(c)
+}
+
 /// True when `text` holds a clause comma or semicolon (`，；` and their
 /// small forms): body text runs on with them, headlines seldom do (one
 /// line in 345 of the corpus's headlines, `六盘山下，支教老师…`; a deck
@@ -375,6 +397,12 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let above = above(page, i);
     let closed = above != Above::Open;
+    // Headlines set phrases apart with a space (`長洲太平清醮 數萬人入島睇搶包山`,
+    // `坚定信心决心 争取更好结果`); body text never puts one between
+    // ideographs (justification spaces are gone by now).
+    if above == Above::Closed && has_phrase_space(line.text) {
+        return true;
+    }
     // Unless the line above is finished, only a line far wider than the
     // column (an inset headline) is a headline: proportional punctuation
     // can make a body line a character or two wider than its neighbours.
@@ -1000,6 +1028,14 @@ mod tests {
         assert!(!starts_as_continuation("本报讯 7月26日，"));
         assert!(!starts_as_continuation("“制储运加用”全链条布局，"));
         assert!(!starts_as_continuation("……"));
+    }
+
+    #[test]
+    fn a_space_between_phrases_marks_a_headline() {
+        assert!(has_phrase_space("長洲太平清醮 數萬人入島睇搶包山"));
+        assert!(has_phrase_space("坚定信心决心　争取更好结果"));
+        assert!(!has_phrase_space("本报讯 7月26日，市委"));
+        assert!(!has_phrase_space("“China Travel”持续升温"));
     }
 
     #[test]

@@ -76,11 +76,14 @@ pub(crate) struct PageLines<'a> {
 /// `本报鄂尔多斯9月17日` / `讯 记者…`): the line with the start of the next
 /// one read on as a dateline, the dateline ending past the line's end. Only
 /// a line that starts like a dateline ([`credits::may_open_article`]) is
-/// joined, and only with the line right under it (no blank between).
+/// joined, and only with the next text line.
 fn mark_broken_datelines(lines: &mut [lines::Line<'_>]) {
     for i in 0..lines.len().saturating_sub(1) {
+        // A blank may stand between the halves: an extractor can set a
+        // bold dateline's end apart (mutool: `据新华社巴西利亚3月13` /
+        // blank / `日电 巴西…`).
         let (line, next) = (&lines[i], &lines[i + 1]);
-        if line.opens || next.blank_before || !credits::may_open_article(line.text) {
+        if line.opens || !credits::may_open_article(line.text) {
             continue;
         }
         let head: String = next.text.chars().take(BROKEN_DATELINE_TAIL).collect();
