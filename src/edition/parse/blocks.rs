@@ -4,7 +4,9 @@
 //! **Paragraph ends.** Blank lines are no evidence: extractors put them at
 //! column breaks in mid-sentence (`省委书` / blank / `记信长星`) and leave them
 //! out between paragraphs (pdftotext). A paragraph ends after a line that
-//! ends a sentence (`。！？…”」）`) and either
+//! ends a sentence (`。！？…”」）`; a closing quote only when it closes a
+//! sentence, not a quoted term opened on the line: `…以“养老公寓”` /
+//! `为名的…` runs on) and either
 //! - is short: at least 1.5 characters narrower than the local column
 //!   measure, as a paragraph's last line usually is — a paragraph's first
 //!   line counts with the two-character indent the extractor dropped, so
@@ -40,7 +42,9 @@ use super::english;
 use super::furniture::Jump;
 use rustc_hash::FxHashSet;
 
-use super::lines::{Line, PairCounter, ends_mid_sentence, ends_sentence, is_letter, join_into};
+use super::lines::{
+    Line, PairCounter, ends_mid_sentence, ends_sentence, finishes_sentence, is_letter, join_into,
+};
 use super::page::{PageLines, Role};
 
 /// A run of one article's body on one page.
@@ -235,7 +239,9 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize, first: bool) -> bool {
     if page.english {
         return prev.ends && prev.width * 5 < page.median_width * 4;
     }
-    if !prev.ends {
+    // A quotation closed at the line end (`…以“养老公寓”` / `为名的…`) ends
+    // no sentence unless a sentence ends inside it.
+    if !prev.ends || !finishes_sentence(prev.text) {
         return false;
     }
     if line.indent {
@@ -571,6 +577,30 @@ mod tests {
                 "热度背后有隐忧。",
                 "有游客反映假期高峰时段游船排队超过一小时的情况较多。",
             ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_term_closing_a_line_ends_no_paragraph() {
+        // `“养老公寓”` closes a quotation opened on its line, short of the
+        // column: no sentence ends there. `“会努力。”` does end one.
+        let text = "近日一位老人在社区民警的帮\n助下识破骗局避免了经济损失\n\
+                    这是一起以“养老公寓”\n为名的非法集资活动的典型案\n例警方已立案调查。\n\
+                    他说：“会努力。”\n社区民警将继续开展反诈宣传\n活动让老人远离各类骗局。\n";
+        let edition = crate::edition::parse::parse(text);
+        let paragraphs: Vec<&str> = edition
+            .articles()
+            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
+            .collect();
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.contains("这是一起以“养老公寓”为名的非法集资")),
+            "{paragraphs:?}"
+        );
+        assert!(
+            paragraphs.iter().any(|p| p.ends_with("他说：“会努力。”")),
+            "{paragraphs:?}"
         );
     }
 }
