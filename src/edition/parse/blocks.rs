@@ -23,6 +23,9 @@
 //! - sits on a free page (one paragraph per line), where every line that
 //!   ends a sentence ends its paragraph.
 //!
+//! An article's opening line ending in its dateline's reporter credit
+//! (`本报讯 11月4日，（记者钱佳怡）`) ends no paragraph.
+//!
 //! On English OCR pages, a line that ends a sentence and is under 80 % of
 //! the page's median line ends its paragraph (see [`super::english`]).
 //!
@@ -241,7 +244,7 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize, first: bool) -> bool {
     }
     // A quotation closed at the line end (`…以“养老公寓”` / `为名的…`) ends
     // no sentence unless a sentence ends inside it.
-    if !prev.ends || !finishes_sentence(prev.text) {
+    if !prev.ends || !finishes_sentence(prev.text) || dateline_credit(prev) {
         return false;
     }
     if line.indent {
@@ -269,6 +272,18 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize, first: bool) -> bool {
     // short too).
     let indent_short = line.width + 5 >= m.full && !line.ends;
     next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
+}
+
+/// True for an article's opening line that ends in its dateline's
+/// reporter credit (`本报讯 11月4日，（记者钱佳怡）`): the first sentence
+/// follows on the next line, in the same paragraph.
+fn dateline_credit(line: &Line) -> bool {
+    line.opens
+        && line.text.ends_with('）')
+        && line
+            .text
+            .rsplit_once('（')
+            .is_some_and(|(_, credit)| credit.starts_with("记者") || credit.starts_with("記者"))
 }
 
 /// Puts back a column that an extractor read out of order at the end of a
@@ -602,5 +617,28 @@ mod tests {
             paragraphs.iter().any(|p| p.ends_with("他说：“会努力。”")),
             "{paragraphs:?}"
         );
+    }
+
+    #[test]
+    fn an_opening_line_ending_in_its_reporter_credit_runs_on() {
+        let line = |text| Line {
+            text,
+            indent: false,
+            blank_before: false,
+            width: 0,
+            opens: true,
+            candidate: false,
+            ends: true,
+            subhead: false,
+            aside: false,
+        };
+        assert!(dateline_credit(&line("本报讯 11月4日，（记者钱佳怡）")));
+        assert!(dateline_credit(&line("本報訊 11月4日，（記者錢佳怡）")));
+        // A closing byline is no dateline credit.
+        assert!(!dateline_credit(&line("本报讯 全市今日降温。（钱佳怡）")));
+        assert!(!dateline_credit(&Line {
+            opens: false,
+            ..line("（记者钱佳怡）")
+        }));
     }
 }
