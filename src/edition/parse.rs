@@ -16,8 +16,10 @@
 //!    from body lines;
 //! 5. `parse::interleave`: split a block of two columns whose lines an
 //!    extractor alternated; `parse::blocks`: put back a column read out of
-//!    order, then rejoin
-//!    body lines into paragraphs and article segments;
+//!    order; `parse::continuity`: give each column block that stops in
+//!    mid-sentence the block that continues it, as one assignment over the
+//!    page weighed by the edition's char counts; then `parse::blocks`
+//!    rejoins body lines into paragraphs and article segments;
 //! 6. `parse::headline::attach`: give each headline block to the article whose
 //!    body shares most of its words (position only breaks ties).
 //!
@@ -35,6 +37,7 @@
 
 mod blocks;
 mod columns;
+mod continuity;
 mod credits;
 mod english;
 mod furniture;
@@ -121,11 +124,7 @@ pub fn parse_with_threads(text: &str, threads: usize) -> Edition {
             let read = if read.measure_in == measure {
                 read
             } else {
-                read_page_alone(
-                    pages.get(index).copied().unwrap_or_default(),
-                    index,
-                    measure,
-                )
+                read_page_alone(&pages, index, measure)
             };
             measure = read.measure_out;
             reads.push(read);
@@ -175,25 +174,24 @@ fn read_run(
 ) -> Vec<PageRead> {
     let mut reads = Vec::with_capacity(run.len());
     for index in run {
-        let read = read_page_alone(
-            pages.get(index).copied().unwrap_or_default(),
-            index,
-            measure,
-        );
+        let read = read_page_alone(pages, index, measure);
         measure = read.measure_out;
         reads.push(read);
     }
     reads
 }
 
-/// Reads page `index` (0-based) with `measure` to borrow.
-fn read_page_alone(text: &str, index: usize, measure: Option<columns::Measure>) -> PageRead {
+/// Reads page `index` (0-based) of `pages` with `measure` to borrow; the
+/// pages around it are its [`continuity::context`].
+fn read_page_alone(pages: &[&str], index: usize, measure: Option<columns::Measure>) -> PageRead {
+    let text = pages.get(index).copied().unwrap_or_default();
+    let context = continuity::context(pages, index);
     let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
     // Decided page by page: an edition may mix scripts.
     let english = english::is_english(text);
     let mut found = Edition::default();
     let mut measure_out = measure;
-    let (page, drafts) = read_page(text, number, english, &mut found, &mut measure_out);
+    let (page, drafts) = read_page(text, context, number, english, &mut found, &mut measure_out);
     PageRead {
         page,
         drafts,
@@ -342,8 +340,11 @@ fn credit_name(line: &str) -> String {
 /// furniture into a [`Page`] (and the edition's title
 /// and date), its articles into drafts. `measure` is the column measure
 /// of the latest earlier page set in columns, updated with this page's.
+/// `context`: the pages around it, whose text tells how likely the chars
+/// meeting at a column break are ([`continuity`]).
 fn read_page(
     text: &str,
+    context: &[&str],
     number: u32,
     english: bool,
     edition: &mut Edition,
@@ -364,6 +365,10 @@ fn read_page(
         interleave::restore_interleaved_columns(&mut lines);
         blocks::restore_late_column(&mut lines);
         blocks::restore_early_line(&mut lines);
+        // Columns unfolded from side by side come in their printed order.
+        if unfolded.is_none() {
+            continuity::restore_continuations(&mut lines, context);
+        }
     }
     trace_roles(&lines);
     let segments = merge_interleaved(blocks::segments(&lines));
