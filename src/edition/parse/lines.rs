@@ -383,10 +383,13 @@ fn space_is_artefact(prev: Option<char>, next: Option<char>, spaced_out: bool) -
 /// there, and an extractor (pdfminer) writes one for the wider glyph gap.
 /// The space after a dateline's `讯` or `电` (`本报讯 3月12日`) is real.
 fn at_script_boundary(p: char, n: char) -> bool {
-    let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+    let latin = |c: char| c.is_ascii_graphic();
+    // CJK text proper: not the General Punctuation (`—`, `“`) English
+    // text sets too.
+    let cjk = |c: char| u32::from(c) >= 0x2E80 && is_wide(c);
     let dateline_end = matches!(p, '讯' | '电' | '訊' | '電');
-    (is_wide(p) && latin(n) && !dateline_end && !is_opening(p))
-        || (latin(p) && is_wide(n) && !is_opening(n) && is_letter_or_digit(n))
+    (cjk(p) && latin(n) && !dateline_end && !is_opening(p))
+        || (latin(p) && cjk(n) && !is_opening(n) && is_letter_or_digit(n))
 }
 
 /// Joins two lines of one paragraph: nothing between CJK text, one space
@@ -780,6 +783,8 @@ mod tests {
             "据新华社东京5月27日电 2025年"
         );
         assert_eq!(despace("App Store 上架"), "App Store上架");
+        assert_eq!(despace("“冰城 + 雪乡”"), "“冰城+雪乡”");
+        assert_eq!(despace("a word — another"), "a word — another");
     }
 
     #[test]
