@@ -35,6 +35,7 @@
 
 mod blocks;
 mod columns;
+mod compilation;
 mod credits;
 mod english;
 mod furniture;
@@ -90,6 +91,9 @@ pub const MAX_THREADS: usize = 4;
 ///
 /// Never panics: a thread that failed has its pages read again on this one.
 pub fn parse_with_threads(text: &str, threads: usize) -> Edition {
+    if let Some(edition) = compilation::read(text) {
+        return edition;
+    }
     let pages: Vec<&str> = lines::split_at_byte(text, 0x0C).collect();
     let runs = page_runs(&pages, threads.max(1));
     let results: Vec<Option<Vec<PageRead>>> = std::thread::scope(|scope| {
@@ -322,6 +326,7 @@ impl Draft {
             byline_printed: (!printed.is_empty()).then(|| printed.join(" ")),
             paragraphs,
             captions: self.captions,
+            source: None,
         }
     }
 }
