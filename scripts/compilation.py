@@ -23,7 +23,11 @@ Usage:
 ARTICLES.json:
 
     {"paper": "人民日报", "date": "2025年10月20日",
-     "style": {"body_pt": 11.5, "author_spacing": "0.4em"} (optional),
+     "style": {"body_pt": 11.5, "author_spacing": "0.4em", "toc": false,
+               "running_head": "…", "author_below": true, "author_label": "作者：",
+               "source_format": "dash"} (all optional: no contents page, a
+               running head on every page, the author line under the source
+               line, a label before it, `来源：人民日报 2025-10-20 第02版`),
      "articles": [{"title": ["line", "second line if wrapped"],
                    "authors": ["洪勇", "李建华"], "role": "本报记者" | null,
                    "page": 2, "highlights": ["…", "…"] | absent,
@@ -85,12 +89,16 @@ def name_spaced(name):
     return name[0] + "\u3000" + name[1] if len(name) == 2 else name
 
 
-def author_line(a):
+def author_line(a, style=None):
     names = "\u3000\u3000".join(name_spaced(n) for n in a["authors"])
-    return (a["role"] + "\u3000" + names) if a.get("role") else names
+    line = (a["role"] + "\u3000" + names) if a.get("role") else names
+    return (style or {}).get("author_label", "") + line
 
 
-def source_line(paper, date, page):
+def source_line(paper, date, page, style=None):
+    if (style or {}).get("source_format") == "dash":
+        y, m, d = (int(x) for x in re.findall(r"\d+", date))
+        return f"来源：{paper} {y}-{m:02d}-{d:02d} 第{page:02d}版"
     return f"《{paper}》（{date} 第 {page:02d} 版）"
 
 
@@ -99,17 +107,22 @@ def build_html(spec, toc_pages):
     style = spec.get("style", {})
     css = CSS + (f".body p {{ font-size: {style['body_pt']}pt; }}\n" if "body_pt" in style else "")
     css += f".author {{ letter-spacing: {style['author_spacing']}; }}\n" if "author_spacing" in style else ""
+    if "running_head" in style:
+        css += ("@page { @top-center { content: \"%s\"; font: 9pt \"WenQuanYi Zen Hei\"; } }\n"
+                % style["running_head"])
     out = ['<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
            f"<title>{esc(spec['paper'])} {esc(spec['date'])}</title><style>{css}</style></head><body>"]
-    out.append('<div class="toc"><h1>目录</h1>')
-    for a, n in zip(spec["articles"], toc_pages):
-        out.append(f"<p><span>{esc(''.join(a['title']))}</span><span>{n}</span></p>")
-    out.append("</div>")
+    if style.get("toc", True):
+        out.append('<div class="toc"><h1>目录</h1>')
+        for a, n in zip(spec["articles"], toc_pages):
+            out.append(f"<p><span>{esc(''.join(a['title']))}</span><span>{n}</span></p>")
+        out.append("</div>")
     for a in spec["articles"]:
         out.append('<div class="art">')
         out.append("<h2>" + "<br>".join(esc(t) for t in a["title"]) + "</h2>")
-        out.append(f'<p class="author">{esc(author_line(a))}</p>')
-        out.append(f'<p class="source">{esc(source_line(spec["paper"], spec["date"], a["page"]))}</p>')
+        author = f'<p class="author">{esc(author_line(a, style))}</p>'
+        source = f'<p class="source">{esc(source_line(spec["paper"], spec["date"], a["page"], style))}</p>'
+        out += [source, author] if style.get("author_below") else [author, source]
         if a.get("highlights"):
             out.append('<div class="box"><p class="head">亮点</p>')
             out += [f"<p>● {esc(h)}</p>" for h in a["highlights"]]
@@ -157,7 +170,7 @@ def page_texts(pdf):
 
 def locate(spec, pages):
     """The 1-based PDF page each article's title starts on (searching on from the previous)."""
-    found, at = [], 1   # page 0 is the table of contents
+    found, at = [], (1 if spec.get("style", {}).get("toc", True) else 0)   # the contents' page
     for a in spec["articles"]:
         key = re.sub(r"\s+", "", a["title"][0])
         while at < len(pages) and key not in pages[at]:
@@ -169,6 +182,7 @@ def locate(spec, pages):
 
 
 def gold_of(spec, pages, n_pages):
+    style = spec.get("style", {})
     arts = []
     for a in spec["articles"]:
         role = a.get("role")
@@ -178,19 +192,24 @@ def gold_of(spec, pages, n_pages):
             "headline_lines": list(a["title"]),
             "headline_roles": ["main"] * len(a["title"]),
             "byline": " ".join(a["authors"]),
-            "byline_printed": author_line(a),
+            "byline_printed": author_line(a, style),
             "byline_role": role,
             "dateline": None,
-            "source": source_line(spec["paper"], spec["date"], a["page"]),
+            "source": source_line(spec["paper"], spec["date"], a["page"], style),
             "captions": (["亮点"] + ["● " + h for h in a["highlights"]]) if a.get("highlights") else [],
             "paragraphs": list(a["paragraphs"]),
         })
     for g, p in zip(arts, pages):
         g["pdf_page"] = p
-    extras = [{"page": 1, "kind": "toc", "text": "目录"}]
-    extras += [{"page": 1, "kind": "toc", "text": f"{''.join(a['title'])} {p}"}
-               for a, p in zip(spec["articles"], pages)]
+    extras = []
+    if style.get("toc", True):
+        extras += [{"page": 1, "kind": "toc", "text": "目录"}]
+        extras += [{"page": 1, "kind": "toc", "text": f"{''.join(a['title'])} {p}"}
+                   for a, p in zip(spec["articles"], pages)]
     extras += [{"page": n, "kind": "folio", "text": f"第 {n} 页"} for n in range(1, n_pages + 1)]
+    if "running_head" in style:
+        extras += [{"page": n, "kind": "running_head", "text": style["running_head"]}
+                   for n in range(1, n_pages + 1)]
     return {"source": "written for newsreader (issue 12, item 10): an article compilation",
             "edition": {"newspaper": spec["paper"], "date": spec["date"], "script": "simp",
                         "kind": "compilation"},

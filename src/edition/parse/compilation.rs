@@ -33,7 +33,9 @@
 //! table of contents and footers as page furniture, the author and source
 //! lines in [`Article::byline_printed`].
 
-use super::lines::{is_end_punct, join_into, split_at_byte, width};
+use std::borrow::Cow;
+
+use super::lines::{despace, is_end_punct, join_into, split_at_byte, width};
 use crate::edition::{Article, ArticleId, Edition, Headline, Page};
 
 /// The fewest source lines that make a file a compilation.
@@ -72,6 +74,9 @@ const MEASURE_SHARE: usize = 20;
 /// The fewest lines that reach the measure ([`measure`]).
 const MEASURE_MIN_LINES: usize = 3;
 
+/// The fewest pages a running head repeats on ([`mark_running_lines`]).
+const RUNNING_MIN_PAGES: usize = 3;
+
 /// The headings of a highlights box.
 const BOX_HEADS: [&str; 7] = [
     "亮点",
@@ -85,6 +90,9 @@ const BOX_HEADS: [&str; 7] = [
 
 /// Marks that open a highlights bullet.
 const BULLETS: [char; 10] = ['●', '■', '◆', '▲', '★', '•', '▪', '◇', '□', '○'];
+
+/// Labels an author line may open with, before the names or role.
+const AUTHOR_LABELS: [&str; 6] = ["作者：", "作者:", "文／", "文/", "撰文：", "撰稿："];
 
 /// The role words an author line may open with, longest first.
 const ROLES: [&str; 9] = [
@@ -116,7 +124,7 @@ pub(super) fn read(text: &str) -> Option<Edition> {
     let toc = Toc::new(&items[..sources[0]]);
     let mut heads: Vec<Head> = Vec::with_capacity(sources.len());
     for &s in &sources {
-        let floor = heads.last().map_or(0, |h| h.source + 1);
+        let floor = heads.last().map_or(0, |h| h.end);
         heads.push(find_head(&items, floor, s, &toc));
     }
     // A compilation sets a title above every source line (a source line
@@ -128,7 +136,7 @@ pub(super) fn read(text: &str) -> Option<Edition> {
     if titled < MIN_SOURCES || titled * 2 < heads.len() {
         return None;
     }
-    Some(assemble(text, &items, &heads))
+    Some(assemble(text, &items, &mut heads))
 }
 
 /// True when `text` holds at least [`MIN_SOURCES`] source lines, found by
@@ -188,15 +196,27 @@ pub(super) fn source(line: &str) -> Option<Source> {
         .or_else(|| rest.strip_prefix('('))
         .unwrap_or(rest);
     let (year, rest) = digits(rest, 4, 4)?;
-    let rest = rest.strip_prefix('年')?;
-    let (month, rest) = digits(rest, 1, 2)?;
-    let rest = rest.strip_prefix('月')?;
-    let (day, rest) = digits(rest, 1, 2)?;
-    let rest = rest.strip_prefix('日')?;
+    // `2025年10月20日`, or `2025-10-20` (`/`, `.`).
+    let sep = rest.chars().next()?;
+    let (month, rest) = digits(rest.strip_prefix(sep)?, 1, 2)?;
+    let (marks, after) = match sep {
+        '年' => (['月', '日'], true),
+        '-' | '/' | '.' => ([sep, sep], false),
+        _ => return None,
+    };
+    let (day, rest) = digits(rest.strip_prefix(marks[0])?, 1, 2)?;
+    let rest = if after {
+        rest.strip_prefix(marks[1])?
+    } else {
+        rest
+    };
     let rest = rest.strip_prefix('第')?;
     let (_, rest) = digits(rest, 1, 3)?;
     let rest = rest.strip_prefix('版')?;
-    if !matches!(rest, "" | "）" | ")") {
+    // A section name may follow the page: `第02版：要闻`, `第02版 要闻）`.
+    let rest = rest.trim_start_matches([':', '：']);
+    let rest = rest.trim_end_matches(['）', ')']);
+    if rest.chars().count() > 6 || !rest.chars().all(is_han) {
         return None;
     }
     Some(Source {
@@ -262,7 +282,53 @@ fn items(text: &str) -> Vec<Item<'_>> {
             }
         }
     }
+    mark_running_lines(&mut items);
     items
+}
+
+/// Marks as furniture a running head or foot: a line that opens or closes
+/// at least [`RUNNING_MIN_PAGES`] pages, and half the pages, word for word
+/// (`人民日报 2025年10月20日`, a tool's name).
+fn mark_running_lines(items: &mut [Item<'_>]) {
+    let mut ends: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < items.len() {
+        let page = items[k].page;
+        let first = k;
+        while k < items.len() && items[k].page == page {
+            k += 1;
+        }
+        let text: Vec<usize> = (first..k)
+            .filter(|&i| items[i].kind == Kind::Text)
+            .collect();
+        ends.extend(text.first());
+        ends.extend(text.last().filter(|&&l| Some(&l) != text.first()));
+    }
+    let pages = items.last().map_or(0, |i| i.page + 1);
+    let mut counts: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    for &i in &ends {
+        *counts.entry(compact(items[i].text)).or_default() += 1;
+    }
+    for i in ends {
+        let n = counts.get(&compact(items[i].text)).copied().unwrap_or(0);
+        if n >= RUNNING_MIN_PAGES && n * 2 >= pages {
+            items[i].kind = Kind::Footer;
+        }
+    }
+}
+
+/// A body line without the spaces an extractor put between the chars of a
+/// justified line (`“ 禁 渔 不 是 …`), as the page reader cleans it.
+fn despaced(text: &str) -> Cow<'_, str> {
+    if text.contains(char::is_whitespace) {
+        Cow::Owned(despace(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// A page footer: `第 30 页`, `第30页 共45页`, `- 30 -`, `30 / 45`.
@@ -344,6 +410,9 @@ struct Head {
     authors: Vec<usize>,
     /// The source line.
     source: usize,
+    /// The first item after the head: after the source line, or after the
+    /// author lines when they follow it.
+    end: usize,
 }
 
 impl Head {
@@ -400,10 +469,29 @@ fn find_head(items: &[Item<'_>], floor: usize, source: usize, toc: &Toc) -> Head
     authors.reverse();
     let mut title: Vec<usize> = above[j..j + t].to_vec();
     title.reverse();
+    let mut end = source + 1;
+    if authors.is_empty() {
+        // An author line set under the source line: short name lines
+        // before the body (never the last lines of the file).
+        let below: Vec<usize> = (source + 1..items.len())
+            .filter(|&i| items[i].kind != Kind::Footer)
+            .take(MAX_AUTHOR_LINES + 1)
+            .collect();
+        let n = below
+            .iter()
+            .take(MAX_AUTHOR_LINES)
+            .take_while(|&&i| items[i].kind == Kind::Text && is_author(items[i].text))
+            .count();
+        if n > 0 && n < below.len() {
+            authors = below[..n].to_vec();
+            end = below[n - 1] + 1;
+        }
+    }
     Head {
         title,
         authors,
         source,
+        end,
     }
 }
 
@@ -427,8 +515,13 @@ fn one_page(items: &[Item<'_>], lines: &[usize]) -> bool {
 /// short runs, or opening with a role word (`本报记者`).
 fn is_author(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = strip_label(&compact);
     let n = compact.chars().count();
-    if n == 0 || n > MAX_AUTHOR_CHARS || !compact.chars().all(|c| is_han(c) || c == '·') {
+    if n == 0
+        || n > MAX_AUTHOR_CHARS
+        || BOX_HEADS.contains(&compact)
+        || !compact.chars().all(|c| is_han(c) || c == '·')
+    {
         return false;
     }
     n <= 4
@@ -437,6 +530,15 @@ fn is_author(line: &str) -> bool {
             .split(char::is_whitespace)
             .filter(|t| !t.is_empty())
             .all(|t| t.chars().count() <= 3)
+}
+
+/// An author line without its label (`作者：`, `文／`).
+fn strip_label(line: &str) -> &str {
+    AUTHOR_LABELS
+        .iter()
+        .find_map(|l| line.strip_prefix(l))
+        .unwrap_or(line)
+        .trim_start()
 }
 
 /// A CJK ideograph.
@@ -488,7 +590,14 @@ pub(super) fn author_names(lines: &[&str]) -> Option<String> {
             parts.push(part);
         }
     }
-    // Role words, alone or at the start of the first part.
+    // A label (`作者：`), then role words, alone or at the start of the
+    // first part.
+    if let Some(first) = parts.first_mut() {
+        *first = strip_label(first).to_owned();
+        if first.is_empty() {
+            parts.remove(0);
+        }
+    }
     let mut joined_front = String::new();
     let mut taken = 0;
     for p in &parts {
@@ -531,7 +640,7 @@ pub(super) fn author_names(lines: &[&str]) -> Option<String> {
 
 /// The edition: pages with their furniture, each article on the page its
 /// head starts on.
-fn assemble(text: &str, items: &[Item<'_>], heads: &[Head]) -> Edition {
+fn assemble(text: &str, items: &[Item<'_>], heads: &mut [Head]) -> Edition {
     let page_count = split_at_byte(text, 0x0C).count();
     let mut pages: Vec<Page> = (0..page_count)
         .map(|n| Page {
@@ -544,17 +653,30 @@ fn assemble(text: &str, items: &[Item<'_>], heads: &[Head]) -> Edition {
         pages[item.page].furniture.push(item.text.to_owned());
     }
     // Body lines of every article, to find the measure.
+    let starts: Vec<usize> = heads.iter().map(Head::start).collect();
     let bodies: Vec<Vec<usize>> = heads
-        .iter()
+        .iter_mut()
         .enumerate()
         .map(|(k, h)| {
-            let end = heads.get(k + 1).map_or(items.len(), Head::start);
-            (h.source + 1..end)
+            let end = starts.get(k + 1).copied().unwrap_or(items.len());
+            (h.end..end)
                 .filter(|&i| items[i].kind != Kind::Footer)
+                .filter(|&i| {
+                    let stray = is_stray_author(items, h, i);
+                    if stray {
+                        h.authors.push(i);
+                    }
+                    !stray
+                })
                 .collect()
         })
         .collect();
-    let measure = measure(bodies.iter().flatten().map(|&i| items[i].text));
+    let despaced_bodies: Vec<Cow<'_, str>> = bodies
+        .iter()
+        .flatten()
+        .map(|&i| despaced(items[i].text))
+        .collect();
+    let measure = measure(despaced_bodies.iter().map(AsRef::as_ref));
     let mut edition = Edition::default();
     for (k, head) in heads.iter().enumerate() {
         let end = heads.get(k + 1).map_or(items.len(), Head::start);
@@ -566,7 +688,8 @@ fn assemble(text: &str, items: &[Item<'_>], heads: &[Head]) -> Edition {
             }
         }
         let (captions, body) = split_box(items, &bodies[k], measure);
-        let lines: Vec<&str> = body.iter().map(|&i| items[i].text).collect();
+        let lines: Vec<Cow<'_, str>> = body.iter().map(|&i| despaced(items[i].text)).collect();
+        let lines: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
         let paragraphs = paragraphs(&lines, measure);
         let title: Vec<String> = head
             .title
@@ -620,6 +743,31 @@ fn assemble(text: &str, items: &[Item<'_>], heads: &[Head]) -> Edition {
     edition.pages = pages;
     super::number_repeated_ids(&mut edition);
     edition
+}
+
+/// True when item `i` is a piece of `head`'s author line that the
+/// extractor put after the page footer (pdftotext: `王` / `《人民日报》…`
+/// / … / `第2页` / `敏`): one or two ideographs after a footer of the page
+/// the author line is on, with nothing but furniture and such pieces after
+/// them on the page.
+fn is_stray_author(items: &[Item<'_>], head: &Head, i: usize) -> bool {
+    let piece = |k: usize| {
+        let c = compact(items[k].text);
+        items[k].kind == Kind::Text && (1..=2).contains(&c.chars().count()) && c.chars().all(is_han)
+    };
+    let page = items[i].page;
+    let (Some(&first_author), Some(&last_author)) = (head.authors.first(), head.authors.last())
+    else {
+        return false;
+    };
+    piece(i)
+        && items[last_author].page == page
+        && (first_author..i).any(|k| items[k].kind == Kind::Footer && items[k].page == page)
+        && items[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, n)| n.page == page)
+            .all(|(k, n)| n.kind == Kind::Footer || piece(i + 1 + k))
 }
 
 /// The body measure in half-units: the width that [`MEASURE_SHARE`] of
@@ -733,6 +881,8 @@ mod tests {
             "《人民日报》(2025年10月20日第02版)",
             "人民日报 2025年10月20日 第2版",
             "来源：《经济日报》（2025年11月3日 第 15 版）",
+            "来源：人民日报 2025-10-20 第02版",
+            "《人民日报》（2025年10月20日 第 02 版：要闻）",
         ] {
             let s = source(line).unwrap_or_else(|| panic!("{line}"));
             assert!(s.paper == "人民日报" || s.paper == "经济日报", "{line}");
@@ -777,6 +927,12 @@ mod tests {
             Some("林晓 陈志远")
         );
         assert_eq!(names(&["本报记者　王晨"]).as_deref(), Some("王晨"));
+        assert_eq!(
+            names(&["作 者 ： 本 报 记 者", "王", "晨"]).as_deref(),
+            Some("王晨")
+        );
+        assert!(is_author("作 者 ： 洪"));
+        assert!(!is_author("亮点"));
         assert_eq!(names(&[]), None);
         assert!(is_author("本 报 记 者"));
         assert!(is_author("陈 志 远"));
@@ -832,6 +988,29 @@ mod tests {
         assert!(edition.pages[0].articles.is_empty());
         assert_eq!(edition.pages[1].label.as_deref(), Some("第2页"));
         assert_eq!(edition.title.as_deref(), Some("人民日报"));
+    }
+
+    #[test]
+    fn running_heads_author_lines_below_and_stray_name_pieces() {
+        let body = "今年以来，县里把农村公路养护纳入乡村振兴考核，按照每公里";
+        let head = "要闻汇编 2025年10月20日";
+        let text = format!(
+            "{head}\n山村公路通了\n来源：人民日报 2025-10-20 第02版\n作者：洪勇\n\
+             {body}每年三\n千元的标准安排专项资金。\n第1页\n\u{c}{head}\n\
+             古城墙修缮完工\n《人民日报》（2025年10月20日 第 04 版）\n作 者 ： 王\n\
+             第2页\n敏\n\u{c}{head}\n{body}每年三\n千元。\n\n第3页\n\u{c}\
+             {head}\n新桥通车\n来源：人民日报 2025-10-20 第05版\n作者：李华\n千元。\n"
+        );
+        let edition = read(&text).expect("a compilation");
+        let articles: Vec<_> = edition.articles().collect();
+        assert_eq!(articles.len(), 3);
+        assert_eq!(articles[0].byline.as_deref(), Some("洪勇"));
+        assert_eq!(articles[1].byline.as_deref(), Some("王敏"));
+        assert_eq!(articles[1].paragraphs.len(), 1);
+        assert!(!articles[1].paragraphs[0].contains('敏'));
+        for page in &edition.pages {
+            assert_eq!(page.furniture.first().map(String::as_str), Some(head));
+        }
     }
 
     #[test]
