@@ -4,7 +4,8 @@
 A compilation is what tools that fetch a day's paper deliver: one PDF of the
 day's articles set one after another on plain A4 pages. This script lays
 one out from a JSON of articles, prints it with headless Chromium and reads
-it back with pdftotext, mutool and pdfminer (pdf2txt):
+it back with pdftotext (reading order and -layout), mutool and pdfminer
+(pdf2txt):
 
   * a table of contents: the heading 目录, then one line per article (its
     title, its page number in this PDF);
@@ -33,12 +34,12 @@ ARTICLES.json:
                    "page": 2, "highlights": ["…", "…"] | absent,
                    "paragraphs": ["…", "…"]}]}
 
-OUTDIR gets pdftotext.txt, mutool.txt, pdfminer.txt and gold.json (the
-format of ../shared/layoutgen/README.md: articles with headline_lines,
-byline, dateline (null), paragraphs, plus `source` (the source line as
-printed), `page` (the print page it names) and `captions` (the highlights
-box: `亮点` and each bullet as printed); extras are the table of contents
-and the footers). With --keep-work, edition.html and edition.pdf stay in
+OUTDIR gets pdftotext.txt, pdftotext-layout.txt, mutool.txt, pdfminer.txt
+and gold.json (the format of ../shared/layoutgen/README.md: articles with
+headline_lines, byline, dateline (null), paragraphs, plus `source` (the
+source line as printed), `page` (the print page it names) and `captions`
+(the highlights box: `亮点` and each bullet as printed); extras are the
+table of contents, the footers and running heads). With --keep-work, edition.html and edition.pdf stay in
 OUTDIR/work/.
 
 Needs only Python's standard library, and the programs chromium, pdftotext,
@@ -245,6 +246,8 @@ def main():
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     n_pages = int(re.search(r"^Pages:\s*(\d+)", info, re.M)[1])
     runs = {"pdftotext.txt": ["pdftotext", "-enc", "UTF-8", str(pdf), str(out / "pdftotext.txt")],
+            "pdftotext-layout.txt": ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf),
+                                     str(out / "pdftotext-layout.txt")],
             "mutool.txt": ["mutool", "draw", "-q", "-F", "txt", "-o", str(out / "mutool.txt"), str(pdf)],
             "pdfminer.txt": ["pdf2txt", "-o", str(out / "pdfminer.txt"), str(pdf)]}
     for cmd in runs.values():

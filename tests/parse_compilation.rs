@@ -5,7 +5,8 @@
 //!
 //! `tests/corpus/compilation/{tune,check}` were made by
 //! `scripts/compilation.py` from their `articles.json` (Chromium, then
-//! pdftotext, mutool and pdfminer); `gold.json` is what was typeset. The
+//! pdftotext, pdftotext -layout, mutool and pdfminer); `gold.json` is what
+//! was typeset. The
 //! parser was tuned on `tune` and `tune-b` (the same articles with no
 //! contents, a running head, the author line under a dashed source line
 //! `来源：人民日报 2025-10-20 第01版`, labelled `作者：`) only; `check` has
@@ -36,12 +37,15 @@ const FLOORS: &[(&str, &str, usize, usize)] = &[
     ("tune", "pdftotext", 28, 28),
     ("tune", "mutool", 28, 28),
     ("tune", "pdfminer", 28, 28),
+    ("tune", "pdftotext-layout", 28, 28),
     ("tune-b", "pdftotext", 28, 28),
     ("tune-b", "mutool", 28, 28),
     ("tune-b", "pdfminer", 28, 28),
+    ("tune-b", "pdftotext-layout", 28, 28),
     ("check", "pdftotext", 26, 27),
     ("check", "mutool", 26, 27),
     ("check", "pdfminer", 26, 27),
+    ("check", "pdftotext-layout", 26, 27),
 ];
 
 fn compact(s: &str) -> String {
@@ -199,7 +203,7 @@ fn nine_in_ten_contents_titles_head_their_article_in_the_check_compilation() {
 #[test]
 fn compilations_lose_no_character() {
     for set in ["tune", "tune-b", "check"] {
-        for tool in ["pdftotext", "mutool", "pdfminer"] {
+        for tool in ["pdftotext", "pdftotext-layout", "mutool", "pdfminer"] {
             let (text, edition, _) = load(set, tool);
             assert_eq!(edition.dropped, 0, "{set}/{tool}");
             assert_eq!(imbalance(&text, &edition), vec![], "{set}/{tool}");
