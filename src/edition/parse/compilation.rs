@@ -19,9 +19,9 @@
 //! …                                      on over footers and form feeds
 //! ```
 //!
-//! [`read`] finds the source lines (at least [`MIN_SOURCES`] of them, each
-//! under a title); a file without them is a newspaper and is left to the
-//! page reader. Each source line anchors one article: the lines above it
+//! [`read`] finds the source lines (at least [`MIN_SOURCES`] of them in
+//! the first [`PROBE_BYTES`], each under a title); a file without them is a
+//! newspaper and is left to the page reader. Each source line anchors one article: the lines above it
 //! are its author line and title (the title as the table of contents lists
 //! it, when it does), the lines after it up to the next title are its body.
 //! Paragraphs are told apart by line widths, since extractors drop the
@@ -40,6 +40,9 @@ use crate::edition::{Article, ArticleId, Edition, Headline, Page};
 
 /// The fewest source lines that make a file a compilation.
 pub(super) const MIN_SOURCES: usize = 2;
+
+/// How much of a file is searched for its first source lines.
+const PROBE_BYTES: usize = 512 * 1024;
 
 /// Titles longer than this many lines are not looked for (one to three
 /// lines in print).
@@ -139,13 +142,16 @@ pub(super) fn read(text: &str) -> Option<Edition> {
     Some(assemble(text, &items, &mut heads))
 }
 
-/// True when `text` holds at least [`MIN_SOURCES`] source lines, found by
-/// a search for `版` (every source line names its page `第…版`).
+/// True when the first [`PROBE_BYTES`] of `text` hold at least
+/// [`MIN_SOURCES`] source lines, found by a search for `版` (every source
+/// line names its page `第…版`). A compilation's articles start right after
+/// its contents, so a newspaper costs only this much.
 fn has_sources(text: &str) -> bool {
     let bytes = text.as_bytes();
+    let probe = &bytes[..bytes.len().min(PROBE_BYTES)];
     let mut found = 0;
     let mut after = 0;
-    for at in memchr::memmem::find_iter(bytes, "版".as_bytes()) {
+    for at in memchr::memmem::find_iter(probe, "版".as_bytes()) {
         if at < after {
             continue;
         }
