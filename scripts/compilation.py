@@ -32,6 +32,7 @@ ARTICLES.json:
      "articles": [{"title": ["line", "second line if wrapped"],
                    "authors": ["洪勇", "李建华"], "role": "本报记者" | null,
                    "page": 2, "highlights": ["…", "…"] | absent,
+                   "no_source": true | absent (printed without a source line),
                    "paragraphs": ["…", "…"]}]}
 
 OUTDIR gets pdftotext.txt, pdftotext-layout.txt, mutool.txt, pdfminer.txt
@@ -123,6 +124,8 @@ def build_html(spec, toc_pages):
         out.append("<h2>" + "<br>".join(esc(t) for t in a["title"]) + "</h2>")
         author = f'<p class="author">{esc(author_line(a, style))}</p>'
         source = f'<p class="source">{esc(source_line(spec["paper"], spec["date"], a["page"], style))}</p>'
+        if a.get("no_source"):
+            source = ""
         out += [source, author] if style.get("author_below") else [author, source]
         if a.get("highlights"):
             out.append('<div class="box"><p class="head">亮点</p>')
@@ -188,7 +191,7 @@ def gold_of(spec, pages, n_pages):
     for a in spec["articles"]:
         role = a.get("role")
         arts.append({
-            "page": a["page"],
+            "page": None if a.get("no_source") else a["page"],
             "pdf_page": None,
             "headline_lines": list(a["title"]),
             "headline_roles": ["main"] * len(a["title"]),
@@ -196,7 +199,8 @@ def gold_of(spec, pages, n_pages):
             "byline_printed": author_line(a, style),
             "byline_role": role,
             "dateline": None,
-            "source": source_line(spec["paper"], spec["date"], a["page"], style),
+            "source": (None if a.get("no_source")
+                       else source_line(spec["paper"], spec["date"], a["page"], style)),
             "captions": (["亮点"] + ["● " + h for h in a["highlights"]]) if a.get("highlights") else [],
             "paragraphs": list(a["paragraphs"]),
         })

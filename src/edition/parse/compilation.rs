@@ -48,6 +48,9 @@ const PROBE_BYTES: usize = 512 * 1024;
 /// lines in print).
 const MAX_TITLE_LINES: usize = 3;
 
+/// The shortest contents title looked for without a source line.
+const MIN_CONTENTS_TITLE_CHARS: usize = 4;
+
 /// The longest title line, in chars.
 const MAX_TITLE_CHARS: usize = 30;
 
@@ -138,6 +141,11 @@ pub(super) fn read(text: &str) -> Option<Edition> {
         .count();
     if titled < MIN_SOURCES || titled * 2 < heads.len() {
         return None;
+    }
+    let unanchored = contents_heads(&items, &heads);
+    if !unanchored.is_empty() {
+        heads.extend(unanchored);
+        heads.sort_by_key(Head::start);
     }
     Some(assemble(text, &items, &mut heads))
 }
@@ -414,8 +422,8 @@ struct Head {
     title: Vec<usize>,
     /// Author lines, top to bottom.
     authors: Vec<usize>,
-    /// The source line.
-    source: usize,
+    /// The source line; none for an article found by its contents title.
+    source: Option<usize>,
     /// The first item after the head: after the source line, or after the
     /// author lines when they follow it.
     end: usize,
@@ -427,8 +435,9 @@ impl Head {
         self.title
             .first()
             .or(self.authors.first())
+            .or(self.source.as_ref())
             .copied()
-            .unwrap_or(self.source)
+            .unwrap_or(self.end)
     }
 }
 
@@ -496,9 +505,86 @@ fn find_head(items: &[Item<'_>], floor: usize, source: usize, toc: &Toc) -> Head
     Head {
         title,
         authors,
-        source,
+        source: Some(source),
         end,
     }
+}
+
+/// The heads of articles printed without a source line, found by their
+/// title: a title the contents list and no source line's head has, set on
+/// one to [`MAX_TITLE_LINES`] lines of one page after a line that ends a
+/// sentence (or a head), with the author lines under it.
+fn contents_heads(items: &[Item<'_>], heads: &[Head]) -> Vec<Head> {
+    let Some(first) = heads.first().map(Head::start) else {
+        return Vec::new();
+    };
+    let headed: rustc_hash::FxHashSet<String> =
+        heads.iter().map(|h| compact_of(items, &h.title)).collect();
+    let mut wanted: rustc_hash::FxHashSet<String> = items[..first]
+        .iter()
+        .filter(|i| i.kind == Kind::Text)
+        .map(|i| toc_title(i.text))
+        .filter(|t| more_chars(t, MIN_CONTENTS_TITLE_CHARS) && !headed.contains(t))
+        .collect();
+    let mut in_head = vec![false; items.len()];
+    for h in heads {
+        in_head[h.start()..h.end].iter_mut().for_each(|x| *x = true);
+    }
+    let mut found = Vec::new();
+    let mut i = first;
+    let mut after_end = true;
+    while i < items.len() && !wanted.is_empty() {
+        let item = &items[i];
+        if in_head[i] {
+            after_end = true;
+            i += 1;
+            continue;
+        }
+        if item.kind != Kind::Text {
+            i += 1;
+            continue;
+        }
+        let title = after_end
+            .then(|| {
+                (1..=MAX_TITLE_LINES).rev().find(|&t| {
+                    let lines: Vec<usize> = (i..(i + t).min(items.len())).collect();
+                    lines.len() == t
+                        && lines
+                            .iter()
+                            .all(|&k| items[k].kind == Kind::Text && !in_head[k])
+                        && one_page(items, &lines)
+                        && wanted.contains(&compact_of(items, &lines))
+                })
+            })
+            .flatten();
+        let Some(t) = title else {
+            after_end = ends_sentence(item.text);
+            i += 1;
+            continue;
+        };
+        let lines: Vec<usize> = (i..i + t).collect();
+        wanted.remove(&compact_of(items, &lines));
+        let authors: Vec<usize> = (i + t..items.len())
+            .filter(|&k| items[k].kind != Kind::Footer)
+            .take(MAX_AUTHOR_LINES)
+            .take_while(|&k| items[k].kind == Kind::Text && is_author(items[k].text))
+            .collect();
+        let end = authors.last().map_or(i + t, |&a| a + 1);
+        found.push(Head {
+            title: lines,
+            authors,
+            source: None,
+            end,
+        });
+        i = end;
+        after_end = true;
+    }
+    found
+}
+
+/// True when `text` has at least `n` chars.
+fn more_chars(text: &str, n: usize) -> bool {
+    super::lines::more_chars_than(text, n.saturating_sub(1))
 }
 
 /// A title's last line: it does not end in a full stop, comma, colon or
@@ -703,18 +789,14 @@ fn assemble(text: &str, items: &[Item<'_>], heads: &mut [Head]) -> Edition {
             .map(|&i| items[i].text.to_owned())
             .collect();
         let author_lines: Vec<&str> = head.authors.iter().map(|&i| items[i].text).collect();
-        let source_line = items[head.source].text;
-        let mut printed = author_lines.join(" ");
-        if !printed.is_empty() {
-            printed.push(' ');
-        }
-        printed.push_str(source_line);
+        let source_line = head.source.map(|s| items[s].text);
+        let printed: Vec<&str> = author_lines.iter().copied().chain(source_line).collect();
         let headline = Headline {
             title,
             ..Headline::default()
         };
-        if k == 0
-            && let Some(s) = source(source_line)
+        if edition.title.is_none()
+            && let Some(s) = source_line.and_then(source)
         {
             edition.title = Some(s.paper);
             edition.date = Some(s.date);
@@ -724,10 +806,10 @@ fn assemble(text: &str, items: &[Item<'_>], heads: &mut [Head]) -> Edition {
             headline,
             dateline: None,
             byline: author_names(&author_lines),
-            byline_printed: Some(printed),
+            byline_printed: (!printed.is_empty()).then(|| printed.join(" ")),
             paragraphs,
             captions,
-            source: Some(source_line.to_owned()),
+            source: source_line.map(str::to_owned),
         };
         pages[items[head.start()].page].articles.push(article);
     }
@@ -1017,6 +1099,28 @@ mod tests {
         for page in &edition.pages {
             assert_eq!(page.furniture.first().map(String::as_str), Some(head));
         }
+    }
+
+    #[test]
+    fn a_title_the_contents_list_heads_an_article_without_a_source_line() {
+        let body = "今年以来，县里把农村公路养护纳入乡村振兴考核，按照每公里";
+        let text = format!(
+            "目录\n山村公路通了 2\n老桥修缮完工 2\n古城墙修缮完工 3\n第1页\n\u{c}\
+             山村公路通了\n洪 勇\n《人民日报》（2025年10月20日 第 02 版）\n\
+             {body}每年三\n千元。\n老桥修缮完工\n李 华\n{body}每年三\n千元。\n第2页\n\u{c}\
+             古城墙修缮完工\n张 三 丰\n《人民日报》（2025年10月20日 第 04 版）\n{body}。\n"
+        );
+        let edition = read(&text).expect("a compilation");
+        let articles: Vec<_> = edition.articles().collect();
+        let titles: Vec<&str> = articles
+            .iter()
+            .map(|a| a.headline.title[0].as_str())
+            .collect();
+        assert_eq!(titles, ["山村公路通了", "老桥修缮完工", "古城墙修缮完工"]);
+        assert_eq!(articles[1].byline.as_deref(), Some("李华"));
+        assert_eq!(articles[1].source, None);
+        assert_eq!(articles[0].paragraphs.len(), 1);
+        assert_eq!(articles[1].paragraphs.len(), 1);
     }
 
     #[test]
