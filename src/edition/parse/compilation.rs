@@ -21,9 +21,15 @@
 //!
 //! [`read`] finds the source lines (at least [`MIN_SOURCES`] of them in
 //! the first [`PROBE_BYTES`], each under a title); a file without them is a
-//! newspaper and is left to the page reader. Each source line anchors one article: the lines above it
-//! are its author line and title (the title as the table of contents lists
-//! it, when it does), the lines after it up to the next title are its body.
+//! newspaper and is left to the page reader. Each source line anchors one
+//! article: the lines above it are its author line and title (the title as
+//! the table of contents lists it, when it does), the lines after it up to
+//! the next title are its body. A title the contents list that no source
+//! line's head has opens an article too, where it stands alone after a
+//! sentence's end (an article printed without a source line). Footers,
+//! running heads (a line opening or closing most pages) and the contents
+//! are furniture; a highlights box after the head is the article's
+//! captions.
 //! Paragraphs are told apart by line widths, since extractors drop the
 //! first-line indent and print no blank line between paragraphs: a line
 //! short of the measure ends a paragraph, and a full line that ends a
