@@ -26,9 +26,10 @@ ARTICLES.json:
     {"paper": "人民日报", "date": "2025年10月20日",
      "style": {"body_pt": 11.5, "author_spacing": "0.4em", "toc": false,
                "running_head": "…", "author_below": true, "author_label": "作者：",
-               "source_format": "dash"} (all optional: no contents page, a
+               "source_format": "dash", "para_gap": "0.6em"} (all optional: no contents page, a
                running head on every page, the author line under the source
-               line, a label before it, `来源：人民日报 2025-10-20 第02版`),
+               line, a label before it, `来源：人民日报 2025-10-20 第02版`,
+               space between paragraphs),
      "articles": [{"title": ["line", "second line if wrapped"],
                    "authors": ["洪勇", "李建华"], "role": "本报记者" | null,
                    "page": 2, "highlights": ["…", "…"] | absent,
@@ -109,6 +110,7 @@ def build_html(spec, toc_pages):
     style = spec.get("style", {})
     css = CSS + (f".body p {{ font-size: {style['body_pt']}pt; }}\n" if "body_pt" in style else "")
     css += f".author {{ letter-spacing: {style['author_spacing']}; }}\n" if "author_spacing" in style else ""
+    css += f".body p {{ margin-bottom: {style['para_gap']}; }}\n" if "para_gap" in style else ""
     if "running_head" in style:
         css += ("@page { @top-center { content: \"%s\"; font: 9pt \"WenQuanYi Zen Hei\"; } }\n"
                 % style["running_head"])
