@@ -403,15 +403,32 @@ impl Toc {
     }
 }
 
-/// A contents line's title: compacted, with leader dots and a page number
-/// at its end taken off.
+/// A contents line's title: compacted, with the page number at its end
+/// taken off where leader dots or a space set it apart (`迈向2035年 12`,
+/// `山村公路通了……2`), and the leader dots. A line of digits alone is a
+/// page number: no title.
 fn toc_title(line: &str) -> String {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    compact
-        .trim_end_matches(|c: char| c.is_ascii_digit())
-        .trim_end_matches(['.', '…', '·', '．', '-', '_'])
-        .to_owned()
+    let line = line.trim();
+    if line.bytes().all(|b| b.is_ascii_digit()) {
+        return String::new();
+    }
+    let number = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    let title = if number.len() < line.len()
+        && number.ends_with(|c: char| c.is_whitespace() || LEADERS.contains(&c))
+    {
+        number
+    } else {
+        line
+    };
+    title
+        .trim_end_matches(|c: char| c.is_whitespace() || LEADERS.contains(&c))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
+
+/// Leader dots between a contents title and its page number.
+const LEADERS: [char; 6] = ['.', '…', '·', '．', '-', '_'];
 
 fn compact_of<'a>(items: &[Item<'a>], lines: &[usize]) -> String {
     lines
@@ -656,7 +673,8 @@ fn may_be_title(line: &str) -> bool {
         Some(c) => matches!(c, '。' | '！' | '？' | '…' | '；' | '，' | '、'),
         None => true,
     };
-    !ends && !super::lines::more_chars_than(line, MAX_TITLE_CHARS)
+    // `（责任编辑：张三）` closes the article before.
+    !ends && !line.starts_with(['（', '(']) && !super::lines::more_chars_than(line, MAX_TITLE_CHARS)
 }
 
 /// The names in an author line: role words dropped, a name the font spaced
@@ -966,7 +984,7 @@ fn ends_sentence(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{author_names, is_author, is_footer, paragraphs, read, source};
+    use super::{author_names, is_author, is_footer, paragraphs, read, source, toc_title};
 
     #[test]
     fn source_lines_in_their_printed_forms() {
@@ -993,6 +1011,15 @@ mod tests {
         ] {
             assert!(source(line).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn contents_lines_lose_their_page_numbers_only() {
+        assert_eq!(toc_title("山村公路通了 12"), "山村公路通了");
+        assert_eq!(toc_title("山村公路通了……12"), "山村公路通了");
+        assert_eq!(toc_title("迈向2035年 3"), "迈向2035年");
+        assert_eq!(toc_title("前三季度增长5"), "前三季度增长5");
+        assert_eq!(toc_title("12"), "");
     }
 
     #[test]
