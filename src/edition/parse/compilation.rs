@@ -130,7 +130,24 @@ pub(super) fn read(text: &str) -> Option<Edition> {
     let sources: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].kind == Kind::Source)
         .collect();
-    if sources.len() < MIN_SOURCES {
+    // A compilation prints its source lines inside the page, under a
+    // title; a newspaper's folio (`无锡日报 2024年7月27日 第1版`) opens or
+    // closes its page.
+    let inside = {
+        // Whether a text line comes before / after each item on its page.
+        let mut before = vec![false; items.len()];
+        let mut after = vec![false; items.len()];
+        for k in 1..items.len() {
+            before[k] = items[k - 1].page == items[k].page
+                && (before[k - 1] || items[k - 1].kind == Kind::Text);
+        }
+        for k in (0..items.len().saturating_sub(1)).rev() {
+            after[k] = items[k + 1].page == items[k].page
+                && (after[k + 1] || items[k + 1].kind == Kind::Text);
+        }
+        sources.iter().filter(|&&s| before[s] && after[s]).count()
+    };
+    if inside < MIN_SOURCES || inside * 2 < sources.len() {
         return None;
     }
     let toc = Toc::new(&items[..sources[0]]);
@@ -230,7 +247,7 @@ pub(super) fn source(line: &str) -> Option<Source> {
     } else {
         rest
     };
-    let rest = rest.strip_prefix('第')?;
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
     let (_, rest) = digits(rest, 1, 3)?;
     let rest = rest.strip_prefix('版')?;
     // A section name may follow the page: `第02版：要闻`, `第02版 要闻）`.
@@ -872,14 +889,19 @@ fn is_stray_author(items: &[Item<'_>], head: &Head, i: usize) -> bool {
     else {
         return false;
     };
+    // Only the few lines around `i` are looked at: linear on any page.
+    let near = MAX_AUTHOR_LINES + 2;
+    let rest = items[i + 1..]
+        .iter()
+        .take_while(|n| n.page == page)
+        .take(near + 1)
+        .count();
     piece(i)
         && items[last_author].page == page
-        && (first_author..i).any(|k| items[k].kind == Kind::Footer && items[k].page == page)
-        && items[i + 1..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, n)| n.page == page)
-            .all(|(k, n)| n.kind == Kind::Footer || piece(i + 1 + k))
+        && (first_author.max(i.saturating_sub(near))..i)
+            .any(|k| items[k].kind == Kind::Footer && items[k].page == page)
+        && rest <= near
+        && (i + 1..i + 1 + rest).all(|k| items[k].kind == Kind::Footer || piece(k))
 }
 
 /// The body measure in half-units: the width that [`MEASURE_SHARE`] of
@@ -908,7 +930,12 @@ fn split_box(items: &[Item<'_>], body: &[usize], measure: usize) -> (Vec<String>
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    if !BOX_HEADS.contains(&head.as_str()) {
+    // The heading alone, or with the first bullet on its line.
+    let opens = BOX_HEADS.iter().any(|h| {
+        head.strip_prefix(h)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(BULLETS))
+    });
+    if !opens {
         return (Vec::new(), body.to_vec());
     }
     let mut captions = vec![items[first].text.to_owned()];
@@ -995,6 +1022,7 @@ mod tests {
             "来源：《经济日报》（2025年11月3日 第 15 版）",
             "来源：人民日报 2025-10-20 第02版",
             "《人民日报》（2025年10月20日 第 02 版：要闻）",
+            "《人民日报》 2025年10月20日 02版",
         ] {
             let s = source(line).unwrap_or_else(|| panic!("{line}"));
             assert!(s.paper == "人民日报" || s.paper == "经济日报", "{line}");
@@ -1154,6 +1182,23 @@ mod tests {
         assert_eq!(articles[1].source, None);
         assert_eq!(articles[0].paragraphs.len(), 1);
         assert_eq!(articles[1].paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_newspapers_folios_make_no_compilation() {
+        let page = |n: u32, last: &str| {
+            format!(
+                "无锡日报 2024年7月27日 第{n}版\n本报讯 市委召开会议，部署下一阶段工作。\n\
+                 会议强调，要坚定信心。\n{last}\n"
+            )
+        };
+        let text = [
+            page(1, "秋粮收购进度过半"),
+            page(2, "古城墙修缮完工"),
+            page(3, "新桥通车"),
+        ]
+        .join("\u{c}");
+        assert!(read(&text).is_none());
     }
 
     #[test]
