@@ -755,8 +755,8 @@ fn apply(session: &mut Session, effect: Option<Effect>) {
     }
     let fingerprint = session.app.fingerprint().clone();
     let store = &mut session.store;
-    // A failed save keeps the change in memory; the store says so once per
-    // failing streak through its messages, which `report` shows.
+    // A failed save keeps the change in memory; the store says so for
+    // every failed save through its messages, which `report` shows.
     match effect {
         Effect::AddBookmark(bookmark) => {
             let _ = store.add_bookmark(&fingerprint, session.path.as_deref(), bookmark);
@@ -1169,7 +1169,7 @@ mod tests {
     }
 
     #[test]
-    fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_once() {
+    fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_on_every_change() {
         let dir = tempfile::tempdir().unwrap();
         let blocked = dir.path().join("data");
         std::fs::write(&blocked, "a file where the data directory should be").unwrap();
@@ -1177,11 +1177,13 @@ mod tests {
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);
         assert_eq!(session.app.bookmarks().len(), 1, "kept in memory");
-        assert!(session.app.message().unwrap().contains("not saved"));
+        assert!(session.app.message().unwrap().contains("NOT SAVED"));
         session.app.update(Action::NextArticle);
         let effect = session.app.update(Action::ToggleBookmark);
         apply(&mut session, effect);
         assert_eq!(session.app.bookmarks().len(), 2);
-        assert_eq!(session.messages.len(), 1, "{:?}", session.messages);
+        assert!(session.app.message().unwrap().contains("NOT SAVED"));
+        assert_eq!(session.messages.len(), 2, "{:?}", session.messages);
+        assert!(session.store.has_unsaved());
     }
 }

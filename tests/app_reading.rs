@@ -277,7 +277,7 @@ fn library_of_three(dir: &std::path::Path) -> Library {
 }
 
 #[test]
-fn library_lists_editions_by_date_and_moves_between_them() {
+fn library_lists_editions_newest_first_and_moves_between_them() {
     let dir = tempfile::tempdir().unwrap();
     let library = library_of_three(dir.path());
     let names: Vec<String> = library
@@ -285,7 +285,7 @@ fn library_lists_editions_by_date_and_moves_between_them() {
         .iter()
         .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["a.txt", "b.txt", "c.txt"]);
+    assert_eq!(names, ["c.txt", "b.txt", "a.txt"]);
     let mut shelf = Shelf::new(library);
     assert!(shelf.showing);
     shelf.update(Action::ScrollDown);

@@ -205,6 +205,7 @@ mod tests {
                 date: None,
                 date_source: None,
                 unread: None,
+                detail: None,
             })
             .collect();
         Shelf::new(Library {

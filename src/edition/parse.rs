@@ -378,13 +378,16 @@ fn read_page(
         .map(|s| headline::Target {
             span: s.span,
             paragraphs: &s.paragraphs,
+            dated: s.dated,
         })
         .collect();
-    let owners = if english {
-        headline::attach_below(&blocks, &targets)
+    let attached: Vec<(headline::Block, Option<usize>)> = if english {
+        let owners = headline::attach_below(&blocks, &targets);
+        blocks.into_iter().zip(owners).collect()
     } else {
-        headline::attach(&blocks, &targets)
+        headline::attach(blocks, &targets)
     };
+    trace_attach(&targets, &attached);
     let mut drafts: Vec<Draft> = segments
         .into_iter()
         .map(|segment| Draft {
@@ -395,7 +398,7 @@ fn read_page(
         })
         .collect();
     let mut headline_at: Vec<Option<usize>> = vec![None; drafts.len()];
-    for (block, owner) in blocks.into_iter().zip(owners) {
+    for (block, owner) in attached {
         if let Some(at) = owner.and_then(|k| headline_at.get_mut(k)) {
             *at = Some(block.at);
         }
@@ -444,6 +447,21 @@ fn trace_roles(lines: &PageLines) {
         );
     }
     eprintln!("\u{c}");
+}
+
+/// With `NEWSREADER_TRACE_ROLES` set in a debug build, prints the page's
+/// article segments and which one each headline block went to.
+fn trace_attach(targets: &[headline::Target<'_>], attached: &[(headline::Block, Option<usize>)]) {
+    if !cfg!(debug_assertions) || std::env::var_os("NEWSREADER_TRACE_ROLES").is_none() {
+        return;
+    }
+    for (k, t) in targets.iter().enumerate() {
+        let text: String = t.paragraphs.concat().chars().take(16).collect();
+        eprintln!("segment {k:2} {:4}..{:4} {text}", t.span.0, t.span.1);
+    }
+    for (b, owner) in attached {
+        eprintln!("block {:4} -> {owner:?} {}", b.at, b.lines.join(" / "));
+    }
 }
 
 /// English decks end in lower-case lines the deck test cannot tell from

@@ -68,7 +68,7 @@ pub fn render(
             let marker = if index == shelf.selected() { ">" } else { " " };
             let line = format!(
                 "{marker} {date}  {}{unread}",
-                truncate(&entry.title, width, ambiguous)
+                truncate(&entry.label(), width, ambiguous)
             );
             let y = inner.y + u16::try_from(slot).unwrap_or(0);
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
