@@ -39,7 +39,8 @@ ARTICLES.json:
 OUTDIR gets pdftotext.txt, pdftotext-layout.txt, mutool.txt, pdfminer.txt
 and gold.json (the format of ../shared/layoutgen/README.md: articles with
 headline_lines, byline, dateline (null), paragraphs, plus `source` (the
-source line as printed), `page` (the print page it names) and `captions`
+source line as printed), `page` (the print page it names; the PDF page for an article
+without a source line) and `captions`
 (the highlights box: `亮点` and each bullet as printed); extras are the
 table of contents, the footers and running heads). With --keep-work, edition.html and edition.pdf stay in
 OUTDIR/work/.
@@ -208,6 +209,8 @@ def gold_of(spec, pages, n_pages):
         })
     for g, p in zip(arts, pages):
         g["pdf_page"] = p
+        if g["page"] is None:   # no source line: the page in this PDF
+            g["page"] = p
     extras = []
     if style.get("toc", True):
         extras += [{"page": 1, "kind": "toc", "text": "目录"}]
