@@ -78,6 +78,12 @@ pub struct Article {
     /// Photo captions, editor's notes and boxes that belong to this article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub captions: Vec<String>,
+    /// Where the article was first printed, when the edition is a
+    /// compilation of articles from a paper (its source line, as printed:
+    /// `《人民日报》（2025年10月20日 第 02 版）`). The printed line is kept
+    /// in [`Article::byline_printed`] with the author line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// A headline group, each part as its printed lines, top to bottom.

@@ -37,6 +37,7 @@
 
 mod blocks;
 mod columns;
+mod compilation;
 mod continuity;
 mod credits;
 mod english;
@@ -93,6 +94,9 @@ pub const MAX_THREADS: usize = 4;
 ///
 /// Never panics: a thread that failed has its pages read again on this one.
 pub fn parse_with_threads(text: &str, threads: usize) -> Edition {
+    if let Some(edition) = compilation::read(text) {
+        return edition;
+    }
     let pages: Vec<&str> = lines::split_at_byte(text, 0x0C).collect();
     let runs = page_runs(&pages, threads.max(1));
     let results: Vec<Option<Vec<PageRead>>> = std::thread::scope(|scope| {
@@ -320,6 +324,7 @@ impl Draft {
             byline_printed: (!printed.is_empty()).then(|| printed.join(" ")),
             paragraphs,
             captions: self.captions,
+            source: None,
         }
     }
 }
