@@ -76,29 +76,18 @@ pub enum Effect {
     SwitchEdition(bool),
 }
 
-/// Everything on screen that an action can change, to compare before and
-/// after an action: the event loop redraws only when it differs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ViewKey {
-    focus: Pane,
-    sidebar: bool,
-    help: Option<usize>,
-    selected: usize,
-    bookmark_selected: usize,
-    bookmarks: usize,
-    bookmarks_generation: u64,
-    order: Order,
-    note: Option<String>,
-    current: usize,
-    scroll: usize,
-    set_width: usize,
-    message: Option<String>,
-    search_prompt: Option<String>,
-    matches: usize,
-    current_match: Option<usize>,
-    filter: bool,
-    read: usize,
-    loading: bool,
+/// What keys mean now, so that routing a key is one match (see
+/// `keymap::Keymap::input`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The reader: headline list, reading pane, sidebar.
+    Reading,
+    /// The library screen (the list of editions).
+    Library,
+    /// A text prompt is open (search, a bookmark's note): keys type.
+    Prompt,
+    /// The help overlay is open: keys scroll it or close it.
+    Help,
 }
 
 /// Settings the app is created with.
@@ -148,7 +137,6 @@ pub struct App {
     cache: SetCache,
     bookmarks: Vec<Bookmark>,
     resolutions: Vec<Resolution>,
-    bookmarks_generation: u64,
     order: Order,
     note_input: Option<sidebar::NoteInput>,
     message: Option<String>,
@@ -197,7 +185,6 @@ impl App {
             cache: SetCache::default(),
             bookmarks: Vec::new(),
             resolutions: Vec::new(),
-            bookmarks_generation: 0,
             order: Order::Position,
             note_input: None,
             message: None,
@@ -220,7 +207,6 @@ impl App {
     /// Replaces the bookmark list, resolving each bookmark in the edition
     /// and ordering them in the sidebar's order (see [`order::sorted`]).
     fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
-        self.bookmarks_generation += 1;
         let (sorted, resolutions): (Vec<Bookmark>, Vec<Resolution>) =
             order::sorted(&bookmarks, &self.edition, self.order)
                 .into_iter()
@@ -231,28 +217,14 @@ impl App {
         self.clamp_bookmark_selection();
     }
 
-    /// A snapshot of what is on screen (see [`ViewKey`]).
-    pub fn view_key(&self) -> ViewKey {
-        ViewKey {
-            focus: self.focus,
-            sidebar: self.sidebar,
-            help: self.help_open.then_some(self.help_scroll),
-            selected: self.selected,
-            bookmark_selected: self.bookmark_selected,
-            bookmarks: self.bookmarks.len(),
-            bookmarks_generation: self.bookmarks_generation,
-            order: self.order,
-            note: self.note_input.as_ref().map(|n| n.input.text().to_owned()),
-            current: self.current,
-            scroll: self.scroll,
-            set_width: self.set_width,
-            message: self.message.clone(),
-            search_prompt: self.prompt().map(str::to_owned),
-            matches: self.matches().len(),
-            current_match: self.current_match(),
-            filter: self.filter_on(),
-            read: self.read.iter().filter(|&&r| r).count(),
-            loading: self.loading.is_some(),
+    /// What keys mean now (see [`Mode`]).
+    pub fn mode(&self) -> Mode {
+        if self.editing() || self.search.prompt_open() {
+            Mode::Prompt
+        } else if self.help_open {
+            Mode::Help
+        } else {
+            Mode::Reading
         }
     }
 
@@ -411,7 +383,8 @@ impl App {
                 None
             }
             // The event loop clears and repaints the terminal itself.
-            Action::Close | Action::Redraw => None,
+            // The terminal's own actions, carried out by the event loop.
+            Action::Close | Action::Redraw | Action::Suspend => None,
         };
         self.refresh();
         effect

@@ -12,7 +12,7 @@ use crossterm::event::{
 };
 
 use crate::app::input::Edit;
-use crate::app::{Action, HelpEntry, MouseInput};
+use crate::app::{Action, HelpEntry, Mode, MouseInput};
 use crate::config::{Config, KeyBindings, KeyName, KeySpec};
 
 /// A key with its modifiers (Control and Alt; Shift is part of the char).
@@ -120,6 +120,16 @@ pub fn edit_of(event: &KeyEvent) -> Option<Edit> {
     }
 }
 
+/// What a key means in the current [`Mode`]: an action, or an edit of the
+/// open prompt's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Run this action.
+    Action(Action),
+    /// Edit the prompt's text.
+    Edit(Edit),
+}
+
 /// The key bindings: an ordered list of (key, action).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -169,6 +179,7 @@ impl Default for Keymap {
             (Key::char('}'), A::NextEdition),
             (Key::char('{'), A::PreviousEdition),
             (Key::ctrl('l'), A::Redraw),
+            (Key::ctrl('z'), A::Suspend),
         ];
         let pages = (1..=9u8).map(|n| (Key::char(char::from(b'0' + n)), A::GotoPage(n)));
         let bindings = bindings.into_iter().chain(pages).collect();
@@ -184,6 +195,25 @@ impl Keymap {
             return None;
         }
         self.action_for(Key::of_event(event))
+    }
+
+    /// What `event` means in `mode`: the one place keys are routed. In a
+    /// prompt a key that edits text is text (even one the config binds to
+    /// an action), and of the other keys only the terminal's own actions
+    /// ([`Action::works_in_prompt`]) run; elsewhere the bound action, if
+    /// any (the library screen and the help overlay decide what an action
+    /// means there).
+    pub fn input(&self, event: &KeyEvent, mode: Mode) -> Option<Input> {
+        if mode == Mode::Prompt {
+            if let Some(edit) = edit_of(event) {
+                return Some(Input::Edit(edit));
+            }
+            return self
+                .action(event)
+                .filter(|a| a.works_in_prompt())
+                .map(Input::Action);
+        }
+        self.action(event).map(Input::Action)
     }
 
     /// The action bound to `key`, if any.

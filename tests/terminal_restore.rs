@@ -201,3 +201,40 @@ fn sighup_gives_the_terminal_back_too() {
     assert_eq!(status.code(), Some(128 + 1), "{status:?}");
     assert_given_back(&output, &master);
 }
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_sigcont_takes_it_again_redrawn() {
+    use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+    let dir = tempfile::tempdir().unwrap();
+    let mut reader = Reader::start(dir.path());
+    reader.wait_for(b"? help", 0);
+    reader.wait_for(HIDE, 0);
+    let pid = Pid::from_raw(i32::try_from(reader.child.id()).unwrap());
+    let from = reader.seen.len();
+    reader.master.write_all(b"\x1a").unwrap();
+    // Stopped, as a shell job is on Ctrl-Z, with the terminal given back.
+    let status = waitpid(pid, Some(WaitPidFlag::WUNTRACED)).unwrap();
+    assert!(matches!(status, WaitStatus::Stopped(..)), "{status:?}");
+    reader.wait_for(LEAVE_ALTERNATE, from);
+    reader.wait_for(SHOW, from);
+    let modes = tcgetattr(&reader.master).unwrap();
+    assert!(
+        modes
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO),
+        "cooked mode while suspended: {:?}",
+        modes.local_flags
+    );
+    let from = reader.seen.len();
+    kill(pid, Signal::SIGCONT).unwrap();
+    // Back on the alternate screen, cleared and drawn in full.
+    reader.wait_for(b"\x1b[?1049h", from);
+    reader.wait_for(b"\x1b[2J", from);
+    reader.wait_for(b"? help", from);
+    let modes = tcgetattr(&reader.master).unwrap();
+    assert!(!modes.local_flags.contains(LocalFlags::ICANON), "raw again");
+    reader.master.write_all(b"q").unwrap();
+    let (status, output, master) = reader.end();
+    assert!(status.success(), "{status:?}");
+    assert_given_back(&output, &master);
+}

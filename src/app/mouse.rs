@@ -23,12 +23,12 @@ pub enum MouseInput {
 pub const WHEEL_ROWS: isize = 3;
 
 impl App {
-    /// Carries out a mouse event. Returns true when something changed.
-    pub fn mouse(&mut self, input: MouseInput) -> bool {
-        let before = self.view_key();
+    /// Carries out a mouse event (nothing while the help overlay or a
+    /// prompt is open).
+    pub fn mouse(&mut self, input: MouseInput) {
         self.message = None;
-        if self.help_open || self.search.prompt_open() {
-            return false;
+        if self.mode() != super::Mode::Reading {
+            return;
         }
         let (column, row, wheel) = match input {
             MouseInput::WheelDown(c, r) => (c, r, WHEEL_ROWS),
@@ -36,7 +36,7 @@ impl App {
             MouseInput::Click(c, r) => (c, r, 0),
         };
         let Some((pane, area)) = pane_at(&self.panes(), column, row) else {
-            return false;
+            return;
         };
         if wheel != 0 {
             let focus = std::mem::replace(&mut self.focus, pane);
@@ -46,7 +46,6 @@ impl App {
             self.click(pane, area, row);
         }
         self.refresh();
-        self.view_key() != before
     }
 
     fn click(&mut self, pane: Pane, area: Rect, row: u16) {

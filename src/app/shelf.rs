@@ -7,10 +7,14 @@
 //! store's saved state ([`Shelf::count_unread`]).
 
 use super::help::HelpView;
-use super::{Action, HelpEntry};
+use super::{Action, HelpEntry, Mode, MouseInput};
 use crate::library::Library;
 use crate::store::{self, EditionState, Store};
 use crate::typeset::AmbiguousWidth;
+
+/// The rows of the library screen that are not the list: its border's top
+/// and bottom rows and the status bar (see `ui::library`).
+pub const CHROME_HEIGHT: u16 = 3;
 
 /// What the event loop must do after an action on the library screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +77,7 @@ impl Shelf {
         let view = HelpView::new(
             &self.help_entries,
             self.width,
-            self.height + 3,
+            self.height + usize::from(CHROME_HEIGHT),
             self.ambiguous,
         );
         let scroll = scroll.min(view.max_scroll());
@@ -162,6 +166,25 @@ impl Shelf {
             _ => Some(scroll),
         };
         None
+    }
+
+    /// What keys mean on the library screen (see [`Mode`]).
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            Mode::Help
+        } else {
+            Mode::Library
+        }
+    }
+
+    /// A mouse event: the wheel moves the selection as `j`/`k` do, a click
+    /// opens the edition under it.
+    pub fn mouse(&mut self, input: MouseInput) -> Option<ShelfEffect> {
+        match input {
+            MouseInput::WheelDown(..) => self.update(Action::ScrollDown),
+            MouseInput::WheelUp(..) => self.update(Action::ScrollUp),
+            MouseInput::Click(_, row) => self.click(usize::from(row)),
+        }
     }
 
     /// A click on screen row `row` (0 = the top border): selects the entry

@@ -11,6 +11,8 @@ use crate::app::shelf::Shelf;
 use crate::config;
 use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as truncate};
 
+pub use crate::app::shelf::CHROME_HEIGHT;
+
 /// The status bar's text on the library screen.
 pub const HINT: &str = " Enter open  j/k move  { } previous/next  ? help  q quit";
 
