@@ -71,8 +71,8 @@ fn question_mark_on_the_library_screen_lists_the_library_keys() {
     let buf = draw(&shelf);
     // Keys column: "Space, PageDown" (15) and two spaces; the widest line,
     // "k, ↑, {" padded to 17 + "previous edition in the list" (28), is
-    // 45 columns, so the box is 47 wide and 11 lines + 2 borders high:
-    // rows 3..16 of 20, centred.
+    // 45 columns, so the box is 47 wide and 12 lines + 2 borders high:
+    // rows 3..17 of 20, centred.
     let top = (0..20)
         .find(|&y| cells(&buf, 0, y, 60).contains("┌Keys"))
         .unwrap();
@@ -91,6 +91,7 @@ fn question_mark_on_the_library_screen_lists_the_library_keys() {
         "│?                this help                   │",
         "│Esc              close help                  │",
         "│Ctrl-L           redraw the screen           │",
+        "│Ctrl-Z           suspend (fg brings it back) │",
         "└─────────────────────────────────────────────┘",
     ];
     for (row, line) in expected.iter().enumerate() {
