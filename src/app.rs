@@ -114,40 +114,76 @@ impl Default for Settings {
     }
 }
 
-/// The reader's whole state.
+/// The reader's whole state: the edition, what keys mean now ([`Mode`]),
+/// the pane focus, and one sub-state per part of the screen, each owning
+/// its fields.
 #[derive(Debug)]
 pub struct App {
     edition: Edition,
     fingerprint: Fingerprint,
-    list_titles: Vec<String>,
     settings: Settings,
     screen: Rect,
+    mode: Mode,
     focus: Pane,
-    sidebar: bool,
-    help_open: bool,
-    help_scroll: usize,
-    help_entries: Vec<HelpEntry>,
+    list: ListState,
+    reader: ReaderState,
+    sidebar: SidebarState,
+    search: search::SearchState,
+    marks: ReadMarks,
+    help: HelpState,
+    message: Option<String>,
+    edition_place: Option<(usize, usize)>,
+    /// The status bar's note while the edition is provisional (see `swap`).
+    loading: Option<String>,
+}
+
+/// The headline list: each article's one-line title, the page index, and
+/// the selected article.
+#[derive(Debug)]
+struct ListState {
+    titles: Vec<String>,
+    pages: list::PageIndex,
     selected: usize,
-    bookmark_selected: usize,
+}
+
+/// The reading pane: the open article, its top row (as an anchor and as a
+/// row index at the set width), and the article set at that width.
+#[derive(Debug, Default)]
+struct ReaderState {
     current: usize,
     top: Anchor,
     scroll: usize,
     set_width: usize,
     set: Option<Arc<SetArticle>>,
     cache: SetCache,
+}
+
+/// The bookmark sidebar: shown or not, this edition's bookmarks (with where
+/// each was found), the selection, the order, and the note prompt.
+#[derive(Debug)]
+struct SidebarState {
+    visible: bool,
     bookmarks: Vec<Bookmark>,
     resolutions: Vec<Resolution>,
+    selected: usize,
     order: Order,
-    note_input: Option<sidebar::NoteInput>,
-    message: Option<String>,
-    search: search::SearchState,
-    pages: list::PageIndex,
+    note: Option<sidebar::NoteInput>,
+}
+
+/// Read marks: one per article, the changes not yet saved, and the article
+/// `m` marked unread (left alone until another is opened).
+#[derive(Debug, Default)]
+struct ReadMarks {
     read: Vec<bool>,
-    read_changes: Vec<(ArticleId, bool)>,
+    changes: Vec<(ArticleId, bool)>,
     keep_unread: Option<usize>,
-    edition_place: Option<(usize, usize)>,
-    /// The status bar's note while the edition is provisional (see `swap`).
-    loading: Option<String>,
+}
+
+/// The help overlay's lines and its first line shown.
+#[derive(Debug, Default)]
+struct HelpState {
+    entries: Vec<HelpEntry>,
+    scroll: usize,
 }
 
 impl App {
@@ -161,38 +197,37 @@ impl App {
         settings: Settings,
         bookmarks: Vec<Bookmark>,
     ) -> Self {
-        let list_titles: Vec<String> = edition.articles().map(list_title).collect();
+        let titles: Vec<String> = edition.articles().map(list_title).collect();
         let pages = list::PageIndex::new(&edition);
-        let read = vec![false; list_titles.len()];
+        let read = vec![false; titles.len()];
         App {
             edition,
             fingerprint,
-            list_titles,
             settings,
             screen: Rect::default(),
+            mode: Mode::Reading,
             focus: Pane::Headlines,
-            sidebar: true,
-            help_open: false,
-            help_scroll: 0,
-            help_entries: Vec::new(),
-            selected: 0,
-            bookmark_selected: 0,
-            current: 0,
-            top: Anchor::default(),
-            scroll: 0,
-            set_width: 0,
-            set: None,
-            cache: SetCache::default(),
-            bookmarks: Vec::new(),
-            resolutions: Vec::new(),
-            order: Order::Position,
-            note_input: None,
-            message: None,
+            list: ListState {
+                titles,
+                pages,
+                selected: 0,
+            },
+            reader: ReaderState::default(),
+            sidebar: SidebarState {
+                visible: true,
+                bookmarks: Vec::new(),
+                resolutions: Vec::new(),
+                selected: 0,
+                order: Order::Position,
+                note: None,
+            },
             search: search::SearchState::new(settings.search),
-            pages,
-            read,
-            read_changes: Vec::new(),
-            keep_unread: None,
+            marks: ReadMarks {
+                read,
+                ..ReadMarks::default()
+            },
+            help: HelpState::default(),
+            message: None,
             edition_place: None,
             loading: None,
         }
@@ -208,35 +243,29 @@ impl App {
     /// and ordering them in the sidebar's order (see [`order::sorted`]).
     fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
         let (sorted, resolutions): (Vec<Bookmark>, Vec<Resolution>) =
-            order::sorted(&bookmarks, &self.edition, self.order)
+            order::sorted(&bookmarks, &self.edition, self.sidebar.order)
                 .into_iter()
                 .map(|(b, r)| (b.clone(), r))
                 .unzip();
-        self.bookmarks = sorted;
-        self.resolutions = resolutions;
+        self.sidebar.bookmarks = sorted;
+        self.sidebar.resolutions = resolutions;
         self.clamp_bookmark_selection();
     }
 
     /// What keys mean now (see [`Mode`]).
     pub fn mode(&self) -> Mode {
-        if self.editing() || self.search.prompt_open() {
-            Mode::Prompt
-        } else if self.help_open {
-            Mode::Help
-        } else {
-            Mode::Reading
-        }
+        self.mode
     }
 
     /// Sets the lines the help overlay shows (generated from the key map).
     pub fn set_help(&mut self, entries: Vec<HelpEntry>) {
-        self.help_entries = entries;
+        self.help.entries = entries;
     }
 
     /// Takes the read marks saved in `state` (articles matched by id).
     pub fn load_read_marks(&mut self, state: &EditionState) {
         for (index, article) in self.edition.articles().enumerate() {
-            if let Some(slot) = self.read.get_mut(index) {
+            if let Some(slot) = self.marks.read.get_mut(index) {
                 *slot = state.is_read(&article.id);
             }
         }
@@ -245,12 +274,12 @@ impl App {
     /// Read marks changed since the last call, for the event loop to save:
     /// `(article, read)`.
     pub fn take_read_changes(&mut self) -> Vec<(ArticleId, bool)> {
-        std::mem::take(&mut self.read_changes)
+        std::mem::take(&mut self.marks.changes)
     }
 
     /// Whether article `index` is marked read.
     pub fn is_read(&self, index: usize) -> bool {
-        self.read.get(index).copied().unwrap_or(false)
+        self.marks.read.get(index).copied().unwrap_or(false)
     }
 
     /// Tells the app it shows edition `index` of `count` in a library
@@ -291,10 +320,10 @@ impl App {
         // until they open it themselves.
         if self
             .edition
-            .article(self.current)
+            .article(self.reader.current)
             .is_some_and(|a| state.is_marked_unread(&a.id))
         {
-            self.keep_unread = Some(self.current);
+            self.marks.keep_unread = Some(self.reader.current);
         }
     }
 
@@ -311,29 +340,56 @@ impl App {
         self.refresh();
     }
 
-    /// Carries out `action`. Returns the I/O the event loop must do, if any.
+    /// Carries out `action` in the current [`Mode`]. Returns the I/O the
+    /// event loop must do, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
-        if self.help_open {
-            let view = self.help_view();
-            let (last, page) = view.map_or((0, 1), |v| (v.max_scroll(), v.visible.max(2) - 1));
-            match action {
-                Action::Help | Action::Close => self.help_open = false,
-                Action::Quit => return Some(Effect::Quit),
-                Action::Exit => return Some(Effect::Exit),
-                Action::ScrollDown => self.help_scroll = (self.help_scroll + 1).min(last),
-                Action::PageDown => self.help_scroll = (self.help_scroll + page).min(last),
-                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
-                Action::Top => self.help_scroll = 0,
-                Action::Bottom => self.help_scroll = last,
-                _ => {}
+        match self.mode {
+            Mode::Help => self.update_help(action),
+            // A prompt takes edits (`App::edit`, `App::prompt_input`); the
+            // library screen is the shelf's.
+            Mode::Prompt | Mode::Library => None,
+            Mode::Reading => {
+                let effect = self.update_reading(action);
+                self.refresh();
+                effect
             }
-            return None;
         }
-        let effect = match action {
+    }
+
+    /// An action while the help overlay is open: it scrolls or closes the
+    /// overlay, or quits.
+    fn update_help(&mut self, action: Action) -> Option<Effect> {
+        let view = self.help_view();
+        let (last, page) = view.map_or((0, 1), |v| (v.max_scroll(), v.visible.max(2) - 1));
+        let scroll = &mut self.help.scroll;
+        match action {
+            Action::Help | Action::Close => self.mode = Mode::Reading,
+            Action::Quit => return Some(Effect::Quit),
+            Action::Exit => return Some(Effect::Exit),
+            Action::ScrollDown => *scroll = (*scroll + 1).min(last),
+            Action::PageDown => *scroll = (*scroll + page).min(last),
+            Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = last,
+            _ => {}
+        }
+        None
+    }
+
+    /// An action in the reader: a move ([`App::navigate`]) or a command.
+    fn update_reading(&mut self, action: Action) -> Option<Effect> {
+        match action {
             Action::Quit => Some(Effect::Quit),
             Action::Exit => Some(Effect::Exit),
+            Action::NextEdition => Some(Effect::SwitchEdition(true)),
+            Action::PreviousEdition => Some(Effect::SwitchEdition(false)),
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help.scroll = 0;
+                None
+            }
             Action::Close if self.search_active() => {
                 self.clear_search();
                 None
@@ -352,42 +408,39 @@ impl App {
             }
             Action::ToggleFilter => self.toggle_filter(),
             Action::ToggleRead => self.toggle_read(),
-            Action::GotoPage(n) => {
-                self.goto_page(n);
-                None
-            }
             Action::CopyParagraph => self.copy(false),
             Action::CopyArticle => self.copy(true),
-            Action::NextEdition => Some(Effect::SwitchEdition(true)),
-            Action::PreviousEdition => Some(Effect::SwitchEdition(false)),
-            Action::NextPane => self.cycle_focus(true),
-            Action::PreviousPane => self.cycle_focus(false),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::DeleteBookmark => self.delete_selected_bookmark(),
+            Action::RenameBookmark => self.start_rename(),
+            Action::UndoDelete => Some(Effect::UndoRemove),
+            Action::ToggleBookmarkOrder => self.toggle_order(),
+            // The terminal's own actions are carried out by the event loop.
+            Action::Close | Action::Redraw | Action::Suspend => None,
+            movement => self.navigate(movement),
+        }
+    }
+
+    /// A move: of the focus, the selection, the reading position, or to
+    /// another article or page.
+    fn navigate(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::NextPane => return self.cycle_focus(true),
+            Action::PreviousPane => return self.cycle_focus(false),
             Action::ScrollDown => self.move_by(1),
             Action::ScrollUp => self.move_by(-1),
-            Action::PageDown => self.move_by(self.page_rows()),
+            Action::PageDown => self.page_down(),
             Action::PageUp => self.move_by(-self.page_rows()),
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Open => self.open_selected(),
             Action::NextArticle => self.step_article(true),
             Action::PreviousArticle => self.step_article(false),
-            Action::ToggleBookmark => return self.toggle_bookmark(),
-            Action::ToggleSidebar => self.toggle_sidebar(),
-            Action::DeleteBookmark => return self.delete_selected_bookmark(),
-            Action::RenameBookmark => self.start_rename(),
-            Action::UndoDelete => Some(Effect::UndoRemove),
-            Action::ToggleBookmarkOrder => self.toggle_order(),
-            Action::Help => {
-                self.help_open = true;
-                self.help_scroll = 0;
-                None
-            }
-            // The event loop clears and repaints the terminal itself.
-            // The terminal's own actions, carried out by the event loop.
-            Action::Close | Action::Redraw | Action::Suspend => None,
-        };
-        self.refresh();
-        effect
+            Action::GotoPage(n) => self.goto_page(n),
+            _ => {}
+        }
+        None
     }
 
     // ----- reading accessors (for the renderer and the event loop) -----
@@ -405,7 +458,7 @@ impl App {
     /// The headline list entries, one per article: the first title line, or
     /// the first kicker, subtitle or paragraph text when there is no title.
     pub fn list_titles(&self) -> &[String] {
-        &self.list_titles
+        &self.list.titles
     }
 
     /// Typesetting options in use.
@@ -425,19 +478,19 @@ impl App {
 
     /// Whether the bookmark sidebar is shown.
     pub fn sidebar_visible(&self) -> bool {
-        self.sidebar
+        self.sidebar.visible
     }
 
     /// The help overlay's lines while it is open.
     pub fn help(&self) -> Option<&[HelpEntry]> {
-        self.help_open.then_some(self.help_entries.as_slice())
+        (self.mode == Mode::Help).then_some(self.help.entries.as_slice())
     }
 
     /// The help overlay laid out for the screen, while it is open.
     pub fn help_view(&self) -> Option<help::HelpView> {
-        self.help_open.then(|| {
+        (self.mode == Mode::Help).then(|| {
             help::HelpView::new(
-                &self.help_entries,
+                &self.help.entries,
                 usize::from(self.screen.width),
                 usize::from(self.screen.height),
                 self.settings.typeset.ambiguous,
@@ -448,39 +501,42 @@ impl App {
     /// The first help line shown (the overlay scrolls with the movement keys
     /// when the terminal is too low for all of it).
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        self.help.scroll
     }
 
     /// Index of the selected headline.
     pub fn selected(&self) -> usize {
-        self.selected
+        self.list.selected
     }
 
     /// Index of the selected bookmark in [`App::bookmarks`].
     pub fn bookmark_selected(&self) -> usize {
-        self.bookmark_selected
+        self.sidebar.selected
     }
 
     /// Index of the article open in the reader.
     pub fn current(&self) -> usize {
-        self.current
+        self.reader.current
     }
 
     /// The article open in the reader, if the edition has any.
     pub fn current_article(&self) -> Option<&Article> {
-        self.edition.article(self.current)
+        self.edition.article(self.reader.current)
     }
 
     /// This edition's bookmarks, ordered by where they land in the edition
     /// (those not found last).
     pub fn bookmarks(&self) -> &[Bookmark] {
-        &self.bookmarks
+        &self.sidebar.bookmarks
     }
 
     /// Whether bookmark `index` of [`App::bookmarks`] was found in this
     /// edition (a bookmark whose text is gone is kept and shown as not found).
     pub fn bookmark_found(&self, index: usize) -> bool {
-        matches!(self.resolutions.get(index), Some(Resolution::Found { .. }))
+        matches!(
+            self.sidebar.resolutions.get(index),
+            Some(Resolution::Found { .. })
+        )
     }
 
     /// The status message, if any.
@@ -490,25 +546,25 @@ impl App {
 
     /// The index of the top visible row of [`App::set_article`].
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.reader.scroll
     }
 
     /// The text position of the top visible row.
     pub fn top(&self) -> Anchor {
-        self.top
+        self.reader.top
     }
 
     /// The reading position to save: the open article and the top row's anchor.
     pub fn position(&self) -> Option<Position> {
         self.current_article().map(|a| Position {
             article: a.id.clone(),
-            anchor: self.top,
+            anchor: self.reader.top,
         })
     }
 
     /// The pane geometry for the current screen size.
     pub fn panes(&self) -> Panes {
-        layout::panes(self.screen, self.focus, self.sidebar)
+        layout::panes(self.screen, self.focus, self.sidebar.visible)
     }
 
     /// The reading pane's text width (capped at the measure) and height, in
@@ -519,7 +575,7 @@ impl App {
         let panes = self.panes();
         let reader = panes
             .reader
-            .or_else(|| layout::panes(self.screen, Pane::Reader, self.sidebar).reader);
+            .or_else(|| layout::panes(self.screen, Pane::Reader, self.sidebar.visible).reader);
         reader.map_or((0, 0), |area| {
             let inner_width = usize::from(area.width.saturating_sub(2));
             let inner_height = usize::from(area.height.saturating_sub(2));
@@ -530,7 +586,7 @@ impl App {
     /// The open article set at the reading pane's text width (see
     /// [`App::reader_text_size`]); `None` before the first [`App::resize`].
     pub fn set_article(&self) -> Option<&SetArticle> {
-        self.set.as_deref()
+        self.reader.set.as_deref()
     }
 
     /// How much of the open article has been on screen, 0–100: the rows up
@@ -538,16 +594,16 @@ impl App {
     pub fn percent_read(&self) -> usize {
         let (_, height) = self.reader_text_size();
         let total = self.set_article().map_or(0, |s| s.rows.len());
-        if total == 0 || self.scroll + height >= total {
+        if total == 0 || self.reader.scroll + height >= total {
             return 100;
         }
-        (self.scroll + height.max(1)) * 100 / total
+        (self.reader.scroll + height.max(1)) * 100 / total
     }
 
     // ----- changes -----
 
     fn article_count(&self) -> usize {
-        self.list_titles.len()
+        self.list.titles.len()
     }
 
     /// Re-sets the open article if the text width changed, settles the
@@ -575,21 +631,21 @@ impl App {
     /// article as surely as `Enter` does (`]`, `[`) while the focus stays on
     /// the headline list.
     fn mark_read_if_seen(&mut self) {
-        if self.keep_unread == Some(self.current) {
+        if self.marks.keep_unread == Some(self.reader.current) {
             return;
         }
         let (_, height) = self.reader_text_size();
-        let Some(rows) = self.set.as_ref().map(|s| s.rows.len()) else {
+        let Some(rows) = self.reader.set.as_ref().map(|s| s.rows.len()) else {
             return;
         };
-        if height == 0 || (self.scroll < height && self.scroll + height < rows) {
+        if height == 0 || (self.reader.scroll < height && self.reader.scroll + height < rows) {
             return;
         }
-        self.set_read(self.current, true);
+        self.set_read(self.reader.current, true);
     }
 
     fn set_read(&mut self, index: usize, read: bool) {
-        let Some(slot) = self.read.get_mut(index) else {
+        let Some(slot) = self.marks.read.get_mut(index) else {
             return;
         };
         if *slot == read {
@@ -597,19 +653,19 @@ impl App {
         }
         *slot = read;
         if let Some(article) = self.edition.article(index) {
-            self.read_changes.push((article.id.clone(), read));
+            self.marks.changes.push((article.id.clone(), read));
         }
     }
 
     fn toggle_read(&mut self) -> Option<Effect> {
         let index = if self.focus == Pane::Headlines {
-            self.selected
+            self.list.selected
         } else {
-            self.current
+            self.reader.current
         };
         let read = !self.is_read(index);
         self.set_read(index, read);
-        self.keep_unread = (!read).then_some(index);
+        self.marks.keep_unread = (!read).then_some(index);
         self.notify(if read { "marked read" } else { "marked unread" });
         None
     }
@@ -625,12 +681,16 @@ impl App {
     }
 
     fn copy(&mut self, whole: bool) -> Option<Effect> {
-        let article = self.edition.article(self.current)?;
+        let article = self.edition.article(self.reader.current)?;
         let text = if whole {
             crate::clipboard::article_as_text(article)
         } else {
-            let top = self.set.as_ref().and_then(|s| s.rows.get(self.scroll));
-            let paragraph = top.map_or(self.top.paragraph, |r| r.anchor.paragraph);
+            let top = self
+                .reader
+                .set
+                .as_ref()
+                .and_then(|s| s.rows.get(self.reader.scroll));
+            let paragraph = top.map_or(self.reader.top.paragraph, |r| r.anchor.paragraph);
             crate::clipboard::paragraph_as_text(article, paragraph)?.to_owned()
         };
         let what = if whole { "article" } else { "paragraph" };
@@ -648,31 +708,32 @@ impl App {
         if width == 0 {
             return;
         }
-        let Some(article) = self.edition.article(self.current) else {
+        let Some(article) = self.edition.article(self.reader.current) else {
             return;
         };
-        if self.set_width != width || self.set.is_none() {
+        if self.reader.set_width != width || self.reader.set.is_none() {
             let set = self
+                .reader
                 .cache
                 .get_or_set(article, width, &self.settings.typeset);
-            self.set_width = width;
-            self.scroll = set.row_of(self.top);
-            self.set = Some(set);
+            self.reader.set_width = width;
+            self.reader.scroll = set.row_of(self.reader.top);
+            self.reader.set = Some(set);
         }
-        let rows = self.set.as_ref().map_or(0, |s| s.rows.len());
-        self.scroll = self.scroll.min(rows.saturating_sub(height));
+        let rows = self.reader.set.as_ref().map_or(0, |s| s.rows.len());
+        self.reader.scroll = self.reader.scroll.min(rows.saturating_sub(height));
     }
 
     fn open_article(&mut self, index: usize, anchor: Anchor) {
-        if index != self.current {
-            self.keep_unread = None;
+        if index != self.reader.current {
+            self.marks.keep_unread = None;
         }
-        self.current = index;
-        self.selected = index;
-        self.top = anchor;
-        self.scroll = 0;
-        self.set_width = 0;
-        self.set = None;
+        self.reader.current = index;
+        self.list.selected = index;
+        self.reader.top = anchor;
+        self.reader.scroll = 0;
+        self.reader.set_width = 0;
+        self.reader.set = None;
         self.refresh();
     }
 
@@ -691,15 +752,29 @@ impl App {
         isize::try_from(height.max(1)).unwrap_or(1)
     }
 
-    fn move_by(&mut self, delta: isize) -> Option<Effect> {
+    fn move_by(&mut self, delta: isize) {
         match self.focus {
             Pane::Headlines => self.move_selection(delta),
             Pane::Bookmarks => {
-                self.bookmark_selected = step(self.bookmark_selected, delta, self.bookmarks.len());
+                self.sidebar.selected =
+                    step(self.sidebar.selected, delta, self.sidebar.bookmarks.len());
             }
             Pane::Reader => self.scroll_reader(delta),
         }
-        None
+    }
+
+    /// `Space`, `PageDown`: a page down; in the reading pane with the
+    /// article's end on screen, on to the next article, as `less` goes on
+    /// to the next file and newsboat to the next item.
+    fn page_down(&mut self) {
+        let (_, height) = self.reader_text_size();
+        let rows = self.reader.set.as_ref().map_or(0, |s| s.rows.len());
+        let at_end = self.reader.scroll + height >= rows;
+        if self.focus == Pane::Reader && at_end && self.reader.current + 1 < self.article_count() {
+            self.step_article(true);
+            return;
+        }
+        self.move_by(self.page_rows());
     }
 
     fn scroll_reader(&mut self, delta: isize) {
@@ -708,17 +783,17 @@ impl App {
             return;
         };
         let max = set.rows.len().saturating_sub(height);
-        let scroll = step(self.scroll, delta, max + 1);
+        let scroll = step(self.reader.scroll, delta, max + 1);
         let top = set.rows.get(scroll).map(|r| r.anchor);
-        self.scroll = scroll;
+        self.reader.scroll = scroll;
         if let Some(top) = top {
-            self.top = top;
+            self.reader.top = top;
         }
     }
 
     fn cycle_focus(&mut self, forward: bool) -> Option<Effect> {
         let mut order = vec![Pane::Headlines, Pane::Reader];
-        if self.sidebar {
+        if self.sidebar.visible {
             order.push(Pane::Bookmarks);
         }
         let at = order.iter().position(|&p| p == self.focus).unwrap_or(0);
@@ -732,8 +807,8 @@ impl App {
     }
 
     fn toggle_sidebar(&mut self) -> Option<Effect> {
-        self.sidebar = !self.sidebar;
-        if self.sidebar {
+        self.sidebar.visible = !self.sidebar.visible;
+        if self.sidebar.visible {
             self.focus = Pane::Bookmarks;
         } else if self.focus == Pane::Bookmarks {
             self.focus = Pane::Reader;
@@ -741,20 +816,19 @@ impl App {
         self.refresh_if_sidebar()
     }
 
-    fn open_selected(&mut self) -> Option<Effect> {
+    fn open_selected(&mut self) {
         match self.focus {
-            Pane::Headlines if self.selected < self.article_count() => {
-                self.open_article(self.selected, Anchor::default());
+            Pane::Headlines if self.list.selected < self.article_count() => {
+                self.open_article(self.list.selected, Anchor::default());
                 self.focus = Pane::Reader;
             }
             Pane::Bookmarks => self.jump_to_bookmark(),
             _ => {}
         }
-        None
     }
 
     fn jump_to_bookmark(&mut self) {
-        match self.resolutions.get(self.bookmark_selected) {
+        match self.sidebar.resolutions.get(self.sidebar.selected) {
             Some(&Resolution::Found {
                 article_index,
                 anchor,
@@ -782,82 +856,88 @@ impl App {
         }
     }
 
-    fn step_article(&mut self, forward: bool) -> Option<Effect> {
+    fn step_article(&mut self, forward: bool) {
         let count = self.article_count();
         let next = if forward {
-            (self.current + 1).min(count.saturating_sub(1))
+            (self.reader.current + 1).min(count.saturating_sub(1))
         } else {
-            self.current.saturating_sub(1)
+            self.reader.current.saturating_sub(1)
         };
-        if next != self.current {
+        if next != self.reader.current {
             self.open_article(next, Anchor::default());
             self.mark_read_if_seen();
         }
-        None
     }
 
     fn toggle_bookmark(&mut self) -> Option<Effect> {
         self.refresh();
-        let article = self.edition.article(self.current)?;
-        let set = self.set.as_deref()?;
+        let article = self.edition.article(self.reader.current)?;
+        let set = self.reader.set.as_deref()?;
         // "On a bookmark" means the bookmark is drawn on the top visible
         // row at this width (a blank top row counts as the paragraph row
         // below it, where a bookmark made there is drawn). Every row above
         // the first paragraph anchors to the article's top, so comparing
         // anchors would let `b` a few rows into a long headline remove the
         // bookmark drawn on row 0, out of sight.
-        let top_row = (self.scroll..set.rows.len())
+        let top_row = (self.reader.scroll..set.rows.len())
             .find(|&r| set.rows[r].kind != typeset::article::RowKind::Blank)
-            .unwrap_or(self.scroll);
+            .unwrap_or(self.reader.scroll);
         let found = |wanted: &dyn Fn(Anchor) -> bool| {
-            self.bookmarks
+            self.sidebar
+                .bookmarks
                 .iter()
-                .zip(&self.resolutions)
+                .zip(&self.sidebar.resolutions)
                 .position(|(_, r)| {
                     matches!(*r, Resolution::Found { article_index, anchor, .. }
-                    if article_index == self.current && wanted(anchor))
+                    if article_index == self.reader.current && wanted(anchor))
                 })
         };
         let existing = found(&|anchor| set.row_of(anchor) == top_row);
-        if existing.is_none() && found(&|anchor| anchor == self.top).is_some() {
+        if existing.is_none() && found(&|anchor| anchor == self.reader.top).is_some() {
             // The same place, drawn higher up: a second bookmark would be
             // the same bookmark.
             self.notify("already bookmarked on a row above; b on that row removes it");
             return None;
         }
         if let Some(index) = existing {
-            let removed = self.bookmarks.remove(index);
-            self.resolutions.remove(index);
+            let removed = self.sidebar.bookmarks.remove(index);
+            self.sidebar.resolutions.remove(index);
             self.clamp_bookmark_selection();
             self.notify("bookmark removed");
             return Some(Effect::RemoveBookmark(removed.id));
         }
-        let bookmark = Bookmark::at(article, self.top);
-        let mut bookmarks = std::mem::take(&mut self.bookmarks);
+        let bookmark = Bookmark::at(article, self.reader.top);
+        let mut bookmarks = std::mem::take(&mut self.sidebar.bookmarks);
         bookmarks.push(bookmark.clone());
         self.set_bookmarks(bookmarks);
-        if let Some(index) = self.bookmarks.iter().position(|b| b.id == bookmark.id) {
-            self.bookmark_selected = index;
+        if let Some(index) = self
+            .sidebar
+            .bookmarks
+            .iter()
+            .position(|b| b.id == bookmark.id)
+        {
+            self.sidebar.selected = index;
         }
         self.notify("bookmark added");
         Some(Effect::AddBookmark(bookmark))
     }
 
     fn delete_selected_bookmark(&mut self) -> Option<Effect> {
-        if self.focus != Pane::Bookmarks || self.bookmark_selected >= self.bookmarks.len() {
+        if self.focus != Pane::Bookmarks || self.sidebar.selected >= self.sidebar.bookmarks.len() {
             return None;
         }
-        let removed = self.bookmarks.remove(self.bookmark_selected);
-        self.resolutions.remove(self.bookmark_selected);
+        let removed = self.sidebar.bookmarks.remove(self.sidebar.selected);
+        self.sidebar.resolutions.remove(self.sidebar.selected);
         self.clamp_bookmark_selection();
         self.notify("bookmark deleted");
         Some(Effect::RemoveBookmark(removed.id))
     }
 
     fn clamp_bookmark_selection(&mut self) {
-        self.bookmark_selected = self
-            .bookmark_selected
-            .min(self.bookmarks.len().saturating_sub(1));
+        self.sidebar.selected = self
+            .sidebar
+            .selected
+            .min(self.sidebar.bookmarks.len().saturating_sub(1));
     }
 }
 

@@ -29,7 +29,7 @@ fn app(width: u16, height: u16) -> App {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.prompt_input(Edit::Insert(c));
+        app.edit(Edit::Insert(c));
     }
 }
 
@@ -60,19 +60,19 @@ fn prompt_takes_cjk_and_backspace_deletes_a_whole_grapheme_cluster() {
     assert_eq!(newsreader::keymap::edit_of(&key), Some(Edit::Insert('书')));
     type_text(&mut app, "省委书记");
     assert_eq!(app.prompt(), Some("省委书记"));
-    app.prompt_input(Edit::Backspace);
+    app.edit(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书"));
     // e + COMBINING ACUTE ACCENT is one grapheme cluster (UAX #29), and so
     // is a flag (two regional indicators): one Backspace each.
     type_text(&mut app, "e\u{301}\u{1F1E8}\u{1F1F3}");
-    app.prompt_input(Edit::Backspace);
+    app.edit(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书e\u{301}"));
-    app.prompt_input(Edit::Backspace);
+    app.edit(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书"));
-    app.prompt_input(Edit::Backspace);
-    app.prompt_input(Edit::Backspace);
-    app.prompt_input(Edit::Backspace);
-    app.prompt_input(Edit::Backspace);
+    app.edit(Edit::Backspace);
+    app.edit(Edit::Backspace);
+    app.edit(Edit::Backspace);
+    app.edit(Edit::Backspace);
     assert_eq!(app.prompt(), Some(""), "Backspace on empty stays empty");
 }
 
@@ -82,7 +82,7 @@ fn esc_cancels_clears_and_goes_back_enter_keeps_the_matches() {
     app.update(Action::Search);
     type_text(&mut app, "发展");
     assert!(app.search_active());
-    app.prompt_input(Edit::Cancel);
+    app.edit(Edit::Cancel);
     assert_eq!(app.prompt(), None);
     assert!(!app.search_active());
     assert_eq!(app.match_status(), None);
@@ -90,7 +90,7 @@ fn esc_cancels_clears_and_goes_back_enter_keeps_the_matches() {
 
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     assert_eq!(app.prompt(), None);
     assert!(app.search_active());
     assert_eq!(app.focus(), Pane::Reader);
@@ -109,7 +109,7 @@ fn n_and_capital_n_step_through_every_match_across_articles_and_wrap() {
     let mut app = app(120, 40);
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     assert_eq!(app.match_status().unwrap(), format!("match 1/{total}"));
     assert_eq!(app.matches().per_article(), counts.as_slice());
 
@@ -143,7 +143,7 @@ fn current_match_is_on_screen_after_n() {
     let mut app = app(50, 16);
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     let (_, height) = app.reader_text_size();
     for _ in 0..8 {
         app.update(Action::NextMatch);
@@ -174,7 +174,7 @@ fn phrase_broken_across_a_column_is_highlighted_on_every_row_it_spans() {
         let mut app = app(width, 20);
         app.update(Action::Search);
         type_text(&mut app, "省委书记信长星");
-        app.prompt_input(Edit::Submit);
+        app.edit(Edit::Submit);
         assert_eq!(app.match_status().unwrap(), "match 1/1");
         let set = app.set_article().unwrap();
         let highlights = app.highlights();
@@ -223,7 +223,7 @@ fn headline_list_shows_counts_and_f_limits_it_to_matching_articles() {
     );
     app.update(Action::Search);
     type_text(&mut app, "省委书记");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     let all = app.list_rows();
     assert_eq!(
         all.iter()
@@ -268,7 +268,7 @@ fn config_fold_chinese_variants_lets_traditional_find_simplified() {
         // 韓國吉佳藍 is the traditional form of 韩国吉佳蓝, a headline of
         // the sample.
         type_text(&mut app, "韓國吉佳藍");
-        app.prompt_input(Edit::Submit);
+        app.edit(Edit::Submit);
         let found = app.match_status().filter(|_| app.search_active());
         assert_eq!(found.is_some(), fold, "fold {fold}");
         if fold {
@@ -289,7 +289,7 @@ fn every_match_in_headlines_and_paragraphs_is_highlighted_at_its_text() {
         let mut app = app(width, 30);
         app.update(Action::Search);
         type_text(&mut app, needle);
-        app.prompt_input(Edit::Submit);
+        app.edit(Edit::Submit);
         let mut kinds = Vec::new();
         for _ in 0..total {
             let set = app.set_article().unwrap();
@@ -311,7 +311,7 @@ fn n_after_a_search_with_no_match_names_the_query() {
     let mut app = app(120, 40);
     app.update(Action::Search);
     type_text(&mut app, "不存在的词语");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     // The same words on Enter as on `n` afterwards.
     assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
     app.update(Action::NextMatch);

@@ -172,7 +172,7 @@ fn tab_cycles_panes_and_skips_hidden_sidebar() {
 }
 
 #[test]
-fn reader_page_down_stops_at_last_row() {
+fn reader_page_down_stops_at_last_row_then_goes_on_to_the_next_article() {
     let mut app = app();
     app.update(Action::ScrollDown);
     app.update(Action::Open);
@@ -180,11 +180,20 @@ fn reader_page_down_stops_at_last_row() {
     let (_, height) = app.reader_text_size();
     assert_eq!(height, 37, "39 rows of panes less two borders");
     assert!(rows > height);
-    for _ in 0..10 {
-        app.update(Action::PageDown);
-    }
-    assert_eq!(app.scroll(), rows - height);
+    app.update(Action::PageDown);
+    assert_eq!(app.scroll(), rows - height, "stops at the last row");
+    assert_eq!(app.current(), 1);
     assert_eq!(app.percent_read(), 100);
+    // At the end, Space goes on to the next article (as in less and
+    // newsboat), at its top; at the last article's end it stays.
+    app.update(Action::PageDown);
+    assert_eq!((app.current(), app.scroll()), (2, 0));
+    assert_eq!(app.focus(), Pane::Reader);
+    app.update(Action::PageDown);
+    assert_eq!(app.current(), 2, "the last article");
+    app.update(Action::PreviousArticle);
+    app.update(Action::Bottom);
+    assert_eq!(app.scroll(), rows - height);
     app.update(Action::Top);
     assert_eq!(app.scroll(), 0);
     app.update(Action::Bottom);

@@ -316,7 +316,7 @@ fn a_query_with_no_match_so_far_says_so_while_loading() {
     app.set_loading(10_000_000);
     app.update(Action::Search);
     for c in "无此词".chars() {
-        app.prompt_input(Edit::Insert(c));
+        app.edit(Edit::Insert(c));
     }
     assert_eq!(app.match_status().as_deref(), Some("no match yet"));
     app.replace_edition(whole(), &EditionState::default());
@@ -329,9 +329,9 @@ fn search_follows_the_whole_edition_and_keeps_its_current_match() {
     app.set_loading(10_000_000);
     app.update(Action::Search);
     for c in "会议".chars() {
-        app.prompt_input(Edit::Insert(c));
+        app.edit(Edit::Insert(c));
     }
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     // The short article's headline and its paragraph, so far.
     assert_eq!(app.matches().len(), 2);
     assert_eq!(app.current_match(), Some(0));

@@ -92,7 +92,7 @@ fn matches_are_highlighted_at_their_cells_and_the_current_one_differs() {
     let mut app = app(config::Theme::Dark);
     app.update(Action::Search);
     for c in "财经".chars() {
-        app.prompt_input(Edit::Insert(c));
+        app.edit(Edit::Insert(c));
     }
     // While typing, the prompt replaces the status bar, with the counter.
     let buffer = draw(&app);
@@ -100,7 +100,7 @@ fn matches_are_highlighted_at_their_cells_and_the_current_one_differs() {
         row_text(&buffer, 19, 0, 120).trim_end(),
         "/财经  [match 1/3]"
     );
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     let buffer = draw(&app);
     // Reader: x 30..96, inner x 31, width 64 (under the measure, so not
     // centred). Rows: title (y 1), blank (y 2), the paragraph (y 3),
@@ -160,8 +160,8 @@ fn help_overlay_shows_remapped_keys() {
 fn mono_theme_draws_no_colour_in_any_cell() {
     let mut app = app(config::Theme::Mono);
     app.update(Action::Search);
-    app.prompt_input(Edit::Insert('财'));
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Insert('财'));
+    app.edit(Edit::Submit);
     app.set_help(Keymap::default().help());
     for step in 0..2 {
         let buffer = draw(&app);

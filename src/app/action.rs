@@ -182,7 +182,7 @@ impl Action {
             Action::ScrollDown => "next item / scroll down a row",
             Action::ScrollUp => "previous item / scroll up a row",
             Action::Open => "open headline or bookmark",
-            Action::PageDown => "page down",
+            Action::PageDown => "page down (at the end: next article)",
             Action::PageUp => "page up",
             Action::Top => "top",
             Action::Bottom => "bottom",

@@ -56,7 +56,7 @@ impl App {
     pub fn list_rows(&self) -> Vec<ListRow> {
         let mut rows = Vec::new();
         let mut last_page = None;
-        for (article, &page) in self.pages.article_page.iter().enumerate() {
+        for (article, &page) in self.list.pages.article_page.iter().enumerate() {
             if !self.listed(article) {
                 continue;
             }
@@ -71,12 +71,12 @@ impl App {
 
     /// The header text of page `index` (`第1版 要闻`, `Page 3`).
     pub fn page_label(&self, index: usize) -> &str {
-        self.pages.labels.get(index).map_or("", String::as_str)
+        self.list.pages.labels.get(index).map_or("", String::as_str)
     }
 
     /// The page index of `article`.
     pub fn page_of(&self, article: usize) -> Option<usize> {
-        self.pages.article_page.get(article).copied()
+        self.list.pages.article_page.get(article).copied()
     }
 
     /// Whether `article` is in the list (all are, unless the search
@@ -93,15 +93,15 @@ impl App {
         if listed.is_empty() {
             return;
         }
-        let at = listed.partition_point(|&a| a < self.selected);
+        let at = listed.partition_point(|&a| a < self.list.selected);
         let at = at.min(listed.len() - 1);
         let to = at.saturating_add_signed(delta).min(listed.len() - 1);
-        self.selected = listed[to];
+        self.list.selected = listed[to];
     }
 
     /// Keeps the selection on a listed article after the filter changed.
     pub(super) fn settle_selection(&mut self) {
-        if !self.listed(self.selected) {
+        if !self.listed(self.list.selected) {
             self.move_selection(0);
         }
     }
@@ -110,7 +110,7 @@ impl App {
     /// edition order); says so when the edition has no such page.
     pub(super) fn goto_page(&mut self, n: u8) {
         let index = usize::from(n).saturating_sub(1);
-        match self.pages.first_article.get(index) {
+        match self.list.pages.first_article.get(index) {
             Some(&Some(article)) => {
                 self.open_article(article, Anchor::default());
             }
@@ -130,7 +130,7 @@ impl App {
             .area(Pane::Headlines)
             .map_or(0, |a| usize::from(a.height.saturating_sub(2)));
         let rows = self.list_rows();
-        let offset = rows_offset(&rows, self.selected, height);
+        let offset = rows_offset(&rows, self.list.selected, height);
         match rows.get(offset + row) {
             Some(&ListRow::Article(a)) => Some(a),
             _ => None,

@@ -57,16 +57,16 @@ impl App {
         match pane {
             Pane::Headlines => {
                 if let Some(article) = self.article_at_list_row(inner_row) {
-                    self.selected = article;
+                    self.list.selected = article;
                     self.open_selected();
                 }
             }
             Pane::Bookmarks => {
                 let per_page = usize::from(area.height.saturating_sub(2) / 2).max(1);
-                let offset = (self.bookmark_selected + 1).saturating_sub(per_page);
+                let offset = (self.sidebar.selected + 1).saturating_sub(per_page);
                 let index = offset + inner_row / 2;
-                if index < self.bookmarks.len() {
-                    self.bookmark_selected = index;
+                if index < self.sidebar.bookmarks.len() {
+                    self.sidebar.selected = index;
                     self.open_selected();
                 }
             }

@@ -245,13 +245,9 @@ fn on_key(
             let effect = session.app.update(action);
             effects::run(terminal, session, saver, effect)
         }
-        Input::Edit(edit) if session.app.editing() => {
+        Input::Edit(edit) => {
             let effect = session.app.edit(edit);
             effects::run(terminal, session, saver, effect)
-        }
-        Input::Edit(edit) => {
-            session.app.prompt_input(edit);
-            Flow::Continue
         }
     })
 }
