@@ -577,8 +577,8 @@ impl App {
             .reader
             .or_else(|| layout::panes(self.screen, Pane::Reader, self.sidebar.visible).reader);
         reader.map_or((0, 0), |area| {
-            let inner_width = usize::from(area.width.saturating_sub(2));
-            let inner_height = usize::from(area.height.saturating_sub(2));
+            let inner = layout::inner(area);
+            let (inner_width, inner_height) = (usize::from(inner.width), usize::from(inner.height));
             (inner_width.min(self.settings.measure), inner_height)
         })
     }
@@ -741,7 +741,7 @@ impl App {
         let height = match self.focus {
             Pane::Reader => self.reader_text_size().1.saturating_sub(1),
             pane => self.panes().area(pane).map_or(1, |a| {
-                let rows = usize::from(a.height.saturating_sub(2));
+                let rows = usize::from(layout::inner(a).height);
                 if pane == Pane::Bookmarks {
                     rows / 2
                 } else {

@@ -23,6 +23,31 @@ pub const THREE_PANES: u16 = 100;
 /// From this many columns, a list and the reader are shown side by side.
 pub const TWO_PANES: u16 = 60;
 
+/// The cells a pane's border takes across (left and right) and down (top
+/// and bottom).
+pub const BORDER: u16 = 2;
+
+/// The area inside a border drawn around `area`: one cell in from each
+/// edge, empty when `area` is under 3 cells wide or high.
+pub fn inner(area: Rect) -> Rect {
+    let x = area.x.saturating_add(1).min(area.right());
+    let y = area.y.saturating_add(1).min(area.bottom());
+    Rect::new(
+        x,
+        y,
+        area.width.saturating_sub(BORDER),
+        area.height.saturating_sub(BORDER),
+    )
+}
+
+/// The first entry shown of a list `height` entries high so that entry
+/// `selected` is visible: the list scrolls only once the selection passes
+/// the bottom. The one scroll rule of every list (headlines, bookmarks, the
+/// library).
+pub fn scroll_offset(selected: usize, height: usize) -> usize {
+    (selected + 1).saturating_sub(height.max(1))
+}
+
 /// A pane that can have the focus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Pane {

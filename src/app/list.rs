@@ -128,7 +128,7 @@ impl App {
         let height = self
             .panes()
             .area(Pane::Headlines)
-            .map_or(0, |a| usize::from(a.height.saturating_sub(2)));
+            .map_or(0, |a| usize::from(super::layout::inner(a).height));
         let rows = self.list_rows();
         let offset = rows_offset(&rows, self.list.selected, height);
         match rows.get(offset + row) {
@@ -146,5 +146,5 @@ pub fn rows_offset(rows: &[ListRow], selected: usize, height: usize) -> usize {
         .iter()
         .position(|r| *r == ListRow::Article(selected))
         .unwrap_or(0);
-    (at + 1).saturating_sub(height.max(1))
+    super::layout::scroll_offset(at, height)
 }

@@ -62,8 +62,8 @@ impl App {
                 }
             }
             Pane::Bookmarks => {
-                let per_page = usize::from(area.height.saturating_sub(2) / 2).max(1);
-                let offset = (self.sidebar.selected + 1).saturating_sub(per_page);
+                let per_page = usize::from(super::layout::inner(area).height / 2).max(1);
+                let offset = super::layout::scroll_offset(self.sidebar.selected, per_page);
                 let index = offset + inner_row / 2;
                 if index < self.sidebar.bookmarks.len() {
                     self.sidebar.selected = index;

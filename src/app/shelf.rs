@@ -192,7 +192,7 @@ impl Shelf {
     pub fn click(&mut self, row: usize) -> Option<ShelfEffect> {
         let height = self.height.max(1);
         let inner = row.checked_sub(1).filter(|&r| r < height)?;
-        let offset = (self.selected + 1).saturating_sub(height);
+        let offset = super::layout::scroll_offset(self.selected, height);
         let index = offset + inner;
         (index < self.library.len()).then(|| {
             self.selected = index;

@@ -27,7 +27,7 @@ impl App {
     }
 
     /// Applies an edit to the open prompt: the note prompt or the search
-    /// prompt (see [`App::prompt_input`]). In the note prompt, Enter
+    /// prompt (see `App::prompt_input`). In the note prompt, Enter
     /// returns [`Effect::SetNote`] (blank text clears the note), Esc closes
     /// the prompt without a change. Does nothing when no prompt is open.
     pub fn edit(&mut self, edit: Edit) -> Option<Effect> {

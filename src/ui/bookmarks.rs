@@ -9,7 +9,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::{border::Border, headlines::list_offset, pane_border, text, theme::Theme};
+use super::{border::Border, pane_border, text, theme::Theme};
+use crate::app::layout::scroll_offset;
 use crate::app::{App, Pane};
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -45,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let per_page = usize::from(inner.height / 2).max(1);
-    let offset = list_offset(app.bookmark_selected(), per_page);
+    let offset = scroll_offset(app.bookmark_selected(), per_page);
     for (slot, (index, bookmark)) in app
         .bookmarks()
         .iter()

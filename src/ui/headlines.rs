@@ -143,10 +143,3 @@ fn render_article(
         );
     }
 }
-
-/// The first entry shown so that entry `selected` is visible in a list of
-/// one-row (or one-slot) entries `height` slots high: the list scrolls only
-/// once the selection passes the bottom. (The bookmark sidebar uses it.)
-pub fn list_offset(selected: usize, height: usize) -> usize {
-    (selected + 1).saturating_sub(height.max(1))
-}

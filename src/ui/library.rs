@@ -40,7 +40,7 @@ pub fn render(
     let inner = Border::inner(main);
     let height = usize::from(inner.height);
     if height > 0 && inner.width > 2 {
-        let offset = (shelf.selected() + 1).saturating_sub(height);
+        let offset = crate::app::layout::scroll_offset(shelf.selected(), height);
         for (slot, (index, entry)) in shelf
             .library()
             .entries
