@@ -481,6 +481,13 @@ impl App {
         self.sidebar.visible
     }
 
+    /// The first key bound to `action`, as the help lists it (for the
+    /// status bar's `? help` hint); `None` before [`App::set_help`] or when
+    /// the action is unbound.
+    pub fn hint_key(&self, action: Action) -> Option<&str> {
+        help::first_key(&self.help.entries, action.description())
+    }
+
     /// The help overlay's lines while it is open.
     pub fn help(&self) -> Option<&[HelpEntry]> {
         (self.mode == Mode::Help).then_some(self.help.entries.as_slice())
@@ -896,7 +903,12 @@ impl App {
         if existing.is_none() && found(&|anchor| anchor == self.reader.top).is_some() {
             // The same place, drawn higher up: a second bookmark would be
             // the same bookmark.
-            self.notify("already bookmarked on a row above; b on that row removes it");
+            let key = self
+                .hint_key(Action::ToggleBookmark)
+                .unwrap_or("bookmarking");
+            self.notify(format!(
+                "already bookmarked on a row above; {key} on that row removes it"
+            ));
             return None;
         }
         if let Some(index) = existing {

@@ -63,7 +63,7 @@ impl Key {
     }
 
     /// How the key is written in the help overlay: `q`, `Ctrl-C`, `Tab`,
-    /// `Shift-Tab`, `↓`, `PageDown`, `Space`.
+    /// `Shift-Tab`, `↓`, `PageDown`, `Space`, `F1`.
     pub fn label(&self) -> String {
         let name = match self.code {
             KeyCode::Char(' ') => "Space".to_owned(),
@@ -83,6 +83,7 @@ impl Key {
             KeyCode::End => "End".to_owned(),
             KeyCode::Delete => "Delete".to_owned(),
             KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
             code => format!("{code:?}"),
         };
         let mut label = String::new();
@@ -234,6 +235,33 @@ impl Keymap {
     pub fn bind(&mut self, key: Key, action: Action) {
         self.bindings.retain(|(k, _)| *k != key);
         self.bindings.push((key, action));
+    }
+
+    /// The label of the first key bound to `action` (`j`, `Enter`), for
+    /// the hints the UI shows; `None` when the action is unbound.
+    pub fn first_key(&self, action: Action) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|(_, a)| *a == action)
+            .map(|(k, _)| k.label())
+    }
+
+    /// The library screen's status-bar hint, naming the keys as bound now
+    /// (` Enter open  j/k move  { } previous/next  ? help  q quit` by
+    /// default); a part whose action is unbound is left out.
+    pub fn library_hint(&self) -> String {
+        let key = |action| self.first_key(action);
+        let pair = |a, b, sep: &str| Some(format!("{}{sep}{}", key(a)?, key(b)?));
+        let parts = [
+            key(Action::Open).map(|k| format!("{k} open")),
+            pair(Action::ScrollDown, Action::ScrollUp, "/").map(|k| format!("{k} move")),
+            pair(Action::PreviousEdition, Action::NextEdition, " ")
+                .map(|k| format!("{k} previous/next")),
+            key(Action::Help).map(|k| format!("{k} help")),
+            key(Action::Quit).map(|k| format!("{k} quit")),
+        ];
+        let parts: Vec<String> = parts.into_iter().flatten().collect();
+        format!(" {}", parts.join("  "))
     }
 
     /// The help overlay's lines: one per bound action in [`Action::ALL`]

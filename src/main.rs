@@ -194,6 +194,7 @@ fn read(
             .collect();
         let mut shelf = Shelf::new(library);
         shelf.set_help(keymap.library_help());
+        shelf.set_hint(keymap.library_hint());
         shelf.ambiguous = settings.typeset.ambiguous;
         let message = skipped
             .first()

@@ -23,6 +23,7 @@ fn app(width: u16, height: u16) -> App {
     let (edition, fingerprint) =
         newsreader::edition::load(&bytes, Some("edition.txt"), &Default::default());
     let mut app = App::new(edition, fingerprint, Settings::default(), vec![]);
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(width, height);
     app
 }

@@ -29,6 +29,7 @@ fn shelf() -> Shelf {
         ..Library::default()
     });
     shelf.set_help(Keymap::default().library_help());
+    shelf.set_hint(Keymap::default().library_hint());
     shelf.width = 60;
     shelf.height = 20 - 3;
     shelf
@@ -118,4 +119,20 @@ fn ctrl_c_quits_from_the_library_help_and_list() {
     shelf.update(Action::Help);
     assert_eq!(shelf.update(exit), Some(ShelfEffect::Quit));
     assert_eq!(shelf.update(exit), Some(ShelfEffect::Quit));
+}
+
+#[test]
+fn the_library_hint_names_the_keys_as_bound() {
+    assert_eq!(
+        Keymap::default().library_hint(),
+        " Enter open  j/k move  { } previous/next  ? help  q quit"
+    );
+    let mut bindings = Keymap::default().to_bindings();
+    bindings.insert("help".to_owned(), vec!["h".parse().unwrap()]);
+    bindings.insert("quit".to_owned(), vec!["x".parse().unwrap()]);
+    let hint = Keymap::from_bindings(&bindings).library_hint();
+    assert_eq!(
+        hint,
+        " Enter open  j/k move  { } previous/next  h help  x quit"
+    );
 }

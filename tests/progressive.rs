@@ -109,6 +109,7 @@ fn fp() -> Fingerprint {
 
 fn app_on(edition: Edition, bookmarks: Vec<Bookmark>) -> App {
     let mut app = App::new(edition, fp(), Settings::default(), bookmarks);
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(120, 40);
     app
 }
@@ -375,7 +376,7 @@ fn options() -> ReaderOptions {
         settings: Settings::default(),
         encoding: None,
         resume: true,
-        help: Vec::new(),
+        help: newsreader::keymap::Keymap::default().help(),
     }
 }
 

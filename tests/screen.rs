@@ -68,6 +68,7 @@ fn app(width: u16, height: u16, ambiguous: AmbiguousWidth) -> App {
         ..Settings::default()
     };
     let mut app = App::new(edition(), Fingerprint::of_text("test"), settings, vec![]);
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(width, height);
     app
 }
@@ -295,6 +296,7 @@ fn sample_app(width: u16, height: u16) -> App {
     let (edition, fingerprint) =
         newsreader::edition::load(&bytes, Some("assets/edition.txt"), &Default::default());
     let mut app = App::new(edition, fingerprint, Settings::default(), vec![]);
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(width, height);
     app
 }

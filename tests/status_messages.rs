@@ -27,6 +27,7 @@ fn app(width: u16, height: u16) -> App {
         Settings::default(),
         vec![],
     );
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(width, height);
     app
 }
@@ -132,6 +133,7 @@ fn library_app(width: u16, height: u16) -> App {
         Settings::default(),
         vec![],
     );
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.set_edition_place(2, 8);
     app.resize(width, height);
     app
@@ -179,4 +181,18 @@ fn status_bar_at_30_columns_keeps_article_percent_and_a_short_message() {
         status_row(&app, 30, 16),
         format!("{left}{}? help ", " ".repeat(23 - 19))
     );
+}
+
+#[test]
+fn the_help_hint_names_the_help_key_as_bound() {
+    let mut bindings = newsreader::keymap::Keymap::default().to_bindings();
+    bindings.insert("help".to_owned(), vec!["F1".parse().unwrap()]);
+    let keymap = newsreader::keymap::Keymap::from_bindings(&bindings);
+    let mut app = app(120, 40);
+    app.set_help(keymap.help());
+    let row = status_row(&app, 120, 40);
+    assert!(row.ends_with("  F1 help "), "{row:?}");
+    // No key opens the help: no hint.
+    app.set_help(Vec::new());
+    assert!(!status_row(&app, 120, 40).contains("help"));
 }

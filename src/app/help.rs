@@ -87,6 +87,14 @@ impl HelpView {
     }
 }
 
+/// The first key the help `entries` list on the line described as
+/// `description`: the key a hint in the UI names (`?` in `? help`), as the
+/// live keymap binds it; `None` when no line says so (the action unbound).
+pub fn first_key<'a>(entries: &'a [HelpEntry], description: &str) -> Option<&'a str> {
+    let entry = entries.iter().find(|e| e.description == description)?;
+    entry.keys.split(", ").next()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

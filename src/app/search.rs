@@ -293,7 +293,10 @@ impl App {
     /// when there was none.
     pub(super) fn no_matches_message(&self) -> String {
         if self.search.query.is_empty() {
-            "no search: press / to search".to_owned()
+            match self.hint_key(super::Action::Search) {
+                Some(key) => format!("no search: press {key} to search"),
+                None => "no search".to_owned(),
+            }
         } else {
             format!("no matches for “{}”", self.search.query)
         }

@@ -45,6 +45,8 @@ pub struct Shelf {
     help_entries: Vec<HelpEntry>,
     /// The help overlay's first line shown, while it is open.
     help: Option<usize>,
+    /// The status bar's hint (`Keymap::library_hint`: the keys as bound).
+    hint: String,
 }
 
 impl Shelf {
@@ -61,6 +63,7 @@ impl Shelf {
             ambiguous: AmbiguousWidth::Narrow,
             help_entries: Vec::new(),
             help: None,
+            hint: String::new(),
         }
     }
 
@@ -68,6 +71,16 @@ impl Shelf {
     /// see `Keymap::library_help`).
     pub fn set_help(&mut self, entries: Vec<HelpEntry>) {
         self.help_entries = entries;
+    }
+
+    /// Sets the status bar's hint (see `Keymap::library_hint`).
+    pub fn set_hint(&mut self, hint: String) {
+        self.hint = hint;
+    }
+
+    /// The status bar's hint, naming the keys as bound.
+    pub fn hint(&self) -> &str {
+        &self.hint
     }
 
     /// The help overlay laid out for the screen, with its first line shown,

@@ -105,7 +105,10 @@ impl App {
 
     pub(super) fn start_rename(&mut self) -> Option<Effect> {
         if self.focus != Pane::Bookmarks {
-            self.notify("r works in the bookmark sidebar");
+            let key = self
+                .hint_key(super::Action::RenameBookmark)
+                .unwrap_or("this key");
+            self.notify(format!("{key} works in the bookmark sidebar"));
             return None;
         }
         let bookmark = self.sidebar.bookmarks.get(self.sidebar.selected)?;

@@ -13,9 +13,6 @@ use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as tr
 
 pub use crate::app::shelf::CHROME_HEIGHT;
 
-/// The status bar's text on the library screen.
-pub const HINT: &str = " Enter open  j/k move  { } previous/next  ? help  q quit";
-
 /// Draws the library screen over the whole `area`; `message` (an edition
 /// that could not be opened) replaces the hint in the status bar.
 pub fn render(
@@ -89,7 +86,7 @@ pub fn render(
         );
     }
     buf.set_style(status, theme.status);
-    let line = message.map_or_else(|| HINT.to_owned(), |m| format!(" {m}"));
+    let line = message.map_or_else(|| shelf.hint().to_owned(), |m| format!(" {m}"));
     text::put(
         buf,
         status.x,

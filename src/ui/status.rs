@@ -14,8 +14,13 @@ use super::{prompt, text, theme::Theme};
 use crate::app::App;
 use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis};
 
-/// The hint at the right end of the status bar.
-pub const HELP_HINT: &str = "? help ";
+/// The hint at the right end of the status bar: the help key as bound
+/// (`? help `), or nothing when no key opens the help.
+pub fn help_hint(app: &App) -> String {
+    app.hint_key(crate::app::Action::Help)
+        .map(|key| format!("{key} help "))
+        .unwrap_or_default()
+}
 
 /// The prompt's lead-in.
 pub const PROMPT: &str = "/";
@@ -160,7 +165,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let style = Theme::of(app.theme()).status;
     buf.set_style(area, style);
     let width = usize::from(area.width);
-    let hint_width = display_width(HELP_HINT, ambiguous);
+    let hint = help_hint(app);
+    let hint_width = display_width(&hint, ambiguous);
     let room = width.saturating_sub(hint_width + 1);
     let line = layout(&fields(app), room, ambiguous);
     let used = text::put(buf, area.x, area.y, area.width, &line, style, ambiguous);
@@ -173,7 +179,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             hint_x,
             area.y,
             area.right() - hint_x,
-            HELP_HINT,
+            &hint,
             style,
             ambiguous,
         );
