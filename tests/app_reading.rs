@@ -7,24 +7,21 @@
 
 use newsreader::app::shelf::{Shelf, ShelfEffect};
 use newsreader::app::{Action, App, Effect, ListRow, MouseInput, Pane, Settings};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::{Article, Edition, Fingerprint, Page};
 use newsreader::library::Library;
 use newsreader::store::Store;
 
-fn article(title: &str, paragraphs: usize) -> Article {
-    let headline = Headline {
-        title: vec![title.to_owned()],
-        ..Headline::default()
-    };
+#[path = "support/editions.rs"]
+mod support;
+
+/// An article of `paragraphs` numbered paragraphs, by 高美梅.
+fn numbered(title: &str, paragraphs: usize) -> Article {
     let paragraphs: Vec<String> = (0..paragraphs)
         .map(|i| format!("{title}第{i}段。这是正文。"))
         .collect();
     Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
         byline: Some("高美梅".to_owned()),
-        paragraphs,
-        ..Article::default()
+        ..support::article_owned(title, paragraphs)
     }
 }
 
@@ -36,18 +33,18 @@ fn edition() -> Edition {
             Page {
                 number: 1,
                 label: Some("第1版 要闻".to_owned()),
-                articles: vec![article("短文", 1), article("长文", 60)],
+                articles: vec![numbered("短文", 1), numbered("长文", 60)],
                 ..Page::default()
             },
             Page {
                 number: 2,
-                articles: vec![article("二版", 2)],
+                articles: vec![numbered("二版", 2)],
                 ..Page::default()
             },
             Page {
                 number: 3,
                 label: Some("第3版 经济".to_owned()),
-                articles: vec![article("三版", 2)],
+                articles: vec![numbered("三版", 2)],
                 ..Page::default()
             },
         ],

@@ -6,27 +6,22 @@
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::{App, Settings, list_title};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page, join_lines};
+use newsreader::edition::{Article, Edition, Fingerprint, Page, join_lines};
 use newsreader::store::anchor::article_title;
 use newsreader::typeset::{AmbiguousWidth, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
-fn article(kicker: &[&str], title: &[&str], subtitle: &[&str]) -> Article {
-    let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let headline = Headline {
-        kicker: lines(kicker),
-        title: lines(title),
-        subtitle: lines(subtitle),
-    };
-    let paragraphs = vec!["本报讯 正文。".to_owned()];
-    Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    }
+#[path = "support/editions.rs"]
+mod support;
+
+/// An article under this headline, with one short paragraph.
+fn titled(kicker: &[&str], title: &[&str], subtitle: &[&str]) -> Article {
+    support::headed(
+        support::headline(kicker, title, subtitle),
+        vec!["本报讯 正文。".to_owned()],
+    )
 }
 
 const CJK: [&str; 2] = ["全国人大来锡开展科研机构", "改革发展和立法专题调研"];
@@ -56,11 +51,11 @@ fn latin_meeting_cjk_gets_a_space_and_blank_lines_drop() {
 
 #[test]
 fn list_and_bookmark_titles_hold_every_title_line() {
-    let cjk = article(&["引题"], &CJK, &["副题"]);
+    let cjk = titled(&["引题"], &CJK, &["副题"]);
     let whole = "全国人大来锡开展科研机构改革发展和立法专题调研";
     assert_eq!(list_title(&cjk), whole);
     assert_eq!(article_title(&cjk), whole);
-    let english = article(&[], &ENGLISH, &[]);
+    let english = titled(&[], &ENGLISH, &[]);
     assert_eq!(list_title(&english), "LUMBERMAN IS KILLED BY FALL OF TREE");
     assert_eq!(
         article_title(&english),
@@ -70,7 +65,7 @@ fn list_and_bookmark_titles_hold_every_title_line() {
 
 #[test]
 fn headline_without_title_lists_kicker_and_deck_joined() {
-    let deck = article(&["Front page"], &[], &["A deck", "in two lines"]);
+    let deck = titled(&["Front page"], &[], &["A deck", "in two lines"]);
     assert_eq!(list_title(&deck), "Front page A deck in two lines");
 }
 
@@ -108,7 +103,7 @@ fn headline_list_shows_the_whole_title_cut_with_an_ellipsis() {
     let edition = Edition {
         pages: vec![Page {
             number: 1,
-            articles: vec![article(&[], &CJK, &[]), article(&[], &ENGLISH, &[])],
+            articles: vec![titled(&[], &CJK, &[]), titled(&[], &ENGLISH, &[])],
             ..Page::default()
         }],
         ..Edition::default()

@@ -8,6 +8,9 @@ use newsreader::app::{Action, App, Effect, Pane, Settings};
 use newsreader::edition::{Anchor, Article, ArticleId, Edition, Fingerprint, Headline, Page};
 use newsreader::keymap::Keymap;
 
+#[path = "support/editions.rs"]
+mod support;
+
 fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
 }
@@ -92,18 +95,7 @@ fn paragraph(n: usize) -> String {
 
 /// Three articles; the second has 30 one-row paragraphs.
 fn edition() -> Edition {
-    let make = |title: &str, paragraphs: Vec<String>| {
-        let headline = Headline {
-            title: vec![title.to_owned()],
-            ..Headline::default()
-        };
-        Article {
-            id: ArticleId::derive(&headline, &paragraphs),
-            headline,
-            paragraphs,
-            ..Article::default()
-        }
-    };
+    let make = support::article_owned;
     Edition {
         pages: vec![Page {
             number: 1,

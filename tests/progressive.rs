@@ -14,12 +14,14 @@ mod command;
 #[path = "../benches/common/generate.rs"]
 #[allow(dead_code)]
 mod generate;
+#[path = "support/editions.rs"]
+mod support;
 
 use newsreader::app::input::Edit;
 use newsreader::app::{Action, App, Settings};
 use newsreader::cli::open::{self, ReaderOptions};
 use newsreader::edition::{
-    self, Anchor, Article, ArticleId, Edition, Fingerprint, Headline, LoadOptions, Page,
+    self, Anchor, Article, ArticleId, Edition, Fingerprint, LoadOptions, Page,
 };
 use newsreader::store::{Bookmark, EditionState, Store};
 use newsreader::typeset::article::SetArticle;
@@ -28,17 +30,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-fn article(title: &str, paragraphs: &[String]) -> Article {
-    let headline = Headline {
-        title: vec![title.to_owned()],
-        ..Headline::default()
-    };
-    Article {
-        id: ArticleId::derive(&headline, paragraphs),
-        headline,
-        paragraphs: paragraphs.to_vec(),
-        ..Article::default()
-    }
+/// An article of these (owned) paragraphs.
+fn titled(title: &str, paragraphs: &[String]) -> Article {
+    support::article_owned(title, paragraphs.to_vec())
 }
 
 /// `count` numbered paragraphs of `title`'s body, each long enough to wrap.
@@ -49,7 +43,7 @@ fn body(title: &str, count: usize) -> Vec<String> {
 }
 
 fn short() -> Article {
-    article(
+    titled(
         "市委常委会会议召开",
         &["本报讯 会议指出，全市经济运行稳中向好。".to_owned()],
     )
@@ -58,25 +52,16 @@ fn short() -> Article {
 /// The long article as the first page has it, and as the whole edition has
 /// it (continued on a later page: twice the paragraphs, same beginning).
 fn long(paragraphs: usize) -> Article {
-    article("吉佳蓝公司落户", &body("吉佳蓝", paragraphs))
-}
-
-fn page(number: u32, label: &str, articles: Vec<Article>) -> Page {
-    Page {
-        number,
-        label: Some(label.to_owned()),
-        articles,
-        ..Page::default()
-    }
+    titled("吉佳蓝公司落户", &body("吉佳蓝", paragraphs))
 }
 
 fn second_page() -> Page {
-    page(
+    support::page(
         2,
-        "第2版 经济",
+        Some("第2版 经济"),
         vec![
-            article("二版头条", &body("二版", 3)),
-            article(
+            titled("二版头条", &body("二版", 3)),
+            titled(
                 "产业园召开会议",
                 &["本报讯 产业园召开会议，部署招商工作。".to_owned()],
             ),
@@ -87,7 +72,11 @@ fn second_page() -> Page {
 /// Page 1 only: the short article and the first 20 paragraphs of the long one.
 fn provisional() -> Edition {
     Edition {
-        pages: vec![page(1, "第1版 要闻", vec![short(), long(20)])],
+        pages: vec![support::page(
+            1,
+            Some("第1版 要闻"),
+            vec![short(), long(20)],
+        )],
         ..Edition::default()
     }
 }
@@ -96,7 +85,7 @@ fn provisional() -> Edition {
 fn whole() -> Edition {
     Edition {
         pages: vec![
-            page(1, "第1版 要闻", vec![short(), long(40)]),
+            support::page(1, Some("第1版 要闻"), vec![short(), long(40)]),
             second_page(),
         ],
         ..Edition::default()
@@ -196,7 +185,7 @@ fn selection_follows_the_article_id_when_its_index_moves() {
     app.update(Action::ScrollDown);
     app.update(Action::Open);
     let mut edition = whole();
-    let inserted = article("新插入的文章", &["插入的正文。".to_owned()]);
+    let inserted = titled("新插入的文章", &["插入的正文。".to_owned()]);
     edition.pages[0].articles.insert(1, inserted);
     app.replace_edition(edition, &EditionState::default());
     assert_eq!((app.current(), app.selected()), (2, 2));

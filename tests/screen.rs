@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::{Action, App, Settings};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::{Article, Edition, Fingerprint, Page};
 use newsreader::typeset::{AmbiguousWidth, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -14,19 +14,13 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
 
-fn article(kicker: &[&str], title: &[&str], paragraphs: &[&str]) -> Article {
-    let headline = Headline {
-        kicker: kicker.iter().map(|s| s.to_string()).collect(),
-        title: title.iter().map(|s| s.to_string()).collect(),
-        subtitle: vec![],
-    };
-    let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
-    Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    }
+#[path = "support/editions.rs"]
+mod support;
+
+/// An article under these kicker and title lines, with these paragraphs.
+fn headed(kicker: &[&str], title: &[&str], paragraphs: &[&str]) -> Article {
+    let paragraphs = paragraphs.iter().map(|p| (*p).to_owned()).collect();
+    support::headed(support::headline(kicker, title, &[]), paragraphs)
 }
 
 fn edition() -> Edition {
@@ -34,7 +28,7 @@ fn edition() -> Edition {
         pages: vec![Page {
             number: 1,
             articles: vec![
-                article(
+                headed(
                     &["引题：江苏“十四五”"],
                     &["市委常委会会议召开"],
                     &[
@@ -42,12 +36,12 @@ fn edition() -> Edition {
                         "会议指出，今年以来，全市经济运行稳中向好。",
                     ],
                 ),
-                article(
+                headed(
                     &[],
                     &["韩国吉佳蓝公司在锡落户中国总部项目"],
                     &["本报讯 7月25日，韩国吉佳蓝公司与我市签署合作协议。"],
                 ),
-                article(
+                headed(
                     &[],
                     &["AI产业园 launches 3.5亿元 fund"],
                     &["The fund backs start-ups in the park."],
