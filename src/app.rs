@@ -125,7 +125,7 @@ pub struct App {
     screen: Rect,
     mode: Mode,
     focus: Pane,
-    list: ListState,
+    list: list::ListState,
     reader: ReaderState,
     sidebar: SidebarState,
     search: search::SearchState,
@@ -135,15 +135,6 @@ pub struct App {
     edition_place: Option<(usize, usize)>,
     /// The status bar's note while the edition is provisional (see `swap`).
     loading: Option<String>,
-}
-
-/// The headline list: each article's one-line title, the page index, and
-/// the selected article.
-#[derive(Debug)]
-struct ListState {
-    titles: Vec<String>,
-    pages: list::PageIndex,
-    selected: usize,
 }
 
 /// The reading pane: the open article, its top row (as an anchor and as a
@@ -197,9 +188,8 @@ impl App {
         settings: Settings,
         bookmarks: Vec<Bookmark>,
     ) -> Self {
-        let titles: Vec<String> = edition.articles().map(list_title).collect();
-        let pages = list::PageIndex::new(&edition);
-        let read = vec![false; titles.len()];
+        let list = list::ListState::new(&edition, settings.typeset.ambiguous);
+        let read = vec![false; list.titles.len()];
         App {
             edition,
             fingerprint,
@@ -207,11 +197,7 @@ impl App {
             screen: Rect::default(),
             mode: Mode::Reading,
             focus: Pane::Headlines,
-            list: ListState {
-                titles,
-                pages,
-                selected: 0,
-            },
+            list,
             reader: ReaderState::default(),
             sidebar: SidebarState {
                 visible: true,
@@ -571,7 +557,16 @@ impl App {
 
     /// The pane geometry for the current screen size.
     pub fn panes(&self) -> Panes {
-        layout::panes(self.screen, self.focus, self.sidebar.visible)
+        self.panes_in(self.screen, self.focus)
+    }
+
+    /// The pane geometry in `area` with `focus`: the sidebar shown when it
+    /// is on and has bookmarks (an empty one only while it has the focus),
+    /// the list as wide as its widest title, as far as the reader can spare.
+    pub fn panes_in(&self, area: Rect, focus: Pane) -> Panes {
+        let sidebar = self.sidebar.visible
+            && (!self.sidebar.bookmarks.is_empty() || focus == Pane::Bookmarks);
+        layout::panes(area, focus, sidebar, self.list.wanted_width)
     }
 
     /// The reading pane's text width (capped at the measure) and height, in
@@ -582,7 +577,7 @@ impl App {
         let panes = self.panes();
         let reader = panes
             .reader
-            .or_else(|| layout::panes(self.screen, Pane::Reader, self.sidebar.visible).reader);
+            .or_else(|| self.panes_in(self.screen, Pane::Reader).reader);
         reader.map_or((0, 0), |area| {
             let inner = layout::inner(area);
             let (inner_width, inner_height) = (usize::from(inner.width), usize::from(inner.height));

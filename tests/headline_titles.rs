@@ -99,7 +99,7 @@ fn screen_rows(edition: Edition, width: u16, height: u16) -> Vec<String> {
 }
 
 #[test]
-fn headline_list_shows_the_whole_title_cut_with_an_ellipsis() {
+fn headline_list_shows_the_whole_title_on_up_to_two_rows_then_cut_with_an_ellipsis() {
     let edition = Edition {
         pages: vec![Page {
             number: 1,
@@ -108,19 +108,25 @@ fn headline_list_shows_the_whole_title_cut_with_an_ellipsis() {
         }],
         ..Edition::default()
     };
-    let screen = screen_rows(edition, 120, 40);
-    // At 120 columns the list's inner width is 28: marker, unread mark, then
-    // 26 columns of title. The CJK title (46 columns) keeps 12 characters
-    // (24 columns) and `…` (1 column), one column left blank; the English
-    // one (35 columns) keeps 25 columns.
-    assert!(
-        screen[2].starts_with("│>•全国人大来锡开展科研机构… │"),
-        "{}",
-        screen[2]
+    let screen = screen_rows(edition.clone(), 120, 40);
+    // At 120 columns with no bookmarks the list takes two fifths, 48
+    // columns: marker, unread mark, then 44 columns of title. The CJK title
+    // (46 columns) goes on to a second row, under the first; the English
+    // one (35 columns) fits.
+    let list = |row: &String| row.split("││").next().unwrap().to_owned();
+    assert_eq!(
+        list(&screen[2]),
+        "│>•全国人大来锡开展科研机构改革发展和立法专题调"
     );
-    assert!(
-        screen[3].starts_with("│ •LUMBERMAN IS KILLED BY FA…│"),
-        "{}",
-        screen[3]
+    assert_eq!(list(&screen[3]), format!("│  研{}", " ".repeat(42)));
+    assert_eq!(
+        list(&screen[4]),
+        format!("│ •LUMBERMAN IS KILLED BY FALL OF TREE{}", " ".repeat(9))
     );
+    // At 70 columns (two panes, a 20-column list, 16 for a title), the CJK
+    // title fills two rows and the second ends in `…` (15 columns: a
+    // character would not fit beside it).
+    let screen = screen_rows(edition, 70, 20);
+    assert_eq!(list(&screen[2]), "│>•全国人大来锡开展");
+    assert_eq!(list(&screen[3]), "│  科研机构改革发… ");
 }

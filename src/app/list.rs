@@ -3,11 +3,70 @@
 //! the page's articles under it; with the search filter on, only articles
 //! with matches (and the headers of their pages).
 //!
+//! An article's title takes one row when it fits the list's width, else
+//! two: broken where the reader would break it, the second cut with `…`
+//! (newsboat users ask for the same, newsboat #742). The list asks for the
+//! width of its widest title ([`ListState::wanted_width`]); the layout gives
+//! it what the reader can spare.
+//!
 //! Also the page jumps (`1`–`9`) and mouse clicks on list rows, which need
 //! the same rows.
 
 use super::{App, Pane};
-use crate::edition::Anchor;
+use crate::edition::{Anchor, Edition};
+use crate::typeset::{self, AmbiguousWidth, display_width, truncate_with_ellipsis};
+
+/// The columns of an article row before its title: the selection marker
+/// and the unread mark.
+pub const TITLE_INDENT: usize = 2;
+
+/// The most rows one headline takes in the list.
+pub const MAX_TITLE_ROWS: usize = 2;
+
+/// The headline list's state: each article's one-line title, the page
+/// index, the selected article, and the width the widest entry wants.
+#[derive(Debug)]
+pub(super) struct ListState {
+    pub(super) titles: Vec<String>,
+    pub(super) pages: PageIndex,
+    pub(super) selected: usize,
+    /// Columns (border included) that show the widest title or page label
+    /// whole on one row.
+    pub(super) wanted_width: u16,
+}
+
+impl ListState {
+    /// The list of `edition`, with its first article selected.
+    pub(super) fn new(edition: &Edition, ambiguous: AmbiguousWidth) -> Self {
+        let titles: Vec<String> = edition.articles().map(super::list_title).collect();
+        let pages = PageIndex::new(edition);
+        let widest_title = titles.iter().map(|t| display_width(t, ambiguous)).max();
+        let widest_label = pages
+            .labels
+            .iter()
+            .map(|l| display_width(l, ambiguous))
+            .max();
+        let widest = widest_title.unwrap_or(0) + TITLE_INDENT;
+        let widest = widest.max(widest_label.unwrap_or(0));
+        let border = usize::from(super::layout::BORDER);
+        ListState {
+            titles,
+            pages,
+            selected: 0,
+            wanted_width: u16::try_from(widest + border).unwrap_or(u16::MAX),
+        }
+    }
+}
+
+/// One entry of the headline list as drawn: a page header (one row) or an
+/// article and the rows its title is drawn on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    /// Which row of [`App::list_rows`] it is.
+    pub row: ListRow,
+    /// The text of each screen row: the page label, or the title's lines.
+    pub lines: Vec<String>,
+}
 
 /// One row of the headline list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,28 +182,94 @@ impl App {
     }
 
     /// The article on list row `row` (0 = the first row shown) of the
-    /// headline pane as drawn, if that row is an article.
+    /// headline pane as drawn, if that row shows an article's title.
     pub fn article_at_list_row(&self, row: usize) -> Option<usize> {
-        let height = self
-            .panes()
-            .area(Pane::Headlines)
-            .map_or(0, |a| usize::from(super::layout::inner(a).height));
-        let rows = self.list_rows();
-        let offset = rows_offset(&rows, self.list.selected, height);
-        match rows.get(offset + row) {
-            Some(&ListRow::Article(a)) => Some(a),
-            _ => None,
+        let inner = super::layout::inner(self.panes().area(Pane::Headlines)?);
+        let entries = self.list_view(usize::from(inner.width), usize::from(inner.height));
+        let mut top = 0;
+        for entry in entries {
+            top += entry.lines.len();
+            if row < top {
+                return match entry.row {
+                    ListRow::Article(a) => Some(a),
+                    ListRow::Page(_) => None,
+                };
+            }
         }
+        None
     }
-}
 
-/// The first list row shown so that the selected article is visible in a
-/// list `height` rows high (with its page header when there is room): the
-/// list scrolls only once the selection passes the bottom.
-pub fn rows_offset(rows: &[ListRow], selected: usize, height: usize) -> usize {
-    let at = rows
-        .iter()
-        .position(|r| *r == ListRow::Article(selected))
-        .unwrap_or(0);
-    super::layout::scroll_offset(at, height)
+    /// The list as drawn in `width` × `height` cells (inside its border):
+    /// the entries from the first one shown, scrolled so that the selected
+    /// article is whole on screen (with its page header when there is
+    /// room), as many as start within `height` rows.
+    pub fn list_view(&self, width: usize, height: usize) -> Vec<ListEntry> {
+        let entries: Vec<ListEntry> = self
+            .list_rows()
+            .into_iter()
+            .map(|row| ListEntry {
+                lines: match row {
+                    ListRow::Page(page) => vec![self.page_label(page).to_owned()],
+                    ListRow::Article(index) => self.title_lines(index, width),
+                },
+                row,
+            })
+            .collect();
+        let at = entries
+            .iter()
+            .position(|e| e.row == ListRow::Article(self.list.selected))
+            .unwrap_or(0);
+        let first = super::layout::first_shown(|i| entries[i].lines.len(), at, height);
+        let mut used = 0;
+        entries
+            .into_iter()
+            .skip(first)
+            .take_while(|e| {
+                let starts = used < height;
+                used += e.lines.len();
+                starts
+            })
+            .collect()
+    }
+
+    /// The match count drawn at the right of article `index`'s first row
+    /// while a search is active (` 3`), if it has matches.
+    pub fn list_count(&self, index: usize) -> Option<String> {
+        let count = self.search_active().then(|| self.matches().count_in(index));
+        count.filter(|&c| c > 0).map(|c| format!(" {c}"))
+    }
+
+    /// The rows article `index`'s title is drawn on in a list `width`
+    /// columns wide: one when it fits beside the marks and the match count,
+    /// else [`MAX_TITLE_ROWS`], broken as the reader breaks lines, the last
+    /// cut with `…`.
+    pub fn title_lines(&self, index: usize, width: usize) -> Vec<String> {
+        let ambiguous = self.settings.typeset.ambiguous;
+        let title = self.list.titles.get(index).map_or("", String::as_str);
+        let count = self
+            .list_count(index)
+            .map_or(0, |c| display_width(&c, ambiguous));
+        let room = width.saturating_sub(TITLE_INDENT + count);
+        if display_width(title, ambiguous) <= room || room == 0 {
+            return vec![truncate_with_ellipsis(title, room, ambiguous)];
+        }
+        let options = typeset::Options {
+            justify: false,
+            ..self.settings.typeset
+        };
+        let rows = typeset::wrap(title, room, &options);
+        let mut lines: Vec<String> = rows
+            .iter()
+            .take(MAX_TITLE_ROWS - 1)
+            .map(|r| r.text.clone())
+            .collect();
+        let rest: String = title
+            .chars()
+            .skip(rows.get(MAX_TITLE_ROWS - 1).map_or(usize::MAX, |r| r.start))
+            .collect();
+        if !rest.is_empty() {
+            lines.push(truncate_with_ellipsis(&rest, room, ambiguous));
+        }
+        lines
+    }
 }

@@ -83,8 +83,8 @@ impl App {
                 .cache
                 .insert(article, preset.width, &preset.options, preset.set);
         }
-        self.list.titles = self.edition.articles().map(super::list_title).collect();
-        self.list.pages = super::list::PageIndex::new(&self.edition);
+        let list = super::list::ListState::new(&self.edition, self.settings.typeset.ambiguous);
+        self.list = super::list::ListState { selected, ..list };
         self.marks.read = self
             .edition
             .articles()
