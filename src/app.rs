@@ -90,6 +90,34 @@ pub enum Mode {
     Help,
 }
 
+/// Where the reading pane is in the open article, for the status bar, as
+/// vim's ruler says it: the whole article on screen, its first row at the
+/// top, its last row on screen, or else how much of what is off screen is
+/// above (never the `72%` of the rows down to the bottom one, which an
+/// article's first page already reached).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The whole article is on screen (`All`).
+    All,
+    /// The top of the article is on screen, not its end (`Top`).
+    Top,
+    /// The end of the article is on screen, not its top (`Bot`).
+    Bottom,
+    /// Neither: rows above the screen over all rows off it, 0–99 (`NN%`).
+    Percent(usize),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::All => f.write_str("All"),
+            Place::Top => f.write_str("Top"),
+            Place::Bottom => f.write_str("Bot"),
+            Place::Percent(p) => write!(f, "{p}%"),
+        }
+    }
+}
+
 /// Settings the app is created with.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
@@ -600,6 +628,21 @@ impl App {
             return 100;
         }
         (self.reader.scroll + height.max(1)) * 100 / total
+    }
+
+    /// Where the reading pane shows the open article, as vim and less say
+    /// it (see [`Place`]).
+    pub fn place(&self) -> Place {
+        let (_, height) = self.reader_text_size();
+        let total = self.set_article().map_or(0, |s| s.rows.len());
+        let above = self.reader.scroll;
+        let below = total.saturating_sub(above + height);
+        match (above, below) {
+            (0, 0) => Place::All,
+            (0, _) => Place::Top,
+            (_, 0) => Place::Bottom,
+            (above, below) => Place::Percent(above * 100 / (above + below)),
+        }
     }
 
     // ----- changes -----

@@ -500,3 +500,26 @@ fn b_in_a_long_headline_never_removes_the_bookmark_drawn_on_row_zero() {
         Some(Effect::RemoveBookmark(top.id))
     );
 }
+
+#[test]
+fn the_status_place_says_top_bot_all_or_the_share_above_as_vim_does() {
+    use newsreader::app::Place;
+    let mut app = app();
+    app.update(Action::Open);
+    assert_eq!(app.place(), Place::All, "a one-paragraph article");
+    // The second article, 30 one-row paragraphs under its title, in a
+    // reading pane of 9 rows (120×12), with the focus.
+    app.update(Action::NextArticle);
+    app.resize(120, 12);
+    assert_eq!(app.focus(), Pane::Reader);
+    assert_eq!(app.place(), Place::Top, "at the top, not `72%`");
+    app.update(Action::ScrollDown);
+    let Place::Percent(p) = app.place() else {
+        panic!("{:?}", app.place());
+    };
+    assert!(p < 10, "one row of many above: {p}%");
+    app.update(Action::Bottom);
+    assert_eq!(app.place(), Place::Bottom);
+    assert_eq!(app.place().to_string(), "Bot");
+    assert_eq!(Place::Percent(37).to_string(), "37%");
+}

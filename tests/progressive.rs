@@ -261,7 +261,7 @@ fn status_bar_says_loading_until_the_whole_list_is_in() {
     let buffer = draw(&app, 120, 40);
     assert_eq!(
         row(&buffer, 39),
-        status_row(" article 1/2  loading… 10.0 MB  第1版 要闻  100%")
+        status_row(" article 1/2  loading… 10.0 MB  第1版 要闻  All")
     );
     // The headline list: the page header and its two articles, then the
     // frame's bottom border two rows further down is blank list space.
@@ -277,7 +277,7 @@ fn status_bar_says_loading_until_the_whole_list_is_in() {
     let buffer = draw(&app, 120, 40);
     assert_eq!(
         row(&buffer, 39),
-        status_row(" article 1/4  第1版 要闻  100%")
+        status_row(" article 1/4  第1版 要闻  All")
     );
     let list: Vec<String> = (1..7).map(|y| row(&buffer, y)).collect();
     assert!(list[3].starts_with("│第2版 经济"), "{list:?}");

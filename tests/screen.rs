@@ -126,7 +126,7 @@ fn wide_terminal_gives_the_list_its_widest_title_and_hides_an_empty_sidebar() {
     assert_line(
         &screen,
         39,
-        &format!("{}? help ", pad(" article 1/3  Page 1  100%", 113)),
+        &format!("{}? help ", pad(" article 1/3  Page 1  All", 113)),
     );
 }
 
@@ -181,7 +181,7 @@ fn narrow_terminal_shows_one_pane_and_tab_reaches_the_others() {
     assert_line(
         &screen,
         15,
-        &format!("{}? help ", pad(" article 1/3  Page 1  100%", 43)),
+        &format!("{}? help ", pad(" article 1/3  Page 1  All", 43)),
     );
 
     app.update(Action::NextPane);
@@ -209,7 +209,7 @@ fn bookmark_made_at_50_columns_is_listed_with_title_and_snippet() {
         15,
         &format!(
             "{}? help ",
-            pad(" article 1/3  Page 1  100%  bookmark added", 43)
+            pad(" article 1/3  Page 1  All  bookmark added", 43)
         ),
     );
     app.update(Action::NextPane);

@@ -85,7 +85,7 @@ fn headline_list_shows_page_headers_in_their_style() {
     let header = &buffer[(1, 1)];
     assert_eq!(header.fg, Color::Yellow);
     assert!(header.modifier.contains(Modifier::BOLD));
-    assert!(row_text(&buffer, 19, 0, 120).starts_with(" article 1/2  第1版 要闻  100%"));
+    assert!(row_text(&buffer, 19, 0, 120).starts_with(" article 1/2  第1版 要闻  All"));
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub const PROMPT: &str = "/";
 /// not fit are dropped whole, highest rank number first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
-    /// The field's text (`article 2/4`, `第1版 要闻`, `37%`).
+    /// The field's text (`article 2/4`, `第1版 要闻`, `Top`).
     pub text: String,
     /// 0 for the most important field; see [`fields`].
     pub rank: u8,
@@ -38,7 +38,8 @@ pub struct Field {
 /// The status bar's fields in the order shown: `article 2/4` (rank 0),
 /// `loading… 10.0 MB` while the whole edition is still being parsed (rank
 /// 2), the page (`第1版 要闻`, rank 5: the headline list shows it too), the
-/// percentage read (rank 3), `match 3/17` during a search (rank 2),
+/// place in the article (`Top`, `Bot`, `All`, `37%`: see
+/// [`crate::app::Place`], rank 3), `match 3/17` during a search (rank 2),
 /// `edition 2/3` in a library (rank 4), then the transient message (rank 1:
 /// it answers what the reader just did).
 pub fn fields(app: &App) -> Vec<Field> {
@@ -55,7 +56,7 @@ pub fn fields(app: &App) -> Vec<Field> {
         if let Some(page) = app.page_of(app.current()) {
             fields.push(field(app.page_label(page).to_owned(), 5));
         }
-        fields.push(field(format!("{}%", app.percent_read()), 3));
+        fields.push(field(app.place().to_string(), 3));
         if let Some(matches) = app.match_status() {
             fields.push(field(matches, 2));
         }
