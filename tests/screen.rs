@@ -415,3 +415,28 @@ fn very_narrow_terminal_gets_the_short_message() {
     // "too small" is 9 columns: 3 free columns each side.
     assert_line(&screen, 2, "   too small   ");
 }
+
+#[test]
+fn help_overlay_clears_everything_but_the_box_and_the_status_bar() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = app(width, height, AmbiguousWidth::Narrow);
+        app.update(Action::Help);
+        let buffer = draw(&app, width, height);
+        let screen = lines(&buffer);
+        let top = screen.iter().position(|l| l.contains("┌Keys")).unwrap();
+        let bottom = screen.iter().rposition(|l| l.contains('┘')).unwrap();
+        let left = screen[top].find('┌').unwrap();
+        for (y, line) in screen.iter().enumerate().take(usize::from(height) - 1) {
+            if (top..=bottom).contains(&y) {
+                // Beside the box: blanks only (no pane text, no border).
+                let (before, rest) = line.split_at(left);
+                let after = &rest[rest.rfind(['┐', '│', '┘']).unwrap() + '│'.len_utf8()..];
+                assert!(before.trim().is_empty(), "{width}×{height} row {y}: {line}");
+                assert!(after.trim().is_empty(), "{width}×{height} row {y}: {line}");
+            } else {
+                assert!(line.trim().is_empty(), "{width}×{height} row {y}: {line}");
+            }
+        }
+        assert!(screen[usize::from(height) - 1].contains("? help"));
+    }
+}
