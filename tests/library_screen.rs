@@ -99,11 +99,13 @@ fn question_mark_on_the_library_screen_lists_the_library_keys() {
         let y = top + u16::try_from(row).unwrap();
         assert_eq!(cells(&buf, left, y, 47), *line, "row {y}");
     }
-    assert!(cells(&buf, 0, 0, 60).contains("Library: 2 editions"));
+    // The list is cleared under the overlay, its border too.
+    assert!(cells(&buf, 0, 0, 60).trim().is_empty());
     // Esc closes the overlay; the list is as it was.
     shelf.update(Action::Close);
     let buf = draw(&shelf);
     assert!(!(0..20).any(|y| cells(&buf, 0, y, 60).contains("Keys")));
+    assert!(cells(&buf, 0, 0, 60).contains("Library: 2 editions"));
     assert!(cells(&buf, 0, 19, 60).contains("? help"));
 }
 
