@@ -74,6 +74,8 @@ pub enum Effect {
     Copy(String),
     /// Open the next (`true`) or previous edition of the library.
     SwitchEdition(bool),
+    /// Keep this sidebar order for the next start (`store::prefs`).
+    KeepBookmarkOrder(Order),
 }
 
 /// What keys mean now, so that routing a key is one match (see

@@ -79,6 +79,7 @@ mod merge;
 pub mod migrate;
 pub mod notice;
 pub mod order;
+pub mod prefs;
 mod saver;
 mod state;
 

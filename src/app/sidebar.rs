@@ -66,6 +66,14 @@ impl App {
         }
     }
 
+    /// Lists the bookmarks in `order` from now on (the order kept from the
+    /// last session, see `store::prefs`).
+    pub fn set_bookmark_order(&mut self, order: Order) {
+        self.sidebar.order = order;
+        let bookmarks = std::mem::take(&mut self.sidebar.bookmarks);
+        self.set_bookmarks(bookmarks);
+    }
+
     /// The order the sidebar lists bookmarks in.
     pub fn bookmark_order(&self) -> Order {
         self.sidebar.order
@@ -132,7 +140,7 @@ impl App {
             Order::Position => "bookmarks by place",
             Order::Time => "bookmarks by time",
         });
-        None
+        Some(Effect::KeepBookmarkOrder(self.sidebar.order))
     }
 
     /// Asks for a re-read of the store when the sidebar just got the focus.

@@ -209,6 +209,7 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
         saved.bookmarks.clone(),
     );
     app.set_help(options.help.clone());
+    app.set_bookmark_order(crate::store::prefs::load(store.dir()).sidebar_order);
     app.load_read_marks(&saved);
     let resume_later = options.resume && resume(&mut app, &saved, worker.is_none(), known);
     let loading = worker.map(|worker| {

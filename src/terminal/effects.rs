@@ -8,6 +8,8 @@ use super::reading::{self, PositionSaver, report, sync_bookmarks};
 use super::{Session, shelf};
 use crate::app::Effect;
 use crate::edition::Fingerprint;
+use crate::store::order::Order;
+use crate::store::prefs;
 
 /// Carries out `effect`, if any.
 pub(super) fn run(
@@ -71,6 +73,10 @@ pub(super) fn apply(session: &mut Session, effect: Effect) {
         Effect::UndoRemove => undo_remove(session, &fingerprint),
         Effect::RefreshBookmarks => store.refresh(),
         // Not store changes: see `run`.
+        Effect::KeepBookmarkOrder(order) => {
+            keep_order(session, order);
+            return;
+        }
         Effect::Quit | Effect::Exit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
     }
     // A bookmark change is on disk before the screen shows it (issue 5: a
@@ -79,6 +85,19 @@ pub(super) fn apply(session: &mut Session, effect: Effect) {
     session.store.flush_and_wait();
     sync_bookmarks(session);
     report(session);
+}
+
+/// Keeps the sidebar's `order` in the data directory's preferences, for
+/// the next start.
+fn keep_order(session: &mut Session, order: Order) {
+    let prefs = prefs::Prefs {
+        sidebar_order: order,
+    };
+    if prefs::save(session.store.dir(), &prefs).is_err() {
+        session
+            .app
+            .notify("could not keep the sidebar order for next time");
+    }
 }
 
 /// Restores the bookmark deleted last and selects it.

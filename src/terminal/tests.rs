@@ -287,3 +287,24 @@ fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_once() {
     assert_eq!(session.app.bookmarks().len(), 2);
     assert_eq!(session.messages.len(), 1, "{:?}", session.messages);
 }
+
+#[test]
+fn the_sidebar_order_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = loading_session(dir.path());
+    let effect = session.app.update(Action::ToggleBookmarkOrder);
+    apply(&mut session, effect);
+    let order = session.app.bookmark_order();
+    assert_eq!(order, crate::store::order::Order::Time);
+    // A new start on the same data directory.
+    let (mut store, _) = Store::open(&dir.path().join("data"));
+    let options = ReaderOptions {
+        settings: Settings::default(),
+        encoding: None,
+        resume: true,
+        help: Vec::new(),
+    };
+    let path = dir.path().join("two-pages.txt");
+    let opened = open::open(&path, &options, &mut store).unwrap();
+    assert_eq!(opened.app.bookmark_order(), order);
+}
