@@ -320,3 +320,20 @@ fn n_after_a_search_with_no_match_names_the_query() {
     app.update(Action::ToggleFilter);
     assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
 }
+
+#[test]
+fn at_20_by_6_the_search_count_stays_in_the_status_bar() {
+    let mut app = app(20, 6);
+    app.update(Action::Search);
+    type_text(&mut app, "市");
+    app.edit(Edit::Submit);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(20, 6)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..20).map(|x| buffer[(x, 5)].symbol()).collect();
+    // `match 1/N` outranks `article 1/4`: both do not fit beside `? help`.
+    assert!(status.starts_with(" match 1/"), "{status:?}");
+    assert!(status.ends_with("? help "), "{status:?}");
+}
