@@ -74,6 +74,8 @@ pub enum Effect {
     Copy(String),
     /// Open the next (`true`) or previous edition of the library.
     SwitchEdition(bool),
+    /// Parse and open entry `i` of the library in the reader's place.
+    OpenEdition(usize),
     /// Keep this sidebar order for the next start (`store::prefs`).
     KeepBookmarkOrder(Order),
 }
@@ -161,6 +163,8 @@ pub struct App {
     search: search::SearchState,
     marks: ReadMarks,
     help: HelpState,
+    /// The library of editions, when several were given (see `shelf`).
+    shelf: Option<shelf::Shelf>,
     message: Option<String>,
     edition_place: Option<(usize, usize)>,
     /// The status bar's note while the edition is provisional (see `swap`).
@@ -243,6 +247,7 @@ impl App {
                 ..ReadMarks::default()
             },
             help: HelpState::default(),
+            shelf: None,
             message: None,
             edition_place: None,
             loading: None,
@@ -266,6 +271,51 @@ impl App {
         self.sidebar.bookmarks = sorted;
         self.sidebar.resolutions = resolutions;
         self.clamp_bookmark_selection();
+    }
+
+    /// Hands the app the library of editions it was opened from (`None`:
+    /// one edition); see [`App::show_library`].
+    pub fn set_shelf(&mut self, shelf: Option<shelf::Shelf>) {
+        self.shelf = shelf;
+    }
+
+    /// Takes the library away, to hand it to the next edition's app.
+    pub fn take_shelf(&mut self) -> Option<shelf::Shelf> {
+        self.shelf.take()
+    }
+
+    /// The library of editions, if there is one.
+    pub fn shelf(&self) -> Option<&shelf::Shelf> {
+        self.shelf.as_ref()
+    }
+
+    /// The library, to change (unread counts, a message).
+    pub fn shelf_mut(&mut self) -> Option<&mut shelf::Shelf> {
+        self.shelf.as_mut()
+    }
+
+    /// Shows the library screen ([`Mode::Library`]), when there is a
+    /// library.
+    pub fn show_library(&mut self) {
+        if let Some(shelf) = &mut self.shelf {
+            shelf.width = usize::from(self.screen.width);
+            shelf.height = usize::from(self.screen.height.saturating_sub(shelf::CHROME_HEIGHT));
+            self.mode = Mode::Library;
+        }
+    }
+
+    /// An action on the library screen: the shelf's, its effect turned into
+    /// the app's.
+    fn update_library(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.shelf.as_mut()?.update(action);
+        Self::library_effect(effect)
+    }
+
+    fn library_effect(effect: Option<shelf::ShelfEffect>) -> Option<Effect> {
+        match effect? {
+            shelf::ShelfEffect::Open(index) => Some(Effect::OpenEdition(index)),
+            shelf::ShelfEffect::Quit => Some(Effect::Exit),
+        }
     }
 
     /// What keys mean now (see [`Mode`]).
@@ -353,6 +403,10 @@ impl App {
     /// text at the top.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
+        if let Some(shelf) = &mut self.shelf {
+            shelf.width = usize::from(width);
+            shelf.height = usize::from(height.saturating_sub(shelf::CHROME_HEIGHT));
+        }
         self.refresh();
     }
 
@@ -362,9 +416,9 @@ impl App {
         self.message = None;
         match self.mode {
             Mode::Help => self.update_help(action),
-            // A prompt takes edits (`App::edit`, `App::prompt_input`); the
-            // library screen is the shelf's.
-            Mode::Prompt | Mode::Library => None,
+            Mode::Library => self.update_library(action),
+            // A prompt takes edits (`App::edit`, `App::prompt_input`).
+            Mode::Prompt => None,
             Mode::Reading => {
                 let effect = self.update_reading(action);
                 self.refresh();

@@ -33,10 +33,11 @@
 //!    asks [`keymap::Keymap::input`] what it means in the current
 //!    [`app::Mode`]: `Input::Action(Action::ScrollDown)` (in a prompt it
 //!    would be an `Input::Edit`);
-//! 3. the terminal's own actions (redraw, suspend) are done there, the
-//!    library screen's go to [`app::shelf::Shelf::update`], and this one to
-//!    [`app::App::update`], which matches on the mode and moves the reading
-//!    pane's top row (`reader.scroll`, `reader.top`);
+//! 3. the terminal's own actions (redraw, suspend) are done there, and
+//!    this one goes to [`app::App::update`], which matches on the
+//!    [`app::Mode`] (on the library screen it hands the action to
+//!    [`app::shelf::Shelf::update`]) and here moves the reading pane's top
+//!    row (`reader.scroll`, `reader.top`);
 //! 4. the [`app::Effect`] it may return (a bookmark to save, text to copy)
 //!    is carried out by `terminal::effects::run`;
 //! 5. back at the top of the loop, the [`app::App`] is rendered (`impl

@@ -192,10 +192,12 @@ fn library_session(
     shelf.set_help(parts.keymap.library_help());
     shelf.set_hint(parts.keymap.library_hint());
     shelf.ambiguous = settings.typeset.ambiguous;
-    let message = skipped
+    shelf.message = skipped
         .first()
         .or(parts.warnings.first())
         .map(|w| w.status.clone());
+    app.set_shelf(Some(shelf));
+    app.show_library();
     Ok(Session {
         app,
         keymap: parts.keymap,
@@ -203,11 +205,7 @@ fn library_session(
         path: None,
         messages: skipped.into_iter().chain(parts.warnings).collect(),
         io: parts.io,
-        library: Some(LibraryMode {
-            shelf,
-            options: reader,
-            message,
-        }),
+        library: Some(LibraryMode { options: reader }),
         loading: None,
     })
 }

@@ -25,8 +25,7 @@ use std::sync::mpsc;
 
 use anyhow::Context as _;
 
-use crate::app::shelf::Shelf;
-use crate::app::{App, Mode};
+use crate::app::App;
 use crate::cli::open::{Loading, ReaderOptions};
 use crate::keymap::Keymap;
 use crate::store::{Notice, Store};
@@ -59,27 +58,13 @@ pub struct Session {
     pub messages: Vec<Notice>,
     /// Terminal I/O settings.
     pub io: Io,
-    /// The library, when several editions were given; `None` for one file.
+    /// How to open the library's editions, when several were given (the
+    /// library itself is the app's, see [`App::shelf`]); `None` for one
+    /// file.
     pub library: Option<LibraryMode>,
     /// The whole edition still being parsed while the app shows a
     /// provisional one.
     pub loading: Option<Loading>,
-}
-
-impl Session {
-    /// True while the library screen (the list of editions) is up.
-    pub fn library_showing(&self) -> bool {
-        self.library.as_ref().is_some_and(|l| l.shelf.showing)
-    }
-
-    /// What keys mean now (see [`Mode`]): the library screen's mode, or
-    /// the reader's.
-    pub fn mode(&self) -> Mode {
-        match &self.library {
-            Some(library) if library.shelf.showing => library.shelf.mode(),
-            _ => self.app.mode(),
-        }
-    }
 }
 
 /// Terminal I/O settings of a [`Session`].
@@ -91,16 +76,11 @@ pub struct Io {
     pub tmux: Option<OsString>,
 }
 
-/// A library of editions and how to open them.
+/// How the editions of a library are opened.
 #[derive(Debug)]
 pub struct LibraryMode {
-    /// The library screen's state.
-    pub shelf: Shelf,
     /// What every opened edition shares.
     pub options: ReaderOptions,
-    /// A message for the library screen's status bar (a file that could
-    /// not be opened).
-    pub message: Option<String>,
 }
 
 /// Runs the reader until the user quits or a termination signal comes:

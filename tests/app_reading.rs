@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::shelf::{Shelf, ShelfEffect};
-use newsreader::app::{Action, App, Effect, ListRow, MouseInput, Pane, Settings};
+use newsreader::app::{Action, App, Effect, ListRow, Mode, MouseInput, Pane, Settings};
 use newsreader::edition::{Article, Edition, Fingerprint, Page};
 use newsreader::library::Library;
 use newsreader::store::Store;
@@ -283,12 +283,17 @@ fn library_lists_editions_by_date_and_moves_between_them() {
         .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, ["a.txt", "b.txt", "c.txt"]);
-    let mut shelf = Shelf::new(library);
-    assert!(shelf.showing);
-    shelf.update(Action::ScrollDown);
+    // The app shows the library screen, whose keys are the shelf's.
+    let mut on_shelf = app();
+    on_shelf.set_shelf(Some(Shelf::new(library)));
+    on_shelf.show_library();
+    assert_eq!(on_shelf.mode(), Mode::Library);
+    on_shelf.update(Action::ScrollDown);
+    assert_eq!(on_shelf.update(Action::Open), Some(Effect::OpenEdition(1)));
+    assert_eq!(on_shelf.update(Action::Quit), Some(Effect::Exit));
+    let mut shelf = on_shelf.take_shelf().unwrap();
     assert_eq!(shelf.update(Action::Open), Some(ShelfEffect::Open(1)));
     shelf.set_open(1);
-    assert!(!shelf.showing);
     assert_eq!(shelf.neighbour(true), Some(2));
     assert_eq!(shelf.neighbour(false), Some(0));
     // In the reader, { and } ask the event loop to switch editions.

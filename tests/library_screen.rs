@@ -43,7 +43,6 @@ fn draw(shelf: &Shelf) -> Buffer {
         shelf,
         Theme::default(),
         AmbiguousWidth::Narrow,
-        None,
         area,
         &mut buf,
     );

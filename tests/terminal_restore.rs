@@ -33,6 +33,11 @@ struct Reader {
 
 impl Reader {
     fn start(data: &Path) -> Reader {
+        Reader::start_on(data, &[Path::new(SAMPLE)])
+    }
+
+    /// The reader on `files` (several: a library).
+    fn start_on(data: &Path, files: &[&Path]) -> Reader {
         let size = Winsize {
             ws_row: 30,
             ws_col: 100,
@@ -50,7 +55,7 @@ impl Reader {
         let child = Command::new(env!("CARGO_BIN_EXE_newsreader"))
             .args(["--ambiguous-width", "narrow", "--data-dir"])
             .arg(data)
-            .arg(SAMPLE)
+            .args(files)
             .env_remove("NEWSREADER_CONFIG")
             .env("HOME", data)
             .env("XDG_CONFIG_HOME", data.join("config"))
@@ -233,6 +238,47 @@ fn ctrl_z_gives_the_terminal_back_and_sigcont_takes_it_again_redrawn() {
     reader.wait_for(b"? help", from);
     let modes = tcgetattr(&reader.master).unwrap();
     assert!(!modes.local_flags.contains(LocalFlags::ICANON), "raw again");
+    reader.master.write_all(b"q").unwrap();
+    let (status, output, master) = reader.end();
+    assert!(status.success(), "{status:?}");
+    assert_given_back(&output, &master);
+}
+
+#[test]
+fn a_library_opens_an_edition_and_q_goes_back_to_it_then_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    let sample = std::fs::read(SAMPLE).unwrap();
+    let (a, b) = (papers.join("a.txt"), papers.join("b.txt"));
+    std::fs::write(&a, &sample).unwrap();
+    std::fs::write(&b, &sample).unwrap();
+    let mut reader = Reader::start_on(&dir.path().join("data"), &[&a, &b]);
+    reader.wait_for(b"Library: 2 editions", 0);
+    reader.wait_for(HIDE, 0);
+    // What the terminal shows, as an emulator fed every byte draws it.
+    let screen = |reader: &Reader| {
+        let rows = std::num::NonZero::new(30).unwrap();
+        let mut parser = vt100::Parser::new(rows, std::num::NonZero::new(100).unwrap(), 0);
+        parser.process(&reader.seen);
+        parser.screen().contents()
+    };
+    reader.press(b"\r");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !screen(&reader).contains("edition 1/2") {
+        assert!(Instant::now() < deadline, "{}", screen(&reader));
+        if let Ok(bytes) = reader.output.recv_timeout(Duration::from_millis(200)) {
+            reader.seen.extend(bytes);
+        }
+    }
+    reader.press(b"q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !screen(&reader).contains("Library: 2 editions") {
+        assert!(Instant::now() < deadline, "{}", screen(&reader));
+        if let Ok(bytes) = reader.output.recv_timeout(Duration::from_millis(200)) {
+            reader.seen.extend(bytes);
+        }
+    }
     reader.master.write_all(b"q").unwrap();
     let (status, output, master) = reader.end();
     assert!(status.success(), "{status:?}");

@@ -24,20 +24,23 @@ pub const WHEEL_ROWS: isize = 3;
 
 impl App {
     /// Carries out a mouse event (nothing while the help overlay or a
-    /// prompt is open).
-    pub fn mouse(&mut self, input: MouseInput) {
+    /// prompt is open); on the library screen, the shelf's. Returns the I/O
+    /// the event loop must do (a click on an edition opens it).
+    pub fn mouse(&mut self, input: MouseInput) -> Option<super::Effect> {
         self.message = None;
+        if self.mode() == super::Mode::Library {
+            let effect = self.shelf.as_mut()?.mouse(input);
+            return Self::library_effect(effect);
+        }
         if self.mode() != super::Mode::Reading {
-            return;
+            return None;
         }
         let (column, row, wheel) = match input {
             MouseInput::WheelDown(c, r) => (c, r, WHEEL_ROWS),
             MouseInput::WheelUp(c, r) => (c, r, -WHEEL_ROWS),
             MouseInput::Click(c, r) => (c, r, 0),
         };
-        let Some((pane, area)) = pane_at(&self.panes(), column, row) else {
-            return;
-        };
+        let (pane, area) = pane_at(&self.panes(), column, row)?;
         if wheel != 0 {
             let focus = std::mem::replace(&mut self.focus, pane);
             self.move_by(wheel);
@@ -46,6 +49,7 @@ impl App {
             self.click(pane, area, row);
         }
         self.refresh();
+        None
     }
 
     fn click(&mut self, pane: Pane, area: Rect, row: u16) {

@@ -7,7 +7,7 @@
 //! store's saved state ([`Shelf::count_unread`]).
 
 use super::help::HelpView;
-use super::{Action, HelpEntry, Mode, MouseInput};
+use super::{Action, HelpEntry, MouseInput};
 use crate::library::Library;
 use crate::store::{self, EditionState, Store};
 use crate::typeset::AmbiguousWidth;
@@ -31,8 +31,9 @@ pub struct Shelf {
     library: Library,
     selected: usize,
     open: Option<usize>,
-    /// Showing the library (true) or the open edition (false).
-    pub showing: bool,
+    /// A message for the status bar (a file that could not be opened),
+    /// until the next action.
+    pub message: Option<String>,
     /// The list height in rows, for page moves (set by the event loop from
     /// the terminal size).
     pub height: usize,
@@ -50,14 +51,13 @@ pub struct Shelf {
 }
 
 impl Shelf {
-    /// The library screen for `library`, showing, with its first edition
-    /// selected.
+    /// The library screen for `library`, with its first edition selected.
     pub fn new(library: Library) -> Self {
         Shelf {
             library,
             selected: 0,
             open: None,
-            showing: true,
+            message: None,
             height: 1,
             width: 80,
             ambiguous: AmbiguousWidth::Narrow,
@@ -116,7 +116,6 @@ impl Shelf {
     pub fn set_open(&mut self, index: usize) {
         self.open = Some(index);
         self.selected = index;
-        self.showing = false;
     }
 
     /// The entry after (`forward`) or before the open one, for `}` and `{`.
@@ -131,6 +130,7 @@ impl Shelf {
 
     /// Carries out `action` on the library screen.
     pub fn update(&mut self, action: Action) -> Option<ShelfEffect> {
+        self.message = None;
         if self.help.is_some() {
             return self.update_help(action);
         }
@@ -179,15 +179,6 @@ impl Shelf {
             _ => Some(scroll),
         };
         None
-    }
-
-    /// What keys mean on the library screen (see [`Mode`]).
-    pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
-            Mode::Help
-        } else {
-            Mode::Library
-        }
     }
 
     /// A mouse event: the wheel moves the selection as `j`/`k` do, a click

@@ -34,6 +34,7 @@ pub(super) fn run(
             }
         }
         Effect::SwitchEdition(forward) => shelf::switch_edition(terminal, session, saver, forward),
+        Effect::OpenEdition(index) => shelf::open_entry(terminal, session, saver, index),
         store_change => apply(session, store_change),
     }
     Flow::Continue
@@ -77,7 +78,11 @@ pub(super) fn apply(session: &mut Session, effect: Effect) {
             keep_order(session, order);
             return;
         }
-        Effect::Quit | Effect::Exit | Effect::Copy(_) | Effect::SwitchEdition(_) => return,
+        Effect::Quit
+        | Effect::Exit
+        | Effect::Copy(_)
+        | Effect::SwitchEdition(_)
+        | Effect::OpenEdition(_) => return,
     }
     // A bookmark change is on disk before the screen shows it (issue 5: a
     // kill -9 right after `b` keeps the bookmark); it waits for the saver

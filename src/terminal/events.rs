@@ -9,7 +9,7 @@
 //! Input is routed in one place: [`Keymap::input`] turns a key into an
 //! [`Action`] or a prompt [`Edit`](crate::app::input::Edit) for the
 //! current mode; terminal actions (redraw, suspend) are carried out here,
-//! the library's by the shelf, and the rest by [`App::update`], whose
+//! and the rest by [`App::update`] (the library screen's too), whose
 //! [`Effect`](crate::app::Effect) goes to [`effects::run`].
 
 use std::io::{self, Stdout, Write as _};
@@ -20,10 +20,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Size};
 
 use super::screen::Screen;
-use super::{Session, effects, lifecycle, reading, shelf};
+use super::{Session, effects, lifecycle, reading};
 use crate::app::Action;
 use crate::keymap::{Input, Keymap};
-use crate::ui::library::CHROME_HEIGHT;
 
 /// Why the event loop woke up.
 #[derive(Debug)]
@@ -122,9 +121,9 @@ pub(super) fn run_loop(
     waker: &Sender<Wake>,
 ) -> anyhow::Result<()> {
     let size = terminal.size();
-    resize(session, size.width, size.height);
-    if let Some(library) = &mut session.library {
-        library.shelf.count_unread(&session.store);
+    session.app.resize(size.width, size.height);
+    if let Some(shelf) = session.app.shelf_mut() {
+        shelf.count_unread(&session.store);
     }
     let mut saver = reading::PositionSaver::new(session.app.position());
     loop {
@@ -189,15 +188,6 @@ fn suspend(terminal: &mut FrameTerminal) -> io::Result<Flow> {
     Ok(Flow::Continue)
 }
 
-/// Tells the app and the library screen the terminal's size.
-fn resize(session: &mut Session, width: u16, height: u16) {
-    session.app.resize(width, height);
-    if let Some(library) = &mut session.library {
-        library.shelf.height = usize::from(height.saturating_sub(CHROME_HEIGHT));
-        library.shelf.width = usize::from(width);
-    }
-}
-
 /// One terminal event.
 fn on_event(
     terminal: &mut FrameTerminal,
@@ -210,7 +200,7 @@ fn on_event(
         Event::Mouse(mouse) if terminal.mouse => on_mouse(terminal, session, saver, &mouse),
         Event::Resize(width, height) => {
             terminal.screen.resize(Size::new(width, height));
-            resize(session, width, height);
+            session.app.resize(width, height);
             Flow::Continue
         }
         _ => Flow::Continue,
@@ -227,7 +217,7 @@ fn on_key(
     if let Some(loading) = &mut session.loading {
         loading.touch();
     }
-    let Some(input) = session.keymap.input(key, session.mode()) else {
+    let Some(input) = session.keymap.input(key, session.app.mode()) else {
         return Ok(Flow::Continue);
     };
     Ok(match input {
@@ -238,9 +228,6 @@ fn on_key(
             Flow::Continue
         }
         Input::Action(Action::Suspend) => suspend(terminal)?,
-        Input::Action(action) if session.library_showing() => {
-            shelf::on_action(terminal, session, saver, action)
-        }
         Input::Action(action) => {
             let effect = session.app.update(action);
             effects::run(terminal, session, saver, effect)
@@ -265,32 +252,14 @@ fn on_mouse(
     if let Some(loading) = &mut session.loading {
         loading.touch();
     }
-    if session.library_showing() {
-        return shelf::on_mouse(terminal, session, saver, input);
-    }
-    session.app.mouse(input);
-    Flow::Continue
+    let effect = session.app.mouse(input);
+    effects::run(terminal, session, saver, effect)
 }
 
 /// Draws the library screen or the reader into `buf`; returns where the
 /// terminal cursor goes (`None`: hidden).
 fn draw(session: &Session, buf: &mut Buffer) -> Option<Position> {
     let area = buf.area;
-    match &session.library {
-        Some(library) if library.shelf.showing => {
-            crate::ui::library::render(
-                &library.shelf,
-                session.app.theme(),
-                session.app.typeset_options().ambiguous,
-                library.message.as_deref(),
-                area,
-                buf,
-            );
-            None
-        }
-        _ => {
-            ratatui::widgets::Widget::render(&session.app, area, buf);
-            crate::ui::cursor(&session.app, area)
-        }
-    }
+    ratatui::widgets::Widget::render(&session.app, area, buf);
+    crate::ui::cursor(&session.app, area)
 }

@@ -14,13 +14,13 @@ use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as tr
 
 pub use crate::app::shelf::CHROME_HEIGHT;
 
-/// Draws the library screen over the whole `area`; `message` (an edition
-/// that could not be opened) replaces the hint in the status bar.
+/// Draws the library screen over the whole `area`; the shelf's message
+/// (an edition that could not be opened) replaces the hint in the status
+/// bar.
 pub fn render(
     shelf: &Shelf,
     theme: config::Theme,
     ambiguous: AmbiguousWidth,
-    message: Option<&str>,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -37,7 +37,10 @@ pub fn render(
     Border::new(&title, theme.border_focus, ambiguous).render(main, buf);
     render_entries(shelf, &theme, ambiguous, Border::inner(main), buf);
     buf.set_style(status, theme.status);
-    let line = message.map_or_else(|| shelf.hint().to_owned(), |m| format!(" {m}"));
+    let line = shelf
+        .message
+        .as_deref()
+        .map_or_else(|| shelf.hint().to_owned(), |m| format!(" {m}"));
     text::put(
         buf,
         status.x,
