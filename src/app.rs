@@ -19,6 +19,7 @@ pub mod help;
 pub mod input;
 pub mod layout;
 pub mod list;
+mod marks;
 pub mod mouse;
 pub mod search;
 pub mod shelf;
@@ -159,9 +160,9 @@ pub struct App {
     focus: Pane,
     list: list::ListState,
     reader: ReaderState,
-    sidebar: SidebarState,
+    sidebar: sidebar::SidebarState,
     search: search::SearchState,
-    marks: ReadMarks,
+    marks: marks::ReadMarks,
     help: HelpState,
     /// The library of editions, when several were given (see `shelf`).
     shelf: Option<shelf::Shelf>,
@@ -181,27 +182,6 @@ struct ReaderState {
     set_width: usize,
     set: Option<Arc<SetArticle>>,
     cache: SetCache,
-}
-
-/// The bookmark sidebar: shown or not, this edition's bookmarks (with where
-/// each was found), the selection, the order, and the note prompt.
-#[derive(Debug)]
-struct SidebarState {
-    visible: bool,
-    bookmarks: Vec<Bookmark>,
-    resolutions: Vec<Resolution>,
-    selected: usize,
-    order: Order,
-    note: Option<sidebar::NoteInput>,
-}
-
-/// Read marks: one per article, the changes not yet saved, and the article
-/// `m` marked unread (left alone until another is opened).
-#[derive(Debug, Default)]
-struct ReadMarks {
-    read: Vec<bool>,
-    changes: Vec<(ArticleId, bool)>,
-    keep_unread: Option<usize>,
 }
 
 /// The help overlay's lines and its first line shown.
@@ -233,7 +213,7 @@ impl App {
             focus: Pane::Headlines,
             list,
             reader: ReaderState::default(),
-            sidebar: SidebarState {
+            sidebar: sidebar::SidebarState {
                 visible: true,
                 bookmarks: Vec::new(),
                 resolutions: Vec::new(),
@@ -242,10 +222,7 @@ impl App {
                 note: None,
             },
             search: search::SearchState::new(settings.search),
-            marks: ReadMarks {
-                read,
-                ..ReadMarks::default()
-            },
+            marks: marks::ReadMarks::new(read),
             help: HelpState::default(),
             shelf: None,
             message: None,
@@ -340,12 +317,12 @@ impl App {
     /// Read marks changed since the last call, for the event loop to save:
     /// `(article, read)`.
     pub fn take_read_changes(&mut self) -> Vec<(ArticleId, bool)> {
-        std::mem::take(&mut self.marks.changes)
+        self.marks.take_changes()
     }
 
     /// Whether article `index` is marked read.
     pub fn is_read(&self, index: usize) -> bool {
-        self.marks.read.get(index).copied().unwrap_or(false)
+        self.marks.is_read(index)
     }
 
     /// Tells the app it shows edition `index` of `count` in a library
@@ -746,15 +723,8 @@ impl App {
     }
 
     fn set_read(&mut self, index: usize, read: bool) {
-        let Some(slot) = self.marks.read.get_mut(index) else {
-            return;
-        };
-        if *slot == read {
-            return;
-        }
-        *slot = read;
         if let Some(article) = self.edition.article(index) {
-            self.marks.changes.push((article.id.clone(), read));
+            self.marks.set(index, &article.id, read);
         }
     }
 
@@ -1040,10 +1010,7 @@ impl App {
     }
 
     fn clamp_bookmark_selection(&mut self) {
-        self.sidebar.selected = self
-            .sidebar
-            .selected
-            .min(self.sidebar.bookmarks.len().saturating_sub(1));
+        self.sidebar.clamp_selection();
     }
 }
 

@@ -5,7 +5,39 @@
 use super::input::{Edit, LineInput, Outcome};
 use super::{App, Effect, Pane};
 use crate::store::Bookmark;
+use crate::store::anchor::Resolution;
 use crate::store::order::Order;
+
+/// The bookmark sidebar: shown or not, this edition's bookmarks (with where
+/// each was found), the selection, the order, and the note prompt.
+#[derive(Debug)]
+pub(super) struct SidebarState {
+    pub(super) visible: bool,
+    pub(super) bookmarks: Vec<Bookmark>,
+    pub(super) resolutions: Vec<Resolution>,
+    pub(super) selected: usize,
+    pub(super) order: Order,
+    pub(super) note: Option<NoteInput>,
+}
+
+impl SidebarState {
+    /// Keeps the selection on a listed bookmark.
+    pub(super) fn clamp_selection(&mut self) {
+        self.selected = self.selected.min(self.bookmarks.len().saturating_sub(1));
+    }
+
+    /// Selects the bookmark with `id`, if it is listed.
+    pub(super) fn select(&mut self, id: &str) {
+        if let Some(index) = self.bookmarks.iter().position(|b| b.id == id) {
+            self.selected = index;
+        }
+    }
+
+    /// The selected bookmark's id.
+    pub(super) fn selected_id(&self) -> Option<String> {
+        self.bookmarks.get(self.selected).map(|b| b.id.clone())
+    }
+}
 
 /// The note prompt while it is open: which bookmark it names, and the line.
 #[derive(Debug, Clone)]
@@ -99,16 +131,11 @@ impl App {
 
     /// Selects the bookmark with `id` in the sidebar, if it is listed.
     pub fn select_bookmark(&mut self, id: &str) {
-        if let Some(index) = self.sidebar.bookmarks.iter().position(|b| b.id == id) {
-            self.sidebar.selected = index;
-        }
+        self.sidebar.select(id);
     }
 
     fn selected_bookmark_id(&self) -> Option<String> {
-        self.sidebar
-            .bookmarks
-            .get(self.sidebar.selected)
-            .map(|b| b.id.clone())
+        self.sidebar.selected_id()
     }
 
     pub(super) fn start_rename(&mut self) -> Option<Effect> {
