@@ -1,14 +1,22 @@
 //! The reader's state and its one entry point for change, [`App::update`].
 //!
-//! `App` holds the edition, which article is open and where it is scrolled
-//! to, the pane focus, the bookmarks of this edition, the read marks, the
-//! search (`search`), the headline list's page rows (`list`) and the status
-//! message.
-//! It knows no terminal: keys arrive already mapped to an [`Action`] (see
-//! `keymap`), the screen size arrives through [`App::resize`], and anything
-//! that needs I/O (saving a bookmark, copying to the clipboard, opening
-//! another edition) is returned as an [`Effect`] for the event loop to carry
-//! out; changed read marks are collected for it ([`App::take_read_changes`]). The renderer (`ui`) only reads it.
+//! `App` holds the edition, the pane focus, the status message, what keys
+//! mean now ([`Mode`]: reading, the library screen, a prompt, the help
+//! overlay; [`App::update`] matches on it), and one sub-state per part of
+//! the screen, each owning its fields and living in its module: the
+//! headline list (`list`), the reading pane (`ReaderState`: the open
+//! article, its top row, the article set at the pane's width), the bookmark
+//! sidebar (`sidebar`), the search (`search`), the read marks (`marks`), the
+//! help overlay, and the library of editions (`shelf`).
+//!
+//! It knows no terminal: keys arrive already mapped to an [`Action`] or a
+//! prompt edit (see `keymap::Keymap::input`), the screen size arrives
+//! through [`App::resize`], and anything that needs I/O (saving a bookmark,
+//! copying to the clipboard, opening another edition) is returned as an
+//! [`Effect`] for the event loop to carry out; changed read marks are
+//! collected for it ([`App::take_read_changes`]). The renderer (`ui`) only
+//! reads it, and whether a change needs a redraw is the renderer's
+//! business (it compares frames), not the app's.
 //!
 //! The reading position is kept as an [`Anchor`] (paragraph and char
 //! offset) of the top visible row, so a resize re-typesets and keeps the

@@ -523,3 +523,52 @@ fn the_status_place_says_top_bot_all_or_the_share_above_as_vim_does() {
     assert_eq!(app.place().to_string(), "Bot");
     assert_eq!(Place::Percent(37).to_string(), "37%");
 }
+
+#[test]
+fn keys_are_routed_by_mode_in_one_place() {
+    use newsreader::app::Mode;
+    use newsreader::app::input::Edit;
+    use newsreader::keymap::Input;
+    let map = Keymap::default();
+    let plain = |c| key(KeyCode::Char(c), KeyModifiers::NONE);
+    let ctrl = |c| key(KeyCode::Char(c), KeyModifiers::CONTROL);
+    // Reading, the library, the help: the bound action.
+    for mode in [Mode::Reading, Mode::Library, Mode::Help] {
+        assert_eq!(
+            map.input(&plain('j'), mode),
+            Some(Input::Action(Action::ScrollDown))
+        );
+    }
+    // A prompt: a bound letter types itself, Ctrl-C cancels, and only the
+    // terminal's own actions (redraw, suspend) still run.
+    assert_eq!(
+        map.input(&plain('j'), Mode::Prompt),
+        Some(Input::Edit(Edit::Insert('j')))
+    );
+    assert_eq!(
+        map.input(&ctrl('c'), Mode::Prompt),
+        Some(Input::Edit(Edit::Cancel))
+    );
+    assert_eq!(
+        map.input(&ctrl('l'), Mode::Prompt),
+        Some(Input::Action(Action::Redraw))
+    );
+    assert_eq!(
+        map.input(&ctrl('z'), Mode::Prompt),
+        Some(Input::Action(Action::Suspend))
+    );
+    assert_eq!(
+        map.input(&key(KeyCode::Tab, KeyModifiers::NONE), Mode::Prompt),
+        None
+    );
+    // The app's mode follows what is open.
+    let mut app = app();
+    assert_eq!(app.mode(), Mode::Reading);
+    app.update(Action::Search);
+    assert_eq!(app.mode(), Mode::Prompt);
+    app.edit(Edit::Cancel);
+    app.update(Action::Help);
+    assert_eq!(app.mode(), Mode::Help);
+    app.update(Action::Close);
+    assert_eq!(app.mode(), Mode::Reading);
+}
