@@ -123,7 +123,7 @@ fn list_width(main: u16, side: u16, wants: u16) -> u16 {
 
 /// Lays out `area` (the whole terminal) for the given focus and sidebar
 /// visibility; the headline list gets the columns it `wants` when the
-/// reader can spare them ([`list_width`]). Returns all-`None` panes below
+/// reader can spare them (`list_width`). Returns all-`None` panes below
 /// [`MIN_WIDTH`]×[`MIN_HEIGHT`].
 pub fn panes(area: Rect, focus: Pane, sidebar: bool, wants: u16) -> Panes {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

@@ -6,7 +6,7 @@
 //! An article's title takes one row when it fits the list's width, else
 //! two: broken where the reader would break it, the second cut with `…`
 //! (newsboat users ask for the same, newsboat #742). The list asks for the
-//! width of its widest title ([`ListState::wanted_width`]); the layout gives
+//! width of its widest title (`ListState::wanted_width`); the layout gives
 //! it what the reader can spare.
 //!
 //! Also the page jumps (`1`–`9`) and mouse clicks on list rows, which need

@@ -10,8 +10,9 @@
 //! provisional edition, parsed from the first page (at most 256 KiB), while
 //! a worker thread parses the whole text, then sets the article the reader
 //! had open when it started ([`SetHint`]), so the swap does not set a long
-//! article on the event loop; the event loop polls the returned
-//! [`Loading`] and hands the whole edition over with [`complete`].
+//! article on the event loop; the worker wakes the event loop when it is
+//! done ([`Loading::start_waking`]), which then takes the result
+//! ([`Loading::poll`]) and hands the whole edition over with [`complete`].
 //! The fingerprint is always of the whole text. Saved state is used at once
 //! when the fingerprint is known; the store records the edition (path,
 //! titles, title matching for an unknown fingerprint: [`Store::identify`])
