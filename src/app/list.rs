@@ -203,31 +203,32 @@ impl App {
     /// the entries from the first one shown, scrolled so that the selected
     /// article is whole on screen (with its page header when there is
     /// room), as many as start within `height` rows.
+    ///
+    /// Only the entries near the selection are laid out (a title is wrapped
+    /// to know its rows), so a frame costs the same in a long edition.
     pub fn list_view(&self, width: usize, height: usize) -> Vec<ListEntry> {
-        let entries: Vec<ListEntry> = self
-            .list_rows()
-            .into_iter()
-            .map(|row| ListEntry {
-                lines: match row {
-                    ListRow::Page(page) => vec![self.page_label(page).to_owned()],
-                    ListRow::Article(index) => self.title_lines(index, width),
-                },
-                row,
-            })
-            .collect();
-        let at = entries
+        let rows = self.list_rows();
+        let entry = |row: ListRow| ListEntry {
+            lines: match row {
+                ListRow::Page(page) => vec![self.page_label(page).to_owned()],
+                ListRow::Article(index) => self.title_lines(index, width),
+            },
+            row,
+        };
+        let at = rows
             .iter()
-            .position(|e| e.row == ListRow::Article(self.list.selected))
+            .position(|&r| r == ListRow::Article(self.list.selected))
             .unwrap_or(0);
-        let first = super::layout::first_shown(|i| entries[i].lines.len(), at, height);
+        let heights = |i: usize| rows.get(i).map_or(1, |&r| entry(r).lines.len());
+        let first = super::layout::first_shown(heights, at, height);
         let mut used = 0;
-        entries
-            .into_iter()
+        rows.into_iter()
             .skip(first)
-            .take_while(|e| {
+            .map_while(|row| {
                 let starts = used < height;
-                used += e.lines.len();
-                starts
+                let shown = entry(row);
+                used += shown.lines.len();
+                starts.then_some(shown)
             })
             .collect()
     }
