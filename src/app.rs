@@ -1029,11 +1029,11 @@ fn step(index: usize, delta: isize, count: usize) -> usize {
 }
 
 /// The headline list entry for `article` (see [`App::list_titles`]): the
-/// whole headline as one line ([`crate::edition::Headline::one_line`]), else
+/// whole headline as one line ([`crate::edition::Headline::display`]), else
 /// its first paragraph; the list truncates it by display width with an
 /// ellipsis.
 pub fn list_title(article: &Article) -> String {
-    let joined = article.headline.one_line();
+    let joined = article.headline.display();
     if joined.is_empty() {
         article
             .paragraphs

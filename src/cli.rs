@@ -37,10 +37,9 @@ pub struct Args {
     /// The edition: plain text as a PDF extractor made it. Several files,
     /// or a directory, open the library of editions. Not needed with
     /// --bookmarks, --export-bookmarks or --print-config.
-    #[arg(
-        value_name = "FILE",
-        required_unless_present_any = ["bookmarks", "export_bookmarks", "print_config"]
-    )]
+    /// (Optional to clap, which would name a missing one `<FILE>...` while
+    /// the usage says `[FILE]...`: [`Args::check_files`] asks for it.)
+    #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
     /// Read settings from this file instead of the platform config file.
@@ -204,6 +203,26 @@ impl Environment {
 }
 
 impl Args {
+    /// A usage error (exit status 2) when no FILE is given and neither
+    /// `--bookmarks`, `--export-bookmarks` nor `--print-config` is, worded
+    /// to agree with the usage line `newsreader [OPTIONS] [FILE]...`.
+    ///
+    /// # Errors
+    /// The usage error, ready for [`clap::Error::exit`].
+    pub fn check_files(&self) -> Result<(), clap::Error> {
+        let needs_none = self.bookmarks || self.export_bookmarks.is_some() || self.print_config;
+        if self.files.is_empty() && !needs_none {
+            use clap::CommandFactory as _;
+            return Err(Args::command().error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "no FILE given: name an edition file, several, or a directory \
+                 (FILE may be left out only with --bookmarks, --export-bookmarks \
+                 or --print-config)",
+            ));
+        }
+        Ok(())
+    }
+
     /// Turns the raw arguments into [`Options`], resolving defaults from
     /// `env` and the loaded `config` (a command-line flag wins over the
     /// config). Several files, or one directory, in the terminal mean the
@@ -327,9 +346,31 @@ mod tests {
     }
 
     #[test]
-    fn file_is_required_otherwise_and_bookmark_flags_do_not_mix() {
+    fn missing_file_is_a_usage_error_that_agrees_with_the_usage_line() {
+        let args = Args::try_parse_from(["newsreader"]).unwrap();
+        let err = args.check_files().unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let text = err.render().to_string();
+        assert!(text.contains("no FILE given"), "{text}");
+        assert!(
+            text.contains("Usage: newsreader [OPTIONS] [FILE]...\n"),
+            "{text}"
+        );
+        assert!(!text.contains("<FILE>"), "{text}");
+        for ok in [
+            vec!["newsreader", "a.txt"],
+            vec!["newsreader", "--bookmarks"],
+            vec!["newsreader", "--export-bookmarks", "o.md"],
+            vec!["newsreader", "--print-config"],
+        ] {
+            let args = Args::try_parse_from(&ok).unwrap();
+            assert!(args.check_files().is_ok(), "{ok:?}");
+        }
+    }
+
+    #[test]
+    fn bookmark_flags_do_not_mix() {
         for args in [
-            vec!["newsreader"],
             vec!["newsreader", "--json"],
             vec!["newsreader", "--bookmarks", "a.txt"],
             vec!["newsreader", "--bookmarks", "--export-bookmarks", "o.md"],

@@ -311,6 +311,30 @@ impl Config {
         }
     }
 
+    /// Checks that the effective keys (after [`Config::merge_default_keys`])
+    /// leave a way out: at least one key for `quit` or `exit`.
+    ///
+    /// # Errors
+    /// [`ConfigError::NoWayToQuit`], at the line of the file's `quit` entry
+    /// (else its `exit` entry, else of the first `[keys]` entry).
+    pub fn check_can_quit(&self) -> Result<(), ConfigError> {
+        let has_key = |action: &str| self.keys.get(action).is_some_and(|k| !k.is_empty());
+        if has_key("quit") || has_key("exit") {
+            return Ok(());
+        }
+        let lines = &self.origin.key_lines;
+        let line = lines
+            .get("quit")
+            .or_else(|| lines.get("exit"))
+            .or_else(|| lines.values().min())
+            .copied()
+            .unwrap_or(0);
+        Err(ConfigError::NoWayToQuit {
+            path: self.origin.path.clone().unwrap_or_default(),
+            line,
+        })
+    }
+
     /// Merges the user's `[keys]` over the UI's `defaults`, so that
     /// [`Config::keys`] holds every action's effective keys (for the keymap,
     /// the help screen and `--print-config`).

@@ -106,9 +106,39 @@ impl Headline {
         self.kicker.is_empty() && self.title.is_empty() && self.subtitle.is_empty()
     }
 
-    /// The headline as one line for listings: all title lines joined with
-    /// [`join_lines`]; with no title line, the kicker and subtitle lines
-    /// joined the same way. Empty when every line is blank.
+    /// The headline as it is shown on one line, in the headline list, the
+    /// bookmark sidebar, `--bookmarks` and the export: the title's printed
+    /// lines with a space between them (`坚定信心决心 争取更好结果`
+    /// / `为全省发展大局作出应有贡献` reads as two phrases, not
+    /// `结果为全省`), then ` / ` and the subtitle (deck) lines the same way.
+    /// With no title line, the kicker lines take its place. Lines are
+    /// trimmed and blank ones dropped; empty when every line is blank.
+    pub fn display(&self) -> String {
+        let spaced = |lines: &[String]| {
+            let kept: Vec<&str> = lines
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect();
+            kept.join(" ")
+        };
+        let mut main = spaced(&self.title);
+        if main.is_empty() {
+            main = spaced(&self.kicker);
+        }
+        let deck = spaced(&self.subtitle);
+        match (main.is_empty(), deck.is_empty()) {
+            (_, true) => main,
+            (true, false) => deck,
+            (false, false) => format!("{main} / {deck}"),
+        }
+    }
+
+    /// The headline as one line for identifying an edition by its titles
+    /// (the store's titles, saved before [`Headline::display`] existed):
+    /// all title lines joined with [`join_lines`]; with no title line, the
+    /// kicker and subtitle lines joined the same way. Empty when every line
+    /// is blank. Not for display: it hides where a printed line ended.
     pub fn one_line(&self) -> String {
         if self.title.iter().any(|l| !l.trim().is_empty()) {
             join_lines(self.title.iter().map(String::as_str))

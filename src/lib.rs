@@ -10,6 +10,8 @@
 //! - [`config`]: `config.toml` settings and key specs (no terminal);
 //! - [`library`]: listing many editions by date without parsing them;
 //! - [`clipboard`]: OSC 52 copy sequences and article plain text;
+//! - [`sanitize`]: untrusted text (file names, stored strings) made safe to
+//!   write to a terminal or a text file;
 //! - [`cli`]: the command line, reading and opening an edition file,
 //!   `--dump`, the bookmark listings;
 //! - [`app`]: the reader's state and `update(Action)`: panes, search, read
@@ -54,6 +56,7 @@ pub mod config;
 pub mod edition;
 pub mod keymap;
 pub mod library;
+pub mod sanitize;
 pub mod search;
 pub mod store;
 pub mod terminal;

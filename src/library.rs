@@ -1,6 +1,6 @@
 //! A library of editions: the files named on the command line
 //! (`newsreader DIR` or `newsreader FILE...`), each with a title and a date,
-//! sorted by date, without parsing any of them.
+//! newest first, without parsing any of them.
 //!
 //! [`Library::scan`] reads at most [`HEAD_BYTES`] of each file, to find the
 //! masthead and the date printed in the page furniture; nothing is decoded
@@ -15,8 +15,14 @@
 //! notes. A file named explicitly is taken whatever its name. A file with
 //! nothing to read is left out, whether found or named: one that cannot be
 //! read, or whose text is empty or only whitespace (a zero-byte file, a lone
-//! byte-order mark). Listing it would only offer an entry that opens to an
-//! error, and `{`/`}` would stop on it.
+//! byte-order mark), or a binary file (judged from its first bytes by
+//! [`looks_binary`], as a single FILE is; named in [`Library::skipped`]).
+//! Listing it would only offer an entry that opens to an error, and `{`/`}`
+//! would stop on it.
+//!
+//! Editions of the same title and date (three files of `2024-07-27 锡城日报`)
+//! are told apart by [`LibraryEntry::detail`]: the file name and the number
+//! of pages.
 //!
 //! Where the date comes from, in order of preference ([`DateSource`]): the
 //! first date in the file's head (`2024年7月27日`, `2024-07-27`,
@@ -28,8 +34,9 @@ mod head;
 
 use std::path::{Path, PathBuf};
 
+use crate::edition::decode::looks_binary;
 pub use date::{EditionDate, find_in_file_name, find_in_text};
-pub use head::{HEAD_BYTES, decode_head, find_masthead, read_head};
+pub use head::{HEAD_BYTES, decode_head, find_masthead, read_head, read_head_bytes};
 
 /// Where an entry's date was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,6 +64,22 @@ pub struct LibraryEntry {
     /// Unread articles, filled in by the caller from the reading state
     /// (`None` until it knows, e.g. for an edition never opened).
     pub unread: Option<usize>,
+    /// What tells this entry apart from others of the same title and date
+    /// (`2024-07-27-b.txt, 4 pages`): the file name (the path as given when
+    /// two share a name) and the number of pages (form-feed separated);
+    /// `None` when no other entry has its title and date.
+    pub detail: Option<String>,
+}
+
+impl LibraryEntry {
+    /// The title as listed: [`LibraryEntry::title`], then
+    /// [`LibraryEntry::detail`] after ` · ` when there is one.
+    pub fn label(&self) -> String {
+        match &self.detail {
+            Some(detail) => format!("{} · {detail}", self.title),
+            None => self.title.clone(),
+        }
+    }
 }
 
 /// Why a library could not be listed.
@@ -84,8 +107,8 @@ pub enum LibraryError {
     },
 }
 
-/// Editions sorted by date (oldest first; entries with no date last), then
-/// by path.
+/// Editions sorted by date, newest first (as a paper's archive is read;
+/// entries with no date last), then by path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Library {
     /// The entries, in library order. The caller may set
@@ -103,9 +126,14 @@ impl Library {
     /// out (see the module doc). A path that does not exist or cannot be
     /// listed is left out too, with the reason in [`Library::skipped`], as
     /// long as another path could be listed (`less` too goes on to the
-    /// files it can open). An empty result is not an error.
+    /// files it can open). A binary file is left out and named in
+    /// [`Library::skipped`] unless `encoding_forced` (`--encoding`: UTF-16
+    /// without a byte-order mark looks binary). An empty result is not an
+    /// error.
     ///
-    /// Cost: two `stat`s and one read of at most [`HEAD_BYTES`] per file.
+    /// Cost: two `stat`s and one read of at most [`HEAD_BYTES`] per file,
+    /// and one whole read of each file that shares its title and date with
+    /// another (to count its pages).
     ///
     /// # Errors
     /// When no path given could be listed, the first path's error:
@@ -113,6 +141,17 @@ impl Library {
     /// [`LibraryError::NotAFile`] for one that is neither file nor
     /// directory, [`LibraryError::Io`] when a directory cannot be listed.
     pub fn scan<P: AsRef<Path>>(paths: &[P]) -> Result<Library, LibraryError> {
+        Library::scan_with(paths, false)
+    }
+
+    /// [`Library::scan`], without the binary test when `encoding_forced`.
+    ///
+    /// # Errors
+    /// As [`Library::scan`].
+    pub fn scan_with<P: AsRef<Path>>(
+        paths: &[P],
+        encoding_forced: bool,
+    ) -> Result<Library, LibraryError> {
         let mut files: Vec<PathBuf> = Vec::new();
         let mut errors = Vec::new();
         for path in paths {
@@ -123,14 +162,25 @@ impl Library {
         if errors.len() == paths.len() && !errors.is_empty() {
             return Err(errors.swap_remove(0));
         }
-        let skipped = errors.iter().map(ToString::to_string).collect();
+        let mut skipped: Vec<String> = errors.iter().map(ToString::to_string).collect();
         let mut seen = std::collections::HashSet::new();
         files.retain(|f| seen.insert(f.clone()));
-        let mut entries: Vec<LibraryEntry> = files.iter().filter_map(|f| describe(f)).collect();
+        let mut entries = Vec::with_capacity(files.len());
+        for file in &files {
+            match describe(file, encoding_forced) {
+                Described::Entry(entry) => entries.push(entry),
+                Described::Binary => skipped.push(format!(
+                    "{}: binary file, not a text edition",
+                    file.display()
+                )),
+                Described::Nothing => {}
+            }
+        }
         entries.sort_by(|a, b| {
-            let key = |e: &LibraryEntry| (e.date.is_none(), e.date);
+            let key = |e: &LibraryEntry| (e.date.is_none(), std::cmp::Reverse(e.date));
             key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
         });
+        tell_apart(&mut entries);
         Ok(Library { entries, skipped })
     }
 
@@ -214,13 +264,30 @@ fn is_edition_name(name: &std::ffi::OsStr) -> bool {
 /// date, so that a date in an article further down is not taken for it.
 pub const FURNITURE_LINES: usize = 40;
 
-/// The entry for one file: title and date from its head, name or time;
-/// `None` for a file with nothing to read (unreadable, or whitespace only).
-fn describe(path: &Path) -> Option<LibraryEntry> {
-    let head = read_head(path).ok()?;
+/// What [`describe`] made of a file.
+enum Described {
+    /// An edition to list.
+    Entry(LibraryEntry),
+    /// A binary file, left out.
+    Binary,
+    /// Nothing to read (unreadable, or whitespace only), left out.
+    Nothing,
+}
+
+/// The entry for one file: title and date from its head, name or time; or
+/// why it is left out: nothing to read (unreadable, or whitespace only), or
+/// binary data (unless `encoding_forced`).
+fn describe(path: &Path, encoding_forced: bool) -> Described {
+    let Ok(bytes) = read_head_bytes(path) else {
+        return Described::Nothing;
+    };
+    let head = decode_head(&bytes);
     let whole_head = std::fs::metadata(path).is_ok_and(|m| m.len() <= HEAD_BYTES as u64);
     if whole_head && head.trim().is_empty() {
-        return None;
+        return Described::Nothing;
+    }
+    if !encoding_forced && looks_binary(&bytes) {
+        return Described::Binary;
     }
     let furniture: String = head
         .lines()
@@ -239,11 +306,58 @@ fn describe(path: &Path) -> Option<LibraryEntry> {
             let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
             EditionDate::from_system_time(modified).map(|d| (d, DateSource::Modified))
         });
-    Some(LibraryEntry {
+    Described::Entry(LibraryEntry {
         path: path.to_owned(),
         title,
         date: dated.map(|(d, _)| d),
         date_source: dated.map(|(_, s)| s),
         unread: None,
+        detail: None,
     })
+}
+
+/// Gives every entry that shares its title and date with another a
+/// [`LibraryEntry::detail`]: its file name (the path as given if another of
+/// them has the same name) and its page count.
+fn tell_apart(entries: &mut [LibraryEntry]) {
+    let key = |e: &LibraryEntry| (e.title.clone(), e.date);
+    let mut groups: std::collections::HashMap<_, Vec<usize>> = std::collections::HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        groups.entry(key(entry)).or_default().push(i);
+    }
+    for group in groups.values().filter(|g| g.len() > 1) {
+        let name = |i: usize| {
+            entries[i]
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let names: Vec<String> = group.iter().map(|&i| name(i)).collect();
+        for (&i, own) in group.iter().zip(&names) {
+            let shared = names.iter().filter(|n| *n == own).count() > 1;
+            let shown = if shared {
+                entries[i].path.display().to_string()
+            } else {
+                own.clone()
+            };
+            let detail = match page_count(&entries[i].path) {
+                Some(1) => format!("{shown}, 1 page"),
+                Some(pages) => format!("{shown}, {pages} pages"),
+                None => shown,
+            };
+            entries[i].detail = Some(detail);
+        }
+    }
+}
+
+/// The number of pages of the edition at `path`: its form-feed separated
+/// parts that hold any text. `None` if it cannot be read.
+fn page_count(path: &Path) -> Option<usize> {
+    let bytes = std::fs::read(path).ok()?;
+    let pages = bytes
+        .split(|&b| b == 0x0C)
+        .filter(|page| page.iter().any(|b| !b.is_ascii_whitespace()))
+        .count();
+    Some(pages.max(1))
 }

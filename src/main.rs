@@ -13,22 +13,26 @@ use newsreader::app::{App, Settings, shelf::Shelf};
 use newsreader::cli::open::{self, ReaderOptions};
 use newsreader::cli::{self, AmbiguousChoice, Args, DumpFormat, Environment, Mode, Options};
 use newsreader::config::Config;
-use newsreader::edition::{self, Edition, Fingerprint, LoadOptions};
+use newsreader::edition::{Edition, Fingerprint};
 use newsreader::keymap::Keymap;
 use newsreader::library::Library;
+use newsreader::sanitize;
 use newsreader::store::{Notice, Store};
 use newsreader::terminal::{self, Io, LibraryMode, Session};
 use newsreader::typeset::{self, AmbiguousWidth};
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Err(err) = args.check_files() {
+        err.exit();
+    }
     let env = Environment::current();
     // The config is read and checked before the terminal is touched: an
     // error is one line naming file, line and key, and exit status 2.
     let (config, keymap) = match load_config(&args, &env) {
         Ok(loaded) => loaded,
         Err(err) => {
-            eprintln!("newsreader: {err}");
+            eprintln!("newsreader: {}", sanitize::line(&err.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -41,7 +45,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("newsreader: {}", error_line(&err));
+            eprintln!("newsreader: {}", sanitize::line(&error_line(&err)));
             ExitCode::FAILURE
         }
     }
@@ -54,6 +58,7 @@ fn load_config(args: &Args, env: &Environment) -> anyhow::Result<(Config, Keymap
     let mut config = Config::load(args.config.as_deref(), env.no_color.as_deref())?;
     config.validate_keys(&Keymap::action_names())?;
     let keymap = Keymap::configured(&mut config);
+    config.check_can_quit()?;
     Ok((config, keymap))
 }
 
@@ -106,45 +111,28 @@ fn export_bookmarks(options: &Options, path: &std::path::Path) -> anyhow::Result
     let (store, warnings) = Store::open(data_dir(options)?);
     warn_all(&warnings);
     let count = cli::bookmarks::export(&store, path)?;
-    println!("{count} bookmarks written to {}", path.display());
+    let path = path.display().to_string();
+    println!("{count} bookmarks written to {}", sanitize::line(&path));
     Ok(())
 }
 
 /// Prints store warnings on stderr, one line each.
 fn warn_all(warnings: &[newsreader::store::Notice]) {
     for warning in warnings {
-        eprintln!("newsreader: {warning}");
+        eprintln!("newsreader: {}", sanitize::line(&warning.to_string()));
     }
 }
 
-/// `--dump`: each file in turn. Text dumps of several files are each
-/// preceded by a `==> FILE <==` line (as `head` does); JSON takes one file,
-/// since concatenated documents would not be JSON.
+/// `--dump`: each file in turn (see [`cli::dump::files`]).
 fn dump(options: &Options, format: DumpFormat, typeset: &typeset::Options) -> anyhow::Result<()> {
-    if format == DumpFormat::Json && options.files.len() > 1 {
-        anyhow::bail!("--dump json takes one FILE ({} given)", options.files.len());
-    }
-    let several = options.files.len() > 1;
-    let mut out = std::io::stdout().lock();
-    for (i, file) in options.files.iter().enumerate() {
-        let bytes = cli::input::read_edition(file, options.encoding.is_some())?;
-        let source = file.to_string_lossy().into_owned();
-        let load = LoadOptions {
-            encoding: options.encoding,
-        };
-        let (edition, _) = edition::load_owned(bytes, Some(&source), &load);
-        warn(&source, &edition.warnings);
-        if several {
-            use std::io::Write as _;
-            let gap = if i == 0 { "" } else { "\n" };
-            writeln!(out, "{gap}==> {source} <==")?;
-        }
-        match format {
-            DumpFormat::Json => cli::dump::json(&edition, &mut out)?,
-            DumpFormat::Text => cli::dump::text(&edition, options.width, typeset, &mut out)?,
-        }
-    }
-    Ok(())
+    let request = cli::dump::Request {
+        format,
+        files: &options.files,
+        width: options.width,
+        typeset: *typeset,
+        encoding: options.encoding,
+    };
+    cli::dump::files(&request, std::io::stdout().lock(), warn)
 }
 
 /// What every session starts from: the key map, the opened store with its
@@ -163,7 +151,7 @@ fn library_session(
     reader: ReaderOptions,
     parts: Parts,
 ) -> anyhow::Result<Session> {
-    let library = Library::scan(&options.files)?;
+    let library = Library::scan_with(&options.files, options.encoding.is_some())?;
     if library.is_empty() {
         let given: Vec<String> = options
             .files
@@ -181,7 +169,7 @@ fn library_session(
         Vec::new(),
     );
     app.set_help(reader.help.clone());
-    // Paths left out of the library (missing, unreadable): named on the
+    // Paths left out of the library (missing, unreadable, binary): named on the
     // library screen and again on stderr at exit.
     let skipped: Vec<Notice> = library
         .skipped
@@ -266,13 +254,30 @@ fn read(
     };
     let result = terminal::run(&mut session);
     let later = session.store.take_messages();
-    for warning in session.messages.iter().chain(&later) {
-        eprintln!("newsreader: {warning}");
+    let mut lines: Vec<String> = session
+        .messages
+        .iter()
+        .chain(&later)
+        .map(ToString::to_string)
+        .collect();
+    // A save that kept failing is said once per change in the status bar,
+    // once here.
+    lines.dedup();
+    for line in lines {
+        eprintln!("newsreader: {}", sanitize::line(&line));
+    }
+    let unsaved = session.store.save_error().map(str::to_owned);
+    if let Some(reason) = &unsaved {
+        let reason = sanitize::line(reason);
+        eprintln!("newsreader: changes of this session were NOT SAVED and are lost ({reason})");
     }
     // Stopped by a signal, once everything is saved and the terminal is
     // given back: the status a shell expects of a process it signalled.
     if let Some(signal) = result? {
         std::process::exit(128 + signal);
+    }
+    if unsaved.is_some() {
+        std::process::exit(1);
     }
     Ok(())
 }
@@ -293,7 +298,8 @@ fn ambiguous_width(choice: AmbiguousChoice) -> AmbiguousWidth {
 /// Prints non-fatal warnings on stderr, one line each.
 fn warn(source: &str, warnings: &[String]) {
     for warning in warnings {
-        eprintln!("newsreader: {source}: {warning}");
+        let line = format!("{source}: {warning}");
+        eprintln!("newsreader: {}", sanitize::line(&line));
     }
 }
 

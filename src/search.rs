@@ -1,7 +1,8 @@
 //! Full-edition text search: folding, matching, and stepping through hits.
 //!
 //! Search runs over the edition's text, never over screen rows: each headline
-//! line, paragraph and caption is one *field*. Paragraphs are already
+//! line, the dateline, the byline, each paragraph and caption is one
+//! *field*. Paragraphs are already
 //! rejoined by the parser, so a phrase broken across a row or an original
 //! column break is one run of text here and is found.
 //!
@@ -48,12 +49,16 @@ pub struct SearchOptions {
 }
 
 /// Where in an article a hit is. Ordered as the article reads: headline
-/// lines, then paragraphs, then captions.
+/// lines, the credit (dateline, byline), then paragraphs, then captions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Place {
     /// Line `i` of [`crate::edition::Headline::lines`] (kicker, title,
     /// subtitle lines, in that order).
     HeadlineLine(usize),
+    /// [`crate::edition::Article::dateline`] (`本报讯 7月26日`).
+    Dateline,
+    /// [`crate::edition::Article::byline`] (`高美梅`).
+    Byline,
     /// [`crate::edition::Article::paragraphs`]`[i]`.
     Paragraph(usize),
     /// [`crate::edition::Article::captions`]`[i]`.
@@ -116,11 +121,12 @@ impl Hit {
     }
 
     /// The reading anchor to scroll to for this hit: the match itself in a
-    /// paragraph, the top of the article (`(0, 0)`) for a headline line, and
-    /// `None` for a caption (captions have no anchor).
+    /// paragraph, the top of the article (`(0, 0)`) for a headline line, a
+    /// dateline or a byline, and `None` for a caption (captions have no
+    /// anchor).
     pub fn anchor(&self) -> Option<Anchor> {
         match self.place {
-            Place::HeadlineLine(_) => Some(Anchor::default()),
+            Place::HeadlineLine(_) | Place::Dateline | Place::Byline => Some(Anchor::default()),
             Place::Paragraph(paragraph) => Some(Anchor {
                 paragraph,
                 offset: self.range.start,
@@ -190,7 +196,7 @@ struct FoldedField {
 /// edition (and per [`SearchOptions`]) and searched for each query together
 /// with that edition.
 ///
-/// A field (headline line, paragraph, caption) that folding leaves
+/// A field (headline line, credit, paragraph, caption) that folding leaves
 /// byte for byte as it is, which is most of a Chinese edition, costs
 /// nothing: it is searched in the edition's own text. Only fields that
 /// folding changed (Latin capitals, fullwidth or halfwidth forms, U+3000,
@@ -212,7 +218,7 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Folds the headline lines, paragraphs and captions of `edition` that
+    /// Folds the headline lines, credits, paragraphs and captions of `edition` that
     /// folding changes. Time is linear in the edition's text, memory in the
     /// changed fields' text. Never panics.
     pub fn new(edition: &Edition, options: SearchOptions) -> Self {
@@ -348,15 +354,22 @@ impl SearchIndex {
 }
 
 /// The searchable fields of `article` in reading order: headline lines,
-/// paragraphs, captions.
+/// dateline, byline, paragraphs, captions.
 fn fields_of(article: &Article) -> impl Iterator<Item = (Place, &str)> {
     let headline = article.headline.lines().enumerate();
     let headline = headline.map(|(i, line)| (Place::HeadlineLine(i), line));
+    let credit = [
+        (Place::Dateline, &article.dateline),
+        (Place::Byline, &article.byline),
+    ];
+    let credit = credit
+        .into_iter()
+        .filter_map(|(place, text)| Some((place, text.as_deref()?)));
     let paragraphs = article.paragraphs.iter().enumerate();
     let paragraphs = paragraphs.map(|(i, p)| (Place::Paragraph(i), p.as_str()));
     let captions = article.captions.iter().enumerate();
     let captions = captions.map(|(i, c)| (Place::Caption(i), c.as_str()));
-    headline.chain(paragraphs).chain(captions)
+    headline.chain(credit).chain(paragraphs).chain(captions)
 }
 
 /// Calls `hit` with the char range of each non-overlapping match of

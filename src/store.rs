@@ -12,9 +12,10 @@
 //! An edition is keyed by its [`Fingerprint`] (a hash of its text without
 //! whitespace), so moving or renaming the file keeps its state; its last path
 //! is remembered. A re-extraction with slightly different text gets a new
-//! fingerprint; [`Store::resolve_edition`] then finds the old state by the
-//! overlap of article titles and re-keys it, or copies it while the old file still
-//! holds the old text (see [`identity`]).
+//! fingerprint; [`Store::identify`] then re-keys the old state to it when the
+//! re-extraction replaced the old file and has the same masthead and most of
+//! its titles and paragraphs the same. State is moved, never copied (see
+//! [`identity`]).
 //!
 //! # Anchoring
 //! Bookmarks and the reading position point at `(ArticleId, Anchor)` and keep
@@ -29,6 +30,8 @@
 //!       "path": "/papers/today.txt",           // last path opened from, or null
 //!       "title": "无锡日报",                   // display title, or null
 //!       "titles": ["…", "…"],                  // first 100 article titles, for re-extraction matching
+//!       "articles": 12,                        // how many articles (for the unread count)
+//!       "paragraph_sample": [2813, 90211],     // smallest 64 paragraph hashes, for re-extraction matching
 //!       "aliases": ["<older fingerprint>"],    // fingerprints this state was re-keyed from
 //!       "touched": 1764440000000,              // ms: last change of path/title/titles
 //!       "position": {"article": "<ArticleId>", "anchor": {"paragraph": 3, "offset": 17}},
@@ -56,7 +59,9 @@
 //!   Since 29 Nov 2026 `titles` holds at most the first
 //!   [`identity::MAX_TITLES`] titles (same schema: older files with every
 //!   title still load, are matched on their first 100, and are cut down by
-//!   the next save).
+//!   the next save). Since 6 Dec 2026 an edition also keeps its
+//!   `paragraph_sample` (same schema: state without one is matched by the
+//!   rules it can be, see [`identity`]).
 //!
 //! Other files beside it: `bookmarks.lock` (empty; its advisory lock is held
 //! around every read-merge-write), `.bookmarks.json.<random>.tmp` (a save in
@@ -139,8 +144,10 @@ enum Mode {
 /// two seconds for another reader), merges the file into memory, and writes
 /// it back atomically. When a save fails (unwritable directory, full disk,
 /// lock held too long) the change is kept in memory, the mutator returns the
-/// error, and the next change retries; the failure is announced once per
-/// failing streak through [`Store::take_messages`].
+/// error, every failed save is announced through [`Store::take_messages`],
+/// and the next save (the next change, or [`Store::finish`]) retries with
+/// everything not yet saved. [`Store::has_unsaved`] tells whether changes
+/// are only in memory, e.g. to exit non-zero on quit.
 ///
 /// An interactive reader calls [`Store::save_in_background`] first: mutators
 /// then only mark the state changed, [`Store::flush`] hands it to a saver
@@ -153,6 +160,8 @@ pub struct Store {
     state: StateFile,
     mode: Mode,
     failing: bool,
+    /// The full text of the last save failure.
+    last_error: String,
     messages: Vec<Notice>,
     last_removed: Option<(Fingerprint, Bookmark)>,
     /// The saver thread, once [`Store::save_in_background`] started it.
@@ -179,6 +188,7 @@ impl Store {
             state: opened.state,
             mode,
             failing: false,
+            last_error: String::new(),
             messages: Vec::new(),
             last_removed: None,
             saver: None,
@@ -205,9 +215,24 @@ impl Store {
         self.failing
     }
 
+    /// True when changes are only in memory: the last save failed (until one
+    /// succeeds), or a change was not yet handed to the saver thread or
+    /// written by it. After [`Store::finish`], true only when the final
+    /// retry failed too: the changes will be lost when the process ends. A
+    /// read-only store (a newer schema on disk, said when it was opened)
+    /// does not count its changes as unsaved.
+    pub fn has_unsaved(&self) -> bool {
+        self.failing || self.dirty || self.saving()
+    }
+
+    /// Why the last save failed, in full (paths and the underlying error),
+    /// while [`Store::save_failing`].
+    pub fn save_error(&self) -> Option<&str> {
+        self.failing.then_some(self.last_error.as_str())
+    }
+
     /// Messages for the status bar (and stderr after exit) that arose since
-    /// the last call: a save that started failing (once per failing streak),
-    /// saving working again, a corrupt file moved aside during a save. Each
+    /// the last call: every save that failed, saving working again, a corrupt file moved aside during a save. Each
     /// message is returned once.
     pub fn take_messages(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.messages)
@@ -325,15 +350,19 @@ impl Store {
     }
 
     /// Flushes, waits for the saver thread to write everything and stops it;
-    /// mutators save in place again afterwards. Call before the process
-    /// ends (on quit), so that nothing is lost.
+    /// mutators save in place again afterwards. When the last save failed,
+    /// tries once more. Call before the process ends (on quit), so that
+    /// nothing is lost; then [`Store::has_unsaved`] says whether something
+    /// will be.
     pub fn finish(&mut self) {
         self.flush();
-        let Some(mut saver) = self.saver.take() else {
-            return;
-        };
-        for outcome in saver.finish() {
-            self.absorb(outcome);
+        if let Some(mut saver) = self.saver.take() {
+            for outcome in saver.finish() {
+                self.absorb(outcome);
+            }
+        }
+        if self.failing {
+            let _ = self.save();
         }
     }
 
@@ -379,21 +408,22 @@ impl Store {
                 Err(StoreError::ReadOnly { reason })
             }
             Err(file::SaveError::Io(err)) => {
-                if !self.failing {
-                    self.failing = true;
-                    let why = match &err {
-                        StoreError::Io { source, .. } => notice::kind(source),
-                        StoreError::ReadOnly { .. } => "read-only".to_owned(),
-                    };
-                    self.messages.push(Notice {
-                        status: format!(
-                            "bookmarks not saved ({why}); kept in memory, retried on each change"
-                        ),
-                        detail: format!(
-                            "bookmarks can't be saved ({err}); keeping them in memory and retrying on each change"
-                        ),
-                    });
-                }
+                // Every failure is said: the change just made is not on
+                // disk, whatever the status bar said before.
+                self.failing = true;
+                self.last_error = err.to_string();
+                let why = match &err {
+                    StoreError::Io { source, .. } => notice::kind(source),
+                    StoreError::ReadOnly { .. } => "read-only".to_owned(),
+                };
+                self.messages.push(Notice {
+                    status: format!(
+                        "NOT SAVED ({why}): kept in memory, retried on each change"
+                    ),
+                    detail: format!(
+                        "bookmarks can't be saved ({err}); keeping them in memory and retrying on each change"
+                    ),
+                });
                 Err(err)
             }
         }

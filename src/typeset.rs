@@ -15,8 +15,11 @@
 //!    character, split `——` or `……`, cut a number from its unit or break a
 //!    URL;
 //! 4. rows are filled greedily with push-out; only a unit wider than a whole
-//!    row is broken between clusters (an emergency break);
-//! 5. optionally, CJK rows left short by push-out are justified.
+//!    row is broken between clusters (an emergency break), and a
+//!    paragraph's last row of one character and its `。` takes one more
+//!    character from the row above;
+//! 5. optionally, CJK rows left short by push-out are justified, the added
+//!    spaces going after punctuation and at script boundaries first.
 //!
 //! Widths are always columns (terminal cells); offsets into text are always
 //! `char`s unless a name says bytes.

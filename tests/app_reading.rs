@@ -274,7 +274,7 @@ fn library_of_three(dir: &std::path::Path) -> Library {
 }
 
 #[test]
-fn library_lists_editions_by_date_and_moves_between_them() {
+fn library_lists_editions_newest_first_and_moves_between_them() {
     let dir = tempfile::tempdir().unwrap();
     let library = library_of_three(dir.path());
     let names: Vec<String> = library
@@ -282,7 +282,7 @@ fn library_lists_editions_by_date_and_moves_between_them() {
         .iter()
         .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["a.txt", "b.txt", "c.txt"]);
+    assert_eq!(names, ["c.txt", "b.txt", "a.txt"]);
     // The app shows the library screen, whose keys are the shelf's.
     let mut on_shelf = app();
     on_shelf.set_shelf(Some(Shelf::new(library)));

@@ -35,14 +35,17 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 /// Occurrences of `needle` per article, counted with `str::matches` over
-/// headline lines, paragraphs and captions: an oracle that shares nothing
-/// with the search module (fine for CJK, which has no case to fold).
+/// headline lines, dateline, byline, paragraphs and captions: an oracle that
+/// shares nothing with the search module (fine for CJK, which has no case
+/// to fold).
 fn naive_counts(edition: &Edition, needle: &str) -> Vec<usize> {
     edition
         .articles()
         .map(|a| {
             a.headline
                 .lines()
+                .chain(a.dateline.as_deref())
+                .chain(a.byline.as_deref())
                 .chain(a.paragraphs.iter().map(String::as_str))
                 .chain(a.captions.iter().map(String::as_str))
                 .map(|field| field.matches(needle).count())
@@ -304,6 +307,34 @@ fn every_match_in_headlines_and_paragraphs_is_highlighted_at_its_text() {
         }
         assert!(kinds.contains(&RowKind::Title), "width {width}: {kinds:?}");
         assert!(kinds.contains(&RowKind::Paragraph));
+    }
+}
+
+#[test]
+fn byline_and_dateline_are_found_and_highlighted_on_the_credit_row() {
+    // 高美梅 is only the first article's byline (`（高美梅）` at its end);
+    // 7月24日 only the fourth article's dateline and its first paragraph.
+    for width in [20, 30, 50, 120] {
+        let mut app = app(width, 30);
+        app.update(Action::Search);
+        type_text(&mut app, "高美梅");
+        app.edit(Edit::Submit);
+        assert_eq!(app.match_status().unwrap(), "match 1/1", "width {width}");
+        let set = app.set_article().unwrap();
+        let highlights = app.highlights();
+        assert_eq!(highlights.len(), 1, "width {width}");
+        let (row, columns, _) = highlights[0].clone();
+        assert_eq!(set.rows[row].kind, RowKind::Credit);
+        assert_eq!(columns_of(&set.rows[row].text, columns), "高美梅");
+
+        let mut app = self::app(width, 30);
+        app.update(Action::Search);
+        type_text(&mut app, "7月24日");
+        app.edit(Edit::Submit);
+        let set = app.set_article().unwrap();
+        let (row, columns, _) = app.highlights().into_iter().find(|h| h.2).unwrap();
+        assert_eq!(set.rows[row].kind, RowKind::Credit, "width {width}");
+        assert_eq!(columns_of(&set.rows[row].text, columns), "7月24日");
     }
 }
 

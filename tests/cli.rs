@@ -288,3 +288,27 @@ fn file_over_one_gib_is_refused_without_reading_it() {
         path.display()
     ));
 }
+
+#[test]
+fn a_dump_into_a_closed_pipe_exits_0() {
+    use std::io::Read as _;
+    let data = tempfile::tempdir().unwrap();
+    let files: Vec<&str> = std::iter::repeat_n(SAMPLE, 300).collect();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("newsreader"))
+        .env("NEWSREADER_DATA_DIR", data.path())
+        .env("HOME", data.path())
+        .args(["--dump", "text"])
+        .args(&files)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0; 16];
+    stdout.read_exact(&mut first).unwrap();
+    // `newsreader … | head -c 16`: the reader goes away.
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(output.stderr.is_empty(), "{output:?}");
+}

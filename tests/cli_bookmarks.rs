@@ -241,3 +241,45 @@ fn bookmark_flags_need_no_file_but_do_not_take_one() {
         .code(2);
     newsreader(data.path()).arg("--json").assert().code(2);
 }
+
+#[test]
+fn export_removes_temp_files_killed_exports_left_and_keeps_a_running_ones() {
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("marks.md");
+    let file = |name: &str| out_dir.path().join(name);
+    // A killed export's (pid beyond any pid_max), one from before temp
+    // names carried a pid, an hour old, and a running export's (this test's
+    // own pid), just made; and files that are not ours.
+    std::fs::write(file(".newsreader-export.4999999.a1b2c3.tmp"), "x").unwrap();
+    std::fs::write(file(".newsreader-export.Zq81xw.tmp"), "x").unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(file(".newsreader-export.Zq81xw.tmp"))
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let running = format!(".newsreader-export.{}.k9k9k9.tmp", std::process::id());
+    std::fs::write(file(&running), "x").unwrap();
+    std::fs::write(file(".newsreader-export.notes.txt"), "mine").unwrap();
+    std::fs::write(file("other.tmp"), "mine").unwrap();
+    newsreader(data.path())
+        .arg("--export-bookmarks")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(out_dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected = vec![
+        running,
+        ".newsreader-export.notes.txt".to_owned(),
+        "marks.md".to_owned(),
+        "other.tmp".to_owned(),
+    ];
+    expected.sort();
+    assert_eq!(names, expected);
+}

@@ -128,7 +128,7 @@ fn platform_config_file_is_read_when_no_flag_is_given() {
 }
 
 #[test]
-fn dump_text_of_several_files_heads_each_and_json_refuses() {
+fn dump_of_several_files_heads_each_text_and_gives_json_lines() {
     let env = newsreader();
     let copy = env.dir.path().join("copy.txt");
     std::fs::copy(SAMPLE, &copy).unwrap();
@@ -145,10 +145,77 @@ fn dump_text_of_several_files_heads_each_and_json_refuses() {
     let halves: Vec<&str> = text.split("==> ").collect();
     assert_eq!(halves.len(), 3);
 
+    // JSON: one compact document per file, one per line, in the order
+    // given.
+    let env = newsreader();
+    let other = env.dir.path().join("other.txt");
+    std::fs::write(&other, "第二份报纸\n\n本报讯 正文一段。\n").unwrap();
+    let other = other.display().to_string();
+    let mut cmd = env.cmd;
+    let output = cmd
+        .args(["--dump", "json", &other, SAMPLE, &other])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    let sources: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+            doc["source"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(sources, [other.as_str(), SAMPLE, other.as_str()]);
+    assert!(text.ends_with("}\n"));
+}
+
+#[test]
+fn dump_json_of_one_file_stays_pretty() {
     let mut env = newsreader();
+    let output = env.cmd.args(["--dump", "json", SAMPLE]).output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("{\n  \"source\": "), "{}", &text[..40]);
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["source"], SAMPLE);
+}
+
+#[test]
+fn no_file_is_a_usage_error_agreeing_with_the_usage_line() {
+    let mut env = newsreader();
+    let output = env.cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8(output.stderr).unwrap();
+    assert!(text.starts_with("error: no FILE given"), "{text}");
+    assert!(
+        text.contains("Usage: newsreader [OPTIONS] [FILE]..."),
+        "{text}"
+    );
+    assert!(!text.contains("<FILE>"), "{text}");
+}
+
+#[test]
+fn a_config_leaving_no_key_to_quit_is_rejected_with_exit_2() {
+    let mut env = newsreader();
+    let path = env.config("theme = \"dark\"\n\n[keys]\nquit = []\nexit = []\n");
     env.cmd
-        .args(["--dump", "json", SAMPLE, SAMPLE])
+        .arg(SAMPLE)
         .assert()
-        .code(1)
-        .stderr("newsreader: --dump json takes one FILE (2 given)\n");
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "newsreader: {path}:4: no key left to quit: 'quit' and 'exit' have no keys\n"
+        ));
+    // Ctrl-C taken by another action leaves exit without its default key.
+    let mut env = newsreader();
+    let path = env.config("[keys]\nquit = []\nsearch = [\"ctrl-c\"]\n");
+    env.cmd.arg(SAMPLE).assert().code(2).stderr(format!(
+        "newsreader: {path}:2: no key left to quit: 'quit' and 'exit' have no keys\n"
+    ));
+    // One of them is enough.
+    let mut env = newsreader();
+    env.config("[keys]\nquit = []\n");
+    env.cmd.arg("--print-config").assert().success();
 }

@@ -1,13 +1,18 @@
-//! A multi-line headline is listed whole: all its title lines joined (no
-//! space between CJK sides, one where Latin meets its neighbour), then cut
-//! by display width with `…` in the headline list; bookmarks store the same
-//! one-line title.
+//! A multi-line headline is shown whole, its printed lines' boundaries
+//! kept: a space between title lines, ` / ` before the deck
+//! ([`Headline::display`]), in the headline list (on up to two rows, then
+//! cut by display width with `…`), the sidebar, `--bookmarks` and the export
+//! (bookmarks store the same title). The store's identity form
+//! ([`join_lines`]) joins CJK lines without a space, as before.
 
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::{App, Settings, list_title};
-use newsreader::edition::{Article, Edition, Fingerprint, Page, join_lines};
+use newsreader::edition::{
+    Anchor, Article, Edition, Fingerprint, LoadOptions, Page, join_lines, load,
+};
 use newsreader::store::anchor::article_title;
+use newsreader::store::{Bookmark, Store};
 use newsreader::typeset::{AmbiguousWidth, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,6 +20,10 @@ use unicode_width::UnicodeWidthStr;
 
 #[path = "support/editions.rs"]
 mod support;
+
+#[path = "support/command.rs"]
+mod command;
+use command::newsreader;
 
 /// An article under this headline, with one short paragraph.
 fn titled(kicker: &[&str], title: &[&str], subtitle: &[&str]) -> Article {
@@ -50,9 +59,9 @@ fn latin_meeting_cjk_gets_a_space_and_blank_lines_drop() {
 }
 
 #[test]
-fn list_and_bookmark_titles_hold_every_title_line() {
-    let cjk = titled(&["引题"], &CJK, &["副题"]);
-    let whole = "全国人大来锡开展科研机构改革发展和立法专题调研";
+fn list_and_bookmark_titles_hold_every_title_line_with_its_boundary() {
+    let cjk = titled(&["引题"], &CJK, &[]);
+    let whole = "全国人大来锡开展科研机构 改革发展和立法专题调研";
     assert_eq!(list_title(&cjk), whole);
     assert_eq!(article_title(&cjk), whole);
     let english = titled(&[], &ENGLISH, &[]);
@@ -64,9 +73,41 @@ fn list_and_bookmark_titles_hold_every_title_line() {
 }
 
 #[test]
-fn headline_without_title_lists_kicker_and_deck_joined() {
+fn sample_two_line_headline_reads_as_two_phrases() {
+    let sample = titled(
+        &["市委常委会会议暨市委财经委员会会议召开"],
+        &["坚定信心决心 争取更好结果", "为全省发展大局作出应有贡献"],
+        &[],
+    );
+    let shown = "坚定信心决心 争取更好结果 为全省发展大局作出应有贡献";
+    assert_eq!(sample.headline.display(), shown);
+    assert_eq!(list_title(&sample), shown);
+    assert_eq!(article_title(&sample), shown);
+}
+
+#[test]
+fn deck_follows_the_title_after_a_slash() {
+    let decked = titled(&["引题"], &["主题第一行", "第二行"], &["副题", "两行"]);
+    assert_eq!(decked.headline.display(), "主题第一行 第二行 / 副题 两行");
+    assert_eq!(list_title(&decked), "主题第一行 第二行 / 副题 两行");
+    assert_eq!(article_title(&decked), "主题第一行 第二行 / 副题 两行");
+}
+
+#[test]
+fn headline_without_title_lists_kicker_and_deck() {
     let deck = titled(&["Front page"], &[], &["A deck", "in two lines"]);
-    assert_eq!(list_title(&deck), "Front page A deck in two lines");
+    assert_eq!(list_title(&deck), "Front page / A deck in two lines");
+    let only_deck = titled(&[], &[" "], &["副题"]);
+    assert_eq!(list_title(&only_deck), "副题");
+}
+
+#[test]
+fn identity_form_is_unchanged() {
+    let cjk = titled(&[], &CJK, &["副题"]);
+    assert_eq!(
+        cjk.headline.one_line(),
+        "全国人大来锡开展科研机构改革发展和立法专题调研"
+    );
 }
 
 fn screen_rows(edition: Edition, width: u16, height: u16) -> Vec<String> {
@@ -111,22 +152,61 @@ fn headline_list_shows_the_whole_title_on_up_to_two_rows_then_cut_with_an_ellips
     let screen = screen_rows(edition.clone(), 120, 40);
     // At 120 columns with no bookmarks the list takes two fifths, 48
     // columns: marker, unread mark, then 44 columns of title. The CJK title
-    // (46 columns) goes on to a second row, under the first; the English
-    // one (35 columns) fits.
+    // (47 columns, a space where its printed line ended) goes on to a
+    // second row, under the first (43 columns and a blank: a character
+    // would not fit); the English one (35 columns) fits.
     let list = |row: &String| row.split("││").next().unwrap().to_owned();
     assert_eq!(
         list(&screen[2]),
-        "│>•全国人大来锡开展科研机构改革发展和立法专题调"
+        "│>•全国人大来锡开展科研机构 改革发展和立法专题 "
     );
-    assert_eq!(list(&screen[3]), format!("│  研{}", " ".repeat(42)));
+    assert_eq!(list(&screen[3]), format!("│  调研{}", " ".repeat(40)));
     assert_eq!(
         list(&screen[4]),
         format!("│ •LUMBERMAN IS KILLED BY FALL OF TREE{}", " ".repeat(9))
     );
     // At 70 columns (two panes, a 20-column list, 16 for a title), the CJK
-    // title fills two rows and the second ends in `…` (15 columns: a
-    // character would not fit beside it).
+    // title fills two rows and the second ends in `…`.
     let screen = screen_rows(edition, 70, 20);
     assert_eq!(list(&screen[2]), "│>•全国人大来锡开展");
-    assert_eq!(list(&screen[3]), "│  科研机构改革发… ");
+    assert_eq!(list(&screen[3]), "│  科研机构 改革发…");
+}
+
+#[test]
+fn bookmarks_listing_and_export_show_the_line_boundary_even_for_old_saves() {
+    let home = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let bytes = include_bytes!("../assets/edition.txt");
+    let (edition, fingerprint) = load(bytes, Some("/papers/sample.txt"), &LoadOptions::default());
+    let first = edition.article(0).unwrap();
+    let shown = "坚定信心决心 争取更好结果 为全省发展大局作出应有贡献";
+    {
+        let (mut store, _) = Store::open(data.path());
+        store.identify(&fingerprint, &edition);
+        // Saved before titles kept their line boundary.
+        let mut old = Bookmark::at(first, Anchor::default());
+        old.article_title = "坚定信心决心 争取更好结果为全省发展大局作出应有贡献".to_owned();
+        store
+            .add_bookmark(&fingerprint, Some("/papers/sample.txt"), old)
+            .unwrap();
+        // Opening the edition again gives it the title as shown now.
+        store.identify(&fingerprint, &edition);
+        let saved = &store.edition(&fingerprint).unwrap().bookmarks[0];
+        assert_eq!(saved.article_title, shown);
+        store.finish();
+    }
+    let listed = newsreader(home.path(), data.path())
+        .arg("--bookmarks")
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.contains(&format!("  {shown} — ")), "{listed}");
+    let out = data.path().join("marks.md");
+    newsreader(home.path(), data.path())
+        .arg("--export-bookmarks")
+        .arg(&out)
+        .assert()
+        .success();
+    let exported = std::fs::read_to_string(&out).unwrap();
+    assert!(exported.contains(shown), "{exported}");
 }

@@ -36,7 +36,7 @@ fn scan(paths: &[&Path]) -> Library {
 }
 
 #[test]
-fn directory_entries_are_sorted_by_date_from_furniture_name_or_time() {
+fn directory_entries_are_sorted_newest_first_by_date_from_furniture_name_or_time() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let d = dir.path();
     write(
@@ -58,13 +58,13 @@ fn directory_entries_are_sorted_by_date_from_furniture_name_or_time() {
     assert_eq!(
         listed,
         vec![
+            ("锡城日报", date(2024, 7, 27), Some(DateSource::Furniture)),
+            ("zzz", date(2024, 7, 26), Some(DateSource::Modified)),
             (
                 "paper-2024-07-25",
                 date(2024, 7, 25),
                 Some(DateSource::FileName)
             ),
-            ("zzz", date(2024, 7, 26), Some(DateSource::Modified)),
-            ("锡城日报", date(2024, 7, 27), Some(DateSource::Furniture)),
         ]
     );
     assert!(library.entries.iter().all(|e| e.unread.is_none()));
@@ -94,7 +94,7 @@ fn directory_scan_takes_only_visible_txt_files() {
         .iter()
         .filter_map(|e| e.path.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
-    assert_eq!(names, ["2024-07-01.txt", "2024-07-02.TXT"]);
+    assert_eq!(names, ["2024-07-02.TXT", "2024-07-01.txt"]);
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn files_named_explicitly_are_taken_whatever_their_extension_and_once() {
     let b = write(dir.path(), "a-2024-07-01.txt", b"x");
     let library = scan(&[&a, &b, &a]);
     let paths: Vec<&Path> = library.entries.iter().map(|e| e.path.as_path()).collect();
-    assert_eq!(paths, [b.as_path(), a.as_path()]);
+    assert_eq!(paths, [a.as_path(), b.as_path()]);
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn next_and_previous_stop_at_the_ends() {
 }
 
 #[test]
-fn year_of_daily_files_lists_in_date_order() {
+fn year_of_daily_files_lists_newest_first() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     // 2023-01-01 is day 19358 after 1970-01-01 (19931 for 2024-07-27,
     // less 208 days into 2024, less 365 for 2023). File names run against
@@ -205,14 +205,14 @@ fn year_of_daily_files_lists_in_date_order() {
     assert_eq!(library.len(), 365);
     let dates: Vec<_> = library.entries.iter().map(|e| e.date).collect();
     let mut sorted = dates.clone();
-    sorted.sort();
+    sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted);
-    assert_eq!(library.entries[0].date, date(2023, 1, 1));
-    assert_eq!(library.entries[364].date, date(2023, 12, 31));
+    assert_eq!(library.entries[0].date, date(2023, 12, 31));
+    assert_eq!(library.entries[364].date, date(2023, 1, 1));
     let first = library.entries[0].path.file_name();
     assert_eq!(
         first.map(|n| n.to_string_lossy().into_owned()),
-        Some("e364.txt".into())
+        Some("e000.txt".into())
     );
 }
 
@@ -269,4 +269,76 @@ fn files_with_nothing_to_read_are_left_out_of_the_library() {
     let named = scan(&[&empty, &paper, &bom, &blank]);
     assert_eq!(named.len(), 1);
     assert_eq!(named.next(0), None);
+}
+
+#[test]
+fn binary_files_are_left_out_and_named_and_utf16_is_not_binary() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    let paper = write(d, "paper.txt", "锡城日报\n本报讯 会议召开。".as_bytes());
+    let binary = write(d, "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let named = write(d, "named.bin", b"\0\x01\x02\x03 data");
+    let library = scan(&[d]);
+    let paths: Vec<&Path> = library.entries.iter().map(|e| e.path.as_path()).collect();
+    assert_eq!(paths, [paper.as_path()]);
+    assert_eq!(
+        library.skipped,
+        [format!(
+            "{}: binary file, not a text edition",
+            binary.display()
+        )]
+    );
+    let library = scan(&[&named, &paper]);
+    assert_eq!(library.len(), 1);
+    assert_eq!(library.skipped.len(), 1);
+    // UTF-16 without a byte-order mark is full of NUL bytes, yet text: it
+    // is told from binary by its alternate zero bytes, and listed, with or
+    // without `--encoding`.
+    let utf16: Vec<u8> = "锡城日报\n正文。"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let utf16 = write(d, "utf16.txt", &utf16);
+    assert_eq!(scan(&[&utf16, &paper]).len(), 2);
+    let forced = Library::scan_with(&[&utf16, &paper], true).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(forced.len(), 2);
+}
+
+#[test]
+fn editions_of_the_same_paper_and_date_say_what_tells_them_apart() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    let front = "锡城日报\n2024年7月27日 星期六\n本报讯 会议召开。\n";
+    write(d, "a.txt", front.as_bytes());
+    write(
+        d,
+        "b.txt",
+        format!("{front}\u{c}第2版\n正文。\n").as_bytes(),
+    );
+    write(
+        d,
+        "c.txt",
+        format!("{front}\u{c}第2版\n正文。\n\u{c}第3版\n正文。\n\u{c}\n").as_bytes(),
+    );
+    write(d, "other.txt", "锡城日报\n2024年7月26日\n正文。".as_bytes());
+    let library = scan(&[d]);
+    let labels: Vec<String> = library.entries.iter().map(|e| e.label()).collect();
+    assert_eq!(
+        labels,
+        [
+            "锡城日报 · a.txt, 1 page",
+            "锡城日报 · b.txt, 2 pages",
+            "锡城日报 · c.txt, 3 pages",
+            "锡城日报",
+        ]
+    );
+    // The same file name in two directories: the path tells them apart.
+    let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let copy = write(other.path(), "a.txt", front.as_bytes());
+    let library = scan(&[&d.join("a.txt"), &copy]);
+    let details: Vec<Option<String>> = library.entries.iter().map(|e| e.detail.clone()).collect();
+    assert!(
+        details.contains(&Some(format!("{}, 1 page", copy.display()))),
+        "{details:?}"
+    );
 }

@@ -22,6 +22,7 @@ fn shelf() -> Shelf {
             date: None,
             date_source: None,
             unread: None,
+            detail: None,
         })
         .collect();
     let mut shelf = Shelf::new(Library {

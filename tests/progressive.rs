@@ -559,19 +559,14 @@ fn state_of_an_older_extraction_is_taken_over_only_with_the_whole_edition() {
     let older = Fingerprint("0123456789abcdef".to_owned());
     let later_article = whole.article(whole.article_count() - 1).unwrap();
     {
-        // The same titles under another fingerprint, from a file now gone:
+        // The same edition under another fingerprint, from a file now gone:
         // a re-extraction, whose state moves to the new fingerprint.
         let (mut store, _) = Store::open(&data);
         let gone = dir.path().join("gone.txt");
         let gone = gone.to_string_lossy().into_owned();
-        store.resolve_edition(
-            &older,
-            Some(&gone),
-            &whole
-                .articles()
-                .map(|a| a.headline.one_line())
-                .collect::<Vec<_>>(),
-        );
+        let mut earlier = whole.clone();
+        earlier.source = Some(gone.clone());
+        store.identify(&older, &earlier);
         let bookmark = Bookmark::at(later_article, Anchor::default());
         store.add_bookmark(&older, Some(&gone), bookmark).unwrap();
     }

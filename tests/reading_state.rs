@@ -57,9 +57,18 @@ fn open_first_bookmark(app: &mut App) {
 fn bookmark_lands_on_its_text_across_extractors_and_widths() {
     let layouts = shared_dir().join("samples/layouts/wuxi-a");
     let data = tempfile::tempdir().unwrap();
+    // Each extraction in turn replaces the last one's file: a re-extraction
+    // of the same edition, whose state moves along (side by side, they
+    // would be editions of their own).
+    let papers = tempfile::tempdir().unwrap();
+    let today = papers.path().join("today.txt");
+    let extract = |file: &str| {
+        std::fs::copy(layouts.join(file), &today).unwrap();
+        today.clone()
+    };
     // Make the bookmark two pages into the first article of pdfminer's text.
     let (mut store, _) = Store::open(data.path());
-    let mut app = open(&mut store, &layouts.join("pdfminer.txt"), 120, 40);
+    let mut app = open(&mut store, &extract("pdfminer.txt"), 120, 40);
     app.update(Action::Open);
     app.update(Action::PageDown);
     app.update(Action::PageDown);
@@ -86,7 +95,7 @@ fn bookmark_lands_on_its_text_across_extractors_and_widths() {
         // A fresh process each time: the store is opened from disk.
         let (mut store, warnings) = Store::open(data.path());
         assert!(warnings.is_empty(), "{warnings:?}");
-        let mut app = open(&mut store, &layouts.join(file), width, height);
+        let mut app = open(&mut store, &extract(file), width, height);
         assert_eq!(app.bookmarks().len(), 1, "{file}: bookmark listed");
         assert!(app.bookmark_found(0), "{file}: bookmark found");
         open_first_bookmark(&mut app);

@@ -130,6 +130,25 @@ fn headline_lines_and_captions_are_searched_with_their_places() {
 }
 
 #[test]
+fn dateline_and_byline_are_searched_between_headline_and_paragraphs() {
+    let mut a = support::article("无锡新闻", &["本报讯 无锡消息。"]);
+    a.dateline = Some("本报讯 无锡".into());
+    a.byline = Some("高美梅".into());
+    let e = support::edition_of(vec![vec![a]]);
+    assert_eq!(
+        search(&e, "无锡"),
+        vec![
+            hit(0, Place::HeadlineLine(0), 0..2),
+            hit(0, Place::Dateline, 4..6),
+            hit(0, Place::Paragraph(0), 4..6),
+        ]
+    );
+    let byline = search(&e, "高美梅");
+    assert_eq!(byline, vec![hit(0, Place::Byline, 0..3)]);
+    assert_eq!(byline[0].anchor(), Some(Anchor::default()));
+}
+
+#[test]
 fn match_never_spans_two_fields() {
     let e = support::edition_of(vec![vec![captioned("ab", &["cd"], &[])]]);
     assert!(search(&e, "bc").is_empty());

@@ -56,6 +56,8 @@ fn text_at(
     };
     let text = match place {
         Place::HeadlineLine(i) => a.headline.lines().nth(i).unwrap_or_default(),
+        Place::Dateline => a.dateline.as_deref().unwrap_or_default(),
+        Place::Byline => a.byline.as_deref().unwrap_or_default(),
         Place::Paragraph(i) => a.paragraphs.get(i).map_or("", String::as_str),
         Place::Caption(i) => a.captions.get(i).map_or("", String::as_str),
     };

@@ -57,7 +57,7 @@ fn snippet_past_the_text_is_empty() {
 }
 
 #[test]
-fn article_title_joins_cjk_lines_without_and_latin_lines_with_a_space() {
+fn article_title_keeps_a_space_between_printed_lines() {
     let cjk = Article {
         headline: Headline {
             title: vec!["奋力推进".into(), "中国式现代化".into()],
@@ -65,7 +65,7 @@ fn article_title_joins_cjk_lines_without_and_latin_lines_with_a_space() {
         },
         ..Article::default()
     };
-    assert_eq!(article_title(&cjk), "奋力推进中国式现代化");
+    assert_eq!(article_title(&cjk), "奋力推进 中国式现代化");
     let latin = Article {
         headline: Headline {
             title: vec!["Council votes".into(), "to expand tram".into()],

@@ -309,7 +309,7 @@ fn newer_version_written_by_another_reader_meanwhile_is_not_overwritten() {
 }
 
 #[test]
-fn unwritable_data_dir_keeps_changes_in_memory_says_so_once_and_retries() {
+fn unwritable_data_dir_keeps_changes_in_memory_says_so_every_time_and_retries() {
     let root = tempfile::tempdir().unwrap();
     // Tests run as root, so permissions would not stop a write: make the
     // data dir's parent a regular file instead.
@@ -331,16 +331,22 @@ fn unwritable_data_dir_keeps_changes_in_memory_says_so_once_and_retries() {
         messages[0]
     );
 
+    assert!(store.has_unsaved());
+
     let second = store.add_bookmark(&paper, None, plain_bookmark("b", 2));
     assert!(second.is_err());
-    assert!(store.take_messages().is_empty(), "said only once");
+    let again = store.take_messages();
+    assert_eq!(again.len(), 1, "every failed save is said: {again:?}");
+    assert!(again[0].status.contains("NOT SAVED"), "{}", again[0].status);
     assert_eq!(ids(&store, &paper), ["a", "b"]);
+    assert!(store.has_unsaved());
 
     fs::remove_file(&blocker).unwrap();
     store
         .add_bookmark(&paper, None, plain_bookmark("c", 3))
         .unwrap();
     assert!(!store.save_failing());
+    assert!(!store.has_unsaved());
     assert_eq!(
         store.take_messages(),
         [newsreader::store::Notice::plain("bookmarks saved again")]
@@ -424,4 +430,87 @@ proptest::proptest! {
             proptest::prop_assert_eq!(fs::read(&copies[0]).unwrap(), content);
         }
     }
+}
+
+#[test]
+fn symlinked_state_file_is_written_through_and_stays_a_link() {
+    // bookmarks.json kept in a dotfiles folder, linked into the data dir
+    // by a relative link.
+    let root = tempfile::tempdir().unwrap();
+    let dotfiles = root.path().join("dotfiles");
+    let data = root.path().join("data");
+    fs::create_dir_all(&dotfiles).unwrap();
+    fs::create_dir_all(&data).unwrap();
+    let target = dotfiles.join("newsreader.json");
+    let link = data.join(FILE_NAME);
+    std::os::unix::fs::symlink("../dotfiles/newsreader.json", &link).unwrap();
+    {
+        // The target does not exist yet: the first save creates it.
+        let (mut store, warnings) = Store::open(&data);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        store
+            .add_bookmark(&fp("e"), None, plain_bookmark("a", 1))
+            .unwrap();
+    }
+    let (mut store, _) = Store::open(&data);
+    store
+        .add_bookmark(&fp("e"), None, plain_bookmark("b", 2))
+        .unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::symlink_metadata(&target).unwrap().is_file());
+    let (reopened, _) = Store::open(&data);
+    assert_eq!(ids(&reopened, &fp("e")), ["a", "b"]);
+    let on_disk = fs::read_to_string(&target).unwrap();
+    assert!(on_disk.contains("\"b\""), "{on_disk}");
+    assert_eq!(names(&dotfiles), ["newsreader.json"], "no temp file left");
+    assert_eq!(names(&data), [FILE_NAME, LOCK_NAME]);
+}
+
+#[test]
+fn background_saves_that_fail_are_each_said_and_retried_on_finish() {
+    let root = tempfile::tempdir().unwrap();
+    let blocker = root.path().join("blocker");
+    fs::write(&blocker, b"a file, not a directory").unwrap();
+    let dir = blocker.join("newsreader");
+    let (mut store, _) = Store::open(&dir);
+    store.save_in_background();
+    let paper = fp("e");
+    for n in 0..3 {
+        // The mutator only marks the change; the saver thread fails.
+        store
+            .add_bookmark(&paper, None, plain_bookmark(&format!("b{n}"), n))
+            .unwrap();
+        store.flush_and_wait();
+        let messages = store.take_messages();
+        assert_eq!(messages.len(), 1, "change {n}: {messages:?}");
+        assert!(store.has_unsaved(), "change {n}");
+    }
+    // Saving works again; nothing changes, but quitting retries.
+    fs::remove_file(&blocker).unwrap();
+    assert!(store.has_unsaved());
+    store.finish();
+    assert!(!store.has_unsaved());
+    let (reopened, _) = Store::open(&dir);
+    assert_eq!(ids(&reopened, &paper), ["b0", "b1", "b2"]);
+}
+
+#[test]
+fn finish_with_saving_still_failing_leaves_the_changes_unsaved() {
+    let root = tempfile::tempdir().unwrap();
+    let blocker = root.path().join("blocker");
+    fs::write(&blocker, b"a file, not a directory").unwrap();
+    let (mut store, _) = Store::open(&blocker.join("newsreader"));
+    store.save_in_background();
+    store
+        .add_bookmark(&fp("e"), None, plain_bookmark("b", 1))
+        .unwrap();
+    store.finish();
+    assert!(store.has_unsaved());
+    let error = store.save_error().unwrap();
+    assert!(error.contains("blocker"), "{error}");
 }

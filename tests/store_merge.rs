@@ -8,7 +8,7 @@
 mod support;
 
 use newsreader::edition::{Anchor, ArticleId};
-use newsreader::store::{Position, Store};
+use newsreader::store::{Bookmark, Position, Store};
 use support::{fp, ids, plain_bookmark};
 
 fn position(offset: usize) -> Position {
@@ -183,4 +183,36 @@ fn save_while_another_reader_holds_the_lock_too_long_fails_then_retries() {
         .unwrap();
     let (reopened, _) = Store::open(dir.path());
     assert_eq!(ids(&reopened, &paper), ["a", "b", "c"]);
+}
+
+#[test]
+fn two_readers_bookmarking_the_same_row_end_with_one_bookmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = fp("e");
+    let (mut first, _) = Store::open(dir.path());
+    let (mut second, _) = Store::open(dir.path());
+    let at = |id: &str, created| Bookmark {
+        anchor: Anchor {
+            paragraph: 2,
+            offset: 7,
+        },
+        ..plain_bookmark(id, created)
+    };
+    first.add_bookmark(&paper, None, at("one", 10)).unwrap();
+    let noted = Bookmark {
+        note: Some("看这里".into()),
+        ..at("two", 20)
+    };
+    second.add_bookmark(&paper, None, noted).unwrap();
+    assert_eq!(ids(&second, &paper), ["one"], "merged in memory");
+    let (reopened, _) = Store::open(dir.path());
+    assert_eq!(ids(&reopened, &paper), ["one"]);
+    let kept = reopened.edition(&paper).unwrap().bookmark("one").unwrap();
+    assert_eq!(kept.note.as_deref(), Some("看这里"), "the note is kept");
+    // The first reader's next save agrees, and a delete of the one left
+    // is not undone by the dropped copy.
+    first.remove_bookmark(&paper, "one").unwrap();
+    second.mark_read(&paper, &ArticleId("b".into())).unwrap();
+    let (reopened, _) = Store::open(dir.path());
+    assert!(ids(&reopened, &paper).is_empty());
 }

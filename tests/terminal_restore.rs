@@ -38,6 +38,12 @@ impl Reader {
 
     /// The reader on `files` (several: a library).
     fn start_on(data: &Path, files: &[&Path]) -> Reader {
+        Reader::start_in(data, data, files)
+    }
+
+    /// [`Reader::start_on`] with `data` as the data directory and `home` as
+    /// the home (the config is looked for there).
+    fn start_in(data: &Path, home: &Path, files: &[&Path]) -> Reader {
         let size = Winsize {
             ws_row: 30,
             ws_col: 100,
@@ -57,8 +63,8 @@ impl Reader {
             .arg(data)
             .args(files)
             .env_remove("NEWSREADER_CONFIG")
-            .env("HOME", data)
-            .env("XDG_CONFIG_HOME", data.join("config"))
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave))
@@ -283,4 +289,37 @@ fn a_library_opens_an_edition_and_q_goes_back_to_it_then_quits() {
     let (status, output, master) = reader.end();
     assert!(status.success(), "{status:?}");
     assert_given_back(&output, &master);
+}
+
+#[test]
+fn quitting_with_unsaved_bookmarks_says_so_and_exits_1() {
+    // The data directory cannot be made: its parent is a regular file.
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "a file, not a directory").unwrap();
+    let mut reader = Reader::start_in(
+        &blocker.join("newsreader"),
+        dir.path(),
+        &[Path::new(SAMPLE)],
+    );
+    reader.wait_for(b"? help", 0);
+    reader.wait_for(HIDE, 0);
+    reader.press(b"\r");
+    let from = reader.seen.len();
+    reader.master.write_all(b"b").unwrap();
+    reader.wait_for(b"NOT SAVED", from);
+    reader.press(b"]");
+    let from = reader.seen.len();
+    reader.master.write_all(b"b").unwrap();
+    reader.wait_for(b"NOT SAVED", from);
+    reader.master.write_all(b"q").unwrap();
+    let (status, output, master) = reader.end();
+    assert_eq!(status.code(), Some(1), "{status:?}");
+    assert_given_back(&output, &master);
+    let after = &output[last(&output, LEAVE_ALTERNATE).unwrap()..];
+    assert!(
+        contains(after, b"NOT SAVED and are lost"),
+        "{}",
+        String::from_utf8_lossy(after)
+    );
 }

@@ -3,7 +3,12 @@
 //! on hand-worked examples.
 #![allow(clippy::unwrap_used)]
 
-use newsreader::typeset::{AmbiguousWidth, Options, truncate, wrap};
+use newsreader::edition::{LoadOptions, load};
+
+#[path = "support/shared.rs"]
+mod shared;
+
+use newsreader::typeset::{AmbiguousWidth, Options, kinsoku, truncate, wrap, wrap_indented};
 
 const NARROW: Options = Options {
     ambiguous: AmbiguousWidth::Narrow,
@@ -162,6 +167,18 @@ fn double_dash_and_double_ellipsis_are_never_split() {
 }
 
 #[test]
+fn two_and_three_em_dashes_never_start_a_row_nor_split() {
+    assert_rows("一二⸺三", 4, &NARROW, &["一", "二⸺", "三"]);
+    assert_rows("一二⸻⸻三", 5, &NARROW, &["一", "二⸻⸻", "三"]);
+}
+
+#[test]
+fn full_width_solidus_never_ends_a_row() {
+    // 公里／ fills 6 columns, but ／ may not end a row: it goes down.
+    assert_rows("公里／小时", 6, &NARROW, &["公里", "／小时"]);
+}
+
+#[test]
 fn opening_bracket_never_ends_a_row() {
     // 一二 (4) + 《 (2) would fit 6, but 《 goes down with 三.
     assert_rows("一二《三》", 6, &NARROW, &["一二", "《三》"]);
@@ -178,6 +195,32 @@ fn small_kana_and_prolonged_sound_mark_never_start_a_row() {
 fn number_stays_with_its_magnitude_and_currency() {
     // 超过 (4) + 3.5亿元 (7) = 11 > 10, so the whole amount moves down.
     assert_rows("超过3.5亿元项目", 10, &NARROW, &["超过", "3.5亿元项", "目"]);
+}
+
+#[test]
+fn number_with_unit_that_fills_a_row_never_pushes_punctuation_to_a_row_start() {
+    // 541.54万元。 (12 columns) is one unit wider than 10: it is broken
+    // inside the group, so that 。 keeps a character before it.
+    assert_rows(
+        "全年收入541.54万元。",
+        10,
+        &NARROW,
+        &["全年收入", "541.54万", "元。"],
+    );
+    assert_rows(
+        "服务33.24万人，对",
+        10,
+        &NARROW,
+        &["服务", "33.24万", "人，对"],
+    );
+    assert_rows(
+        "编号1234567890，对",
+        10,
+        &NARROW,
+        &["编号", "123456789", "0，对"],
+    );
+    // Nor a row end with an opening bracket, inside a unit too wide.
+    assert_rows("abcdefgh《ij", 9, &NARROW, &["abcdefgh", "《ij"]);
 }
 
 #[test]
@@ -274,6 +317,22 @@ fn justify_never_pads_a_latin_word_or_the_last_row() {
 }
 
 #[test]
+fn justify_opens_the_gap_after_punctuation_before_a_word() {
+    assert_rows(
+        "上半年，全市五，六",
+        13,
+        &JUSTIFY,
+        &["上半年， 全市", "五，六"],
+    );
+    assert_rows(
+        "会议ABC举行五，六",
+        13,
+        &JUSTIFY,
+        &["会议 ABC 举行", "五，六"],
+    );
+}
+
+#[test]
 fn justify_is_off_by_default() {
     assert!(!Options::default().justify);
     assert_rows(
@@ -290,4 +349,86 @@ fn truncation_measures_quotes_at_the_terminals_ambiguous_width() {
     // wide only “双 (4) fits and the last column is padded.
     assert_eq!(truncate("“双过半”", 5, AmbiguousWidth::Narrow), "“双过");
     assert_eq!(truncate("“双过半”", 5, AmbiguousWidth::Wide), "“双 ");
+}
+
+/// True for a row of one CJK character and the no-start marks after it
+/// (`试。`), or that character alone.
+fn is_widow(row: &str) -> bool {
+    let mut chars = row.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.len_utf8() == 3 && !kinsoku::is_no_start(c))
+        && chars.all(kinsoku::is_no_start)
+}
+
+/// Every `paragraphs` array's strings in a JSON document.
+fn json_paragraphs(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v) {
+                    ("paragraphs", serde_json::Value::Array(list)) => {
+                        out.extend(list.iter().filter_map(|p| p.as_str()).map(str::to_owned))
+                    }
+                    _ => json_paragraphs(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(list) => list.iter().for_each(|v| json_paragraphs(v, out)),
+        _ => {}
+    }
+}
+
+/// The 65 paragraphs of the sample and the four layout papers' gold parses.
+fn sample_paragraphs() -> Vec<String> {
+    let (edition, _) = load(
+        include_bytes!("../assets/edition.txt"),
+        None,
+        &LoadOptions::default(),
+    );
+    let mut paragraphs: Vec<String> = edition
+        .articles()
+        .flat_map(|a| a.paragraphs.iter().cloned())
+        .collect();
+    for layout in ["wuxi-a", "wuxi-b", "wuxi-c", "wuxi-d"] {
+        let path = shared::shared(&format!("samples/layouts/{layout}/gold.json"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        json_paragraphs(&serde_json::from_str(&text).unwrap(), &mut paragraphs);
+    }
+    paragraphs
+}
+
+/// How many of `paragraphs`, set as the reading pane sets them at `width`
+/// (the first row indented 4 columns), end on a widow.
+fn widows(paragraphs: &[String], width: usize) -> usize {
+    paragraphs
+        .iter()
+        .filter(|p| {
+            let rows = wrap_indented(p, width, 4, &NARROW);
+            rows.len() > 1 && rows.last().is_some_and(|r| is_widow(&r.text))
+        })
+        .count()
+}
+
+#[test]
+fn last_row_of_one_character_and_a_full_stop_pulls_one_more_down() {
+    assert_rows(
+        "一二三四五六七八九。",
+        8,
+        &NARROW,
+        &["一二三四", "五六七", "八九。"],
+    );
+    // Not when the row above cannot spare it: one unit, or it would be
+    // left half full or less.
+    assert_rows("abcdefgh九。", 8, &NARROW, &["abcdefgh", "九。"]);
+    assert_rows("一二abcdef九。", 10, &NARROW, &["一二abcdef", "九。"]);
+    assert_rows("一二三。", 7, &NARROW, &["一二", "三。"]);
+    let paragraphs = sample_paragraphs();
+    assert_eq!(paragraphs.len(), 65);
+    // Before: 10 of the 65 paragraphs at 30 columns (20 at 20, 15 at 40,
+    // 5 at 80).
+    assert_eq!(widows(&paragraphs, 30), 0);
+    for width in [20, 40, 60, 80] {
+        assert_eq!(widows(&paragraphs, width), 0, "at {width}");
+    }
 }

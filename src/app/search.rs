@@ -19,7 +19,7 @@ use super::input::{Edit, LineInput, Outcome};
 use super::{App, Pane};
 use crate::edition::Anchor;
 use crate::search::{Hit, Matches, Place, Position, SearchIndex, SearchOptions};
-use crate::typeset::article::RowKind;
+use crate::typeset::article::{RowKind, credit_place};
 
 /// The search part of the app's state.
 #[derive(Debug, Default)]
@@ -179,6 +179,16 @@ impl App {
             Place::Caption(caption) => {
                 let lines: Vec<&str> = article.captions.iter().map(String::as_str).collect();
                 rows::locate_line(set, &[RowKind::Caption], &lines, caption, range, ambiguous)
+            }
+            Place::Dateline | Place::Byline => {
+                let byline = hit.place == Place::Byline;
+                let Some((lines, line, range)) =
+                    credit_place(article, set.width, ambiguous, byline, range)
+                else {
+                    return Vec::new();
+                };
+                let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+                rows::locate_line(set, &[RowKind::Credit], &lines, line, range, ambiguous)
             }
         }
     }
@@ -373,6 +383,11 @@ impl App {
         let fallback = match hit.place {
             Place::Paragraph(_) => set.row_of(hit.anchor().unwrap_or_default()),
             Place::HeadlineLine(_) => 0,
+            Place::Dateline | Place::Byline => set
+                .rows
+                .iter()
+                .position(|r| r.kind == RowKind::Credit)
+                .unwrap_or(0),
             Place::Caption(_) => set
                 .rows
                 .iter()

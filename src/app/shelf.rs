@@ -232,6 +232,7 @@ mod tests {
                 date: None,
                 date_source: None,
                 unread: None,
+                detail: None,
             })
             .collect();
         Shelf::new(Library {

@@ -1,10 +1,84 @@
 //! `--dump`: the edition printed without a terminal UI, as JSON (the model's
 //! serde form) or as text typeset exactly as the reading pane sets it.
+//!
+//! Several files are dumped in the order given: text dumps each under a
+//! `==> FILE <==` line (as `head` does), JSON as JSON Lines (one compact
+//! document per file, one per line); one file's JSON is pretty-printed.
+//! Everything goes through one buffer of [`BUFFER_BYTES`], so stdout is
+//! written in 64 KiB pieces, not once per row.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 
-use crate::edition::Edition;
+use super::DumpFormat;
+use crate::edition::{self, Edition, LoadOptions};
 use crate::typeset::{self, article::SetArticle};
+
+/// The bytes gathered before each write to stdout.
+pub const BUFFER_BYTES: usize = 64 * 1024;
+
+/// What `--dump` prints, and how.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    /// JSON or text.
+    pub format: DumpFormat,
+    /// The edition files, dumped in this order.
+    pub files: &'a [PathBuf],
+    /// Row width for text, in columns.
+    pub width: usize,
+    /// Typesetting settings for text.
+    pub typeset: typeset::Options,
+    /// A forced encoding (`--encoding`), if any.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Dumps every file of `request` to `out`, through a buffer of
+/// [`BUFFER_BYTES`] that is flushed at the end. Each file's non-fatal
+/// warnings go to `warn` with its path, as it is read.
+///
+/// # Errors
+/// The first file that cannot be read (nothing after it is dumped), or any
+/// error writing to `out` (a broken pipe included).
+pub fn files(
+    request: &Request<'_>,
+    out: impl Write,
+    mut warn: impl FnMut(&str, &[String]),
+) -> anyhow::Result<()> {
+    let mut out = BufWriter::with_capacity(BUFFER_BYTES, out);
+    let several = request.files.len() > 1;
+    for (i, file) in request.files.iter().enumerate() {
+        let bytes = super::input::read_edition(file, request.encoding.is_some())?;
+        let source = file.to_string_lossy().into_owned();
+        let load = LoadOptions {
+            encoding: request.encoding,
+        };
+        let (edition, _) = edition::load_owned(bytes, Some(&source), &load);
+        warn(&source, &edition.warnings);
+        match request.format {
+            DumpFormat::Json if several => json_line(&edition, &mut out)?,
+            DumpFormat::Json => json(&edition, &mut out)?,
+            DumpFormat::Text => {
+                if several {
+                    let gap = if i == 0 { "" } else { "\n" };
+                    writeln!(out, "{gap}==> {} <==", crate::sanitize::line(&source))?;
+                }
+                text(&edition, request.width, &request.typeset, &mut out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes `edition` as one line of compact JSON (a JSON Lines record): the
+/// same document as [`json`], without the layout.
+///
+/// # Errors
+/// Any error writing to `out` (a broken pipe included).
+pub fn json_line(edition: &Edition, out: &mut impl Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, edition)?;
+    writeln!(out)
+}
 
 /// Writes `edition` as pretty-printed JSON followed by a newline. The field
 /// names are the serde names of [`Edition`] and its parts (`source`,
@@ -20,7 +94,8 @@ pub fn json(edition: &Edition, out: &mut impl Write) -> std::io::Result<()> {
 /// Writes every article of `edition` set at `width` columns with
 /// [`SetArticle`] — the rows the reading pane shows: headline lines,
 /// dateline and byline, then paragraphs — one row per line with trailing
-/// spaces removed. Articles are separated by one blank line.
+/// spaces removed. Articles are separated by one blank line. Does not
+/// flush `out`.
 ///
 /// # Errors
 /// Any error writing to `out` (a broken pipe included).
@@ -38,7 +113,7 @@ pub fn text(
             writeln!(out, "{}", row.text.trim_end())?;
         }
     }
-    out.flush()
+    Ok(())
 }
 
 #[cfg(test)]
@@ -89,6 +164,89 @@ mod tests {
                 .collect();
         let expected = format!("{}\n\n{}\n", first.join("\n"), second.join("\n"));
         assert_eq!(out, expected);
+    }
+
+    /// A writer that records the size of every write it is given.
+    #[derive(Default)]
+    struct Writes(Vec<usize>);
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.push(buf.len());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn sample_files(dir: &std::path::Path, count: usize) -> Vec<PathBuf> {
+        let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt");
+        (0..count)
+            .map(|i| {
+                let path = dir.join(format!("{i}.txt"));
+                std::fs::copy(sample, &path).unwrap();
+                path
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dumps_reach_the_writer_in_pieces_of_about_64_kib() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = sample_files(dir.path(), 30);
+        for format in [DumpFormat::Text, DumpFormat::Json] {
+            let request = Request {
+                format,
+                files: &files,
+                width: 40,
+                typeset: typeset::Options::default(),
+                encoding: None,
+            };
+            let mut writes = Writes::default();
+            files_to(&request, &mut writes);
+            let total: usize = writes.0.iter().sum();
+            assert!(total > 4 * BUFFER_BYTES, "{total}");
+            let (last, full) = writes.0.split_last().unwrap();
+            assert!(*last <= BUFFER_BYTES);
+            for size in full {
+                assert!(
+                    (BUFFER_BYTES - 4096..=BUFFER_BYTES).contains(size),
+                    "{format:?}: {:?}",
+                    writes.0
+                );
+            }
+        }
+    }
+
+    fn files_to(request: &Request<'_>, out: &mut Writes) {
+        files(request, out, |_, _| {}).unwrap();
+    }
+
+    #[test]
+    fn several_files_as_json_are_json_lines_in_the_order_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = sample_files(dir.path(), 2);
+        paths.reverse();
+        let request = Request {
+            format: DumpFormat::Json,
+            files: &paths,
+            width: 80,
+            typeset: typeset::Options::default(),
+            encoding: None,
+        };
+        let mut out = Vec::new();
+        files(&request, &mut out, |_, _| {}).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let sources: Vec<String> = text
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string())
+            .collect();
+        let given: Vec<String> = paths
+            .iter()
+            .map(|f| format!("{:?}", f.to_string_lossy()))
+            .collect();
+        assert_eq!(sources, given);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::edition::decode::looks_binary;
+use crate::edition::decode::{BINARY_SNIFF_BYTES, looks_binary};
 
 /// The largest edition accepted, in bytes (1 GiB). A day's paper as text is
 /// a few hundred KiB; anything bigger is a mistake and would exhaust memory.
@@ -29,6 +29,13 @@ pub enum InputError {
     /// The path names a directory.
     #[error("{}: is a directory", path.display())]
     Directory {
+        /// The path named on the command line.
+        path: PathBuf,
+    },
+    /// The path names a character or block device (`/dev/zero`, a disk),
+    /// which would be read for ever or to [`MAX_BYTES`].
+    #[error("{}: not a file", path.display())]
+    Device {
         /// The path named on the command line.
         path: PathBuf,
     },
@@ -104,14 +111,30 @@ fn is_blank(bytes: &[u8]) -> bool {
     }
 }
 
+/// True for a character or block device.
+#[cfg(unix)]
+fn is_device(metadata: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = metadata.file_type();
+    kind.is_char_device() || kind.is_block_device()
+}
+
+/// Elsewhere devices are not told apart (and are guarded by [`MAX_BYTES`]).
+#[cfg(not(unix))]
+fn is_device(_metadata: &std::fs::Metadata) -> bool {
+    false
+}
+
 /// Reads the edition at `path`: at most [`MAX_BYTES`] bytes (guarding
-/// against special files that never end). The binary test
-/// ([`looks_binary`]) is skipped when the user forced an encoding
-/// (`encoding_forced`), since UTF-16 without a BOM is full of NUL bytes.
+/// against special files that never end). Devices are refused before
+/// reading; a PDF or binary file is refused from its first
+/// [`BINARY_SNIFF_BYTES`], before the rest is read (a pipe is not waited
+/// for). The binary test ([`looks_binary`]) is skipped when the user forced
+/// an encoding (`encoding_forced`): whatever the bytes, they asked for them.
 ///
 /// # Errors
-/// [`InputError`] for a missing, unreadable, directory, oversized, empty,
-/// PDF or binary file.
+/// [`InputError`] for a missing, unreadable, directory, device, oversized,
+/// empty, PDF or binary file.
 pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, InputError> {
     let io = |cause| InputError::Io {
         path: path.to_owned(),
@@ -123,26 +146,23 @@ pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, Input
             path: path.to_owned(),
         });
     }
+    if is_device(&metadata) {
+        return Err(InputError::Device {
+            path: path.to_owned(),
+        });
+    }
     if metadata.len() > MAX_BYTES {
         return Err(InputError::TooLarge {
             path: path.to_owned(),
         });
     }
-    let file = std::fs::File::open(path).map_err(io)?;
+    let mut file = std::fs::File::open(path).map_err(io)?.take(MAX_BYTES + 1);
+    // The head first: enough to refuse a PDF or binary data unread.
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
+    (&mut file)
+        .take(BINARY_SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(InputError::TooLarge {
-            path: path.to_owned(),
-        });
-    }
-    if is_blank(&bytes) {
-        return Err(InputError::Empty {
-            path: path.to_owned(),
-        });
-    }
     if bytes.starts_with(b"%PDF-") {
         return Err(InputError::Pdf {
             path: path.to_owned(),
@@ -150,6 +170,17 @@ pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Vec<u8>, Input
     }
     if !encoding_forced && looks_binary(&bytes) {
         return Err(InputError::Binary {
+            path: path.to_owned(),
+        });
+    }
+    file.read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.to_owned(),
+        });
+    }
+    if is_blank(&bytes) {
+        return Err(InputError::Empty {
             path: path.to_owned(),
         });
     }
@@ -174,7 +205,7 @@ mod tests {
     fn forced_encoding_skips_the_binary_test() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("utf16.txt");
-        std::fs::write(&path, b"a\0b\0").unwrap();
+        std::fs::write(&path, b"a\0\0\x01b\0").unwrap();
         assert!(matches!(
             read_edition(&path, false),
             Err(InputError::Binary { .. })

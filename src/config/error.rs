@@ -88,6 +88,15 @@ pub enum ConfigError {
         /// The action bound second.
         second: String,
     },
+    /// `[keys]` that leave neither `quit` nor `exit` a key: only a signal
+    /// could end the reader (found by [`super::Config::check_can_quit`]).
+    #[error("{}:{line}: no key left to quit: 'quit' and 'exit' have no keys", path.display())]
+    NoWayToQuit {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the `quit` entry (else of `exit`).
+        line: usize,
+    },
     /// A `[keys]` entry naming an action the reader does not have (found
     /// by [`super::Config::validate_keys`]).
     #[error("{}:{line}: unknown action '{action}' in [keys]", path.display())]

@@ -8,10 +8,12 @@
 //! algorithm (a byte order mark wins), then falls back to detection:
 //! 1. a forced encoding (`--encoding <label>`, see [`encoding_for_label`]);
 //! 2. a BOM: UTF-8, UTF-16LE or UTF-16BE (the BOM is removed);
-//! 3. valid UTF-8;
-//! 4. text that is UTF-8 apart from a few broken sequences (a truncated or
+//! 3. UTF-16 without a BOM, by its zero high bytes
+//!    ([`utf16_without_bom`]);
+//! 4. valid UTF-8;
+//! 5. text that is UTF-8 apart from a few broken sequences (a truncated or
 //!    damaged file): UTF-8 with the broken bytes replaced, and a warning;
-//! 5. otherwise `chardetng` guesses among the legacy encodings (GBK/GB18030,
+//! 6. otherwise `chardetng` guesses among the legacy encodings (GBK/GB18030,
 //!    Big5 with HKSCS, Shift_JIS, EUC-KR, EUC-JP and the single-byte ones),
 //!    reading at most [`DETECT_PREFIX_BYTES`] bytes from the first non-ASCII
 //!    byte on. A guess other than those, or windows-1252, comes with a
@@ -25,7 +27,7 @@ mod binary;
 mod label;
 mod normalise;
 
-pub use binary::{BINARY_SNIFF_BYTES, looks_binary};
+pub use binary::{BINARY_SNIFF_BYTES, looks_binary, utf16_without_bom};
 pub use label::encoding_for_label;
 pub use normalise::{TAB_STOP, normalise};
 
@@ -89,6 +91,7 @@ pub fn decode_owned(mut bytes: Vec<u8>, forced: Option<&'static Encoding>) -> De
     };
     let body = bytes.get(bom..).unwrap_or_default();
     if forced.is_some()
+        || (bom == 0 && utf16_without_bom(body).is_some())
         || Encoding::utf8_valid_up_to(body) != body.len()
         || normalise::needs_change(body)
     {
@@ -119,6 +122,11 @@ fn decode_detected(bytes: &[u8]) -> Raw<'_> {
     if let Some((encoding, bom_bytes)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_bytes..).unwrap_or_default();
         let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        return (text, encoding, replaced_warning(had_errors, encoding));
+    }
+    // Before UTF-8: ASCII in UTF-16 is valid UTF-8, NUL bytes and all.
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         return (text, encoding, replaced_warning(had_errors, encoding));
     }
     // encoding_rs validates UTF-8 several times faster than `str::from_utf8`

@@ -358,12 +358,14 @@ fn read_page(
     }
     if !english {
         headline::mark(&mut lines);
+        lines.notes_under_headlines();
         headline::mark_insets(&mut lines);
         headline::mark_echoes(&mut lines);
         interleave::restore_interleaved_columns(&mut lines);
         blocks::restore_late_column(&mut lines);
         blocks::restore_early_line(&mut lines);
     }
+    trace_roles(&lines);
     let segments = merge_interleaved(blocks::segments(&lines));
     let blocks = headline::blocks(&lines);
     let targets: Vec<headline::Target<'_>> = segments
@@ -416,6 +418,27 @@ fn read_page(
     };
     collect_furniture(&lines, &mut drafts, &mut page, edition);
     (page, drafts)
+}
+
+/// With `NEWSREADER_TRACE_ROLES` set in a debug build, prints each line's
+/// role and measure to stderr: the parser's developers' view of a page.
+fn trace_roles(lines: &PageLines) {
+    if !cfg!(debug_assertions) || std::env::var_os("NEWSREADER_TRACE_ROLES").is_none() {
+        return;
+    }
+    for (i, line) in lines.lines.iter().enumerate() {
+        let m = lines.measure_at(i);
+        eprintln!(
+            "{i:4} {:>12} w{:3}/{:3}{} {}{}",
+            format!("{:?}", lines.roles[i]),
+            line.width,
+            m.full,
+            if m.columnar { "" } else { "f" },
+            if line.blank_before { "_ " } else { "  " },
+            line.text
+        );
+    }
+    eprintln!("\u{c}");
 }
 
 /// English decks end in lower-case lines the deck test cannot tell from

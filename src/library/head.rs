@@ -13,11 +13,20 @@ pub const HEAD_BYTES: usize = 8 * 1024;
 /// # Errors
 /// The I/O error if the file cannot be opened or read.
 pub fn read_head(path: &Path) -> std::io::Result<String> {
+    Ok(decode_head(&read_head_bytes(path)?))
+}
+
+/// The first [`HEAD_BYTES`] of the file at `path`, as bytes (enough for
+/// [`crate::edition::decode::looks_binary`], which reads as many).
+///
+/// # Errors
+/// The I/O error if the file cannot be opened or read.
+pub fn read_head_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(HEAD_BYTES);
     std::fs::File::open(path)?
         .take(HEAD_BYTES as u64)
         .read_to_end(&mut bytes)?;
-    Ok(decode_head(&bytes))
+    Ok(bytes)
 }
 
 /// Decodes a file head: by its BOM if it has one; as UTF-8 if it is UTF-8

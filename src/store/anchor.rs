@@ -197,10 +197,23 @@ pub fn snippet_at(article: &Article, anchor: Anchor) -> String {
     taken.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The article's title for listings: [`crate::edition::Headline::one_line`]
-/// (all title lines joined, CJK without a space, Latin with one); else the
-/// start of its first paragraph.
+/// The article's title for listings: [`crate::edition::Headline::display`]
+/// (a space between printed lines, ` / ` before the deck); else the start of
+/// its first paragraph.
 pub fn article_title(article: &Article) -> String {
+    let joined = article.headline.display();
+    if joined.is_empty() {
+        snippet_at(article, Anchor::default())
+    } else {
+        joined
+    }
+}
+
+/// The article's title as the store keeps it to recognise an edition by its
+/// titles: [`crate::edition::Headline::one_line`] (the form saved before
+/// titles were shown with their line breaks, so saved state still matches);
+/// else the start of its first paragraph.
+pub fn identity_title(article: &Article) -> String {
     let joined = article.headline.one_line();
     if joined.is_empty() {
         snippet_at(article, Anchor::default())

@@ -50,7 +50,7 @@ enum Disk {
 
 /// Loads `<dir>/bookmarks.json` (see [`super::Store::open`]).
 pub(super) fn open(dir: &Path) -> Opened {
-    let path = dir.join(FILE_NAME);
+    let path = state_path(dir);
     // Taken only if the directory exists and is writable; reading alone is
     // safe without it because every write is an atomic rename.
     let _lock = dir.is_dir().then(|| Lock::acquire(dir).ok()).flatten();
@@ -125,7 +125,10 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<Notice>, Sav
     fs::create_dir_all(dir).map_err(io(dir))?;
     let lock = Lock::acquire(dir).map_err(io(&dir.join(LOCK_NAME)))?;
     remove_stale_temps(dir);
-    let path = dir.join(FILE_NAME);
+    let path = state_path(dir);
+    if parent(&path) != dir {
+        remove_temps(parent(&path), FOREIGN_TEMP_AGE);
+    }
     let mut messages = Vec::new();
     let mut on_disk = None;
     match read_disk(&path) {
@@ -166,7 +169,7 @@ pub(super) fn save(dir: &Path, state: &mut StateFile) -> Result<Vec<Notice>, Sav
         return Ok(messages);
     }
     let json = serde_json::to_vec_pretty(state).map_err(|e| io(&path)(e.into()))?;
-    write_atomic(dir, &path, &json).map_err(io(&path))?;
+    write_atomic(parent(&path), &path, &json).map_err(io(&path))?;
     drop(lock);
     Ok(messages)
 }
@@ -177,7 +180,7 @@ pub(super) fn read_merged(dir: &Path, state: &StateFile) -> io::Result<(StateFil
     let _lock = dir.is_dir().then(|| Lock::acquire(dir).ok()).flatten();
     let mut merged = state.clone();
     let mut messages = Vec::new();
-    match read_disk(&dir.join(FILE_NAME)) {
+    match read_disk(&state_path(dir)) {
         Disk::State { state: disk, .. } => merge::merge(&mut merged, disk),
         Disk::Missing | Disk::Newer { .. } => {}
         Disk::Corrupt(why) => messages.push(Notice {
@@ -279,7 +282,32 @@ fn keep_original(path: &Path, version: u32) -> io::Result<()> {
         return Ok(());
     }
     let bytes = fs::read(path)?;
-    write_atomic(path.parent().unwrap_or(Path::new(".")), &copy, &bytes)
+    write_atomic(parent(path), &copy, &bytes)
+}
+
+/// The state file of `dir`: `<dir>/bookmarks.json`, or, when that is a
+/// symbolic link (dotfiles, a synced folder), the file it points to, so that
+/// a save replaces the link's target and keeps the link. Links to links are
+/// followed (at most 40, as the kernel does); a link whose target does not
+/// exist yet names that target, which the first save creates.
+pub(super) fn state_path(dir: &Path) -> PathBuf {
+    let mut path = dir.join(FILE_NAME);
+    for _ in 0..40 {
+        let Ok(target) = fs::read_link(&path) else {
+            break;
+        };
+        // A relative target is relative to the link's directory.
+        path = parent(&path).join(target);
+    }
+    path
+}
+
+/// The directory holding `path` (`.` for a bare file name).
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 /// Writes `bytes` to `path` atomically: a temp file in `dir`, `sync_data`,
@@ -311,13 +339,31 @@ fn sync_dir(dir: &Path) {
 /// Removes temp files a killed writer left behind. Called under the lock, when
 /// no other writer can be between creating and renaming its temp file.
 fn remove_stale_temps(dir: &Path) {
+    remove_temps(dir, Duration::ZERO);
+}
+
+/// How old a temp file beside a symlinked state file's target must be to be
+/// removed: that directory may be shared by readers of other data
+/// directories (other locks), whose saves take milliseconds.
+const FOREIGN_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
+
+/// Removes our temp files in `dir` last modified at least `age` ago.
+fn remove_temps(dir: &Path, age: Duration) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let old_enough = age.is_zero()
+            || entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|e| e >= age));
+        if old_enough {
             let _ = fs::remove_file(entry.path());
         }
     }

@@ -1,21 +1,30 @@
-//! Recognising an edition seen before: by fingerprint, else by its article
-//! titles.
+//! Recognising an edition seen before, so that its state (bookmarks, read
+//! marks, position) moves with it, and only with it.
 //!
-//! The fingerprint ignores whitespace, so re-wrapping, CRLF and moving the
-//! file keep it. A re-extraction of the same paper (another PDF extractor, a
-//! fixed OCR error) changes the text and so the fingerprint, but nearly all of
-//! its article titles stay the same: an edition whose stored titles share more
-//! than half of the larger list of distinct titles is taken to be the same
-//! paper, and its state is re-keyed to the new fingerprint (the old one is
+//! An edition is the same edition when:
+//! 1. it has the same text: the same [`Fingerprint`] (which ignores
+//!    whitespace, so re-wrapping, CRLF and moving or renaming the file keep
+//!    it), wherever the file now lives; or
+//! 2. it is a re-extraction of the same paper that replaced the old file
+//!    (another PDF extractor, a fixed OCR error: the text and so the
+//!    fingerprint changed), which is all of:
+//!    - the old file is gone: the stored path no longer holds text with the
+//!      old fingerprint (or no path was stored);
+//!    - the same masthead: the display titles (paper name and date) are
+//!      equal, if either edition prints one;
+//!    - most article titles the same: more than half of the longer list of
+//!      distinct titles is shared;
+//!    - most paragraphs the same: of the two editions' paragraph samples
+//!      (see [`paragraph_sample`]), more than half of the sample of their
+//!      union is in both. State saved before samples were kept has none,
+//!      and is matched on the three rules above alone.
+//!
+//! In case 2 the state is re-keyed to the new fingerprint (the old one is
 //! kept as an alias, so another reader still holding it merges into the new
-//! key).
-//!
-//! Unless the old file is still there: several files can hold the same
-//! articles at once (one paper's extractions side by side, or one paper in
-//! several layouts), and moving the state to whichever was opened last would
-//! make bookmarks and read marks jump between them. When the matched state's
-//! remembered path still holds text with the matched fingerprint, the state
-//! is forked instead: copied to the new fingerprint, the old one kept.
+//! key). State is moved, never copied: two files that hold the same articles
+//! side by side (one paper's extractions, or one wire story printed by two
+//! papers) are two editions, each with its own state. (Earlier versions
+//! copied state in that case; such copies stay where they are.)
 
 use super::{EditionState, Store, edition_title, tick};
 use std::path::Path;
@@ -29,6 +38,11 @@ use crate::edition::{Edition, Fingerprint, decode};
 /// compared on their first this many and cut down on the next save.
 pub const MAX_TITLES: usize = 100;
 
+/// How many paragraph hashes an edition's sample keeps: the smallest ones
+/// (a bottom-k sketch), so the same paragraphs are sampled in both of two
+/// extractions wherever they sit in the edition.
+pub const SAMPLE_SIZE: usize = 64;
+
 /// How [`Store::resolve_edition`] recognised an edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Identity {
@@ -40,17 +54,9 @@ pub enum Identity {
         /// The path it was last opened from.
         from: String,
     },
-    /// Matched by its article titles: its state was re-keyed from `from`
-    /// (the file it was kept for is gone or now holds other text).
+    /// A re-extraction that replaced the edition kept under `from`: its
+    /// state was re-keyed from `from`.
     Rekeyed {
-        /// The fingerprint the state was kept under.
-        from: Fingerprint,
-        /// How many article titles the two share.
-        shared: usize,
-    },
-    /// Matched by its article titles while the file of `from` still holds
-    /// that edition: its state was copied from `from`, which keeps its own.
-    Forked {
         /// The fingerprint the state was kept under.
         from: Fingerprint,
         /// How many article titles the two share.
@@ -60,62 +66,94 @@ pub enum Identity {
     New,
 }
 
+/// What is known of an edition being identified, besides its fingerprint.
+#[derive(Debug, Clone, Default)]
+struct Evidence {
+    path: Option<String>,
+    /// The first [`MAX_TITLES`] non-blank titles, trimmed.
+    titles: Vec<String>,
+    articles: usize,
+    /// The display title (masthead name and date), if printed.
+    masthead: Option<String>,
+    /// The paragraph sample, when the paragraphs are known.
+    sample: Option<Vec<u32>>,
+}
+
 impl Store {
     /// Finds the state of the edition with `fingerprint`, opened from `path`,
-    /// whose articles have `titles` (see the module doc), re-keying it if it
-    /// was matched by titles, and records the path and titles. Saves when
-    /// something changed for an edition seen before; a save failure is
-    /// reported through [`Store::take_messages`].
+    /// whose articles have `titles` and whose paragraphs are not known (see
+    /// the module doc), re-keying a replaced extraction's state, and records
+    /// the path and titles. Saves when something changed for an edition seen
+    /// before; a save failure is reported through [`Store::take_messages`].
     pub fn resolve_edition(
         &mut self,
         fingerprint: &Fingerprint,
         path: Option<&str>,
         titles: &[String],
     ) -> Identity {
-        self.resolve_with_title(fingerprint, path, titles, None)
+        self.resolve(fingerprint, evidence(path, titles, None, None))
     }
 
     /// [`Store::resolve_edition`] for a parsed edition: its path is
-    /// [`Edition::source`], its titles those of its articles, and its display
-    /// title ([`EditionState::title`]) is recorded too.
+    /// [`Edition::source`], its titles those of its articles, its display
+    /// title ([`EditionState::title`]) and paragraph sample are compared and
+    /// recorded too.
     pub fn identify(&mut self, fingerprint: &Fingerprint, edition: &Edition) -> Identity {
         let titles: Vec<String> = edition
             .articles()
-            .map(super::anchor::article_title)
+            .map(super::anchor::identity_title)
             .collect();
-        let title = edition_title(edition);
-        self.resolve_with_title(fingerprint, edition.source.as_deref(), &titles, title)
+        let evidence = evidence(
+            edition.source.as_deref(),
+            &titles,
+            edition_title(edition),
+            Some(paragraph_sample(edition)),
+        );
+        let identity = self.resolve(fingerprint, evidence);
+        if self.refresh_bookmark_titles(fingerprint, edition) {
+            // A failure is announced through take_messages.
+            let _ = self.save();
+        }
+        identity
     }
 
-    fn resolve_with_title(
-        &mut self,
-        fingerprint: &Fingerprint,
-        path: Option<&str>,
-        titles: &[String],
-        title: Option<String>,
-    ) -> Identity {
-        let path = path.map(super::absolute);
-        let path = path.as_deref();
-        let articles = titles.len();
-        let titles: Vec<String> = titles
-            .iter()
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
-            .take(MAX_TITLES)
-            .collect();
+    /// Gives the bookmarks of `fingerprint` whose article is in `edition`
+    /// the article's title as it is shown now
+    /// ([`super::anchor::article_title`]): a bookmark saved when two-line
+    /// titles were joined with no space gets the space. True if any changed.
+    fn refresh_bookmark_titles(&mut self, fingerprint: &Fingerprint, edition: &Edition) -> bool {
+        let Some(state) = self.state.editions.get_mut(fingerprint) else {
+            return false;
+        };
+        let mut changed = false;
+        for bookmark in &mut state.bookmarks {
+            let Some(article) = edition.articles().find(|a| a.id == bookmark.article) else {
+                continue;
+            };
+            let title = super::anchor::article_title(article);
+            if bookmark.article_title != title {
+                bookmark.article_title = title;
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    fn resolve(&mut self, fingerprint: &Fingerprint, evidence: Evidence) -> Identity {
         let identity = if let Some(state) = self.state.editions.get(fingerprint) {
-            match (path, &state.path) {
+            match (&evidence.path, &state.path) {
                 (Some(new), Some(old)) if old != new => Identity::Moved { from: old.clone() },
                 _ => Identity::Known,
             }
-        } else if let Some((from, shared)) = best_match(self.state.editions.iter(), &titles) {
-            self.take_over(fingerprint, from, shared)
+        } else if let Some((from, shared)) = self.replaced(fingerprint, &evidence) {
+            self.rekey(fingerprint, from.clone());
+            Identity::Rekeyed { from, shared }
         } else {
             Identity::New
         };
-        let changed = self.record(fingerprint, path, (titles, articles), title);
-        let matched = matches!(identity, Identity::Rekeyed { .. } | Identity::Forked { .. });
-        if matched || (identity != Identity::New && changed) {
+        let changed = self.record(fingerprint, evidence);
+        let rekeyed = matches!(identity, Identity::Rekeyed { .. });
+        if rekeyed || (identity != Identity::New && changed) {
             // A failure is announced through take_messages; the state is
             // kept in memory either way.
             let _ = self.save();
@@ -123,67 +161,82 @@ impl Store {
         identity
     }
 
-    /// Gives `fingerprint` the state kept under `from`: a copy when `from`'s
-    /// file still holds that edition (see the module doc), else the state
-    /// itself, re-keyed.
-    fn take_over(
-        &mut self,
+    /// The stored edition that `evidence` re-extracts and replaces (rule 2
+    /// of the module doc), with the number of titles shared: of those that
+    /// pass, the one sharing the most titles (ties: the most recently
+    /// touched).
+    fn replaced(
+        &self,
         fingerprint: &Fingerprint,
-        from: Fingerprint,
-        shared: usize,
-    ) -> Identity {
-        let still_there = self
-            .state
-            .editions
-            .get(&from)
-            .and_then(|state| state.path.as_deref())
-            .is_some_and(|path| holds(Path::new(path), &from));
-        if still_there {
-            let mut copy = self.state.editions.get(&from).cloned().unwrap_or_default();
-            // The copy is its own edition: it answers for no older key.
-            copy.aliases.clear();
-            copy.touched = tick();
-            self.state.editions.insert(fingerprint.clone(), copy);
-            return Identity::Forked { from, shared };
+        evidence: &Evidence,
+    ) -> Option<(Fingerprint, usize)> {
+        let wanted = distinct(evidence.titles.iter());
+        let mut candidates: Vec<((usize, u64), Fingerprint, usize)> = Vec::new();
+        for (key, state) in &self.state.editions {
+            if key == fingerprint || state.title != evidence.masthead {
+                continue;
+            }
+            let Some((score, shared)) = title_overlap(&wanted, state) else {
+                continue;
+            };
+            let paragraphs_agree = match (&state.sample, &evidence.sample) {
+                (None, _) => true,
+                (Some(_), None) => false,
+                (Some(old), Some(new)) => mostly_same(old, new),
+            };
+            if paragraphs_agree {
+                candidates.push(((score, state.touched), key.clone(), shared));
+            }
         }
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
+        candidates.into_iter().find_map(|(_, key, shared)| {
+            let still_there = self.state.editions[&key]
+                .path
+                .as_deref()
+                .is_some_and(|path| holds(Path::new(path), &key));
+            (!still_there).then_some((key, shared))
+        })
+    }
+
+    /// Moves the state kept under `from` to `fingerprint`, `from` kept as an
+    /// alias.
+    fn rekey(&mut self, fingerprint: &Fingerprint, from: Fingerprint) {
         let mut state = self.state.editions.remove(&from).unwrap_or_default();
         if !state.aliases.contains(&from) {
-            state.aliases.push(from.clone());
+            state.aliases.push(from);
         }
         // Back under a key it had before: that key is no alias now.
         state.aliases.retain(|alias| alias != fingerprint);
         state.touched = tick();
         self.state.editions.insert(fingerprint.clone(), state);
-        Identity::Rekeyed { from, shared }
     }
 
     /// Records path, titles (the first [`MAX_TITLES`], and how many
-    /// articles there are) and display title; true if any changed.
-    fn record(
-        &mut self,
-        fingerprint: &Fingerprint,
-        path: Option<&str>,
-        (titles, articles): (Vec<String>, usize),
-        title: Option<String>,
-    ) -> bool {
+    /// articles there are), display title and paragraph sample; true if any
+    /// changed.
+    fn record(&mut self, fingerprint: &Fingerprint, evidence: Evidence) -> bool {
         let entry = self.state.editions.entry(fingerprint.clone()).or_default();
         let mut changed = entry.touched == 0;
-        if let Some(path) = path
-            && entry.path.as_deref() != Some(path)
+        if let Some(path) = evidence.path
+            && entry.path.as_deref() != Some(path.as_str())
         {
-            entry.path = Some(path.to_owned());
+            entry.path = Some(path);
             changed = true;
         }
-        if !titles.is_empty() && entry.titles != titles {
-            entry.titles = titles;
+        if !evidence.titles.is_empty() && entry.titles != evidence.titles {
+            entry.titles = evidence.titles;
             changed = true;
         }
-        if articles > 0 && entry.articles != Some(articles) {
-            entry.articles = Some(articles);
+        if evidence.articles > 0 && entry.articles != Some(evidence.articles) {
+            entry.articles = Some(evidence.articles);
             changed = true;
         }
-        if title.is_some() && entry.title != title {
-            entry.title = title;
+        if evidence.masthead.is_some() && entry.title != evidence.masthead {
+            entry.title = evidence.masthead;
+            changed = true;
+        }
+        if evidence.sample.is_some() && entry.sample != evidence.sample {
+            entry.sample = evidence.sample;
             changed = true;
         }
         if changed {
@@ -193,31 +246,92 @@ impl Store {
     }
 }
 
-/// The stored edition whose titles best overlap `titles`, with the number
-/// shared, if it shares more than half of the longer list of distinct
-/// titles. Ties go to the most recently touched edition.
-fn best_match<'a>(
-    editions: impl Iterator<Item = (&'a Fingerprint, &'a EditionState)>,
+fn evidence(
+    path: Option<&str>,
     titles: &[String],
-) -> Option<(Fingerprint, usize)> {
+    masthead: Option<String>,
+    sample: Option<Vec<u32>>,
+) -> Evidence {
+    Evidence {
+        path: path.map(super::absolute),
+        articles: titles.len(),
+        titles: titles
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .take(MAX_TITLES)
+            .collect(),
+        masthead,
+        sample,
+    }
+}
+
+/// How well `state`'s titles overlap the `wanted` distinct titles: a score
+/// (shared per mille of the longer list) and the number shared, if more than
+/// half of the longer list of distinct titles is shared.
+fn title_overlap(wanted: &[String], state: &EditionState) -> Option<(usize, usize)> {
     // Distinct titles: a title an edition repeats (a recurring column, a
     // paper made of one page's articles again and again) is one piece of
     // evidence, not one per repeat.
-    let wanted = distinct(titles.iter().take(MAX_TITLES));
-    let mut best: Option<((usize, u64), Fingerprint, usize)> = None;
-    for (fingerprint, state) in editions {
-        let stored = distinct(state.titles.iter().take(MAX_TITLES));
-        let longer = stored.len().max(wanted.len());
-        let shared = wanted.iter().filter(|t| stored.contains(t)).count();
-        if shared == 0 || shared * 2 <= longer {
-            continue;
-        }
-        let score = (shared * 1000 / longer, state.touched);
-        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-            best = Some((score, fingerprint.clone(), shared));
+    let stored = distinct(state.titles.iter().take(MAX_TITLES));
+    let longer = stored.len().max(wanted.len());
+    let shared = wanted.iter().filter(|t| stored.contains(t)).count();
+    if shared == 0 || shared * 2 <= longer {
+        return None;
+    }
+    Some((shared * 1000 / longer, shared))
+}
+
+/// The edition's paragraph sample: each distinct paragraph (whitespace
+/// ignored, as in the fingerprint) hashed to 32 bits, the smallest
+/// [`SAMPLE_SIZE`] hashes, sorted.
+pub fn paragraph_sample(edition: &Edition) -> Vec<u32> {
+    let mut hashes: Vec<u32> = edition
+        .articles()
+        .flat_map(|a| &a.paragraphs)
+        .filter_map(|p| paragraph_hash(p))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(SAMPLE_SIZE);
+    hashes
+}
+
+/// 64-bit FNV-1a of `text`'s non-whitespace characters, folded to 32 bits
+/// (stored on disk: it must not change between releases); `None` for a
+/// blank paragraph.
+fn paragraph_hash(text: &str) -> Option<u32> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut any = false;
+    let mut buf = [0u8; 4];
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        any = true;
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    best.map(|(_, fingerprint, shared)| (fingerprint, shared))
+    #[allow(clippy::cast_possible_truncation)] // folding to 32 bits is the point
+    any.then_some((hash ^ (hash >> 32)) as u32)
+}
+
+/// True when most paragraphs of the two editions are the same: of the
+/// [`SAMPLE_SIZE`] smallest hashes of both samples together (a sample of
+/// the union of their paragraphs), more than half are in both. Two empty
+/// samples (editions without paragraphs) agree.
+fn mostly_same(a: &[u32], b: &[u32]) -> bool {
+    let mut union: Vec<u32> = a.iter().chain(b).copied().collect();
+    union.sort_unstable();
+    union.dedup();
+    union.truncate(SAMPLE_SIZE);
+    if union.is_empty() {
+        return true;
+    }
+    let both = union
+        .iter()
+        .filter(|h| a.binary_search(h).is_ok() && b.binary_search(h).is_ok())
+        .count();
+    both * 2 > union.len()
 }
 
 /// True when the file at `path` exists and its text, decoded as

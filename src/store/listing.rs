@@ -105,8 +105,13 @@ impl Store {
 
     /// [`Store::all_bookmarks`] as a pretty-printed JSON array of objects with
     /// the fields of [`ListedBookmark`] (`anchor` is `{"paragraph", "offset"}`).
+    /// C0 controls are escaped by JSON itself; DEL and the C1 controls
+    /// (U+007F–U+009F), which JSON allows raw and some terminals obey, are
+    /// escaped too.
     pub fn bookmarks_json(&self) -> String {
-        serde_json::to_string_pretty(&self.all_bookmarks()).unwrap_or_else(|_| "[]".to_owned())
+        let json =
+            serde_json::to_string_pretty(&self.all_bookmarks()).unwrap_or_else(|_| "[]".to_owned());
+        escape_del_and_c1(json)
     }
 
     /// All bookmarks as a Markdown document: a `# Bookmarks` heading, a `##`
@@ -128,7 +133,8 @@ impl Store {
                 if let Some(path) = &item.path
                     && item.edition_label != *path
                 {
-                    out.push_str(&format!("File: `{}`\n\n", path.replace('`', "'")));
+                    let path = crate::sanitize::line(path).replace('`', "'");
+                    out.push_str(&format!("File: `{path}`\n\n"));
                 }
             }
             out.push_str(&format!("- **{}**", escape(&item.article_title)));
@@ -145,14 +151,19 @@ impl Store {
     }
 }
 
-/// `text` with line breaks and tabs folded to spaces, for one-line listings.
+/// `text` with line breaks and tabs folded to spaces, for one-line listings,
+/// and every other control character shown, never written
+/// ([`crate::sanitize::line`]): stored strings came from files.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::sanitize::line(&folded).into_owned()
 }
 
-/// Escapes the characters Markdown would take as markup, and folds line breaks
-/// to spaces so an item stays on its line.
+/// Escapes the characters Markdown would take as markup, folds line breaks
+/// to spaces so an item stays on its line, and shows control characters
+/// ([`crate::sanitize::line`]).
 fn escape(text: &str) -> String {
+    let text = crate::sanitize::line(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -162,6 +173,24 @@ fn escape(text: &str) -> String {
             }
             '\n' | '\r' => out.push(' '),
             _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `json` with DEL and every C1 control written as a `\u00XX` escape (they
+/// can only stand inside strings, where the escape means the same).
+fn escape_del_and_c1(json: String) -> String {
+    let raw = |c: &char| ('\u{7f}'..='\u{9f}').contains(c);
+    if !json.chars().any(|c| raw(&c)) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if raw(&c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
         }
     }
     out

@@ -6,6 +6,9 @@
 //! - a tombstone (id, deletion time) removes every copy whose clock is not
 //!   later than it, so deletions win over stale copies; a bookmark restored
 //!   after its deletion (undo) has a later clock and clears the tombstone;
+//! - two bookmarks at one place (article and anchor: two readers pressed `b`
+//!   on the same row) are one: the earliest made is kept, with a note if
+//!   either has one, and the other gets a tombstone;
 //! - the reading position and each read mark: the newest wins;
 //! - path, title and titles: the most recently touched wins, blanks filled in
 //!   from the other;
@@ -101,6 +104,9 @@ fn merge_identity(mine: &mut EditionState, theirs: &EditionState) {
         if theirs.articles.is_some() {
             mine.articles = theirs.articles;
         }
+        if theirs.sample.is_some() {
+            mine.sample.clone_from(&theirs.sample);
+        }
     }
     if mine.path.is_none() {
         mine.path.clone_from(&theirs.path);
@@ -113,6 +119,9 @@ fn merge_identity(mine: &mut EditionState, theirs: &EditionState) {
     }
     if mine.articles.is_none() {
         mine.articles = theirs.articles;
+    }
+    if mine.sample.is_none() {
+        mine.sample.clone_from(&theirs.sample);
     }
     for alias in &theirs.aliases {
         if !mine.aliases.contains(alias) {
@@ -142,10 +151,58 @@ fn merge_bookmarks(
     }
     live.retain(|id, (_, clock)| mine.tombstones.get(id).is_none_or(|t| *clock > *t));
     mine.tombstones.retain(|id, _| !live.contains_key(id));
+    drop_duplicates(&mut live, &mut mine.tombstones);
     mine.clocks = live.iter().map(|(id, (_, c))| (id.clone(), *c)).collect();
     let mut bookmarks: Vec<Bookmark> = live.into_values().map(|(b, _)| b).collect();
     bookmarks.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
     mine.bookmarks = bookmarks;
+}
+
+/// Keeps one bookmark per place (article and anchor): two readers that
+/// bookmarked the same row made one bookmark. The earliest made (then the
+/// smallest id, so every reader keeps the same one) stays, with the latest
+/// clock of the group and, if it has no note, the note of the most recently
+/// changed copy that has one; the others get a tombstone at their clock, so
+/// a stale copy elsewhere neither comes back nor outlives a later delete.
+fn drop_duplicates(
+    live: &mut BTreeMap<String, (Bookmark, u64)>,
+    tombstones: &mut BTreeMap<String, u64>,
+) {
+    let mut places: BTreeMap<(String, usize, usize), Vec<String>> = BTreeMap::new();
+    for (id, (bookmark, _)) in live.iter() {
+        let place = (
+            bookmark.article.0.clone(),
+            bookmark.anchor.paragraph,
+            bookmark.anchor.offset,
+        );
+        places.entry(place).or_default().push(id.clone());
+    }
+    for ids in places.into_values().filter(|ids| ids.len() > 1) {
+        let Some(keep) = ids
+            .iter()
+            .min_by_key(|id| (live[*id].0.created, (*id).clone()))
+            .cloned()
+        else {
+            continue;
+        };
+        let mut dropped: Vec<(Bookmark, u64)> = ids
+            .iter()
+            .filter(|id| **id != keep)
+            .filter_map(|id| live.remove(id))
+            .collect();
+        dropped.sort_by_key(|(_, clock)| std::cmp::Reverse(*clock));
+        let Some((kept, clock)) = live.get_mut(&keep) else {
+            continue;
+        };
+        for (bookmark, their_clock) in dropped {
+            *clock = (*clock).max(their_clock);
+            if kept.note.is_none() {
+                kept.note = bookmark.note;
+            }
+            let tomb = tombstones.entry(bookmark.id).or_insert(their_clock);
+            *tomb = (*tomb).max(their_clock);
+        }
+    }
 }
 
 /// A bookmark's clock: its last add or rename in ms, or, for a bookmark from
@@ -175,10 +232,11 @@ mod tests {
 
     const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
+    /// A bookmark at a place of its own (bookmarks at one place are one).
     fn bookmark(id: &str) -> Bookmark {
         Bookmark {
             id: id.to_owned(),
-            article: ArticleId("00000000000000aa".to_owned()),
+            article: ArticleId(format!("article-{id}")),
             anchor: Anchor::default(),
             snippet: String::new(),
             article_title: String::new(),

@@ -85,6 +85,16 @@ pub struct EditionState {
     /// state saved before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub articles: Option<usize>,
+    /// The paragraph sample that tells a re-extraction of this edition
+    /// from another paper printing the same articles (see
+    /// [`super::identity::paragraph_sample`]). `None` in state saved before
+    /// it was kept.
+    #[serde(
+        default,
+        rename = "paragraph_sample",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(super) sample: Option<Vec<u32>>,
     /// The last reading position.
     pub position: Option<Position>,
     /// Bookmarks, in the order they were made.

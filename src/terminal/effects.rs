@@ -59,8 +59,8 @@ pub(super) fn apply(session: &mut Session, effect: Effect) {
     }
     let fingerprint = session.app.fingerprint().clone();
     let store = &mut session.store;
-    // A failed save keeps the change in memory; the store says so once per
-    // failing streak through its messages, which `report` shows.
+    // A failed save keeps the change in memory; the store says so for
+    // every failed save through its messages, which `report` shows.
     match effect {
         Effect::AddBookmark(bookmark) => {
             let _ = store.add_bookmark(&fingerprint, session.path.as_deref(), bookmark);

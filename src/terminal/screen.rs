@@ -19,6 +19,13 @@
 //!   where a run of changed cells breaks: after a wide character (UAX #11
 //!   width 2) the terminal's cursor already stands two columns on. Styles
 //!   and cursor moves are crossterm's commands, written once per run.
+//! - **Cells terminals disagree on.** After a cell of several `char`s
+//!   (`⚠️`, `❤️`, `🇯🇵`, `e` with a combining accent) or a wide one outside
+//!   the blocks that have always been wide (an emoji), the cursor is moved
+//!   again before the next cell, and a wide one's cells are blanked before
+//!   it is drawn: a terminal that draws it narrower (tmux 3.3a draws `⚠️`
+//!   one column wide) then shows a blank after it rather than shifting the
+//!   rest of the row.
 //! - **Memory.** What the terminal shows is kept as packed cells (20 bytes
 //!   against the 48 of a ratatui `Cell`), not as a second buffer, and the
 //!   frame buffer's rows are emptied as the comparison leaves them, while
@@ -233,6 +240,39 @@ fn width_of(symbol: &str) -> usize {
     }
 }
 
+/// True when every terminal moves its cursor `columns` on after drawing
+/// `symbol`: one `char` one column wide, or one `char` of the blocks that
+/// have been East Asian Wide or Fullwidth since Unicode 3 (Markus Kuhn's
+/// `wcwidth`: Hangul Jamo, CJK, Hangul syllables, full-width forms).
+/// Everything else (a cluster of several `char`s such as `⚠️`, `❤️` or
+/// `🇯🇵`, an emoji made wide only in Unicode 9) some terminals draw
+/// narrower: tmux 3.3a draws `⚠️` one column wide.
+#[inline]
+fn is_settled(symbol: &str, columns: usize) -> bool {
+    let mut chars = symbol.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    match columns {
+        1 => true,
+        2 => matches!(c,
+            '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{303E}'
+            | '\u{3041}'..='\u{33FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{A000}'..='\u{A4CF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF60}'
+            | '\u{FFE0}'..='\u{FFE6}'
+            | '\u{20000}'..='\u{2FFFD}'
+            | '\u{30000}'..='\u{3FFFD}'),
+        _ => false,
+    }
+}
+
 /// Marks shown cell `index` as [`UNKNOWN`].
 fn forget(cell: &mut Shown, index: usize, clusters: &mut FxHashMap<usize, String>) {
     if cell.symbol == CLUSTER {
@@ -314,21 +354,27 @@ impl Writer<'_> {
                 forget(&mut old_row[x], row_start + x, self.clusters);
                 continue;
             }
+            // A symbol set other than through `ui::text::put` could hold a
+            // control character: never written (see `crate::sanitize`).
+            let symbol = match cell.symbol() {
+                s if crate::sanitize::has_controls(s) => "\u{FFFD}",
+                s => s,
+            };
             let old = old_row[x];
-            if x >= rewrite_until && self.unchanged(&old, cell, row_start + x) {
+            if x >= rewrite_until && self.unchanged(&old, cell, symbol, row_start + x) {
                 // An unchanged wide character still covers its next cells.
                 covered_until = x + usize::from(old.columns);
                 continue;
             }
-            let (end, rewrite) = self.cell((x, y), cell, old_row, row_start);
+            let (end, rewrite) = self.cell((x, y), cell, symbol, old_row, row_start);
             rewrite_until = rewrite_until.max(rewrite);
             covered_until = end;
         }
     }
 
-    /// Whether `cell` shows as `old` does (shown cell `index`).
-    fn unchanged(&self, old: &Shown, cell: &Cell, index: usize) -> bool {
-        let symbol = cell.symbol();
+    /// Whether `cell`, showing `symbol`, shows as `old` does (shown cell
+    /// `index`).
+    fn unchanged(&self, old: &Shown, cell: &Cell, symbol: &str, index: usize) -> bool {
         let key = symbol_key(symbol);
         old.symbol == key
             && old.fg == cell.fg
@@ -338,29 +384,39 @@ impl Writer<'_> {
             && (key != CLUSTER || self.clusters.get(&index).map(String::as_str) == Some(symbol))
     }
 
-    /// Writes `cell` at (`x`, `y`) of the row `old_row` (whose first cell is
-    /// shown cell `row_start`) and records it as shown. Returns the column
-    /// after it, and the column up to which the row's cells must be written
-    /// again because this one overwrote part of a wider character.
+    /// Writes `cell`, showing `symbol`, at (`x`, `y`) of the row `old_row`
+    /// (whose first cell is shown cell `row_start`) and records it as shown.
+    /// Returns the column after it, and the column up to which the row's
+    /// cells must be written again because this one overwrote part of a
+    /// wider character.
     fn cell(
         &mut self,
         (x, y): (usize, usize),
         cell: &Cell,
+        symbol: &str,
         old_row: &mut [Shown],
         row_start: usize,
     ) -> (usize, usize) {
-        let symbol = cell.symbol();
         let key = symbol_key(symbol);
         let columns = width_of(symbol);
+        let settled = is_settled(symbol, columns);
+        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        let here = MoveTo(at(x), at(y));
         if self.cursor != Some((x, y)) {
-            let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-            let _ = queue!(self.out, MoveTo(at(x), at(y)));
+            let _ = queue!(self.out, here);
         }
         self.pen.apply(self.out, cell);
+        if !settled && columns > 1 {
+            // Blank the cells it covers first, so a terminal that draws it
+            // narrower shows blanks after it, not stale cells.
+            self.out.extend(std::iter::repeat_n(b' ', columns));
+            let _ = queue!(self.out, here);
+        }
         self.out.extend_from_slice(symbol.as_bytes());
-        // A zero-width symbol leaves the cursor's column unknown here:
-        // move explicitly before the next cell.
-        self.cursor = (columns > 0).then_some((x + columns, y));
+        // After a zero-width symbol, or one terminals disagree on the width
+        // of, the cursor's column is unknown: move explicitly before the
+        // next cell.
+        self.cursor = (columns > 0 && settled).then_some((x + columns, y));
         // The terminal erases the rest of every character this one
         // overwrote part of: a wider one that stood here, or one starting
         // under this one's second half. Those cells are written again.

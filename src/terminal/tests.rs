@@ -272,7 +272,7 @@ fn leaving_an_unknown_edition_untouched_does_not_wait_for_it() {
 }
 
 #[test]
-fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_once() {
+fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_on_every_change() {
     let dir = tempfile::tempdir().unwrap();
     let blocked = dir.path().join("data");
     std::fs::write(&blocked, "a file where the data directory should be").unwrap();
@@ -280,12 +280,14 @@ fn unusable_data_dir_keeps_bookmarks_in_memory_and_says_so_once() {
     let effect = session.app.update(Action::ToggleBookmark);
     apply(&mut session, effect);
     assert_eq!(session.app.bookmarks().len(), 1, "kept in memory");
-    assert!(session.app.message().unwrap().contains("not saved"));
+    assert!(session.app.message().unwrap().contains("NOT SAVED"));
     session.app.update(Action::NextArticle);
     let effect = session.app.update(Action::ToggleBookmark);
     apply(&mut session, effect);
     assert_eq!(session.app.bookmarks().len(), 2);
-    assert_eq!(session.messages.len(), 1, "{:?}", session.messages);
+    assert!(session.app.message().unwrap().contains("NOT SAVED"));
+    assert_eq!(session.messages.len(), 2, "{:?}", session.messages);
+    assert!(session.store.has_unsaved());
 }
 
 #[test]

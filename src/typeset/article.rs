@@ -322,6 +322,43 @@ fn is_cjk_paragraph(text: &str) -> bool {
         .is_none_or(in_cjk_text)
 }
 
+/// Where the chars `chars` of `article`'s dateline (or, with `byline`, its
+/// byline) are on its credit lines as [`SetArticle::new`] sets them at
+/// `width` columns: the credit lines, the index of the line holding them and
+/// the chars within that line (to highlight a search match in a credit).
+/// `None` when that credit is absent or blank.
+pub fn credit_place(
+    article: &Article,
+    width: usize,
+    ambiguous: AmbiguousWidth,
+    byline: bool,
+    chars: Range<usize>,
+) -> Option<(Vec<String>, usize, Range<usize>)> {
+    let trimmed = |part: &Option<String>| {
+        let text = part.as_deref()?;
+        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+        (!text.trim().is_empty()).then(|| (text.trim().chars().count(), lead))
+    };
+    let dateline = trimmed(&article.dateline);
+    let wanted = if byline {
+        trimmed(&article.byline)?
+    } else {
+        dateline?
+    };
+    let lines = credit_lines(article, width.max(1), ambiguous);
+    let both = dateline.is_some() && trimmed(&article.byline).is_some();
+    let (line, before) = match (byline, both, lines.len()) {
+        (true, true, 1) => (
+            0,
+            dateline.map_or(0, |(n, _)| n) + CREDIT_SEPARATOR.chars().count(),
+        ),
+        (true, true, _) => (1, 0),
+        _ => (0, 0),
+    };
+    let shift = |k: usize| (k.saturating_sub(wanted.1)).min(wanted.0) + before;
+    Some((lines, line, shift(chars.start)..shift(chars.end)))
+}
+
 /// The credit lines: dateline and byline joined by [`CREDIT_SEPARATOR`]
 /// (`本报讯 7月26日 · 高美梅`) when that fits `width` columns, else each on a
 /// line of its own, so a name is never split from itself; one alone if the
@@ -525,6 +562,28 @@ mod tests {
         let set = SetArticle::new(&article(), 30, &Options::default());
         assert_eq!(set.rows[3].text, "本报讯 7月26日 · 惠晓婧");
         assert_eq!(set.rows[3].kind, RowKind::Credit);
+    }
+
+    #[test]
+    fn credit_place_finds_the_byline_on_the_joined_or_its_own_line() {
+        let article = Article {
+            dateline: Some("本报讯 7月26日".into()),
+            byline: Some(" 高美梅".into()),
+            ..Article::default()
+        };
+        let narrow = AmbiguousWidth::Narrow;
+        // Joined at 40: 本报讯 7月26日 · 高美梅, the byline from char 12.
+        let (lines, line, chars) = credit_place(&article, 40, narrow, true, 1..4).expect("byline");
+        assert_eq!(lines, ["本报讯 7月26日 · 高美梅"]);
+        assert_eq!((line, chars), (0, 12..15));
+        // Split at 16: the byline is line 1, its leading space trimmed.
+        let (lines, line, chars) = credit_place(&article, 16, narrow, true, 1..4).expect("byline");
+        assert_eq!(lines, ["本报讯 7月26日", "高美梅"]);
+        assert_eq!((line, chars), (1, 0..3));
+        let (_, line, chars) = credit_place(&article, 40, narrow, false, 4..9).expect("dateline");
+        assert_eq!((line, chars), (0, 4..9));
+        let none = Article::default();
+        assert!(credit_place(&none, 40, narrow, true, 0..1).is_none());
     }
 
     #[test]

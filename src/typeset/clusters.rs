@@ -289,6 +289,21 @@ mod tests {
     }
 
     #[test]
+    fn two_and_three_em_dashes_never_start_a_row_nor_split() {
+        assert_eq!(allowed_at("一⸺二"), vec![2]);
+        assert_eq!(allowed_at("一⸻二"), vec![2]);
+        assert_eq!(allowed_at("一⸺⸺二"), vec![3]);
+        assert_eq!(allowed_at("一⸻⸻二"), vec![3]);
+    }
+
+    #[test]
+    fn no_break_after_a_full_width_solidus() {
+        // Before it UAX #14 allows a break (class ID), as between ideographs.
+        assert_eq!(allowed_at("中／英文"), vec![1, 3]);
+        assert_eq!(allowed_at("公里／小时"), vec![1, 2, 4]);
+    }
+
+    #[test]
     fn double_dash_and_double_ellipsis_are_never_split() {
         assert_eq!(allowed_at("一——二"), vec![3]);
         assert_eq!(allowed_at("一……二"), vec![3]);

@@ -9,9 +9,15 @@
 //! because a unit is placed only when all of it fits.
 //!
 //! A unit wider than a whole row is split between clusters (an *emergency
-//! break*), and only such a unit.
+//! break*), and only such a unit; the split goes back to the last boundary
+//! that keeps the kinsoku rules, when the row has one (`541.54万` / `元。`,
+//! not `541.54万元` / `。`).
+//!
+//! Last, a line's last row holding one character and its punctuation (`试。`)
+//! takes one more unit from the row above, when that row can spare it.
 
 use super::clusters::{Break, Cluster, Clusters};
+use super::kinsoku::{INSEPARABLE_BIT, NO_END_BIT, NO_START_BIT};
 
 /// How a row ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +104,66 @@ pub(crate) fn fill(clusters: &Clusters<'_>, width: usize, first_width: usize) ->
     }
     let n = filler.list.len();
     filler.end_line(0, n, End::Text);
-    filler.spans
+    let mut spans = filler.spans;
+    for r in 1..spans.len() {
+        avoid_widow(&clusters.list, &mut spans, r);
+    }
+    spans
+}
+
+/// If row `r` ends a line (the paragraph's end or a line feed) holding a
+/// single CJK character and the no-start marks after it (`试。`, a *widow*
+/// that reads as a stray character), and the row above ended at a break
+/// opportunity, moves the last unit of the row above down to it, when the
+/// row above stays more than half full and both fit: `…测` / `试。` becomes
+/// `…` / `测试。`. (So `一二三。` at 7 columns stays `一二` / `三。`, as
+/// `CASES.md` case 6 has it: `一` alone would be the stray row.)
+fn avoid_widow(list: &[Cluster], spans: &mut [Span], r: usize) {
+    let (above, last) = (spans[r - 1], spans[r]);
+    let ends_line = matches!(last.end, End::Text | End::Mandatory);
+    if !ends_line || above.end != End::Opportunity || !is_widow(&list[last.first..last.shown_end]) {
+        return;
+    }
+    let Some(b) = (above.first + 1..above.shown_end)
+        .rev()
+        .find(|&b| list[b].before == Break::Allowed)
+    else {
+        return;
+    };
+    let lead = (b..above.shown_end).find(|&k| !list[k].space).unwrap_or(b);
+    let mut shown_end = b;
+    while shown_end > above.first && list[shown_end - 1].space {
+        shown_end -= 1;
+    }
+    let columns = |from: usize, to: usize| list[from..to].iter().map(|c| c.width).sum::<usize>();
+    let kept = columns(above.first, shown_end);
+    let joined = columns(lead, last.first) + columns(last.first, last.shown_end);
+    if 2 * kept <= above.capacity || joined > last.capacity {
+        return;
+    }
+    spans[r - 1] = Span {
+        shown_end,
+        next: b,
+        width: kept,
+        ..above
+    };
+    spans[r] = Span {
+        first: lead,
+        width: joined,
+        ..last
+    };
+}
+
+/// True for a row of one CJK character (2 columns) and the no-start marks
+/// after it (`试。`, `好！”`).
+fn is_widow(row: &[Cluster]) -> bool {
+    let Some((head, tail)) = row.split_first() else {
+        return false;
+    };
+    head.width == 2
+        && head.class & NO_START_BIT == 0
+        && !tail.is_empty()
+        && tail.iter().all(|c| c.class & NO_START_BIT != 0)
 }
 
 /// The unit starting at cluster `start`, measured in one pass.
@@ -224,9 +289,16 @@ impl Filler<'_> {
                     open.pending = 0;
                     open.shown_end = k + 1;
                 }
-                Some(_) => {
-                    self.close(k, End::Emergency);
+                Some(open) => {
+                    let at = kinsoku_break(self.list, open.first, k);
+                    if at < k {
+                        // `at` follows no space (see `kinsoku_break`).
+                        open.shown_end = at;
+                        open.width = self.list[open.first..at].iter().map(|c| c.width).sum();
+                    }
+                    self.close(at, End::Emergency);
                     emergency_start = true;
+                    k = at;
                     continue;
                 }
             }
@@ -277,6 +349,22 @@ impl Filler<'_> {
             emergency_start: false,
         });
     }
+}
+
+/// Where an emergency break that would fall before cluster `k` goes: the
+/// nearest boundary at or before `k`, after the row's first cluster `first`,
+/// that starts no row with a no-start character, ends none with a no-end one
+/// and splits no `——`; `k` itself if there is none. So `541.54万元。` at 10
+/// columns breaks as `541.54万` / `元。`, never before the `。`.
+fn kinsoku_break(list: &[Cluster], first: usize, k: usize) -> usize {
+    let bad = |b: usize| {
+        let (prev, here) = (&list[b - 1], &list[b]);
+        prev.space
+            || here.class & NO_START_BIT != 0
+            || prev.class & NO_END_BIT != 0
+            || (prev.class & INSEPARABLE_BIT != 0 && prev.base == here.base)
+    };
+    (first + 1..=k).rev().find(|&b| !bad(b)).unwrap_or(k)
 }
 
 #[cfg(test)]

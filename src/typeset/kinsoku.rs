@@ -19,17 +19,24 @@ pub const NO_START: &str = "）)］]｝}〕〉》」』】〙〗｠»〟’”�
 ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶｧｨｩｪｫｬｭｮｯ";
 
 /// Dashes that may not start a row either, beyond [`NO_START`]: UAX #14 gives
-/// `—` (U+2014) and `―` (U+2015) class B2, which allows a break before them;
-/// clreq keeps the dash (破折号) with the text it follows.
-pub const NO_START_DASHES: &str = "—―";
+/// `—` (U+2014), `―` (U+2015), `⸺` (U+2E3A, two-em dash) and `⸻` (U+2E3B,
+/// three-em dash) class B2, which allows a break before them; clreq keeps the
+/// dash (破折号) with the text it follows.
+pub const NO_START_DASHES: &str = "—―⸺⸻";
 
 /// Characters that may not end a row (clreq/jlreq line-end prohibition),
 /// exactly the set of `CASES.md`: opening brackets and quotes.
 pub const NO_END: &str = "（(［[｛{〔〈《「『【〘〖｟«〝‘“｢";
 
+/// Characters that may not end a row either, beyond [`NO_END`]: the
+/// full-width solidus `／` joins the words on both sides of it (`中／英`,
+/// `公里／小时`), but UAX #14 (class ID) allows a break after it.
+pub const NO_END_SOLIDUS: &str = "／";
+
 /// Characters that are never split from an identical neighbour: `——` and
-/// `……` (clreq §3.1.7; jlreq cl-17 "inseparable characters").
-pub const INSEPARABLE: &str = "—―…‥⋯";
+/// `……` (clreq §3.1.7; jlreq cl-17 "inseparable characters"), and the two-
+/// and three-em dashes `⸺` `⸻` (clreq's 破折号 set as one glyph).
+pub const INSEPARABLE: &str = "—―⸺⸻…‥⋯";
 
 /// True when `c` may not start a row: [`NO_START`] or [`NO_START_DASHES`].
 /// (Written out as a `match`, which compiles to a few range tests; a test
@@ -49,10 +56,10 @@ pub fn is_no_start(c: char) -> bool {
         | '°' | '℃' | 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'っ' | 'ゃ' | 'ゅ' | 'ょ' | 'ゎ'
         | 'ゕ' | 'ゖ' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ッ' | 'ャ' | 'ュ' | 'ョ' | 'ヮ'
         | 'ヵ' | 'ヶ' | 'ｧ' | 'ｨ' | 'ｩ' | 'ｪ' | 'ｫ' | 'ｬ' | 'ｭ' | 'ｮ' | 'ｯ'
-        | '—' | '―')
+        | '—' | '―' | '⸺' | '⸻')
 }
 
-/// True when `c` may not end a row: [`NO_END`].
+/// True when `c` may not end a row: [`NO_END`] or [`NO_END_SOLIDUS`].
 #[inline]
 #[rustfmt::skip]
 pub fn is_no_end(c: char) -> bool {
@@ -61,13 +68,13 @@ pub fn is_no_end(c: char) -> bool {
     }
     matches!(c,
         '（' | '(' | '［' | '[' | '｛' | '{' | '〔' | '〈' | '《' | '「' | '『' | '【'
-        | '〘' | '〖' | '｟' | '«' | '〝' | '‘' | '“' | '｢')
+        | '〘' | '〖' | '｟' | '«' | '〝' | '‘' | '“' | '｢' | '／')
 }
 
 /// True when `c` is never split from an identical neighbour ([`INSEPARABLE`]).
 #[inline]
 pub fn is_inseparable(c: char) -> bool {
-    matches!(c, '—' | '―' | '…' | '‥' | '⋯')
+    matches!(c, '—' | '―' | '⸺' | '⸻' | '…' | '‥' | '⋯')
 }
 
 /// A character's classes for line breaking, as bits (see [`class_of`]).
@@ -118,11 +125,12 @@ pub(crate) fn is_digit(c: char) -> bool {
 
 /// True for characters set in CJK text: the CJK scripts' characters
 /// ([`crate::edition::is_cjk`]) and the quotes and dashes Chinese text uses
-/// (`“ ” ‘ ’ … — ―  ·`). Used to tell a CJK row (which may be justified)
+/// (`“ ” ‘ ’ … — ― ⸺ ⸻ ·`). Used to tell a CJK row (which may be justified)
 /// from a Latin one.
 #[inline]
 pub(crate) fn in_cjk_text(c: char) -> bool {
-    crate::edition::is_cjk(c) || matches!(c, '‘' | '’' | '“' | '”' | '…' | '—' | '―' | '·')
+    crate::edition::is_cjk(c)
+        || matches!(c, '‘' | '’' | '“' | '”' | '…' | '—' | '―' | '⸺' | '⸻' | '·')
 }
 
 #[inline]
@@ -254,10 +262,11 @@ mod tests {
     }
 
     #[test]
-    fn no_end_is_exactly_the_cases_set() {
+    fn no_end_is_exactly_the_cases_set_plus_the_solidus() {
         for c in checked_chars() {
             let code = u32::from(c);
-            assert_eq!(is_no_end(c), NO_END.contains(c), "U+{code:04X}");
+            let listed = NO_END.contains(c) || NO_END_SOLIDUS.contains(c);
+            assert_eq!(is_no_end(c), listed, "U+{code:04X}");
         }
     }
 

@@ -102,7 +102,9 @@ fn render_entries(
 }
 
 /// One edition's row, `width` columns: the selection marker, the date, the
-/// title cut to fit, and the unread count once the edition was opened.
+/// title (with what tells it apart from editions of the same title and
+/// date, [`LibraryEntry::label`]) cut to fit, and the unread count once the
+/// edition was opened.
 fn entry_line(
     entry: &LibraryEntry,
     selected: bool,
@@ -122,6 +124,6 @@ fn entry_line(
     let marker = if selected { ">" } else { " " };
     format!(
         "{marker} {date}  {}{unread}",
-        truncate(&entry.title, room, ambiguous)
+        truncate(&entry.label(), room, ambiguous)
     )
 }

@@ -14,7 +14,8 @@ use crate::typeset::{AmbiguousWidth, cluster_width, grapheme_indices};
 
 /// Writes `text` at (`x`, `y`) in `style`, using at most `max_width`
 /// columns; a cluster that would not fit whole is left out, as is
-/// everything after it. Returns the columns used. Never writes outside the
+/// everything after it. Control characters are shown as
+/// [`crate::sanitize::line`] shows them. Returns the columns used. Never writes outside the
 /// buffer.
 ///
 /// Clusters are the typesetter's (UAX #29, with its fast path for CJK and
@@ -40,8 +41,11 @@ pub fn put(
     let Some(cells) = buf.content.get_mut(start..end) else {
         return 0;
     };
+    // The one sink for the UI's text: a control character in it (a file
+    // name's, a stored note's) is shown, never written.
+    let text = crate::sanitize::line(text);
     let mut col = 0;
-    for (_, cluster) in grapheme_indices(text) {
+    for (_, cluster) in grapheme_indices(&text) {
         let width = cluster_width(cluster, ambiguous);
         if width == 0 {
             continue;

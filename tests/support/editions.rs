@@ -95,15 +95,26 @@ pub fn plain_bookmark(id: &str, created: u64) -> Bookmark {
     Bookmark {
         id: id.to_owned(),
         article: ArticleId("00000000000000aa".to_owned()),
+        // Its own place per id: two bookmarks at one place are one (merging
+        // keeps one of them).
         anchor: Anchor {
             paragraph: 1,
-            offset: 2,
+            offset: place_of(id),
         },
         snippet: format!("snippet of {id}"),
         article_title: "标题".to_owned(),
         note: None,
         created,
     }
+}
+
+/// An offset for `id`'s plain bookmark: a hash of the id, so that
+/// different ids lie at different places.
+fn place_of(id: &str) -> usize {
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    usize::try_from(hash % 1_000_000_000_000).unwrap()
 }
 
 /// The sorted ids of an edition's bookmarks in the store.

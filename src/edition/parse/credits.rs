@@ -40,7 +40,7 @@ pub(super) const CREDIT_PREFIXES: [&str; 7] = [
 /// one of the forms in the module docs.
 pub(crate) fn dateline_len(text: &str) -> Option<usize> {
     // Every form opens with one of these chars: most lines stop here.
-    if !text.starts_with(['本', '据', '據', '新', '中']) {
+    if !may_open_article(text) {
         return None;
     }
     // Openings are short: only the first 48 chars are read (and folded).
@@ -131,6 +131,16 @@ fn date_len(s: &str) -> usize {
     skip + m + '月'.len_utf8() + d + '日'.len_utf8()
 }
 
+/// True when `text` starts the way every dateline form starts (its first
+/// char is `本`, `据`, `據`, `新` or `中`): the cheap test before
+/// [`dateline_len`] on a line joined to the next.
+pub(crate) fn may_open_article(text: &str) -> bool {
+    text.starts_with(DATELINE_STARTS)
+}
+
+/// The first char of every dateline form [`dateline_len`] reads.
+const DATELINE_STARTS: [char; 5] = ['本', '据', '據', '新', '中'];
+
 /// True when `text` opens an article with a dateline.
 pub(crate) fn opens_article(text: &str) -> bool {
     dateline_len(text).is_some()
@@ -192,7 +202,30 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
         && rest
             .chars()
             .all(|c| is_letter(c) || c == ' ' || c == '\u{3000}' || c == '、' || c == '·')
+        && names_only(rest)
 }
+
+/// True when `rest` (a credit line after its prefix) reads as names: each
+/// piece between spaces, `、` or `·` is a name of at most
+/// [`NAME_CHARS`] chars, or a role word and a name (`通讯员李四`). A body
+/// line that happens to open with `记者` (`记者在宁波市象山县石`) has a
+/// longer run of letters, and stays body.
+fn names_only(rest: &str) -> bool {
+    rest.split([' ', '\u{3000}', '、', '·'])
+        .filter(|piece| !piece.is_empty())
+        .all(|piece| {
+            let bare = ["通讯员", "實習生", "实习生", "记者", "摄影"]
+                .iter()
+                .find_map(|role| piece.strip_prefix(role))
+                .unwrap_or(piece);
+            // A Latin name (`John Smith`) is one piece per word.
+            bare.is_ascii() || bare.chars().count() <= NAME_CHARS
+        })
+}
+
+/// The most chars of one Chinese name in a credit line (two-char family
+/// names and a two-char given name: `欧阳晓明`).
+const NAME_CHARS: usize = 4;
 
 /// A run-in subhead (小标题) inside an article: a short line led by an
 /// ordinal (`一、`, `（二）`) or a bullet (`■`, `◆`), with no full stop.
@@ -316,6 +349,12 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_starts_like_one() {
+        assert!(may_open_article("据新华社巴西利亚3月13日"));
+        assert!(!may_open_article("巴西国家商品供应公司"));
+    }
+
+    #[test]
     fn credit_lines_and_captions_are_recognised() {
         assert!(is_credit_line("本报记者 张三"));
         assert!(is_credit_line("□ 本报记者 张三"));
@@ -324,6 +363,10 @@ mod tests {
         assert!(!is_subhead("一要全力以赴抓增长。"));
         assert!(is_credit_line("记者 张三 通讯员 李四"));
         assert!(!is_credit_line("记者表示，会议很成功。"));
+        // A column line of body text opening with 记者 is no credit.
+        assert!(!is_credit_line("记者在宁波市象山县石"));
+        assert!(!is_credit_line("記者昨日到場所見"));
+        assert!(is_credit_line("本报记者 欧阳晓明 通讯员李四"));
         assert!(is_caption("图为会议现场。（记者 周洁 摄）"));
         assert!(is_caption("湖畔 雨后的蠡湖，水清岸绿。（记者 许宁 摄）"));
         assert!(!is_caption("市委外事工作委员会召开会议"));

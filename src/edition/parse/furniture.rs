@@ -67,6 +67,10 @@ const SECTIONS: &[&str] = &[
     "观点",
     "科技",
     "教育",
+    "港闻",
+    "中国",
+    "两岸",
+    "港澳",
 ];
 
 /// Classifies a (cleaned) line as furniture, by its shape alone.
@@ -156,11 +160,21 @@ fn could_be_furniture(text: &str) -> bool {
 /// A very short all-ideograph line: a section name when it stands next to
 /// a folio or date line.
 pub(crate) fn could_be_section(text: &str) -> bool {
-    // Two to four chars, counted no further than five.
-    let mut cs = text.chars();
-    let short = cs.nth(1).is_some() && cs.nth(2).is_none();
-    short && text.chars().all(|c| is_letter(c) && !c.is_ascii())
+    // Two to four chars, counted no further than five; a section name set
+    // letter-spaced (`港 聞`, `要　闻`) counts without its spaces.
+    if more_chars_than(text, 2 * SECTION_CHARS) {
+        return false;
+    }
+    let mut letters = text.chars().filter(|c| !c.is_whitespace());
+    let short = letters.nth(1).is_some() && letters.nth(SECTION_CHARS - 2).is_none();
+    short
+        && text
+            .chars()
+            .all(|c| c.is_whitespace() || is_letter(c) && !c.is_ascii())
 }
+
+/// The most chars of a section name [`could_be_section`] takes.
+const SECTION_CHARS: usize = 4;
 
 /// Recognises a jump line (`（下转第2版）`, `（上接第1版）`, `(转第3版)`,
 /// `（相关报道见第二版）`).
@@ -248,6 +262,10 @@ fn is_issue_line(t: &str) -> bool {
     t.strip_prefix('第')
         .is_some_and(|s| inner(s, '号') || inner(s, '期'))
         || t.strip_prefix("今日").is_some_and(|s| inner(s, '版'))
+        // Hong Kong mastheads: `今日出紙三疊` (today's paper, three sections).
+        || t.strip_prefix("今日出").is_some_and(|s| {
+            s.starts_with(['纸', '紙']) && s.ends_with(['叠', '疊', '张', '張']) && s.chars().count() <= 4
+        })
         || t.strip_prefix("总第").is_some_and(|s| inner(s, '期'))
         || t.starts_with("国内统一连续出版物号")
         || t.starts_with("国内统一刊号")
@@ -277,6 +295,11 @@ mod tests {
         assert_eq!(classify("锡城日报"), Some(Furniture::Title));
         assert_eq!(classify("責任編輯：周嵐"), Some(Furniture::Other));
         assert_eq!(classify("要聞"), Some(Furniture::Section));
+        assert_eq!(classify("港 聞"), Some(Furniture::Section));
+        assert_eq!(classify("今日出紙三疊"), Some(Furniture::Other));
+        assert!(could_be_section("港 聞"));
+        assert!(could_be_section("要　闻"));
+        assert!(!could_be_section("市委外事工作委员会"));
     }
 
     #[test]

@@ -256,13 +256,33 @@ pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
         return true;
     }
     // Cheapest tests first: this runs for every line, in every pass.
-    !ends_sentence(text)
+    !super::lines::finishes_sentence(text)
         && !ends_mid_sentence(text)
         && more_chars_than(text, 1)
         && !subhead
         && !has_full_stop(text)
         && !credits::ends_with_closing(text)
         && !opens
+}
+
+/// True when `text` cannot begin a sentence or a headline: it opens with
+/// a closing or comma-like mark, or with one or two chars and then one
+/// (`升。新航站楼…`, `华）。…`): the line continues the text above it.
+pub(crate) fn starts_as_continuation(text: &str) -> bool {
+    text.chars()
+        .take(3)
+        .position(|c| c != '…' && (super::lines::is_end_punct(c) || super::lines::is_mid_punct(c)))
+        .is_some_and(|at| at <= 2)
+}
+
+/// True when `text` holds a clause comma or semicolon (`，；` and their
+/// small forms): body text runs on with them, headlines seldom do (one
+/// line in 345 of the corpus's headlines, `六盘山下，支教老师…`; a deck
+/// wider than the column, `分析全市上半年经济形势，研究部署下一阶段工作`,
+/// in the sample), so within a column's width such a line is body: the
+/// short first line of a paragraph (`近年来，我市围绕氢能`).
+fn has_clause_comma(text: &str) -> bool {
+    text.contains(['，', '；', '﹐', '﹔'])
 }
 
 /// True when `text` holds an ideographic full stop `。` (bytes E3 80 82):
@@ -310,16 +330,34 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if !line.candidate {
         return is_question_headline(page, i);
     }
+    // A headline never reads on into the line right after it.
+    if page.next_text(i).is_some_and(|j| {
+        j == i + 1 && page.roles[j] == Role::Body && starts_as_continuation(page.lines[j].text)
+    }) {
+        return false;
+    }
     let m = page.measure_at(i);
     if !m.columnar {
         return !more_chars_than(line.text, FREE_HEADLINE_CHARS) && above(page, i) == Above::Closed;
+    }
+    if has_clause_comma(line.text) && line.width <= m.full + 2 {
+        return false;
     }
     let above = above(page, i);
     let closed = above != Above::Open;
     // Unless the line above is finished, only a line far wider than the
     // column (an inset headline) is a headline: proportional punctuation
     // can make a body line a character or two wider than its neighbours.
-    let wide = line.width > m.full + if above == Above::Closed { 2 } else { 8 };
+    // A line of ideographs alone has no punctuation to set proportionally:
+    // wider than the column at all, it is no column line.
+    let slack = if ideographs_only(line.text) {
+        0
+    } else if above == Above::Closed {
+        2
+    } else {
+        8
+    };
+    let wide = line.width > m.full + slack;
     if wide {
         return true;
     }
@@ -358,6 +396,18 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     {
         return true;
     }
+    // A paragraph's first line (an indent short) runs on into a full
+    // line; it never follows an unfinished line that is not full itself.
+    // So an unpunctuated line short of the column, under a finished one,
+    // over a first line running on into a full line, is a headline
+    // (`食安中心抽查` / `三款辣椒醬驗出蘇丹紅` / `食物安全中心昨日公布，` / …).
+    if above == Above::Closed
+        && next_first
+        && line.width + 2 < m.full
+        && first_runs_on(page, j, m.full)
+    {
+        return true;
+    }
     // Under a finished line, a body line without end punctuation is a
     // paragraph's first line, within about two characters of the column
     // (its indent dropped), running on into a full line. A line more than
@@ -367,6 +417,13 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// True when the line after body line `j` (a paragraph's first line, by
+/// its width) is a full column line: `j` runs on into it.
+fn first_runs_on(page: &PageLines, j: usize, full: usize) -> bool {
+    page.next_text(j)
+        .is_some_and(|k| page.roles[k] == Role::Body && page.lines[k].width + 2 >= full)
 }
 
 /// True when `text` holds only wide letters (ideographs, kana, hangul):
@@ -674,6 +731,35 @@ pub(crate) fn bigram_count(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_may_end_in_the_quotation_it_opens() {
+        assert!(!super::super::lines::finishes_sentence(
+            "老纺织镇织出“新锦绣”"
+        ));
+        assert!(!super::super::lines::finishes_sentence("《城市更新条例》"));
+        assert!(super::super::lines::finishes_sentence(
+            "站节省投资近一半。”"
+        ));
+        assert!(super::super::lines::finishes_sentence("是发展的基础。"));
+        assert!(candidate("老纺织镇织出“新锦绣”", false, false));
+    }
+
+    #[test]
+    fn a_line_opening_on_a_mark_continues_the_one_above() {
+        assert!(starts_as_continuation("升。新航站楼全流程推行"));
+        assert!(starts_as_continuation("华）。"));
+        assert!(starts_as_continuation("，对"));
+        assert!(!starts_as_continuation("本报讯 7月26日，"));
+        assert!(!starts_as_continuation("“制储运加用”全链条布局，"));
+        assert!(!starts_as_continuation("……"));
+    }
+
+    #[test]
+    fn clause_commas_mark_body_text() {
+        assert!(has_clause_comma("近年来，我市围绕氢能"));
+        assert!(!has_clause_comma("坚定信心决心 争取更好结果"));
+    }
 
     #[test]
     fn shared_bigrams_count_content_overlap() {

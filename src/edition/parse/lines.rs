@@ -174,6 +174,34 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     text.chars().next_back().is_some_and(is_end_punct)
 }
 
+/// True when `text` ends a sentence as body text does: in `。！？…`, or
+/// in a closing mark after one (`…一半。”`) or with no opening mark of its
+/// own on the line (`）` always ends). A headline may end in a quotation
+/// it opens (`老纺织镇织出“新锦绣”`, `《…》`): that is no sentence end.
+pub(crate) fn finishes_sentence(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    let Some(last) = rev.next() else {
+        return false;
+    };
+    if !ends_sentence(text) {
+        return false;
+    }
+    let opening = match last {
+        '”' => '“',
+        '’' => '‘',
+        '」' => '「',
+        '』' => '『',
+        '》' => '《',
+        // `）` closes a credit (`（高美梅）`, `（记者 林涛 摄）`) as often as
+        // an aside: always an end.
+        _ => return true,
+    };
+    match rev.next() {
+        Some(before) if is_end_punct(before) => true,
+        _ => !text.contains(opening),
+    }
+}
+
 /// True when `text` ends in the middle of a sentence: its last char is a
 /// comma-like mark or an opening bracket.
 pub(crate) fn ends_mid_sentence(text: &str) -> bool {
@@ -344,7 +372,21 @@ fn space_is_artefact(prev: Option<char>, next: Option<char>, spaced_out: bool) -
     if spaced_out && is_wide(p) && is_wide(n) {
         return true;
     }
+    if at_script_boundary(p, n) {
+        return true;
+    }
     is_wide(p) && is_wide(n) && (is_opening(p) || is_end_punct(n) || is_mid_punct(n))
+}
+
+/// True when a space stands between CJK text and a Latin letter or digit
+/// (`接待游客 312.6 万人次`, `高出 0.3元`): Chinese text sets no space
+/// there, and an extractor (pdfminer) writes one for the wider glyph gap.
+/// The space after a dateline's `讯` or `电` (`本报讯 3月12日`) is real.
+fn at_script_boundary(p: char, n: char) -> bool {
+    let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+    let dateline_end = matches!(p, '讯' | '电' | '訊' | '電');
+    (is_wide(p) && latin(n) && !dateline_end && !is_opening(p))
+        || (latin(p) && is_wide(n) && !is_opening(n) && is_letter_or_digit(n))
 }
 
 /// Joins two lines of one paragraph: nothing between CJK text, one space
@@ -353,13 +395,54 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     let last = buf.chars().next_back();
     let first = next.chars().next();
     if let (Some(l), Some(f)) = (last, first)
-        && !is_wide(l)
-        && !is_wide(f)
+        && (!is_wide(l) && !is_wide(f) || ends_at_dateline(buf, f) || splits_names(buf, next))
     {
         buf.push(' ');
     }
     buf.push_str(next);
 }
+
+/// True when `buf` is a whole dateline ending in `电` or `讯`
+/// (`据新华社东京5月27日电`) and `next` (the first char of the next
+/// line) starts its text: the space the paper sets after such a
+/// dateline fell at the line break, and is put back.
+fn ends_at_dateline(buf: &str, next: char) -> bool {
+    buf.len() <= DATELINE_BYTES
+        && buf.ends_with(['电', '讯', '電', '訊'])
+        && is_letter_or_digit(next)
+        && super::credits::dateline_len(buf) == Some(buf.len())
+}
+
+/// True when a line break falls between two names of a closing credit
+/// (`…回得去”。 （林晓` / `吴迪）`): `buf` ends in an opening parenthesis
+/// and a name, `next` is a name and the closing parenthesis. The space
+/// between the names fell at the break, and is put back.
+fn splits_names(buf: &str, next: &str) -> bool {
+    let name_len = |s: &str| s.chars().all(is_letter) && (2..=3).contains(&s.chars().count());
+    let Some(open) = buf.rfind(['（', '(']) else {
+        return false;
+    };
+    let before = buf[open..].trim_start_matches(['（', '(']);
+    // A dateline's credit names its reporters after a role word
+    // (`（记者车子阳` / `林文）`).
+    let role = ["记者", "記者", "通讯员", "通訊員"]
+        .iter()
+        .find_map(|role| before.strip_prefix(role));
+    let dateline_credit = role.is_some();
+    let before = role.unwrap_or(before);
+    let Some(close) = next.find(['）', ')']) else {
+        return false;
+    };
+    // A closing byline ends its line; a dateline's credit runs on into the
+    // body.
+    name_len(before)
+        && name_len(&next[..close])
+        && (dateline_credit || next[close..].chars().count() == 1)
+}
+
+/// The longest dateline [`ends_at_dateline`] reads, in bytes (about 30
+/// chars).
+const DATELINE_BYTES: usize = 96;
 
 /// A bit filter over a set of char pairs: a pair whose bit is clear is
 /// certainly not in the set, so most pairs of a page are ruled out
@@ -624,9 +707,66 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_dateline_broken_at_its_space_gets_the_space_back() {
+        let joined = |a: &str, b: &str| {
+            let mut buf = a.to_owned();
+            join_into(&mut buf, b);
+            buf
+        };
+        assert_eq!(
+            joined("据新华社东京5月27日电", "日本农林"),
+            "据新华社东京5月27日电 日本农林"
+        );
+        assert_eq!(joined("本报讯", "7月以来"), "本报讯 7月以来");
+        assert_eq!(
+            joined("新华社北京12月3日电", "（记者张明）"),
+            "新华社北京12月3日电（记者张明）"
+        );
+        assert_eq!(
+            joined("他说，这是来自电", "视台的报道"),
+            "他说，这是来自电视台的报道"
+        );
+        assert_eq!(joined("市委", "常委会"), "市委常委会");
+        assert_eq!(
+            joined("回得去”。 （林晓", "吴迪）"),
+            "回得去”。 （林晓 吴迪）"
+        );
+        assert_eq!(joined("(林晓", "吴迪)"), "(林晓 吴迪)");
+        assert_eq!(
+            joined("新华社柏林10月8日电（记者车子阳", "林文）德国"),
+            "新华社柏林10月8日电（记者车子阳 林文）德国"
+        );
+        assert_eq!(joined("党委（党", "组）要"), "党委（党组）要");
+    }
+
+    #[test]
+    fn finishing_a_sentence_is_more_than_a_closing_mark() {
+        assert!(!finishes_sentence("老纺织镇织出“新锦绣”"));
+        assert!(finishes_sentence("站节省投资近一半。”"));
+        assert!(finishes_sentence("（记者 林涛 摄）"));
+        assert!(finishes_sentence("较好实现了“双过半”。"));
+        assert!(!finishes_sentence("推出夜读活动"));
+    }
+
+    #[test]
     fn spaced_out_justified_line_loses_its_spaces() {
         assert_eq!(despace("导 体 刻 蚀 设 备"), "导体刻蚀设备");
         assert_eq!(despace("效 、 资 源"), "效、资源");
+    }
+
+    #[test]
+    fn spaces_at_a_script_boundary_are_artefacts() {
+        assert_eq!(
+            despace("接待游客 312.6 万人次，同比"),
+            "接待游客312.6万人次，同比"
+        );
+        assert_eq!(despace("高出 0.3元到 0.5元"), "高出0.3元到0.5元");
+        assert_eq!(despace("本报讯 3月12日，位于"), "本报讯 3月12日，位于");
+        assert_eq!(
+            despace("据新华社东京5月27日电 2025年"),
+            "据新华社东京5月27日电 2025年"
+        );
+        assert_eq!(despace("App Store 上架"), "App Store上架");
     }
 
     #[test]

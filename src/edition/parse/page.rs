@@ -71,6 +71,30 @@ pub(crate) struct PageLines<'a> {
     pub median_width: usize,
 }
 
+/// Marks as opening an article a line whose dateline the column broke
+/// off before its end (`据新华社巴西利亚3月13日` / `电 巴西国家商品…`,
+/// `本报鄂尔多斯9月17日` / `讯 记者…`): the line with the start of the next
+/// one read on as a dateline, the dateline ending past the line's end. Only
+/// a line that starts like a dateline ([`credits::may_open_article`]) is
+/// joined, and only with the line right under it (no blank between).
+fn mark_broken_datelines(lines: &mut [lines::Line<'_>]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (line, next) = (&lines[i], &lines[i + 1]);
+        if line.opens || next.blank_before || !credits::may_open_article(line.text) {
+            continue;
+        }
+        let head: String = next.text.chars().take(BROKEN_DATELINE_TAIL).collect();
+        let joined = format!("{}{head}", line.text);
+        if credits::dateline_len(&joined).is_some_and(|n| n > line.text.len()) {
+            lines[i].opens = true;
+        }
+    }
+}
+
+/// How many chars of the next line [`mark_broken_datelines`] reads on: the
+/// longest tail of a dateline form (`日电（记者欧阳晓明 司马南）`).
+const BROKEN_DATELINE_TAIL: usize = 24;
+
 impl<'a> PageLines<'a> {
     /// Splits and classifies one page of text (the text between form feeds).
     /// `english` selects the English OCR rules of [`super::english`];
@@ -87,6 +111,9 @@ impl<'a> PageLines<'a> {
         for l in &mut lines {
             l.opens = credits::opens_article(l.text);
             l.subhead = credits::is_subhead(l.text);
+        }
+        mark_broken_datelines(&mut lines);
+        for l in &mut lines {
             l.candidate = super::headline::candidate(l.text, l.opens, l.subhead);
         }
         let mut roles: Vec<Role> = if english {
@@ -154,6 +181,28 @@ impl<'a> PageLines<'a> {
         }
     }
 
+    /// Gives an editor's note set under its article's headline
+    /// (`编者按：…`, with the lines it runs on to) to the body: it is the
+    /// article's first paragraph, as the paper prints it. A note with no
+    /// headline right above it stays a caption of the nearest article.
+    pub(crate) fn notes_under_headlines(&mut self) {
+        let mut i = 0;
+        while i < self.lines.len() {
+            let under_headline = i > 0 && self.roles[i - 1] == Role::Headline;
+            if self.roles[i] == Role::Caption
+                && under_headline
+                && lines::compact_folded(self.lines[i].text).starts_with("编者按")
+            {
+                while i < self.lines.len() && self.roles[i] == Role::Caption {
+                    self.roles[i] = Role::Body;
+                    i += 1;
+                }
+                continue;
+            }
+            i += 1;
+        }
+    }
+
     /// Index of the next line after `i` whose role is body or headline.
     pub(crate) fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| matches!(self.roles[j], Role::Body | Role::Headline))
@@ -204,6 +253,12 @@ fn classify(text: &str) -> Role {
 /// A very short line within two lines of a folio or date line is the
 /// section name (`综合新闻` beside `第02版`).
 fn mark_sections(lines: &[Line], roles: &mut [Role]) {
+    // A page prints one section name: when a known one (`要闻`, `港 聞`)
+    // is among its lines, a short line near the folio is no section but
+    // an article's kicker set at the top of the page (`假日观察`).
+    if roles.contains(&Role::Furniture(Furniture::Section)) {
+        return;
+    }
     for i in 0..lines.len() {
         if roles[i] != Role::Body || !furniture::could_be_section(lines[i].text) {
             continue;
@@ -233,11 +288,11 @@ fn extend_notes(lines: &[Line], roles: &mut [Role]) {
             let note = ["编者按", "核心阅读", "图为", "图片"]
                 .iter()
                 .any(|k| text.starts_with(k));
-            let ended = lines::ends_sentence(text) || text.ends_with('摄');
+            let ended = lines::finishes_sentence(text) || text.ends_with('摄');
             open = if note && !ended { 12 } else { 0 };
         } else if open > 0 && roles[i] == Role::Body {
             roles[i] = Role::Caption;
-            open = if lines::ends_sentence(text) {
+            open = if lines::finishes_sentence(text) {
                 0
             } else {
                 open - 1

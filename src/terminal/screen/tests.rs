@@ -96,9 +96,10 @@ fn a_wide_character_replaced_by_a_narrow_one_rewrites_the_cell_it_covered() {
 fn a_cluster_of_several_chars_is_written_once_and_again_when_it_changes() {
     let mut screen = Screen::new(Size::new(6, 1));
     let plain = Style::default();
+    // After a cluster of several chars, the cursor is moved again.
     assert_eq!(
         frame(&mut screen, &[(0, 0, "ae\u{301}b", plain)]),
-        format!("{CLEAR}\x1b[1;1Hae\u{301}b{END}")
+        format!("{CLEAR}\x1b[1;1Hae\u{301}\x1b[1;3Hb{END}")
     );
     assert_eq!(frame(&mut screen, &[(0, 0, "ae\u{301}b", plain)]), "");
     assert_eq!(
@@ -179,9 +180,71 @@ struct Token {
     style: Style,
 }
 
+/// Emoji sequences some terminals draw one column wide.
+const EMOJI: [&str; 4] = ["⚠\u{FE0F}", "❤\u{FE0F}", "🇯🇵", "🌞"];
+
+#[test]
+fn the_cursor_is_moved_again_after_every_emoji_sequence() {
+    for emoji in EMOJI {
+        let mut screen = Screen::new(Size::new(10, 1));
+        let text = format!("{emoji}{emoji}ab");
+        // Each emoji: its two cells blanked, back, the emoji, and the next
+        // cell is reached by an absolute move.
+        assert_eq!(
+            frame(&mut screen, &[(0, 0, &text, Style::default())]),
+            format!(
+                "{CLEAR}\x1b[1;1H  \x1b[1;1H{emoji}\x1b[1;3H  \x1b[1;3H{emoji}\x1b[1;5Hab{END}"
+            ),
+            "{emoji}"
+        );
+    }
+}
+
+#[test]
+fn chinese_is_settled_and_emoji_is_not() {
+    assert!(is_settled("中", 2));
+    assert!(is_settled("。", 2));
+    assert!(is_settled("한", 2));
+    assert!(is_settled("a", 1));
+    assert!(!is_settled("⚠\u{FE0F}", 2));
+    assert!(!is_settled("🇯🇵", 2));
+    assert!(!is_settled("🌞", 2));
+    assert!(!is_settled("e\u{301}", 1));
+}
+
+/// What a terminal that ignores the emoji presentation selector (VS16,
+/// U+FE0F), as tmux 3.3a does, receives in effect: `⚠️` drawn as `⚠`, one
+/// column wide.
+fn as_narrow_terminal(bytes: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(bytes)
+        .replace('\u{FE0F}', "")
+        .into_bytes()
+}
+
+#[test]
+fn a_terminal_drawing_emoji_narrow_keeps_the_rest_of_the_row_in_place() {
+    let mut screen = Screen::new(Size::new(10, 1));
+    let mut terminal = vt100::Parser::new(
+        std::num::NonZero::new(1).unwrap(),
+        std::num::NonZero::new(10).unwrap(),
+        0,
+    );
+    let plain = Style::default();
+    terminal.process(&as_narrow_terminal(
+        frame(&mut screen, &[(0, 0, "abcdefghij", plain)]).as_bytes(),
+    ));
+    let bytes = frame(&mut screen, &[(0, 0, "⚠\u{FE0F}注意❤\u{FE0F}xy", plain)]);
+    terminal.process(&as_narrow_terminal(bytes.as_bytes()));
+    // `⚠` at column 0, a blank where its second half would be (not the
+    // stale `b`), then everything in its own column.
+    assert_eq!(terminal.screen().contents(), "⚠ 注意❤ xy");
+}
+
 fn token() -> impl Strategy<Value = Token> {
     let symbols = prop::sample::select(vec![
         "a", "b", " ", "7", "中", "文", "。", "Ａ", "e\u{301}", "o\u{308}",
+        // Not the flag: `vt100` draws regional indicators one by one.
+        EMOJI[0], EMOJI[1], EMOJI[3],
     ]);
     let styles = prop::sample::select(vec![
         Style::default(),

@@ -1,0 +1,132 @@
+//! The real binary in a pseudo-terminal, for tests that need the bytes it
+//! writes to a terminal. Pulled in with `#[path = "support/pty.rs"] mod pty;`.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::ffi::OsStr;
+use std::io::{Read as _, Write as _};
+use std::os::fd::OwnedFd;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use nix::fcntl::{FcntlArg, FdFlag, fcntl};
+use nix::pty::{Winsize, openpty};
+
+/// The bytes that end every frame (the cursor hidden again).
+pub const HIDE: &[u8] = b"\x1b[?25l";
+
+/// A running reader in a 120×30 pseudo-terminal, with what it wrote.
+pub struct Pty {
+    child: Child,
+    master: std::fs::File,
+    output: mpsc::Receiver<Vec<u8>>,
+    /// Everything written so far.
+    pub seen: Vec<u8>,
+}
+
+impl Pty {
+    /// Starts `newsreader ARGS` with `home` as its home and data directory
+    /// and no config of the user's.
+    pub fn start<I, S>(args: I, home: &Path) -> Pty
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let size = Winsize {
+            ws_row: 30,
+            ws_col: 120,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        let pty = openpty(Some(&size), None).unwrap();
+        for fd in [&pty.master, &pty.slave] {
+            fcntl(fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).unwrap();
+        }
+        let slave: OwnedFd = pty.slave;
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsreader"));
+        for (name, _) in std::env::vars_os() {
+            if name.to_string_lossy().starts_with("NEWSREADER_") {
+                command.env_remove(name);
+            }
+        }
+        let child = command
+            .args(["--ambiguous-width", "narrow", "--data-dir"])
+            .arg(home.join("data"))
+            .args(args)
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave))
+            .spawn()
+            .unwrap();
+        let master = std::fs::File::from(pty.master);
+        let mut reading = master.try_clone().unwrap();
+        let (sender, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = reading.read(&mut buf) {
+                if sender.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Pty {
+            child,
+            master,
+            output,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Reads until `wanted` has been written (after `from`), at most 10 s.
+    pub fn wait_for(&mut self, wanted: &[u8], from: usize) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !contains(&self.seen[from..], wanted) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.seen.extend(bytes),
+                Err(_) => panic!(
+                    "{:?} not written; got {:?}",
+                    String::from_utf8_lossy(wanted),
+                    String::from_utf8_lossy(&self.seen[self.seen.len().saturating_sub(600)..])
+                ),
+            }
+        }
+    }
+
+    /// Presses `keys` and waits for the frame they bring.
+    pub fn press(&mut self, keys: &[u8]) {
+        let from = self.seen.len();
+        self.master.write_all(keys).unwrap();
+        self.wait_for(HIDE, from);
+    }
+
+    /// Writes `keys` without waiting for a frame.
+    pub fn send(&mut self, keys: &[u8]) {
+        self.master.write_all(keys).unwrap();
+    }
+
+    /// Waits for the reader to end (at most 10 s) and returns all it wrote.
+    pub fn end(mut self) -> (std::process::ExitStatus, Vec<u8>) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "the reader did not end");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.seen.extend(bytes);
+        }
+        (status, self.seen)
+    }
+}
+
+/// True when `needle` occurs in `haystack`.
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
