@@ -307,7 +307,7 @@ fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
     let expected = [
         ("Page 1", "市委常委会会议暨市委财经委员会会议召开"),
         (
-            ">•坚定信心决心 争取更好结果为全省发展大局作出",
+            ">•坚定信心决心 争取更好结果 为全省发展大局作出",
             "分析全市上半年经济形势，研究部署下一阶段工作",
         ),
         ("  应有贡献", "坚定信心决心 争取更好结果"),
@@ -332,13 +332,14 @@ fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
 fn sample_edition_at_50_by_16_opens_the_second_article() {
     let mut app = sample_app(50, 16);
     let screen = lines(&draw(&app, 50, 16));
-    // The lead's title (51 columns) wraps to a second row.
+    // The lead's title (52 columns, a space where each printed line ended)
+    // wraps to a second row.
     assert_line(
         &screen,
         2,
         &format!(
             "│{}│",
-            pad(">•坚定信心决心 争取更好结果为全省发展大局作出应", 48)
+            pad(">•坚定信心决心 争取更好结果 为全省发展大局作出应", 48)
         ),
     );
     assert_line(&screen, 3, &format!("│{}│", pad("  有贡献", 48)));
