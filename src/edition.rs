@@ -180,16 +180,18 @@ fn is_latin_side(c: char) -> bool {
     c.is_ascii() || (c.is_alphanumeric() && !is_cjk(c))
 }
 
-/// True for a character of the CJK blocks (ideographs, kana, Hangul, CJK
-/// symbols and punctuation, full-width forms): the ranges UAX #11 gives East
-/// Asian Wide or Fullwidth in those scripts.
-fn is_cjk(c: char) -> bool {
+/// True for a character of the CJK scripts' blocks (UAX #11 gives them
+/// East Asian Wide or Fullwidth): Hangul Jamo and syllables (with their
+/// extensions A and B), CJK radicals, Kangxi radicals, CJK symbols and
+/// punctuation, kana, bopomofo, CJK compatibility, ideographs (extension A,
+/// the unified block, the supplementary planes 2 and 3), Yi, compatibility
+/// ideographs, CJK vertical and compatibility forms, and half-width and
+/// full-width forms. The one such rule of the crate: the parser (joining
+/// lines) and typesetting (justifying, breaking) both ask it.
+pub fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{1100}'..='\u{11FF}'
-        | '\u{2E80}'..='\u{2FDF}'
-        | '\u{3000}'..='\u{33FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{2E80}'..='\u{A4CF}'
         | '\u{A960}'..='\u{A97F}'
         | '\u{AC00}'..='\u{D7FF}'
         | '\u{F900}'..='\u{FAFF}'
@@ -364,4 +366,21 @@ pub fn fingerprint_beside<T>(text: &str, work: impl FnOnce() -> T) -> (T, Finger
             .unwrap_or_else(|| Fingerprint::of_text(text));
         (result, fingerprint)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_cjk;
+
+    #[test]
+    fn is_cjk_covers_every_cjk_script_block_and_no_latin() {
+        // Hangul Jamo, a Kangxi radical, kana, Yi, Hangul Jamo extensions A
+        // and B, a syllable, an ideograph of plane 2, full-width forms.
+        for c in "ᄀ⼀あア가ꀀꥠힰ𠀀ＡＣ，、。".chars() {
+            assert!(is_cjk(c), "{c:?}");
+        }
+        for c in "Aé1“—·".chars() {
+            assert!(!is_cjk(c), "{c:?}");
+        }
+    }
 }

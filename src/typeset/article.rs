@@ -31,7 +31,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::justify::Gap;
-use super::kinsoku::is_cjk;
+use super::kinsoku::in_cjk_text;
 use super::{
     AmbiguousWidth, Options, cluster_width, display_width, grapheme_indices, set_lines, wrap,
 };
@@ -317,7 +317,9 @@ fn joins_indent(indent: &str, text: &str) -> bool {
 /// letter at all counts as CJK, as it did before Latin indents existed.
 fn is_cjk_paragraph(text: &str) -> bool {
     // Ideographs, kana and Hangul are alphabetic (Unicode Alphabetic).
-    text.chars().find(|c| c.is_alphabetic()).is_none_or(is_cjk)
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_none_or(in_cjk_text)
 }
 
 /// Where the chars `chars` of `article`'s dateline (or, with `byline`, its
