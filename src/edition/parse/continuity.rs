@@ -40,6 +40,14 @@
 //! first, each end and head once, never closing a cycle: one assignment
 //! over the page, not a decision per break.
 //!
+//! **Order, when counts are silent.** An open end in doubt that no score
+//! joined takes, in page order, the first head on offer after it that
+//! nothing took ([`order_fallback`]), when CJK letters meet at the join,
+//! the head follows a finished block after no more than a blank line, and
+//! its first char never follows a `。` or `，` in the text around (else it
+//! may open a sentence): extractors read the continuations of a page's
+//! columns in the order of the columns they continue.
+//!
 //! **Reading order.** Each head taken by a non-natural end is moved, with
 //! the chain it continues, right after that end; the lines between a block
 //! and its natural successor (a headline set among the columns) stay
@@ -370,6 +378,14 @@ pub(crate) fn restore_continuations(page: &mut PageLines, context: &[&str]) {
             }
         }
     }
+    // A head whose first char follows a `。` or `，` in the text around
+    // opens a sentence or clause: no fallback head (see `order_fallback`).
+    for h in (0..n).filter(|&h| heads[h]) {
+        if let Some(c) = text(blocks[h].0).chars().next() {
+            want_pairs.insert(('。', c), 0);
+            want_pairs.insert(('，', c), 0);
+        }
+    }
     let grams = Grams::count(page, context, want_pairs, want_triples);
     let natural_join: Vec<Option<f64>> = (0..n)
         .map(|k| {
@@ -433,6 +449,21 @@ pub(crate) fn restore_continuations(page: &mut PageLines, context: &[&str]) {
             pred[h] = Some(k);
         }
     }
+    // Evidence left some open ends in doubt unjoined: they take, in page
+    // order, the unjoined heads after them that read as continuations.
+    let opener = |h: usize| {
+        text(blocks[h].0)
+            .chars()
+            .next()
+            .is_some_and(|c| grams.pair(('。', c)) > 0 || grams.pair(('，', c)) > 0)
+    };
+    order_fallback(&blocks, &doubt, &offered, &mut succ, &mut pred, |k, h| {
+        letters_meet(text(blocks[k].1), text(blocks[h].0))
+            && !ends[h - 1]
+            && blocks[h - 1].1 + 2 >= blocks[h].0
+            && closes_sentence(text(blocks[h - 1].1))
+            && !opener(h)
+    });
     if (0..n).all(|k| succ[k].is_none_or(|h| h == k + 1)) {
         return;
     }
@@ -451,6 +482,44 @@ pub(crate) fn restore_continuations(page: &mut PageLines, context: &[&str]) {
         }
     }
     reorder(page, &blocks, &succ, &pred);
+}
+
+/// Open ends in doubt that no join score took take, in page order, the
+/// heads on offer that nothing took, later on the page and in page order
+/// (`meet` vets each pair): extractors read the continuations of a page's
+/// columns in the order of the columns they continue (pdftotext, `ed04`
+/// page 1: `…冻梨` / `等特色…`, `…约6万` / `头牲畜…`, both joins unseen
+/// in the edition's counts).
+fn order_fallback(
+    blocks: &[Block],
+    doubt: &[bool],
+    offered: &[bool],
+    succ: &mut [Option<usize>],
+    pred: &mut [Option<usize>],
+    meet: impl Fn(usize, usize) -> bool,
+) {
+    let n = blocks.len();
+    let mut next = 0;
+    for k in 0..n {
+        if !doubt[k] || succ[k].is_some() {
+            continue;
+        }
+        let Some(h) =
+            (next.max(k + 2)..n.min(k + REACH + 1)).find(|&h| offered[h] && pred[h].is_none())
+        else {
+            return;
+        };
+        let mut at = h;
+        while let Some(s) = succ[at] {
+            at = s;
+        }
+        if at == k || !meet(k, h) {
+            continue;
+        }
+        next = h + 1;
+        succ[k] = Some(h);
+        pred[h] = Some(k);
+    }
 }
 
 /// Puts the page lines in the order the chains give: each chain is read
@@ -509,6 +578,11 @@ fn reorder(page: &mut PageLines, blocks: &[Block], succ: &[Option<usize>], pred:
     page.roles = order.iter().map(|&i| page.roles[i]).collect();
     page.measures = order.iter().map(|&i| page.measures[i]).collect();
     page.lines = lines;
+}
+
+/// Whether line text `t` ends with a sentence's end.
+fn closes_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['。', '！', '？', '”'])
 }
 
 #[cfg(test)]
@@ -570,9 +644,23 @@ mod tests {
     }
 
     #[test]
-    fn a_pair_never_seen_moves_nothing() {
-        // The same page without `价格` anywhere: no evidence for the join.
+    fn a_pair_never_seen_joins_by_page_order() {
+        // The same page without `价格` anywhere: no count speaks for the
+        // join, but the only open end in doubt takes the only head on
+        // offer after it.
         let text = BROKEN.replace("加强价格监管", "加强监督管理");
+        let (order, _) = page_of(&text);
+        assert_eq!(order[3], "价现象管委会表示同时加强价");
+        assert_eq!(order[4], "格巡查对明码标价不规范的商");
+    }
+
+    #[test]
+    fn a_sentence_opener_is_no_fallback_head() {
+        // `格` follows a `。` on the page: the late block may open a
+        // sentence, and with no count for the join it stays.
+        let text = BROKEN
+            .replace("加强价格监管", "加强监督管理")
+            .replace("点运河夜市人头攒动小吃摊前", "点运河夜市。格外人头攒动前");
         let (order, _) = page_of(&text);
         let before: Vec<String> = text
             .lines()
