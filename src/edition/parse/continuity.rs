@@ -218,23 +218,6 @@ fn join_score(g: &Grams, a: &str, b: &str) -> Option<f64> {
     Some(ln(pair) + TRIPLE_WEIGHT * (ln(before) + ln(after)))
 }
 
-/// Runs of body lines with no blank or other line between.
-fn blocks(page: &PageLines) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
-    let mut prev_body = false;
-    for (i, line) in page.lines.iter().enumerate() {
-        let body = page.roles[i] == Role::Body;
-        if body {
-            match out.last_mut() {
-                Some(b) if prev_body && !line.blank_before => b.1 = i,
-                _ => out.push((i, i)),
-            }
-        }
-        prev_body = body;
-    }
-    out
-}
-
 /// True when body line `i` is a full column line.
 fn full(page: &PageLines, i: usize) -> bool {
     let m = page.measure_at(i);
@@ -333,7 +316,7 @@ pub(crate) fn restore_continuations(page: &mut PageLines, context: &[&str]) {
     if page.english {
         return;
     }
-    let blocks = blocks(page);
+    let blocks: Vec<Block> = super::blocks::body_blocks(page);
     let n = blocks.len();
     if n < 3 {
         return;
