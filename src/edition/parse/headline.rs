@@ -360,13 +360,29 @@ fn above(page: &PageLines, i: usize) -> Above {
             let t = &page.lines[j].text;
             if ends_sentence(t) || credits::ends_with_closing(t) {
                 Above::Closed
-            } else if page.lines[j].candidate {
+            } else if page.lines[j].candidate && !(comma_bound(page, j) && full_line(page, i)) {
                 Above::Candidate
             } else {
                 Above::Open
             }
         }
     }
+}
+
+/// True when line `j` holds a clause comma within its column's width:
+/// [`is_headline`] never makes it a headline, so under it a full column
+/// line is no line of a headline stack but the column running on
+/// (`中女子组决赛中，来自山区的青` over the column's last line
+/// `石镇中学队一路过关斩将闯进决`, over the next article's headline).
+fn comma_bound(page: &PageLines, j: usize) -> bool {
+    let m = page.measure_at(j);
+    m.columnar && has_clause_comma(page.lines[j].text) && page.lines[j].width <= m.full + 2
+}
+
+/// True when line `i` is as wide as its column, give or take a char.
+fn full_line(page: &PageLines, i: usize) -> bool {
+    let m = page.measure_at(i);
+    m.columnar && page.lines[i].width + 2 >= m.full && page.lines[i].width <= m.full + 2
 }
 
 fn is_headline(page: &PageLines, i: usize) -> bool {
@@ -1211,6 +1227,25 @@ mod tests {
         let lines: Vec<&str> = article.headline.lines().collect();
         assert_eq!(lines, ["首座油氢合建站在高新投运"]);
         assert!(article.paragraphs[0].starts_with("五月十六日"));
+    }
+
+    #[test]
+    fn a_full_line_under_a_comma_line_over_a_headline_is_body() {
+        let text = "市民公园改造完工开放\n\n本报讯 经过半年施工，市民公\n                    园改造工程日前完工，园内新增\n步道三公里，栽种花木两万余株\n                    ，并设置了多处休息亭和直饮水\n点。\n  周末的公园格外热闹。上\n                    午，不少家长带着孩子来到新建\n的儿童乐园，滑梯和沙池前排起\n                    长队，附近居民说这里终于有了\n像样的游玩地方，周边商户的生\n                    意也跟着好起来了许多人都愿意\n旧城区自来水管网更新启动\n                    \n本报讯 旧城区自来水管网更新\n工程昨日启动，计划年内完成四\n                    十公里老旧管道的更换。\n";
+        let edition = crate::edition::parse::parse(text);
+        let first = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = first.headline.lines().collect();
+        assert_eq!(lines, ["市民公园改造完工开放"]);
+        assert!(
+            first
+                .paragraphs
+                .last()
+                .expect("a paragraph")
+                .ends_with("许多人都愿意")
+        );
+        let last = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = last.headline.lines().collect();
+        assert_eq!(lines, ["旧城区自来水管网更新启动"]);
     }
 
     #[test]
