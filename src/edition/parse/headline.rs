@@ -503,10 +503,25 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // (its indent dropped), running on into a full line. A line more than
     // three characters short cannot run on: it is a headline.
     if next.width + 4 >= m.full {
-        return line.width + 6 < m.full;
+        return line.width + 6 < m.full && !broke_before_run(line.width, next.text, m.full);
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// Width of an indent: a paragraph's first line is set two chars short.
+const INDENT: usize = 4;
+
+/// True when a paragraph's first line `width` wide (its indent dropped)
+/// was broken early because the next line opens with a run of Latin
+/// letters or digits that does not fit after it (`“现在手持订单已经排到了`
+/// / `2029年，船台…`): a short line, but no headline.
+fn broke_before_run(width: usize, next: &str, full: usize) -> bool {
+    let run = next
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
+        .count();
+    run > 0 && width + INDENT + run > full
 }
 
 /// True when the text line right above line `i` is a headline line.
@@ -1246,6 +1261,13 @@ mod tests {
         let last = edition.articles().last().expect("an article");
         let lines: Vec<&str> = last.headline.lines().collect();
         assert_eq!(lines, ["旧城区自来水管网更新启动"]);
+    }
+
+    #[test]
+    fn a_first_line_broken_before_a_run_of_digits_is_body() {
+        assert!(broke_before_run(24, "2029年，船台和船坞几乎没有空档", 31));
+        assert!(!broke_before_run(20, "2029年，船台和船坞几乎没有空档", 31));
+        assert!(!broke_before_run(24, "船台和船坞几乎没有空档期。", 31));
     }
 
     #[test]
