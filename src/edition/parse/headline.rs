@@ -503,7 +503,9 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // (its indent dropped), running on into a full line. A line more than
     // three characters short cannot run on: it is a headline.
     if next.width + 4 >= m.full {
-        return line.width + 6 < m.full && !broke_before_run(line.width, next.text, m.full);
+        return line.width + 6 < m.full
+            && !broke_before_run(line.width, next.text, m.full)
+            && !(above == Above::Closed && indent_short_of_column(page, line.width, j));
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
@@ -522,6 +524,20 @@ fn broke_before_run(width: usize, next: &str, full: usize) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
         .count();
     run > 0 && width + INDENT + run > full
+}
+
+/// True when a line `width` wide, over body line `j`, is exactly an indent
+/// short of the column that `j` and the body line after it set, both as
+/// wide (the page's measure can be wider than this column: a column
+/// beside a wider one): a paragraph's first line (`有經常乘搭的士的市民則歡`
+/// / `迎新制度，認為…` / `態度及車廂衞生，…`).
+fn indent_short_of_column(page: &PageLines, width: usize, j: usize) -> bool {
+    let w = page.lines[j].width;
+    width + INDENT == w
+        && page.roles[j] == Role::Body
+        && page
+            .next_text(j)
+            .is_some_and(|k| page.roles[k] == Role::Body && page.lines[k].width == w)
 }
 
 /// True when the text line right above line `i` is a headline line.
@@ -1268,6 +1284,17 @@ mod tests {
         assert!(broke_before_run(24, "2029年，船台和船坞几乎没有空档", 31));
         assert!(!broke_before_run(20, "2029年，船台和船坞几乎没有空档", 31));
         assert!(!broke_before_run(24, "船台和船坞几乎没有空档期。", 31));
+    }
+
+    #[test]
+    fn a_line_an_indent_short_of_the_two_lines_under_it_opens_a_paragraph() {
+        let text = "有經常乘搭的士的市民則歡\n迎新制度，認為可改善司機服務\n\
+                    態度及車廂衞生，並期望日後可\n";
+        let despaced = super::super::lines::despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        page.roles.iter_mut().for_each(|r| *r = Role::Body);
+        assert!(indent_short_of_column(&page, page.lines[0].width, 1));
+        assert!(!indent_short_of_column(&page, page.lines[0].width - 2, 1));
     }
 
     #[test]
