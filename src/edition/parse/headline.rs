@@ -517,13 +517,33 @@ const INDENT: usize = 4;
 /// True when a paragraph's first line `width` wide (its indent dropped)
 /// was broken early because the next line opens with a run of Latin
 /// letters or digits that does not fit after it (`“现在手持订单已经排到了`
-/// / `2029年，船台…`): a short line, but no headline.
+/// / `2029年，船台…`), or with an opening mark that cannot end a line and
+/// the char after it (`沿线城市也在抓紧布局` / `“高铁经济”。…`): a short
+/// line, but no headline.
 fn broke_before_run(width: usize, next: &str, full: usize) -> bool {
-    let run = next
-        .chars()
+    // Opening marks never end a line: they go down with the char after.
+    let marks = next.chars().take_while(|&c| is_opening(c)).count();
+    let rest = next.chars().skip(marks);
+    let run = rest
+        .clone()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
         .count();
-    run > 0 && width + INDENT + run > full
+    let head = if run > 0 {
+        run
+    } else if marks > 0 {
+        rest.take(1).count() * 2
+    } else {
+        return false;
+    };
+    width + INDENT + marks * 2 + head > full
+}
+
+/// True for an opening quotation mark or bracket, which never ends a line.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '〔'
+    )
 }
 
 /// True when a line `width` wide, over body line `j`, is exactly an indent
@@ -1284,6 +1304,12 @@ mod tests {
         assert!(broke_before_run(24, "2029年，船台和船坞几乎没有空档", 31));
         assert!(!broke_before_run(20, "2029年，船台和船坞几乎没有空档", 31));
         assert!(!broke_before_run(24, "船台和船坞几乎没有空档期。", 31));
+    }
+
+    #[test]
+    fn a_first_line_broken_before_an_opening_quote_is_body() {
+        assert!(broke_before_run(20, "“高铁经济”。遵义、都匀等", 27));
+        assert!(!broke_before_run(16, "“高铁经济”。遵义、都匀等", 27));
     }
 
     #[test]
