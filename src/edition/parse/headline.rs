@@ -436,7 +436,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return true;
     }
     if !closed {
-        return false;
+        return kicker_over_headline(page, i);
     }
     let Some(j) = page.next_text(i) else {
         // Last text of the page: a headline, unless it is a full column
@@ -509,6 +509,19 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// True when line `i`, set apart by a blank line, holds ideographs alone
+/// and ends well short of the column right over a headline line: a
+/// kicker, whatever the text above it (`宁州港上半年` / `集装箱吞吐量创新高`
+/// under a photo caption read as body). No body line is that short
+/// without ending its sentence.
+fn kicker_over_headline(page: &PageLines, i: usize) -> bool {
+    let line = &page.lines[i];
+    line.blank_before
+        && ideographs_only(line.text)
+        && line.width + 6 <= page.measure_at(i).full
+        && page.roles.get(i + 1) == Some(&Role::Headline)
 }
 
 /// Width of an indent: a paragraph's first line is set two chars short.
@@ -1304,6 +1317,23 @@ mod tests {
         assert!(broke_before_run(24, "2029年，船台和船坞几乎没有空档", 31));
         assert!(!broke_before_run(20, "2029年，船台和船坞几乎没有空档", 31));
         assert!(!broke_before_run(24, "船台和船坞几乎没有空档期。", 31));
+    }
+
+    #[test]
+    fn a_short_line_of_ideographs_set_apart_over_a_headline_is_a_kicker() {
+        let text = "茶园里采摘明前茶。（本报通讯员\n\n宁州港上半年\n集装箱吞吐量创新高\n\
+                    本报讯 7月9日，记者陆海\n峰报道：今天，宁州港集团发布\n\
+                    上半年生产数据：1至6月，全港\n完成集装箱吞吐量一千二百万标\n\
+                    准箱，同比增长百分之九点六。\n";
+        let despaced = super::super::lines::despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        page.roles.iter_mut().for_each(|r| *r = Role::Body);
+        let at = |t: &str| page.lines.iter().position(|l| l.text == t).expect(t);
+        let (kicker, title) = (at("宁州港上半年"), at("集装箱吞吐量创新高"));
+        page.roles[title] = Role::Headline;
+        assert!(kicker_over_headline(&page, kicker));
+        page.roles[title] = Role::Body;
+        assert!(!kicker_over_headline(&page, kicker));
     }
 
     #[test]
