@@ -360,13 +360,29 @@ fn above(page: &PageLines, i: usize) -> Above {
             let t = &page.lines[j].text;
             if ends_sentence(t) || credits::ends_with_closing(t) {
                 Above::Closed
-            } else if page.lines[j].candidate {
+            } else if page.lines[j].candidate && !(comma_bound(page, j) && full_line(page, i)) {
                 Above::Candidate
             } else {
                 Above::Open
             }
         }
     }
+}
+
+/// True when line `j` holds a clause comma within its column's width:
+/// [`is_headline`] never makes it a headline, so under it a full column
+/// line is no line of a headline stack but the column running on
+/// (`中女子组决赛中，来自山区的青` over the column's last line
+/// `石镇中学队一路过关斩将闯进决`, over the next article's headline).
+fn comma_bound(page: &PageLines, j: usize) -> bool {
+    let m = page.measure_at(j);
+    m.columnar && has_clause_comma(page.lines[j].text) && page.lines[j].width <= m.full + 2
+}
+
+/// True when line `i` is as wide as its column, give or take a char.
+fn full_line(page: &PageLines, i: usize) -> bool {
+    let m = page.measure_at(i);
+    m.columnar && page.lines[i].width + 2 >= m.full && page.lines[i].width <= m.full + 2
 }
 
 fn is_headline(page: &PageLines, i: usize) -> bool {
@@ -420,7 +436,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return true;
     }
     if !closed {
-        return false;
+        return kicker_over_headline(page, i);
     }
     let Some(j) = page.next_text(i) else {
         // Last text of the page: a headline, unless it is a full column
@@ -487,10 +503,74 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // (its indent dropped), running on into a full line. A line more than
     // three characters short cannot run on: it is a headline.
     if next.width + 4 >= m.full {
-        return line.width + 6 < m.full;
+        return line.width + 6 < m.full
+            && !broke_before_run(line.width, next.text, m.full)
+            && !(above == Above::Closed && indent_short_of_column(page, line.width, j));
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// True when line `i`, set apart by a blank line, holds ideographs alone
+/// and ends well short of the column right over a headline line: a
+/// kicker, whatever the text above it (`宁州港上半年` / `集装箱吞吐量创新高`
+/// under a photo caption read as body). No body line is that short
+/// without ending its sentence.
+fn kicker_over_headline(page: &PageLines, i: usize) -> bool {
+    let line = &page.lines[i];
+    line.blank_before
+        && ideographs_only(line.text)
+        && line.width + 6 <= page.measure_at(i).full
+        && page.roles.get(i + 1) == Some(&Role::Headline)
+}
+
+/// Width of an indent: a paragraph's first line is set two chars short.
+const INDENT: usize = 4;
+
+/// True when a paragraph's first line `width` wide (its indent dropped)
+/// was broken early because the next line opens with a run of Latin
+/// letters or digits that does not fit after it (`“现在手持订单已经排到了`
+/// / `2029年，船台…`), or with an opening mark that cannot end a line and
+/// the char after it (`沿线城市也在抓紧布局` / `“高铁经济”。…`): a short
+/// line, but no headline.
+fn broke_before_run(width: usize, next: &str, full: usize) -> bool {
+    // Opening marks never end a line: they go down with the char after.
+    let marks = next.chars().take_while(|&c| is_opening(c)).count();
+    let rest = next.chars().skip(marks);
+    let run = rest
+        .clone()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
+        .count();
+    let head = if run > 0 {
+        run
+    } else if marks > 0 {
+        rest.take(1).count() * 2
+    } else {
+        return false;
+    };
+    width + INDENT + marks * 2 + head > full
+}
+
+/// True for an opening quotation mark or bracket, which never ends a line.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '〔'
+    )
+}
+
+/// True when a line `width` wide, over body line `j`, is exactly an indent
+/// short of the column that `j` and the body line after it set, both as
+/// wide (the page's measure can be wider than this column: a column
+/// beside a wider one): a paragraph's first line (`有經常乘搭的士的市民則歡`
+/// / `迎新制度，認為…` / `態度及車廂衞生，…`).
+fn indent_short_of_column(page: &PageLines, width: usize, j: usize) -> bool {
+    let w = page.lines[j].width;
+    width + INDENT == w
+        && page.roles[j] == Role::Body
+        && page
+            .next_text(j)
+            .is_some_and(|k| page.roles[k] == Role::Body && page.lines[k].width == w)
 }
 
 /// True when the text line right above line `i` is a headline line.
@@ -1211,6 +1291,66 @@ mod tests {
         let lines: Vec<&str> = article.headline.lines().collect();
         assert_eq!(lines, ["首座油氢合建站在高新投运"]);
         assert!(article.paragraphs[0].starts_with("五月十六日"));
+    }
+
+    #[test]
+    fn a_full_line_under_a_comma_line_over_a_headline_is_body() {
+        let text = "市民公园改造完工开放\n\n本报讯 经过半年施工，市民公\n                    园改造工程日前完工，园内新增\n步道三公里，栽种花木两万余株\n                    ，并设置了多处休息亭和直饮水\n点。\n  周末的公园格外热闹。上\n                    午，不少家长带着孩子来到新建\n的儿童乐园，滑梯和沙池前排起\n                    长队，附近居民说这里终于有了\n像样的游玩地方，周边商户的生\n                    意也跟着好起来了许多人都愿意\n旧城区自来水管网更新启动\n                    \n本报讯 旧城区自来水管网更新\n工程昨日启动，计划年内完成四\n                    十公里老旧管道的更换。\n";
+        let edition = crate::edition::parse::parse(text);
+        let first = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = first.headline.lines().collect();
+        assert_eq!(lines, ["市民公园改造完工开放"]);
+        assert!(
+            first
+                .paragraphs
+                .last()
+                .expect("a paragraph")
+                .ends_with("许多人都愿意")
+        );
+        let last = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = last.headline.lines().collect();
+        assert_eq!(lines, ["旧城区自来水管网更新启动"]);
+    }
+
+    #[test]
+    fn a_first_line_broken_before_a_run_of_digits_is_body() {
+        assert!(broke_before_run(24, "2029年，船台和船坞几乎没有空档", 31));
+        assert!(!broke_before_run(20, "2029年，船台和船坞几乎没有空档", 31));
+        assert!(!broke_before_run(24, "船台和船坞几乎没有空档期。", 31));
+    }
+
+    #[test]
+    fn a_short_line_of_ideographs_set_apart_over_a_headline_is_a_kicker() {
+        let text = "茶园里采摘明前茶。（本报通讯员\n\n宁州港上半年\n集装箱吞吐量创新高\n\
+                    本报讯 7月9日，记者陆海\n峰报道：今天，宁州港集团发布\n\
+                    上半年生产数据：1至6月，全港\n完成集装箱吞吐量一千二百万标\n\
+                    准箱，同比增长百分之九点六。\n";
+        let despaced = super::super::lines::despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        page.roles.iter_mut().for_each(|r| *r = Role::Body);
+        let at = |t: &str| page.lines.iter().position(|l| l.text == t).expect(t);
+        let (kicker, title) = (at("宁州港上半年"), at("集装箱吞吐量创新高"));
+        page.roles[title] = Role::Headline;
+        assert!(kicker_over_headline(&page, kicker));
+        page.roles[title] = Role::Body;
+        assert!(!kicker_over_headline(&page, kicker));
+    }
+
+    #[test]
+    fn a_first_line_broken_before_an_opening_quote_is_body() {
+        assert!(broke_before_run(20, "“高铁经济”。遵义、都匀等", 27));
+        assert!(!broke_before_run(16, "“高铁经济”。遵义、都匀等", 27));
+    }
+
+    #[test]
+    fn a_line_an_indent_short_of_the_two_lines_under_it_opens_a_paragraph() {
+        let text = "有經常乘搭的士的市民則歡\n迎新制度，認為可改善司機服務\n\
+                    態度及車廂衞生，並期望日後可\n";
+        let despaced = super::super::lines::despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        page.roles.iter_mut().for_each(|r| *r = Role::Body);
+        assert!(indent_short_of_column(&page, page.lines[0].width, 1));
+        assert!(!indent_short_of_column(&page, page.lines[0].width - 2, 1));
     }
 
     #[test]
