@@ -1,14 +1,22 @@
 //! The reader's state and its one entry point for change, [`App::update`].
 //!
-//! `App` holds the edition, which article is open and where it is scrolled
-//! to, the pane focus, the bookmarks of this edition, the read marks, the
-//! search (`search`), the headline list's page rows (`list`) and the status
-//! message.
-//! It knows no terminal: keys arrive already mapped to an [`Action`] (see
-//! `keymap`), the screen size arrives through [`App::resize`], and anything
-//! that needs I/O (saving a bookmark, copying to the clipboard, opening
-//! another edition) is returned as an [`Effect`] for the event loop to carry
-//! out; changed read marks are collected for it ([`App::take_read_changes`]). The renderer (`ui`) only reads it.
+//! `App` holds the edition, the pane focus, the status message, what keys
+//! mean now ([`Mode`]: reading, the library screen, a prompt, the help
+//! overlay; [`App::update`] matches on it), and one sub-state per part of
+//! the screen, each owning its fields and living in its module: the
+//! headline list (`list`), the reading pane (`ReaderState`: the open
+//! article, its top row, the article set at the pane's width), the bookmark
+//! sidebar (`sidebar`), the search (`search`), the read marks (`marks`), the
+//! help overlay, and the library of editions (`shelf`).
+//!
+//! It knows no terminal: keys arrive already mapped to an [`Action`] or a
+//! prompt edit (see `keymap::Keymap::input`), the screen size arrives
+//! through [`App::resize`], and anything that needs I/O (saving a bookmark,
+//! copying to the clipboard, opening another edition) is returned as an
+//! [`Effect`] for the event loop to carry out; changed read marks are
+//! collected for it ([`App::take_read_changes`]). The renderer (`ui`) only
+//! reads it, and whether a change needs a redraw is the renderer's
+//! business (it compares frames), not the app's.
 //!
 //! The reading position is kept as an [`Anchor`] (paragraph and char
 //! offset) of the top visible row, so a resize re-typesets and keeps the
@@ -19,6 +27,7 @@ pub mod help;
 pub mod input;
 pub mod layout;
 pub mod list;
+mod marks;
 pub mod mouse;
 pub mod search;
 pub mod shelf;
@@ -74,31 +83,52 @@ pub enum Effect {
     Copy(String),
     /// Open the next (`true`) or previous edition of the library.
     SwitchEdition(bool),
+    /// Parse and open entry `i` of the library in the reader's place.
+    OpenEdition(usize),
+    /// Keep this sidebar order for the next start (`store::prefs`).
+    KeepBookmarkOrder(Order),
 }
 
-/// Everything on screen that an action can change, to compare before and
-/// after an action: the event loop redraws only when it differs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ViewKey {
-    focus: Pane,
-    sidebar: bool,
-    help: Option<usize>,
-    selected: usize,
-    bookmark_selected: usize,
-    bookmarks: usize,
-    bookmarks_generation: u64,
-    order: Order,
-    note: Option<String>,
-    current: usize,
-    scroll: usize,
-    set_width: usize,
-    message: Option<String>,
-    search_prompt: Option<String>,
-    matches: usize,
-    current_match: Option<usize>,
-    filter: bool,
-    read: usize,
-    loading: bool,
+/// What keys mean now, so that routing a key is one match (see
+/// `keymap::Keymap::input`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The reader: headline list, reading pane, sidebar.
+    Reading,
+    /// The library screen (the list of editions).
+    Library,
+    /// A text prompt is open (search, a bookmark's note): keys type.
+    Prompt,
+    /// The help overlay is open: keys scroll it or close it.
+    Help,
+}
+
+/// Where the reading pane is in the open article, for the status bar, as
+/// vim's ruler says it: the whole article on screen, its first row at the
+/// top, its last row on screen, or else how much of what is off screen is
+/// above (never the `72%` of the rows down to the bottom one, which an
+/// article's first page already reached).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The whole article is on screen (`All`).
+    All,
+    /// The top of the article is on screen, not its end (`Top`).
+    Top,
+    /// The end of the article is on screen, not its top (`Bot`).
+    Bottom,
+    /// Neither: rows above the screen over all rows off it, 0–99 (`NN%`).
+    Percent(usize),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::All => f.write_str("All"),
+            Place::Top => f.write_str("Top"),
+            Place::Bottom => f.write_str("Bot"),
+            Place::Percent(p) => write!(f, "{p}%"),
+        }
+    }
 }
 
 /// Settings the app is created with.
@@ -125,41 +155,48 @@ impl Default for Settings {
     }
 }
 
-/// The reader's whole state.
+/// The reader's whole state: the edition, what keys mean now ([`Mode`]),
+/// the pane focus, and one sub-state per part of the screen, each owning
+/// its fields.
 #[derive(Debug)]
 pub struct App {
     edition: Edition,
     fingerprint: Fingerprint,
-    list_titles: Vec<String>,
     settings: Settings,
     screen: Rect,
+    mode: Mode,
     focus: Pane,
-    sidebar: bool,
-    help_open: bool,
-    help_scroll: usize,
-    help_entries: Vec<HelpEntry>,
-    selected: usize,
-    bookmark_selected: usize,
+    list: list::ListState,
+    reader: ReaderState,
+    sidebar: sidebar::SidebarState,
+    search: search::SearchState,
+    marks: marks::ReadMarks,
+    help: HelpState,
+    /// The library of editions, when several were given (see `shelf`).
+    shelf: Option<shelf::Shelf>,
+    message: Option<String>,
+    edition_place: Option<(usize, usize)>,
+    /// The status bar's note while the edition is provisional (see `swap`).
+    loading: Option<String>,
+}
+
+/// The reading pane: the open article, its top row (as an anchor and as a
+/// row index at the set width), and the article set at that width.
+#[derive(Debug, Default)]
+struct ReaderState {
     current: usize,
     top: Anchor,
     scroll: usize,
     set_width: usize,
     set: Option<Arc<SetArticle>>,
     cache: SetCache,
-    bookmarks: Vec<Bookmark>,
-    resolutions: Vec<Resolution>,
-    bookmarks_generation: u64,
-    order: Order,
-    note_input: Option<sidebar::NoteInput>,
-    message: Option<String>,
-    search: search::SearchState,
-    pages: list::PageIndex,
-    read: Vec<bool>,
-    read_changes: Vec<(ArticleId, bool)>,
-    keep_unread: Option<usize>,
-    edition_place: Option<(usize, usize)>,
-    /// The status bar's note while the edition is provisional (see `swap`).
-    loading: Option<String>,
+}
+
+/// The help overlay's lines and its first line shown.
+#[derive(Debug, Default)]
+struct HelpState {
+    entries: Vec<HelpEntry>,
+    scroll: usize,
 }
 
 impl App {
@@ -173,39 +210,30 @@ impl App {
         settings: Settings,
         bookmarks: Vec<Bookmark>,
     ) -> Self {
-        let list_titles: Vec<String> = edition.articles().map(list_title).collect();
-        let pages = list::PageIndex::new(&edition);
-        let read = vec![false; list_titles.len()];
+        let list = list::ListState::new(&edition, settings.typeset.ambiguous);
+        let read = vec![false; list.titles.len()];
         App {
             edition,
             fingerprint,
-            list_titles,
             settings,
             screen: Rect::default(),
+            mode: Mode::Reading,
             focus: Pane::Headlines,
-            sidebar: true,
-            help_open: false,
-            help_scroll: 0,
-            help_entries: Vec::new(),
-            selected: 0,
-            bookmark_selected: 0,
-            current: 0,
-            top: Anchor::default(),
-            scroll: 0,
-            set_width: 0,
-            set: None,
-            cache: SetCache::default(),
-            bookmarks: Vec::new(),
-            resolutions: Vec::new(),
-            bookmarks_generation: 0,
-            order: Order::Position,
-            note_input: None,
-            message: None,
+            list,
+            reader: ReaderState::default(),
+            sidebar: sidebar::SidebarState {
+                visible: true,
+                bookmarks: Vec::new(),
+                resolutions: Vec::new(),
+                selected: 0,
+                order: Order::Position,
+                note: None,
+            },
             search: search::SearchState::new(settings.search),
-            pages,
-            read,
-            read_changes: Vec::new(),
-            keep_unread: None,
+            marks: marks::ReadMarks::new(read),
+            help: HelpState::default(),
+            shelf: None,
+            message: None,
             edition_place: None,
             loading: None,
         }
@@ -220,51 +248,75 @@ impl App {
     /// Replaces the bookmark list, resolving each bookmark in the edition
     /// and ordering them in the sidebar's order (see [`order::sorted`]).
     fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
-        self.bookmarks_generation += 1;
         let (sorted, resolutions): (Vec<Bookmark>, Vec<Resolution>) =
-            order::sorted(&bookmarks, &self.edition, self.order)
+            order::sorted(&bookmarks, &self.edition, self.sidebar.order)
                 .into_iter()
                 .map(|(b, r)| (b.clone(), r))
                 .unzip();
-        self.bookmarks = sorted;
-        self.resolutions = resolutions;
+        self.sidebar.bookmarks = sorted;
+        self.sidebar.resolutions = resolutions;
         self.clamp_bookmark_selection();
     }
 
-    /// A snapshot of what is on screen (see [`ViewKey`]).
-    pub fn view_key(&self) -> ViewKey {
-        ViewKey {
-            focus: self.focus,
-            sidebar: self.sidebar,
-            help: self.help_open.then_some(self.help_scroll),
-            selected: self.selected,
-            bookmark_selected: self.bookmark_selected,
-            bookmarks: self.bookmarks.len(),
-            bookmarks_generation: self.bookmarks_generation,
-            order: self.order,
-            note: self.note_input.as_ref().map(|n| n.input.text().to_owned()),
-            current: self.current,
-            scroll: self.scroll,
-            set_width: self.set_width,
-            message: self.message.clone(),
-            search_prompt: self.prompt().map(str::to_owned),
-            matches: self.matches().len(),
-            current_match: self.current_match(),
-            filter: self.filter_on(),
-            read: self.read.iter().filter(|&&r| r).count(),
-            loading: self.loading.is_some(),
+    /// Hands the app the library of editions it was opened from (`None`:
+    /// one edition); see [`App::show_library`].
+    pub fn set_shelf(&mut self, shelf: Option<shelf::Shelf>) {
+        self.shelf = shelf;
+    }
+
+    /// Takes the library away, to hand it to the next edition's app.
+    pub fn take_shelf(&mut self) -> Option<shelf::Shelf> {
+        self.shelf.take()
+    }
+
+    /// The library of editions, if there is one.
+    pub fn shelf(&self) -> Option<&shelf::Shelf> {
+        self.shelf.as_ref()
+    }
+
+    /// The library, to change (unread counts, a message).
+    pub fn shelf_mut(&mut self) -> Option<&mut shelf::Shelf> {
+        self.shelf.as_mut()
+    }
+
+    /// Shows the library screen ([`Mode::Library`]), when there is a
+    /// library.
+    pub fn show_library(&mut self) {
+        if let Some(shelf) = &mut self.shelf {
+            shelf.width = usize::from(self.screen.width);
+            shelf.height = usize::from(self.screen.height.saturating_sub(shelf::CHROME_HEIGHT));
+            self.mode = Mode::Library;
         }
+    }
+
+    /// An action on the library screen: the shelf's, its effect turned into
+    /// the app's.
+    fn update_library(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.shelf.as_mut()?.update(action);
+        Self::library_effect(effect)
+    }
+
+    fn library_effect(effect: Option<shelf::ShelfEffect>) -> Option<Effect> {
+        match effect? {
+            shelf::ShelfEffect::Open(index) => Some(Effect::OpenEdition(index)),
+            shelf::ShelfEffect::Quit => Some(Effect::Exit),
+        }
+    }
+
+    /// What keys mean now (see [`Mode`]).
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     /// Sets the lines the help overlay shows (generated from the key map).
     pub fn set_help(&mut self, entries: Vec<HelpEntry>) {
-        self.help_entries = entries;
+        self.help.entries = entries;
     }
 
     /// Takes the read marks saved in `state` (articles matched by id).
     pub fn load_read_marks(&mut self, state: &EditionState) {
         for (index, article) in self.edition.articles().enumerate() {
-            if let Some(slot) = self.read.get_mut(index) {
+            if let Some(slot) = self.marks.read.get_mut(index) {
                 *slot = state.is_read(&article.id);
             }
         }
@@ -273,12 +325,12 @@ impl App {
     /// Read marks changed since the last call, for the event loop to save:
     /// `(article, read)`.
     pub fn take_read_changes(&mut self) -> Vec<(ArticleId, bool)> {
-        std::mem::take(&mut self.read_changes)
+        self.marks.take_changes()
     }
 
     /// Whether article `index` is marked read.
     pub fn is_read(&self, index: usize) -> bool {
-        self.read.get(index).copied().unwrap_or(false)
+        self.marks.is_read(index)
     }
 
     /// Tells the app it shows edition `index` of `count` in a library
@@ -319,10 +371,10 @@ impl App {
         // until they open it themselves.
         if self
             .edition
-            .article(self.current)
+            .article(self.reader.current)
             .is_some_and(|a| state.is_marked_unread(&a.id))
         {
-            self.keep_unread = Some(self.current);
+            self.marks.keep_unread = Some(self.reader.current);
         }
     }
 
@@ -336,32 +388,63 @@ impl App {
     /// text at the top.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
+        if let Some(shelf) = &mut self.shelf {
+            shelf.width = usize::from(width);
+            shelf.height = usize::from(height.saturating_sub(shelf::CHROME_HEIGHT));
+        }
         self.refresh();
     }
 
-    /// Carries out `action`. Returns the I/O the event loop must do, if any.
+    /// Carries out `action` in the current [`Mode`]. Returns the I/O the
+    /// event loop must do, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
-        if self.help_open {
-            let view = self.help_view();
-            let (last, page) = view.map_or((0, 1), |v| (v.max_scroll(), v.visible.max(2) - 1));
-            match action {
-                Action::Help | Action::Close => self.help_open = false,
-                Action::Quit => return Some(Effect::Quit),
-                Action::Exit => return Some(Effect::Exit),
-                Action::ScrollDown => self.help_scroll = (self.help_scroll + 1).min(last),
-                Action::PageDown => self.help_scroll = (self.help_scroll + page).min(last),
-                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
-                Action::Top => self.help_scroll = 0,
-                Action::Bottom => self.help_scroll = last,
-                _ => {}
+        match self.mode {
+            Mode::Help => self.update_help(action),
+            Mode::Library => self.update_library(action),
+            // A prompt takes edits (`App::edit`, `App::prompt_input`).
+            Mode::Prompt => None,
+            Mode::Reading => {
+                let effect = self.update_reading(action);
+                self.refresh();
+                effect
             }
-            return None;
         }
-        let effect = match action {
+    }
+
+    /// An action while the help overlay is open: it scrolls or closes the
+    /// overlay, or quits.
+    fn update_help(&mut self, action: Action) -> Option<Effect> {
+        let view = self.help_view();
+        let (last, page) = view.map_or((0, 1), |v| (v.max_scroll(), v.visible.max(2) - 1));
+        let scroll = &mut self.help.scroll;
+        match action {
+            Action::Help | Action::Close => self.mode = Mode::Reading,
+            Action::Quit => return Some(Effect::Quit),
+            Action::Exit => return Some(Effect::Exit),
+            Action::ScrollDown => *scroll = (*scroll + 1).min(last),
+            Action::PageDown => *scroll = (*scroll + page).min(last),
+            Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = last,
+            _ => {}
+        }
+        None
+    }
+
+    /// An action in the reader: a move ([`App::navigate`]) or a command.
+    fn update_reading(&mut self, action: Action) -> Option<Effect> {
+        match action {
             Action::Quit => Some(Effect::Quit),
             Action::Exit => Some(Effect::Exit),
+            Action::NextEdition => Some(Effect::SwitchEdition(true)),
+            Action::PreviousEdition => Some(Effect::SwitchEdition(false)),
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help.scroll = 0;
+                None
+            }
             Action::Close if self.search_active() => {
                 self.clear_search();
                 None
@@ -380,41 +463,39 @@ impl App {
             }
             Action::ToggleFilter => self.toggle_filter(),
             Action::ToggleRead => self.toggle_read(),
-            Action::GotoPage(n) => {
-                self.goto_page(n);
-                None
-            }
             Action::CopyParagraph => self.copy(false),
             Action::CopyArticle => self.copy(true),
-            Action::NextEdition => Some(Effect::SwitchEdition(true)),
-            Action::PreviousEdition => Some(Effect::SwitchEdition(false)),
-            Action::NextPane => self.cycle_focus(true),
-            Action::PreviousPane => self.cycle_focus(false),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::DeleteBookmark => self.delete_selected_bookmark(),
+            Action::RenameBookmark => self.start_rename(),
+            Action::UndoDelete => Some(Effect::UndoRemove),
+            Action::ToggleBookmarkOrder => self.toggle_order(),
+            // The terminal's own actions are carried out by the event loop.
+            Action::Close | Action::Redraw | Action::Suspend => None,
+            movement => self.navigate(movement),
+        }
+    }
+
+    /// A move: of the focus, the selection, the reading position, or to
+    /// another article or page.
+    fn navigate(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::NextPane => return self.cycle_focus(true),
+            Action::PreviousPane => return self.cycle_focus(false),
             Action::ScrollDown => self.move_by(1),
             Action::ScrollUp => self.move_by(-1),
-            Action::PageDown => self.move_by(self.page_rows()),
+            Action::PageDown => self.page_down(),
             Action::PageUp => self.move_by(-self.page_rows()),
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Open => self.open_selected(),
             Action::NextArticle => self.step_article(true),
             Action::PreviousArticle => self.step_article(false),
-            Action::ToggleBookmark => return self.toggle_bookmark(),
-            Action::ToggleSidebar => self.toggle_sidebar(),
-            Action::DeleteBookmark => return self.delete_selected_bookmark(),
-            Action::RenameBookmark => self.start_rename(),
-            Action::UndoDelete => Some(Effect::UndoRemove),
-            Action::ToggleBookmarkOrder => self.toggle_order(),
-            Action::Help => {
-                self.help_open = true;
-                self.help_scroll = 0;
-                None
-            }
-            // The event loop clears and repaints the terminal itself.
-            Action::Close | Action::Redraw => None,
-        };
-        self.refresh();
-        effect
+            Action::GotoPage(n) => self.goto_page(n),
+            _ => {}
+        }
+        None
     }
 
     // ----- reading accessors (for the renderer and the event loop) -----
@@ -432,7 +513,7 @@ impl App {
     /// The headline list entries, one per article: the first title line, or
     /// the first kicker, subtitle or paragraph text when there is no title.
     pub fn list_titles(&self) -> &[String] {
-        &self.list_titles
+        &self.list.titles
     }
 
     /// Typesetting options in use.
@@ -452,19 +533,26 @@ impl App {
 
     /// Whether the bookmark sidebar is shown.
     pub fn sidebar_visible(&self) -> bool {
-        self.sidebar
+        self.sidebar.visible
+    }
+
+    /// The first key bound to `action`, as the help lists it (for the
+    /// status bar's `? help` hint); `None` before [`App::set_help`] or when
+    /// the action is unbound.
+    pub fn hint_key(&self, action: Action) -> Option<&str> {
+        help::first_key(&self.help.entries, action.description())
     }
 
     /// The help overlay's lines while it is open.
     pub fn help(&self) -> Option<&[HelpEntry]> {
-        self.help_open.then_some(self.help_entries.as_slice())
+        (self.mode == Mode::Help).then_some(self.help.entries.as_slice())
     }
 
     /// The help overlay laid out for the screen, while it is open.
     pub fn help_view(&self) -> Option<help::HelpView> {
-        self.help_open.then(|| {
+        (self.mode == Mode::Help).then(|| {
             help::HelpView::new(
-                &self.help_entries,
+                &self.help.entries,
                 usize::from(self.screen.width),
                 usize::from(self.screen.height),
                 self.settings.typeset.ambiguous,
@@ -475,39 +563,42 @@ impl App {
     /// The first help line shown (the overlay scrolls with the movement keys
     /// when the terminal is too low for all of it).
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        self.help.scroll
     }
 
     /// Index of the selected headline.
     pub fn selected(&self) -> usize {
-        self.selected
+        self.list.selected
     }
 
     /// Index of the selected bookmark in [`App::bookmarks`].
     pub fn bookmark_selected(&self) -> usize {
-        self.bookmark_selected
+        self.sidebar.selected
     }
 
     /// Index of the article open in the reader.
     pub fn current(&self) -> usize {
-        self.current
+        self.reader.current
     }
 
     /// The article open in the reader, if the edition has any.
     pub fn current_article(&self) -> Option<&Article> {
-        self.edition.article(self.current)
+        self.edition.article(self.reader.current)
     }
 
     /// This edition's bookmarks, ordered by where they land in the edition
     /// (those not found last).
     pub fn bookmarks(&self) -> &[Bookmark] {
-        &self.bookmarks
+        &self.sidebar.bookmarks
     }
 
     /// Whether bookmark `index` of [`App::bookmarks`] was found in this
     /// edition (a bookmark whose text is gone is kept and shown as not found).
     pub fn bookmark_found(&self, index: usize) -> bool {
-        matches!(self.resolutions.get(index), Some(Resolution::Found { .. }))
+        matches!(
+            self.sidebar.resolutions.get(index),
+            Some(Resolution::Found { .. })
+        )
     }
 
     /// The status message, if any.
@@ -517,25 +608,34 @@ impl App {
 
     /// The index of the top visible row of [`App::set_article`].
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.reader.scroll
     }
 
     /// The text position of the top visible row.
     pub fn top(&self) -> Anchor {
-        self.top
+        self.reader.top
     }
 
     /// The reading position to save: the open article and the top row's anchor.
     pub fn position(&self) -> Option<Position> {
         self.current_article().map(|a| Position {
             article: a.id.clone(),
-            anchor: self.top,
+            anchor: self.reader.top,
         })
     }
 
     /// The pane geometry for the current screen size.
     pub fn panes(&self) -> Panes {
-        layout::panes(self.screen, self.focus, self.sidebar)
+        self.panes_in(self.screen, self.focus)
+    }
+
+    /// The pane geometry in `area` with `focus`: the sidebar shown when it
+    /// is on and has bookmarks (an empty one only while it has the focus),
+    /// the list as wide as its widest title, as far as the reader can spare.
+    pub fn panes_in(&self, area: Rect, focus: Pane) -> Panes {
+        let sidebar = self.sidebar.visible
+            && (!self.sidebar.bookmarks.is_empty() || focus == Pane::Bookmarks);
+        layout::panes(area, focus, sidebar, self.list.wanted_width)
     }
 
     /// The reading pane's text width (capped at the measure) and height, in
@@ -546,10 +646,10 @@ impl App {
         let panes = self.panes();
         let reader = panes
             .reader
-            .or_else(|| layout::panes(self.screen, Pane::Reader, self.sidebar).reader);
+            .or_else(|| self.panes_in(self.screen, Pane::Reader).reader);
         reader.map_or((0, 0), |area| {
-            let inner_width = usize::from(area.width.saturating_sub(2));
-            let inner_height = usize::from(area.height.saturating_sub(2));
+            let inner = layout::inner(area);
+            let (inner_width, inner_height) = (usize::from(inner.width), usize::from(inner.height));
             (inner_width.min(self.settings.measure), inner_height)
         })
     }
@@ -557,7 +657,7 @@ impl App {
     /// The open article set at the reading pane's text width (see
     /// [`App::reader_text_size`]); `None` before the first [`App::resize`].
     pub fn set_article(&self) -> Option<&SetArticle> {
-        self.set.as_deref()
+        self.reader.set.as_deref()
     }
 
     /// How much of the open article has been on screen, 0–100: the rows up
@@ -565,16 +665,31 @@ impl App {
     pub fn percent_read(&self) -> usize {
         let (_, height) = self.reader_text_size();
         let total = self.set_article().map_or(0, |s| s.rows.len());
-        if total == 0 || self.scroll + height >= total {
+        if total == 0 || self.reader.scroll + height >= total {
             return 100;
         }
-        (self.scroll + height.max(1)) * 100 / total
+        (self.reader.scroll + height.max(1)) * 100 / total
+    }
+
+    /// Where the reading pane shows the open article, as vim and less say
+    /// it (see [`Place`]).
+    pub fn place(&self) -> Place {
+        let (_, height) = self.reader_text_size();
+        let total = self.set_article().map_or(0, |s| s.rows.len());
+        let above = self.reader.scroll;
+        let below = total.saturating_sub(above + height);
+        match (above, below) {
+            (0, 0) => Place::All,
+            (0, _) => Place::Top,
+            (_, 0) => Place::Bottom,
+            (above, below) => Place::Percent(above * 100 / (above + below)),
+        }
     }
 
     // ----- changes -----
 
     fn article_count(&self) -> usize {
-        self.list_titles.len()
+        self.list.titles.len()
     }
 
     /// Re-sets the open article if the text width changed, settles the
@@ -602,41 +717,34 @@ impl App {
     /// article as surely as `Enter` does (`]`, `[`) while the focus stays on
     /// the headline list.
     fn mark_read_if_seen(&mut self) {
-        if self.keep_unread == Some(self.current) {
+        if self.marks.keep_unread == Some(self.reader.current) {
             return;
         }
         let (_, height) = self.reader_text_size();
-        let Some(rows) = self.set.as_ref().map(|s| s.rows.len()) else {
+        let Some(rows) = self.reader.set.as_ref().map(|s| s.rows.len()) else {
             return;
         };
-        if height == 0 || (self.scroll < height && self.scroll + height < rows) {
+        if height == 0 || (self.reader.scroll < height && self.reader.scroll + height < rows) {
             return;
         }
-        self.set_read(self.current, true);
+        self.set_read(self.reader.current, true);
     }
 
     fn set_read(&mut self, index: usize, read: bool) {
-        let Some(slot) = self.read.get_mut(index) else {
-            return;
-        };
-        if *slot == read {
-            return;
-        }
-        *slot = read;
         if let Some(article) = self.edition.article(index) {
-            self.read_changes.push((article.id.clone(), read));
+            self.marks.set(index, &article.id, read);
         }
     }
 
     fn toggle_read(&mut self) -> Option<Effect> {
         let index = if self.focus == Pane::Headlines {
-            self.selected
+            self.list.selected
         } else {
-            self.current
+            self.reader.current
         };
         let read = !self.is_read(index);
         self.set_read(index, read);
-        self.keep_unread = (!read).then_some(index);
+        self.marks.keep_unread = (!read).then_some(index);
         self.notify(if read { "marked read" } else { "marked unread" });
         None
     }
@@ -652,12 +760,16 @@ impl App {
     }
 
     fn copy(&mut self, whole: bool) -> Option<Effect> {
-        let article = self.edition.article(self.current)?;
+        let article = self.edition.article(self.reader.current)?;
         let text = if whole {
             crate::clipboard::article_as_text(article)
         } else {
-            let top = self.set.as_ref().and_then(|s| s.rows.get(self.scroll));
-            let paragraph = top.map_or(self.top.paragraph, |r| r.anchor.paragraph);
+            let top = self
+                .reader
+                .set
+                .as_ref()
+                .and_then(|s| s.rows.get(self.reader.scroll));
+            let paragraph = top.map_or(self.reader.top.paragraph, |r| r.anchor.paragraph);
             crate::clipboard::paragraph_as_text(article, paragraph)?.to_owned()
         };
         let what = if whole { "article" } else { "paragraph" };
@@ -675,31 +787,32 @@ impl App {
         if width == 0 {
             return;
         }
-        let Some(article) = self.edition.article(self.current) else {
+        let Some(article) = self.edition.article(self.reader.current) else {
             return;
         };
-        if self.set_width != width || self.set.is_none() {
+        if self.reader.set_width != width || self.reader.set.is_none() {
             let set = self
+                .reader
                 .cache
                 .get_or_set(article, width, &self.settings.typeset);
-            self.set_width = width;
-            self.scroll = set.row_of(self.top);
-            self.set = Some(set);
+            self.reader.set_width = width;
+            self.reader.scroll = set.row_of(self.reader.top);
+            self.reader.set = Some(set);
         }
-        let rows = self.set.as_ref().map_or(0, |s| s.rows.len());
-        self.scroll = self.scroll.min(rows.saturating_sub(height));
+        let rows = self.reader.set.as_ref().map_or(0, |s| s.rows.len());
+        self.reader.scroll = self.reader.scroll.min(rows.saturating_sub(height));
     }
 
     fn open_article(&mut self, index: usize, anchor: Anchor) {
-        if index != self.current {
-            self.keep_unread = None;
+        if index != self.reader.current {
+            self.marks.keep_unread = None;
         }
-        self.current = index;
-        self.selected = index;
-        self.top = anchor;
-        self.scroll = 0;
-        self.set_width = 0;
-        self.set = None;
+        self.reader.current = index;
+        self.list.selected = index;
+        self.reader.top = anchor;
+        self.reader.scroll = 0;
+        self.reader.set_width = 0;
+        self.reader.set = None;
         self.refresh();
     }
 
@@ -707,7 +820,7 @@ impl App {
         let height = match self.focus {
             Pane::Reader => self.reader_text_size().1.saturating_sub(1),
             pane => self.panes().area(pane).map_or(1, |a| {
-                let rows = usize::from(a.height.saturating_sub(2));
+                let rows = usize::from(layout::inner(a).height);
                 if pane == Pane::Bookmarks {
                     rows / 2
                 } else {
@@ -718,15 +831,29 @@ impl App {
         isize::try_from(height.max(1)).unwrap_or(1)
     }
 
-    fn move_by(&mut self, delta: isize) -> Option<Effect> {
+    fn move_by(&mut self, delta: isize) {
         match self.focus {
             Pane::Headlines => self.move_selection(delta),
             Pane::Bookmarks => {
-                self.bookmark_selected = step(self.bookmark_selected, delta, self.bookmarks.len());
+                self.sidebar.selected =
+                    step(self.sidebar.selected, delta, self.sidebar.bookmarks.len());
             }
             Pane::Reader => self.scroll_reader(delta),
         }
-        None
+    }
+
+    /// `Space`, `PageDown`: a page down; in the reading pane with the
+    /// article's end on screen, on to the next article, as `less` goes on
+    /// to the next file and newsboat to the next item.
+    fn page_down(&mut self) {
+        let (_, height) = self.reader_text_size();
+        let rows = self.reader.set.as_ref().map_or(0, |s| s.rows.len());
+        let at_end = self.reader.scroll + height >= rows;
+        if self.focus == Pane::Reader && at_end && self.reader.current + 1 < self.article_count() {
+            self.step_article(true);
+            return;
+        }
+        self.move_by(self.page_rows());
     }
 
     fn scroll_reader(&mut self, delta: isize) {
@@ -735,17 +862,17 @@ impl App {
             return;
         };
         let max = set.rows.len().saturating_sub(height);
-        let scroll = step(self.scroll, delta, max + 1);
+        let scroll = step(self.reader.scroll, delta, max + 1);
         let top = set.rows.get(scroll).map(|r| r.anchor);
-        self.scroll = scroll;
+        self.reader.scroll = scroll;
         if let Some(top) = top {
-            self.top = top;
+            self.reader.top = top;
         }
     }
 
     fn cycle_focus(&mut self, forward: bool) -> Option<Effect> {
         let mut order = vec![Pane::Headlines, Pane::Reader];
-        if self.sidebar {
+        if self.sidebar.visible {
             order.push(Pane::Bookmarks);
         }
         let at = order.iter().position(|&p| p == self.focus).unwrap_or(0);
@@ -759,8 +886,8 @@ impl App {
     }
 
     fn toggle_sidebar(&mut self) -> Option<Effect> {
-        self.sidebar = !self.sidebar;
-        if self.sidebar {
+        self.sidebar.visible = !self.sidebar.visible;
+        if self.sidebar.visible {
             self.focus = Pane::Bookmarks;
         } else if self.focus == Pane::Bookmarks {
             self.focus = Pane::Reader;
@@ -768,20 +895,19 @@ impl App {
         self.refresh_if_sidebar()
     }
 
-    fn open_selected(&mut self) -> Option<Effect> {
+    fn open_selected(&mut self) {
         match self.focus {
-            Pane::Headlines if self.selected < self.article_count() => {
-                self.open_article(self.selected, Anchor::default());
+            Pane::Headlines if self.list.selected < self.article_count() => {
+                self.open_article(self.list.selected, Anchor::default());
                 self.focus = Pane::Reader;
             }
             Pane::Bookmarks => self.jump_to_bookmark(),
             _ => {}
         }
-        None
     }
 
     fn jump_to_bookmark(&mut self) {
-        match self.resolutions.get(self.bookmark_selected) {
+        match self.sidebar.resolutions.get(self.sidebar.selected) {
             Some(&Resolution::Found {
                 article_index,
                 anchor,
@@ -809,82 +935,90 @@ impl App {
         }
     }
 
-    fn step_article(&mut self, forward: bool) -> Option<Effect> {
+    fn step_article(&mut self, forward: bool) {
         let count = self.article_count();
         let next = if forward {
-            (self.current + 1).min(count.saturating_sub(1))
+            (self.reader.current + 1).min(count.saturating_sub(1))
         } else {
-            self.current.saturating_sub(1)
+            self.reader.current.saturating_sub(1)
         };
-        if next != self.current {
+        if next != self.reader.current {
             self.open_article(next, Anchor::default());
             self.mark_read_if_seen();
         }
-        None
     }
 
     fn toggle_bookmark(&mut self) -> Option<Effect> {
         self.refresh();
-        let article = self.edition.article(self.current)?;
-        let set = self.set.as_deref()?;
+        let article = self.edition.article(self.reader.current)?;
+        let set = self.reader.set.as_deref()?;
         // "On a bookmark" means the bookmark is drawn on the top visible
         // row at this width (a blank top row counts as the paragraph row
         // below it, where a bookmark made there is drawn). Every row above
         // the first paragraph anchors to the article's top, so comparing
         // anchors would let `b` a few rows into a long headline remove the
         // bookmark drawn on row 0, out of sight.
-        let top_row = (self.scroll..set.rows.len())
+        let top_row = (self.reader.scroll..set.rows.len())
             .find(|&r| set.rows[r].kind != typeset::article::RowKind::Blank)
-            .unwrap_or(self.scroll);
+            .unwrap_or(self.reader.scroll);
         let found = |wanted: &dyn Fn(Anchor) -> bool| {
-            self.bookmarks
+            self.sidebar
+                .bookmarks
                 .iter()
-                .zip(&self.resolutions)
+                .zip(&self.sidebar.resolutions)
                 .position(|(_, r)| {
                     matches!(*r, Resolution::Found { article_index, anchor, .. }
-                    if article_index == self.current && wanted(anchor))
+                    if article_index == self.reader.current && wanted(anchor))
                 })
         };
         let existing = found(&|anchor| set.row_of(anchor) == top_row);
-        if existing.is_none() && found(&|anchor| anchor == self.top).is_some() {
+        if existing.is_none() && found(&|anchor| anchor == self.reader.top).is_some() {
             // The same place, drawn higher up: a second bookmark would be
             // the same bookmark.
-            self.notify("already bookmarked on a row above; b on that row removes it");
+            let key = self
+                .hint_key(Action::ToggleBookmark)
+                .unwrap_or("bookmarking");
+            self.notify(format!(
+                "already bookmarked on a row above; {key} on that row removes it"
+            ));
             return None;
         }
         if let Some(index) = existing {
-            let removed = self.bookmarks.remove(index);
-            self.resolutions.remove(index);
+            let removed = self.sidebar.bookmarks.remove(index);
+            self.sidebar.resolutions.remove(index);
             self.clamp_bookmark_selection();
             self.notify("bookmark removed");
             return Some(Effect::RemoveBookmark(removed.id));
         }
-        let bookmark = Bookmark::at(article, self.top);
-        let mut bookmarks = std::mem::take(&mut self.bookmarks);
+        let bookmark = Bookmark::at(article, self.reader.top);
+        let mut bookmarks = std::mem::take(&mut self.sidebar.bookmarks);
         bookmarks.push(bookmark.clone());
         self.set_bookmarks(bookmarks);
-        if let Some(index) = self.bookmarks.iter().position(|b| b.id == bookmark.id) {
-            self.bookmark_selected = index;
+        if let Some(index) = self
+            .sidebar
+            .bookmarks
+            .iter()
+            .position(|b| b.id == bookmark.id)
+        {
+            self.sidebar.selected = index;
         }
         self.notify("bookmark added");
         Some(Effect::AddBookmark(bookmark))
     }
 
     fn delete_selected_bookmark(&mut self) -> Option<Effect> {
-        if self.focus != Pane::Bookmarks || self.bookmark_selected >= self.bookmarks.len() {
+        if self.focus != Pane::Bookmarks || self.sidebar.selected >= self.sidebar.bookmarks.len() {
             return None;
         }
-        let removed = self.bookmarks.remove(self.bookmark_selected);
-        self.resolutions.remove(self.bookmark_selected);
+        let removed = self.sidebar.bookmarks.remove(self.sidebar.selected);
+        self.sidebar.resolutions.remove(self.sidebar.selected);
         self.clamp_bookmark_selection();
         self.notify("bookmark deleted");
         Some(Effect::RemoveBookmark(removed.id))
     }
 
     fn clamp_bookmark_selection(&mut self) {
-        self.bookmark_selected = self
-            .bookmark_selected
-            .min(self.bookmarks.len().saturating_sub(1));
+        self.sidebar.clamp_selection();
     }
 }
 

@@ -12,10 +12,26 @@
 
 pub mod decode;
 pub mod parse;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod progressive;
 
 use serde::{Deserialize, Serialize};
+
+/// The magic bytes every PDF starts with.
+pub const PDF_MAGIC: &[u8] = b"%PDF-";
+
+/// True when `bytes` start like a PDF: `%PDF-` on the first line, within
+/// its first 1024 bytes (readers tolerate a little junk before it). Known
+/// in every build, so that a build without the `pdf` feature can say why
+/// it does not open the file.
+#[must_use]
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(PDF_MAGIC.len())
+        .position(|w| w == PDF_MAGIC)
+        .is_some_and(|at| !head[..at].contains(&b'\n'))
+}
 
 /// A whole edition: the pages of one day's paper, in print order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +99,12 @@ pub struct Article {
     /// Photo captions, editor's notes and boxes that belong to this article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub captions: Vec<String>,
+    /// Where the article was first printed, when the edition is a
+    /// compilation of articles from a paper (its source line, as printed:
+    /// `《人民日报》（2025年10月20日 第 02 版）`). The printed line is kept
+    /// in [`Article::byline_printed`] with the author line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// A headline group, each part as its printed lines, top to bottom.
@@ -179,16 +201,18 @@ fn is_latin_side(c: char) -> bool {
     c.is_ascii() || (c.is_alphanumeric() && !is_cjk(c))
 }
 
-/// True for a character of the CJK blocks (ideographs, kana, Hangul, CJK
-/// symbols and punctuation, full-width forms): the ranges UAX #11 gives East
-/// Asian Wide or Fullwidth in those scripts.
-fn is_cjk(c: char) -> bool {
+/// True for a character of the CJK scripts' blocks (UAX #11 gives them
+/// East Asian Wide or Fullwidth): Hangul Jamo and syllables (with their
+/// extensions A and B), CJK radicals, Kangxi radicals, CJK symbols and
+/// punctuation, kana, bopomofo, CJK compatibility, ideographs (extension A,
+/// the unified block, the supplementary planes 2 and 3), Yi, compatibility
+/// ideographs, CJK vertical and compatibility forms, and half-width and
+/// full-width forms. The one such rule of the crate: the parser (joining
+/// lines) and typesetting (justifying, breaking) both ask it.
+pub fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{1100}'..='\u{11FF}'
-        | '\u{2E80}'..='\u{2FDF}'
-        | '\u{3000}'..='\u{33FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{2E80}'..='\u{A4CF}'
         | '\u{A960}'..='\u{A97F}'
         | '\u{AC00}'..='\u{D7FF}'
         | '\u{F900}'..='\u{FAFF}'
@@ -363,4 +387,21 @@ pub fn fingerprint_beside<T>(text: &str, work: impl FnOnce() -> T) -> (T, Finger
             .unwrap_or_else(|| Fingerprint::of_text(text));
         (result, fingerprint)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_cjk;
+
+    #[test]
+    fn is_cjk_covers_every_cjk_script_block_and_no_latin() {
+        // Hangul Jamo, a Kangxi radical, kana, Yi, Hangul Jamo extensions A
+        // and B, a syllable, an ideograph of plane 2, full-width forms.
+        for c in "ᄀ⼀あア가ꀀꥠힰ𠀀ＡＣ，、。".chars() {
+            assert!(is_cjk(c), "{c:?}");
+        }
+        for c in "Aé1“—·".chars() {
+            assert!(!is_cjk(c), "{c:?}");
+        }
+    }
 }

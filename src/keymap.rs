@@ -12,7 +12,7 @@ use crossterm::event::{
 };
 
 use crate::app::input::Edit;
-use crate::app::{Action, HelpEntry, MouseInput};
+use crate::app::{Action, HelpEntry, Mode, MouseInput};
 use crate::config::{Config, KeyBindings, KeyName, KeySpec};
 
 /// A key with its modifiers (Control and Alt; Shift is part of the char).
@@ -63,7 +63,7 @@ impl Key {
     }
 
     /// How the key is written in the help overlay: `q`, `Ctrl-C`, `Tab`,
-    /// `Shift-Tab`, `↓`, `PageDown`, `Space`.
+    /// `Shift-Tab`, `↓`, `PageDown`, `Space`, `F1`.
     pub fn label(&self) -> String {
         let name = match self.code {
             KeyCode::Char(' ') => "Space".to_owned(),
@@ -83,6 +83,7 @@ impl Key {
             KeyCode::End => "End".to_owned(),
             KeyCode::Delete => "Delete".to_owned(),
             KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
             code => format!("{code:?}"),
         };
         let mut label = String::new();
@@ -118,6 +119,16 @@ pub fn edit_of(event: &KeyEvent) -> Option<Edit> {
         }
         _ => None,
     }
+}
+
+/// What a key means in the current [`Mode`]: an action, or an edit of the
+/// open prompt's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Run this action.
+    Action(Action),
+    /// Edit the prompt's text.
+    Edit(Edit),
 }
 
 /// The key bindings: an ordered list of (key, action).
@@ -169,6 +180,7 @@ impl Default for Keymap {
             (Key::char('}'), A::NextEdition),
             (Key::char('{'), A::PreviousEdition),
             (Key::ctrl('l'), A::Redraw),
+            (Key::ctrl('z'), A::Suspend),
         ];
         let pages = (1..=9u8).map(|n| (Key::char(char::from(b'0' + n)), A::GotoPage(n)));
         let bindings = bindings.into_iter().chain(pages).collect();
@@ -184,6 +196,25 @@ impl Keymap {
             return None;
         }
         self.action_for(Key::of_event(event))
+    }
+
+    /// What `event` means in `mode`: the one place keys are routed. In a
+    /// prompt a key that edits text is text (even one the config binds to
+    /// an action), and of the other keys only the terminal's own actions
+    /// ([`Action::works_in_prompt`]) run; elsewhere the bound action, if
+    /// any (the library screen and the help overlay decide what an action
+    /// means there).
+    pub fn input(&self, event: &KeyEvent, mode: Mode) -> Option<Input> {
+        if mode == Mode::Prompt {
+            if let Some(edit) = edit_of(event) {
+                return Some(Input::Edit(edit));
+            }
+            return self
+                .action(event)
+                .filter(|a| a.works_in_prompt())
+                .map(Input::Action);
+        }
+        self.action(event).map(Input::Action)
     }
 
     /// The action bound to `key`, if any.
@@ -204,6 +235,33 @@ impl Keymap {
     pub fn bind(&mut self, key: Key, action: Action) {
         self.bindings.retain(|(k, _)| *k != key);
         self.bindings.push((key, action));
+    }
+
+    /// The label of the first key bound to `action` (`j`, `Enter`), for
+    /// the hints the UI shows; `None` when the action is unbound.
+    pub fn first_key(&self, action: Action) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|(_, a)| *a == action)
+            .map(|(k, _)| k.label())
+    }
+
+    /// The library screen's status-bar hint, naming the keys as bound now
+    /// (` Enter open  j/k move  { } previous/next  ? help  q quit` by
+    /// default); a part whose action is unbound is left out.
+    pub fn library_hint(&self) -> String {
+        let key = |action| self.first_key(action);
+        let pair = |a, b, sep: &str| Some(format!("{}{sep}{}", key(a)?, key(b)?));
+        let parts = [
+            key(Action::Open).map(|k| format!("{k} open")),
+            pair(Action::ScrollDown, Action::ScrollUp, "/").map(|k| format!("{k} move")),
+            pair(Action::PreviousEdition, Action::NextEdition, " ")
+                .map(|k| format!("{k} previous/next")),
+            key(Action::Help).map(|k| format!("{k} help")),
+            key(Action::Quit).map(|k| format!("{k} quit")),
+        ];
+        let parts: Vec<String> = parts.into_iter().flatten().collect();
+        format!(" {}", parts.join("  "))
     }
 
     /// The help overlay's lines: one per bound action in [`Action::ALL`]

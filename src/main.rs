@@ -135,6 +135,93 @@ fn dump(options: &Options, format: DumpFormat, typeset: &typeset::Options) -> an
     cli::dump::files(&request, std::io::stdout().lock(), warn)
 }
 
+/// What every session starts from: the key map, the opened store with its
+/// warnings, and the terminal I/O settings.
+struct Parts {
+    keymap: Keymap,
+    store: Store,
+    warnings: Vec<Notice>,
+    io: Io,
+}
+
+/// A session on the library screen of the editions `options` names.
+fn library_session(
+    options: &Options,
+    settings: Settings,
+    reader: ReaderOptions,
+    parts: Parts,
+) -> anyhow::Result<Session> {
+    let library = Library::scan_with(&options.files, options.encoding.is_some())?;
+    if library.is_empty() {
+        let given: Vec<String> = options
+            .files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect();
+        anyhow::bail!("{}: no editions found", given.join(", "));
+    }
+    // Until an edition is opened, the reader holds an empty one that is
+    // never drawn (the library screen shows instead).
+    let mut app = App::new(
+        Edition::default(),
+        Fingerprint::of_text(""),
+        settings,
+        Vec::new(),
+    );
+    app.set_help(reader.help.clone());
+    // Paths left out of the library (missing, unreadable, binary): named on the
+    // library screen and again on stderr at exit.
+    let skipped: Vec<Notice> = library
+        .skipped
+        .iter()
+        .map(|s| Notice::plain(s.clone()))
+        .collect();
+    let mut shelf = Shelf::new(library);
+    shelf.set_help(parts.keymap.library_help());
+    shelf.set_hint(parts.keymap.library_hint());
+    shelf.ambiguous = settings.typeset.ambiguous;
+    shelf.message = skipped
+        .first()
+        .or(parts.warnings.first())
+        .map(|w| w.status.clone());
+    app.set_shelf(Some(shelf));
+    app.show_library();
+    Ok(Session {
+        app,
+        keymap: parts.keymap,
+        store: parts.store,
+        path: None,
+        messages: skipped.into_iter().chain(parts.warnings).collect(),
+        io: parts.io,
+        library: Some(LibraryMode { options: reader }),
+        loading: None,
+    })
+}
+
+/// A session reading the one edition `options` names.
+fn edition_session(
+    options: &Options,
+    reader: &ReaderOptions,
+    mut parts: Parts,
+) -> anyhow::Result<Session> {
+    let file = options.files.first().context("no FILE given")?;
+    let opened = open::open(file, reader, &mut parts.store)?;
+    let mut app = opened.app;
+    if let Some(first) = parts.warnings.first() {
+        app.notify(first.status.clone());
+    }
+    Ok(Session {
+        app,
+        keymap: parts.keymap,
+        store: parts.store,
+        path: Some(opened.source),
+        messages: parts.warnings.into_iter().chain(opened.warnings).collect(),
+        io: parts.io,
+        library: None,
+        loading: opened.loading,
+    })
+}
+
 /// Runs the terminal reader: straight into one edition, or on the library
 /// screen of several.
 fn read(
@@ -143,7 +230,7 @@ fn read(
     keymap: Keymap,
     env: &Environment,
 ) -> anyhow::Result<()> {
-    let (mut store, store_warnings) = Store::open(data_dir(options)?);
+    let (store, store_warnings) = Store::open(data_dir(options)?);
     let reader = ReaderOptions {
         settings,
         encoding: options.encoding,
@@ -154,70 +241,16 @@ fn read(
         mouse: options.mouse,
         tmux: env.tmux.clone(),
     };
+    let parts = Parts {
+        keymap,
+        store,
+        warnings: store_warnings,
+        io,
+    };
     let mut session = if options.mode == Mode::Library {
-        let library = Library::scan_with(&options.files, options.encoding.is_some())?;
-        if library.is_empty() {
-            let given: Vec<String> = options
-                .files
-                .iter()
-                .map(|f| f.display().to_string())
-                .collect();
-            anyhow::bail!("{}: no editions found", given.join(", "));
-        }
-        // Until an edition is opened, the reader holds an empty one that
-        // is never drawn (the library screen shows instead).
-        let mut app = App::new(
-            Edition::default(),
-            Fingerprint::of_text(""),
-            settings,
-            Vec::new(),
-        );
-        app.set_help(reader.help.clone());
-        // Paths left out of the library (missing, unreadable): named on the
-        // library screen and again on stderr at exit.
-        let skipped: Vec<Notice> = library
-            .skipped
-            .iter()
-            .map(|s| Notice::plain(s.clone()))
-            .collect();
-        let mut shelf = Shelf::new(library);
-        shelf.set_help(keymap.library_help());
-        shelf.ambiguous = settings.typeset.ambiguous;
-        let message = skipped
-            .first()
-            .or(store_warnings.first())
-            .map(|w| w.status.clone());
-        Session {
-            app,
-            keymap,
-            store,
-            path: None,
-            messages: skipped.into_iter().chain(store_warnings).collect(),
-            io,
-            library: Some(LibraryMode {
-                shelf,
-                options: reader,
-                message,
-            }),
-            loading: None,
-        }
+        library_session(options, settings, reader, parts)?
     } else {
-        let file = options.files.first().context("no FILE given")?;
-        let opened = open::open(file, &reader, &mut store)?;
-        let mut app = opened.app;
-        if let Some(first) = store_warnings.first() {
-            app.notify(first.status.clone());
-        }
-        Session {
-            app,
-            keymap,
-            store,
-            path: Some(opened.source),
-            messages: store_warnings.into_iter().chain(opened.warnings).collect(),
-            io,
-            library: None,
-            loading: opened.loading,
-        }
+        edition_session(options, &reader, parts)?
     };
     let result = terminal::run(&mut session);
     let later = session.store.take_messages();

@@ -84,6 +84,7 @@ mod merge;
 pub mod migrate;
 pub mod notice;
 pub mod order;
+pub mod prefs;
 mod saver;
 mod state;
 
@@ -281,8 +282,15 @@ impl Store {
     /// wakes, and [`Store::finish`] before the process ends. If the thread
     /// cannot be started the store keeps saving in place.
     pub fn save_in_background(&mut self) {
+        self.save_in_background_waking(|| {});
+    }
+
+    /// As [`Store::save_in_background`], calling `wake` on the saver thread
+    /// whenever a save has finished: the event loop waits on a channel
+    /// instead of polling [`Store::saving`].
+    pub fn save_in_background_waking(&mut self, wake: impl Fn() + Send + 'static) {
         if self.saver.is_none() {
-            self.saver = saver::Saver::start(self.dir.clone()).ok();
+            self.saver = saver::Saver::start(self.dir.clone(), Box::new(wake)).ok();
         }
     }
 

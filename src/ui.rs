@@ -22,7 +22,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use crate::app::{App, Pane, layout};
+use crate::app::{App, Mode, Pane};
 use border::Border;
 
 /// The message shown when the terminal is below the minimum size.
@@ -33,7 +33,14 @@ pub const TOO_SMALL_SHORT: &str = "too small";
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let panes = layout::panes(area, self.focus(), self.sidebar_visible());
+        if self.mode() == Mode::Library
+            && let Some(shelf) = self.shelf()
+        {
+            let ambiguous = self.typeset_options().ambiguous;
+            library::render(shelf, self.theme(), ambiguous, area, buf);
+            return;
+        }
+        let panes = self.panes_in(area, self.focus());
         let Some(status) = panes.status else {
             render_too_small(self, area, buf);
             return;
@@ -73,7 +80,10 @@ impl Widget for &App {
 /// Where the terminal cursor goes when `app` is drawn into `area`: in the
 /// prompt while one is open, else nowhere (hidden).
 pub fn cursor(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
-    let status = layout::panes(area, app.focus(), app.sidebar_visible()).status?;
+    if app.mode() == Mode::Library {
+        return None;
+    }
+    let status = app.panes_in(area, app.focus()).status?;
     if app.prompt().is_some() && app.note_input().is_none() {
         return Some(status::prompt_cursor(app, status));
     }

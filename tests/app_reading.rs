@@ -6,25 +6,22 @@
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::shelf::{Shelf, ShelfEffect};
-use newsreader::app::{Action, App, Effect, ListRow, MouseInput, Pane, Settings};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::app::{Action, App, Effect, ListRow, Mode, MouseInput, Pane, Settings};
+use newsreader::edition::{Article, Edition, Fingerprint, Page};
 use newsreader::library::Library;
 use newsreader::store::Store;
 
-fn article(title: &str, paragraphs: usize) -> Article {
-    let headline = Headline {
-        title: vec![title.to_owned()],
-        ..Headline::default()
-    };
+#[path = "support/editions.rs"]
+mod support;
+
+/// An article of `paragraphs` numbered paragraphs, by 高美梅.
+fn numbered(title: &str, paragraphs: usize) -> Article {
     let paragraphs: Vec<String> = (0..paragraphs)
         .map(|i| format!("{title}第{i}段。这是正文。"))
         .collect();
     Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
         byline: Some("高美梅".to_owned()),
-        paragraphs,
-        ..Article::default()
+        ..support::article_owned(title, paragraphs)
     }
 }
 
@@ -36,18 +33,18 @@ fn edition() -> Edition {
             Page {
                 number: 1,
                 label: Some("第1版 要闻".to_owned()),
-                articles: vec![article("短文", 1), article("长文", 60)],
+                articles: vec![numbered("短文", 1), numbered("长文", 60)],
                 ..Page::default()
             },
             Page {
                 number: 2,
-                articles: vec![article("二版", 2)],
+                articles: vec![numbered("二版", 2)],
                 ..Page::default()
             },
             Page {
                 number: 3,
                 label: Some("第3版 经济".to_owned()),
-                articles: vec![article("三版", 2)],
+                articles: vec![numbered("三版", 2)],
                 ..Page::default()
             },
         ],
@@ -250,7 +247,7 @@ fn wheel_scrolls_the_pane_under_the_pointer_and_a_click_opens_a_headline() {
     let list = panes.headlines.unwrap();
     app.update(Action::NextArticle);
     assert_eq!(app.focus(), Pane::Headlines);
-    assert!(app.mouse(MouseInput::WheelDown(reader.x + 5, reader.y + 3)));
+    app.mouse(MouseInput::WheelDown(reader.x + 5, reader.y + 3));
     assert_eq!(app.scroll(), 3, "the reader scrolled, not the list");
     assert_eq!(
         app.focus(),
@@ -258,7 +255,7 @@ fn wheel_scrolls_the_pane_under_the_pointer_and_a_click_opens_a_headline() {
         "the wheel does not move focus"
     );
     // List rows: 第1版 要闻, 短文, 长文, Page 2, 二版 — click 二版 (row 4).
-    assert!(app.mouse(MouseInput::Click(list.x + 3, list.y + 1 + 4)));
+    app.mouse(MouseInput::Click(list.x + 3, list.y + 1 + 4));
     assert_eq!((app.current(), app.focus()), (2, Pane::Reader));
     // A click on a page header gives the list the focus, opening nothing.
     app.mouse(MouseInput::Click(list.x + 3, list.y + 1));
@@ -286,12 +283,17 @@ fn library_lists_editions_newest_first_and_moves_between_them() {
         .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, ["c.txt", "b.txt", "a.txt"]);
-    let mut shelf = Shelf::new(library);
-    assert!(shelf.showing);
-    shelf.update(Action::ScrollDown);
+    // The app shows the library screen, whose keys are the shelf's.
+    let mut on_shelf = app();
+    on_shelf.set_shelf(Some(Shelf::new(library)));
+    on_shelf.show_library();
+    assert_eq!(on_shelf.mode(), Mode::Library);
+    on_shelf.update(Action::ScrollDown);
+    assert_eq!(on_shelf.update(Action::Open), Some(Effect::OpenEdition(1)));
+    assert_eq!(on_shelf.update(Action::Quit), Some(Effect::Exit));
+    let mut shelf = on_shelf.take_shelf().unwrap();
     assert_eq!(shelf.update(Action::Open), Some(ShelfEffect::Open(1)));
     shelf.set_open(1);
-    assert!(!shelf.showing);
     assert_eq!(shelf.neighbour(true), Some(2));
     assert_eq!(shelf.neighbour(false), Some(0));
     // In the reader, { and } ask the event loop to switch editions.

@@ -23,13 +23,14 @@ fn app(width: u16, height: u16) -> App {
     let (edition, fingerprint) =
         newsreader::edition::load(&bytes, Some("edition.txt"), &Default::default());
     let mut app = App::new(edition, fingerprint, Settings::default(), vec![]);
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(width, height);
     app
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.prompt_input(Edit::Insert(c));
+        app.edit(Edit::Insert(c));
     }
 }
 
@@ -63,19 +64,19 @@ fn prompt_takes_cjk_and_backspace_deletes_a_whole_grapheme_cluster() {
     assert_eq!(newsreader::keymap::edit_of(&key), Some(Edit::Insert('书')));
     type_text(&mut app, "省委书记");
     assert_eq!(app.prompt(), Some("省委书记"));
-    app.prompt_input(Edit::Backspace);
+    app.edit(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书"));
     // e + COMBINING ACUTE ACCENT is one grapheme cluster (UAX #29), and so
     // is a flag (two regional indicators): one Backspace each.
     type_text(&mut app, "e\u{301}\u{1F1E8}\u{1F1F3}");
-    app.prompt_input(Edit::Backspace);
+    app.edit(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书e\u{301}"));
-    app.prompt_input(Edit::Backspace);
+    app.edit(Edit::Backspace);
     assert_eq!(app.prompt(), Some("省委书"));
-    app.prompt_input(Edit::Backspace);
-    app.prompt_input(Edit::Backspace);
-    app.prompt_input(Edit::Backspace);
-    app.prompt_input(Edit::Backspace);
+    app.edit(Edit::Backspace);
+    app.edit(Edit::Backspace);
+    app.edit(Edit::Backspace);
+    app.edit(Edit::Backspace);
     assert_eq!(app.prompt(), Some(""), "Backspace on empty stays empty");
 }
 
@@ -85,7 +86,7 @@ fn esc_cancels_clears_and_goes_back_enter_keeps_the_matches() {
     app.update(Action::Search);
     type_text(&mut app, "发展");
     assert!(app.search_active());
-    app.prompt_input(Edit::Cancel);
+    app.edit(Edit::Cancel);
     assert_eq!(app.prompt(), None);
     assert!(!app.search_active());
     assert_eq!(app.match_status(), None);
@@ -93,7 +94,7 @@ fn esc_cancels_clears_and_goes_back_enter_keeps_the_matches() {
 
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     assert_eq!(app.prompt(), None);
     assert!(app.search_active());
     assert_eq!(app.focus(), Pane::Reader);
@@ -112,7 +113,7 @@ fn n_and_capital_n_step_through_every_match_across_articles_and_wrap() {
     let mut app = app(120, 40);
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     assert_eq!(app.match_status().unwrap(), format!("match 1/{total}"));
     assert_eq!(app.matches().per_article(), counts.as_slice());
 
@@ -146,7 +147,7 @@ fn current_match_is_on_screen_after_n() {
     let mut app = app(50, 16);
     app.update(Action::Search);
     type_text(&mut app, "发展");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     let (_, height) = app.reader_text_size();
     for _ in 0..8 {
         app.update(Action::NextMatch);
@@ -177,7 +178,7 @@ fn phrase_broken_across_a_column_is_highlighted_on_every_row_it_spans() {
         let mut app = app(width, 20);
         app.update(Action::Search);
         type_text(&mut app, "省委书记信长星");
-        app.prompt_input(Edit::Submit);
+        app.edit(Edit::Submit);
         assert_eq!(app.match_status().unwrap(), "match 1/1");
         let set = app.set_article().unwrap();
         let highlights = app.highlights();
@@ -226,7 +227,7 @@ fn headline_list_shows_counts_and_f_limits_it_to_matching_articles() {
     );
     app.update(Action::Search);
     type_text(&mut app, "省委书记");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     let all = app.list_rows();
     assert_eq!(
         all.iter()
@@ -271,7 +272,7 @@ fn config_fold_chinese_variants_lets_traditional_find_simplified() {
         // 韓國吉佳藍 is the traditional form of 韩国吉佳蓝, a headline of
         // the sample.
         type_text(&mut app, "韓國吉佳藍");
-        app.prompt_input(Edit::Submit);
+        app.edit(Edit::Submit);
         let found = app.match_status().filter(|_| app.search_active());
         assert_eq!(found.is_some(), fold, "fold {fold}");
         if fold {
@@ -292,7 +293,7 @@ fn every_match_in_headlines_and_paragraphs_is_highlighted_at_its_text() {
         let mut app = app(width, 30);
         app.update(Action::Search);
         type_text(&mut app, needle);
-        app.prompt_input(Edit::Submit);
+        app.edit(Edit::Submit);
         let mut kinds = Vec::new();
         for _ in 0..total {
             let set = app.set_article().unwrap();
@@ -317,7 +318,7 @@ fn byline_and_dateline_are_found_and_highlighted_on_the_credit_row() {
         let mut app = app(width, 30);
         app.update(Action::Search);
         type_text(&mut app, "高美梅");
-        app.prompt_input(Edit::Submit);
+        app.edit(Edit::Submit);
         assert_eq!(app.match_status().unwrap(), "match 1/1", "width {width}");
         let set = app.set_article().unwrap();
         let highlights = app.highlights();
@@ -329,7 +330,7 @@ fn byline_and_dateline_are_found_and_highlighted_on_the_credit_row() {
         let mut app = self::app(width, 30);
         app.update(Action::Search);
         type_text(&mut app, "7月24日");
-        app.prompt_input(Edit::Submit);
+        app.edit(Edit::Submit);
         let set = app.set_article().unwrap();
         let (row, columns, _) = app.highlights().into_iter().find(|h| h.2).unwrap();
         assert_eq!(set.rows[row].kind, RowKind::Credit, "width {width}");
@@ -342,11 +343,28 @@ fn n_after_a_search_with_no_match_names_the_query() {
     let mut app = app(120, 40);
     app.update(Action::Search);
     type_text(&mut app, "不存在的词语");
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     // The same words on Enter as on `n` afterwards.
     assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
     app.update(Action::NextMatch);
     assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
     app.update(Action::ToggleFilter);
     assert_eq!(app.message(), Some("no matches for “不存在的词语”"));
+}
+
+#[test]
+fn at_20_by_6_the_search_count_stays_in_the_status_bar() {
+    let mut app = app(20, 6);
+    app.update(Action::Search);
+    type_text(&mut app, "市");
+    app.edit(Edit::Submit);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(20, 6)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..20).map(|x| buffer[(x, 5)].symbol()).collect();
+    // `match 1/N` outranks `article 1/4`: both do not fit beside `? help`.
+    assert!(status.starts_with(" match 1/"), "{status:?}");
+    assert!(status.ends_with("? help "), "{status:?}");
 }

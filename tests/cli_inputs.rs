@@ -1,7 +1,8 @@
 //! Odd inputs, as `less` handles them: UTF-16 without a byte-order mark is
 //! read as text, binary data is refused from its first bytes (a pipe that
 //! never ends is not waited for), devices are refused unread, and a FIFO
-//! with a writer is still read.
+//! with a writer is still read. A PDF, in a build without the `pdf`
+//! feature, is refused in one line that says how to build with it.
 
 #![allow(clippy::unwrap_used)]
 
@@ -128,4 +129,22 @@ fn a_fifo_with_a_writer_is_read_whole() {
     let (path, writer) = fifo_with_writer(dir.path(), text, Duration::ZERO);
     assert_eq!(dump_of(dir.path(), &path), expected);
     writer.join().unwrap();
+}
+
+#[cfg(not(feature = "pdf"))]
+#[test]
+fn a_pdf_without_the_pdf_feature_is_one_line_saying_how_to_build() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.pdf"), b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n").unwrap();
+    let expected = "newsreader: x.pdf: a PDF edition (this build has no PDF support: build with --features pdf)\n";
+    for args in [&["x.pdf"][..], &["--dump", "text", "x.pdf"][..]] {
+        let out = newsreader(dir.path())
+            .current_dir(dir.path())
+            .args(args)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{args:?}");
+    }
 }

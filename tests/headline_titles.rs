@@ -1,15 +1,15 @@
 //! A multi-line headline is shown whole, its printed lines' boundaries
 //! kept: a space between title lines, ` / ` before the deck
-//! ([`Headline::display`]), in the headline list (cut by display width with
-//! `…`), the sidebar, `--bookmarks` and the export (bookmarks store the same
-//! title). The store's identity form ([`join_lines`]) joins CJK lines
-//! without a space, as before.
+//! ([`Headline::display`]), in the headline list (on up to two rows, then
+//! cut by display width with `…`), the sidebar, `--bookmarks` and the export
+//! (bookmarks store the same title). The store's identity form
+//! ([`join_lines`]) joins CJK lines without a space, as before.
 
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::{App, Settings, list_title};
 use newsreader::edition::{
-    Anchor, Article, ArticleId, Edition, Fingerprint, Headline, LoadOptions, Page, join_lines, load,
+    Anchor, Article, Edition, Fingerprint, LoadOptions, Page, join_lines, load,
 };
 use newsreader::store::anchor::article_title;
 use newsreader::store::{Bookmark, Store};
@@ -18,24 +18,19 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
+#[path = "support/editions.rs"]
+mod support;
+
 #[path = "support/command.rs"]
 mod command;
 use command::newsreader;
 
-fn article(kicker: &[&str], title: &[&str], subtitle: &[&str]) -> Article {
-    let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let headline = Headline {
-        kicker: lines(kicker),
-        title: lines(title),
-        subtitle: lines(subtitle),
-    };
-    let paragraphs = vec!["本报讯 正文。".to_owned()];
-    Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    }
+/// An article under this headline, with one short paragraph.
+fn titled(kicker: &[&str], title: &[&str], subtitle: &[&str]) -> Article {
+    support::headed(
+        support::headline(kicker, title, subtitle),
+        vec!["本报讯 正文。".to_owned()],
+    )
 }
 
 const CJK: [&str; 2] = ["全国人大来锡开展科研机构", "改革发展和立法专题调研"];
@@ -65,11 +60,11 @@ fn latin_meeting_cjk_gets_a_space_and_blank_lines_drop() {
 
 #[test]
 fn list_and_bookmark_titles_hold_every_title_line_with_its_boundary() {
-    let cjk = article(&["引题"], &CJK, &[]);
+    let cjk = titled(&["引题"], &CJK, &[]);
     let whole = "全国人大来锡开展科研机构 改革发展和立法专题调研";
     assert_eq!(list_title(&cjk), whole);
     assert_eq!(article_title(&cjk), whole);
-    let english = article(&[], &ENGLISH, &[]);
+    let english = titled(&[], &ENGLISH, &[]);
     assert_eq!(list_title(&english), "LUMBERMAN IS KILLED BY FALL OF TREE");
     assert_eq!(
         article_title(&english),
@@ -79,7 +74,7 @@ fn list_and_bookmark_titles_hold_every_title_line_with_its_boundary() {
 
 #[test]
 fn sample_two_line_headline_reads_as_two_phrases() {
-    let sample = article(
+    let sample = titled(
         &["市委常委会会议暨市委财经委员会会议召开"],
         &["坚定信心决心 争取更好结果", "为全省发展大局作出应有贡献"],
         &[],
@@ -92,7 +87,7 @@ fn sample_two_line_headline_reads_as_two_phrases() {
 
 #[test]
 fn deck_follows_the_title_after_a_slash() {
-    let decked = article(&["引题"], &["主题第一行", "第二行"], &["副题", "两行"]);
+    let decked = titled(&["引题"], &["主题第一行", "第二行"], &["副题", "两行"]);
     assert_eq!(decked.headline.display(), "主题第一行 第二行 / 副题 两行");
     assert_eq!(list_title(&decked), "主题第一行 第二行 / 副题 两行");
     assert_eq!(article_title(&decked), "主题第一行 第二行 / 副题 两行");
@@ -100,15 +95,15 @@ fn deck_follows_the_title_after_a_slash() {
 
 #[test]
 fn headline_without_title_lists_kicker_and_deck() {
-    let deck = article(&["Front page"], &[], &["A deck", "in two lines"]);
+    let deck = titled(&["Front page"], &[], &["A deck", "in two lines"]);
     assert_eq!(list_title(&deck), "Front page / A deck in two lines");
-    let only_deck = article(&[], &[" "], &["副题"]);
+    let only_deck = titled(&[], &[" "], &["副题"]);
     assert_eq!(list_title(&only_deck), "副题");
 }
 
 #[test]
 fn identity_form_is_unchanged() {
-    let cjk = article(&[], &CJK, &["副题"]);
+    let cjk = titled(&[], &CJK, &["副题"]);
     assert_eq!(
         cjk.headline.one_line(),
         "全国人大来锡开展科研机构改革发展和立法专题调研"
@@ -145,30 +140,36 @@ fn screen_rows(edition: Edition, width: u16, height: u16) -> Vec<String> {
 }
 
 #[test]
-fn headline_list_shows_the_whole_title_cut_with_an_ellipsis() {
+fn headline_list_shows_the_whole_title_on_up_to_two_rows_then_cut_with_an_ellipsis() {
     let edition = Edition {
         pages: vec![Page {
             number: 1,
-            articles: vec![article(&[], &CJK, &[]), article(&[], &ENGLISH, &[])],
+            articles: vec![titled(&[], &CJK, &[]), titled(&[], &ENGLISH, &[])],
             ..Page::default()
         }],
         ..Edition::default()
     };
-    let screen = screen_rows(edition, 120, 40);
-    // At 120 columns the list's inner width is 28: marker, unread mark, then
-    // 26 columns of title. The CJK title (47 columns) keeps 12 characters
-    // (24 columns) and `…` (1 column), one column left blank; the English
-    // one (35 columns) keeps 25 columns.
-    assert!(
-        screen[2].starts_with("│>•全国人大来锡开展科研机构… │"),
-        "{}",
-        screen[2]
+    let screen = screen_rows(edition.clone(), 120, 40);
+    // At 120 columns with no bookmarks the list takes two fifths, 48
+    // columns: marker, unread mark, then 44 columns of title. The CJK title
+    // (47 columns, a space where its printed line ended) goes on to a
+    // second row, under the first (43 columns and a blank: a character
+    // would not fit); the English one (35 columns) fits.
+    let list = |row: &String| row.split("││").next().unwrap().to_owned();
+    assert_eq!(
+        list(&screen[2]),
+        "│>•全国人大来锡开展科研机构 改革发展和立法专题 "
     );
-    assert!(
-        screen[3].starts_with("│ •LUMBERMAN IS KILLED BY FA…│"),
-        "{}",
-        screen[3]
+    assert_eq!(list(&screen[3]), format!("│  调研{}", " ".repeat(40)));
+    assert_eq!(
+        list(&screen[4]),
+        format!("│ •LUMBERMAN IS KILLED BY FALL OF TREE{}", " ".repeat(9))
     );
+    // At 70 columns (two panes, a 20-column list, 16 for a title), the CJK
+    // title fills two rows and the second ends in `…`.
+    let screen = screen_rows(edition, 70, 20);
+    assert_eq!(list(&screen[2]), "│>•全国人大来锡开展");
+    assert_eq!(list(&screen[3]), "│  科研机构 改革发…");
 }
 
 #[test]

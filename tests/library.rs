@@ -272,7 +272,7 @@ fn files_with_nothing_to_read_are_left_out_of_the_library() {
 }
 
 #[test]
-fn binary_files_are_left_out_and_named_unless_an_encoding_is_forced() {
+fn binary_files_are_left_out_and_named_and_utf16_is_not_binary() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let d = dir.path();
     let paper = write(d, "paper.txt", "锡城日报\n本报讯 会议召开。".as_bytes());
@@ -291,14 +291,15 @@ fn binary_files_are_left_out_and_named_unless_an_encoding_is_forced() {
     let library = scan(&[&named, &paper]);
     assert_eq!(library.len(), 1);
     assert_eq!(library.skipped.len(), 1);
-    // UTF-16 without a byte-order mark is full of NUL bytes: with
-    // `--encoding` it is listed.
+    // UTF-16 without a byte-order mark is full of NUL bytes, yet text: it
+    // is told from binary by its alternate zero bytes, and listed, with or
+    // without `--encoding`.
     let utf16: Vec<u8> = "锡城日报\n正文。"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
     let utf16 = write(d, "utf16.txt", &utf16);
-    assert_eq!(scan(&[&utf16, &paper]).len(), 1);
+    assert_eq!(scan(&[&utf16, &paper]).len(), 2);
     let forced = Library::scan_with(&[&utf16, &paper], true).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(forced.len(), 2);
 }

@@ -30,6 +30,7 @@ fn shelf() -> Shelf {
         ..Library::default()
     });
     shelf.set_help(Keymap::default().library_help());
+    shelf.set_hint(Keymap::default().library_hint());
     shelf.width = 60;
     shelf.height = 20 - 3;
     shelf
@@ -43,7 +44,6 @@ fn draw(shelf: &Shelf) -> Buffer {
         shelf,
         Theme::default(),
         AmbiguousWidth::Narrow,
-        None,
         area,
         &mut buf,
     );
@@ -72,8 +72,8 @@ fn question_mark_on_the_library_screen_lists_the_library_keys() {
     let buf = draw(&shelf);
     // Keys column: "Space, PageDown" (15) and two spaces; the widest line,
     // "k, ↑, {" padded to 17 + "previous edition in the list" (28), is
-    // 45 columns, so the box is 47 wide and 11 lines + 2 borders high:
-    // rows 3..16 of 20, centred.
+    // 45 columns, so the box is 47 wide and 12 lines + 2 borders high:
+    // rows 3..17 of 20, centred.
     let top = (0..20)
         .find(|&y| cells(&buf, 0, y, 60).contains("┌Keys"))
         .unwrap();
@@ -92,17 +92,20 @@ fn question_mark_on_the_library_screen_lists_the_library_keys() {
         "│?                this help                   │",
         "│Esc              close help                  │",
         "│Ctrl-L           redraw the screen           │",
+        "│Ctrl-Z           suspend (fg brings it back) │",
         "└─────────────────────────────────────────────┘",
     ];
     for (row, line) in expected.iter().enumerate() {
         let y = top + u16::try_from(row).unwrap();
         assert_eq!(cells(&buf, left, y, 47), *line, "row {y}");
     }
-    assert!(cells(&buf, 0, 0, 60).contains("Library: 2 editions"));
+    // The list is cleared under the overlay, its border too.
+    assert!(cells(&buf, 0, 0, 60).trim().is_empty());
     // Esc closes the overlay; the list is as it was.
     shelf.update(Action::Close);
     let buf = draw(&shelf);
     assert!(!(0..20).any(|y| cells(&buf, 0, y, 60).contains("Keys")));
+    assert!(cells(&buf, 0, 0, 60).contains("Library: 2 editions"));
     assert!(cells(&buf, 0, 19, 60).contains("? help"));
 }
 
@@ -118,4 +121,20 @@ fn ctrl_c_quits_from_the_library_help_and_list() {
     shelf.update(Action::Help);
     assert_eq!(shelf.update(exit), Some(ShelfEffect::Quit));
     assert_eq!(shelf.update(exit), Some(ShelfEffect::Quit));
+}
+
+#[test]
+fn the_library_hint_names_the_keys_as_bound() {
+    assert_eq!(
+        Keymap::default().library_hint(),
+        " Enter open  j/k move  { } previous/next  ? help  q quit"
+    );
+    let mut bindings = Keymap::default().to_bindings();
+    bindings.insert("help".to_owned(), vec!["h".parse().unwrap()]);
+    bindings.insert("quit".to_owned(), vec!["x".parse().unwrap()]);
+    let hint = Keymap::from_bindings(&bindings).library_hint();
+    assert_eq!(
+        hint,
+        " Enter open  j/k move  { } previous/next  h help  x quit"
+    );
 }

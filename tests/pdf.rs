@@ -4,6 +4,7 @@
 //! scorer of `tests/support/score.rs`; and hostile PDFs (truncated, bytes
 //! flipped) that must give an error or an edition, never a panic.
 
+#![cfg(feature = "pdf")]
 #![allow(clippy::unwrap_used)]
 
 #[path = "support/score.rs"]

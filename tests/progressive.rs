@@ -14,12 +14,14 @@ mod command;
 #[path = "../benches/common/generate.rs"]
 #[allow(dead_code)]
 mod generate;
+#[path = "support/editions.rs"]
+mod support;
 
 use newsreader::app::input::Edit;
 use newsreader::app::{Action, App, Settings};
 use newsreader::cli::open::{self, ReaderOptions};
 use newsreader::edition::{
-    self, Anchor, Article, ArticleId, Edition, Fingerprint, Headline, LoadOptions, Page,
+    self, Anchor, Article, ArticleId, Edition, Fingerprint, LoadOptions, Page,
 };
 use newsreader::store::{Bookmark, EditionState, Store};
 use newsreader::typeset::article::SetArticle;
@@ -28,17 +30,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-fn article(title: &str, paragraphs: &[String]) -> Article {
-    let headline = Headline {
-        title: vec![title.to_owned()],
-        ..Headline::default()
-    };
-    Article {
-        id: ArticleId::derive(&headline, paragraphs),
-        headline,
-        paragraphs: paragraphs.to_vec(),
-        ..Article::default()
-    }
+/// An article of these (owned) paragraphs.
+fn titled(title: &str, paragraphs: &[String]) -> Article {
+    support::article_owned(title, paragraphs.to_vec())
 }
 
 /// `count` numbered paragraphs of `title`'s body, each long enough to wrap.
@@ -49,7 +43,7 @@ fn body(title: &str, count: usize) -> Vec<String> {
 }
 
 fn short() -> Article {
-    article(
+    titled(
         "市委常委会会议召开",
         &["本报讯 会议指出，全市经济运行稳中向好。".to_owned()],
     )
@@ -58,25 +52,16 @@ fn short() -> Article {
 /// The long article as the first page has it, and as the whole edition has
 /// it (continued on a later page: twice the paragraphs, same beginning).
 fn long(paragraphs: usize) -> Article {
-    article("吉佳蓝公司落户", &body("吉佳蓝", paragraphs))
-}
-
-fn page(number: u32, label: &str, articles: Vec<Article>) -> Page {
-    Page {
-        number,
-        label: Some(label.to_owned()),
-        articles,
-        ..Page::default()
-    }
+    titled("吉佳蓝公司落户", &body("吉佳蓝", paragraphs))
 }
 
 fn second_page() -> Page {
-    page(
+    support::page(
         2,
-        "第2版 经济",
+        Some("第2版 经济"),
         vec![
-            article("二版头条", &body("二版", 3)),
-            article(
+            titled("二版头条", &body("二版", 3)),
+            titled(
                 "产业园召开会议",
                 &["本报讯 产业园召开会议，部署招商工作。".to_owned()],
             ),
@@ -87,7 +72,11 @@ fn second_page() -> Page {
 /// Page 1 only: the short article and the first 20 paragraphs of the long one.
 fn provisional() -> Edition {
     Edition {
-        pages: vec![page(1, "第1版 要闻", vec![short(), long(20)])],
+        pages: vec![support::page(
+            1,
+            Some("第1版 要闻"),
+            vec![short(), long(20)],
+        )],
         ..Edition::default()
     }
 }
@@ -96,7 +85,7 @@ fn provisional() -> Edition {
 fn whole() -> Edition {
     Edition {
         pages: vec![
-            page(1, "第1版 要闻", vec![short(), long(40)]),
+            support::page(1, Some("第1版 要闻"), vec![short(), long(40)]),
             second_page(),
         ],
         ..Edition::default()
@@ -109,6 +98,7 @@ fn fp() -> Fingerprint {
 
 fn app_on(edition: Edition, bookmarks: Vec<Bookmark>) -> App {
     let mut app = App::new(edition, fp(), Settings::default(), bookmarks);
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(120, 40);
     app
 }
@@ -195,7 +185,7 @@ fn selection_follows_the_article_id_when_its_index_moves() {
     app.update(Action::ScrollDown);
     app.update(Action::Open);
     let mut edition = whole();
-    let inserted = article("新插入的文章", &["插入的正文。".to_owned()]);
+    let inserted = titled("新插入的文章", &["插入的正文。".to_owned()]);
     edition.pages[0].articles.insert(1, inserted);
     app.replace_edition(edition, &EditionState::default());
     assert_eq!((app.current(), app.selected()), (2, 2));
@@ -271,7 +261,7 @@ fn status_bar_says_loading_until_the_whole_list_is_in() {
     let buffer = draw(&app, 120, 40);
     assert_eq!(
         row(&buffer, 39),
-        status_row(" article 1/2  loading… 10.0 MB  第1版 要闻  100%")
+        status_row(" article 1/2  loading… 10.0 MB  第1版 要闻  All")
     );
     // The headline list: the page header and its two articles, then the
     // frame's bottom border two rows further down is blank list space.
@@ -287,7 +277,7 @@ fn status_bar_says_loading_until_the_whole_list_is_in() {
     let buffer = draw(&app, 120, 40);
     assert_eq!(
         row(&buffer, 39),
-        status_row(" article 1/4  第1版 要闻  100%")
+        status_row(" article 1/4  第1版 要闻  All")
     );
     let list: Vec<String> = (1..7).map(|y| row(&buffer, y)).collect();
     assert!(list[3].starts_with("│第2版 经济"), "{list:?}");
@@ -316,7 +306,7 @@ fn a_query_with_no_match_so_far_says_so_while_loading() {
     app.set_loading(10_000_000);
     app.update(Action::Search);
     for c in "无此词".chars() {
-        app.prompt_input(Edit::Insert(c));
+        app.edit(Edit::Insert(c));
     }
     assert_eq!(app.match_status().as_deref(), Some("no match yet"));
     app.replace_edition(whole(), &EditionState::default());
@@ -329,9 +319,9 @@ fn search_follows_the_whole_edition_and_keeps_its_current_match() {
     app.set_loading(10_000_000);
     app.update(Action::Search);
     for c in "会议".chars() {
-        app.prompt_input(Edit::Insert(c));
+        app.edit(Edit::Insert(c));
     }
-    app.prompt_input(Edit::Submit);
+    app.edit(Edit::Submit);
     // The short article's headline and its paragraph, so far.
     assert_eq!(app.matches().len(), 2);
     assert_eq!(app.current_match(), Some(0));
@@ -375,7 +365,7 @@ fn options() -> ReaderOptions {
         settings: Settings::default(),
         encoding: None,
         resume: true,
-        help: Vec::new(),
+        help: newsreader::keymap::Keymap::default().help(),
     }
 }
 

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use newsreader::app::{Action, App, Settings};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::{Article, Edition, Fingerprint, Page};
 use newsreader::typeset::{AmbiguousWidth, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -14,19 +14,13 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
 
-fn article(kicker: &[&str], title: &[&str], paragraphs: &[&str]) -> Article {
-    let headline = Headline {
-        kicker: kicker.iter().map(|s| s.to_string()).collect(),
-        title: title.iter().map(|s| s.to_string()).collect(),
-        subtitle: vec![],
-    };
-    let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
-    Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    }
+#[path = "support/editions.rs"]
+mod support;
+
+/// An article under these kicker and title lines, with these paragraphs.
+fn headed(kicker: &[&str], title: &[&str], paragraphs: &[&str]) -> Article {
+    let paragraphs = paragraphs.iter().map(|p| (*p).to_owned()).collect();
+    support::headed(support::headline(kicker, title, &[]), paragraphs)
 }
 
 fn edition() -> Edition {
@@ -34,7 +28,7 @@ fn edition() -> Edition {
         pages: vec![Page {
             number: 1,
             articles: vec![
-                article(
+                headed(
                     &["引题：江苏“十四五”"],
                     &["市委常委会会议召开"],
                     &[
@@ -42,12 +36,12 @@ fn edition() -> Edition {
                         "会议指出，今年以来，全市经济运行稳中向好。",
                     ],
                 ),
-                article(
+                headed(
                     &[],
                     &["韩国吉佳蓝公司在锡落户中国总部项目"],
                     &["本报讯 7月25日，韩国吉佳蓝公司与我市签署合作协议。"],
                 ),
-                article(
+                headed(
                     &[],
                     &["AI产业园 launches 3.5亿元 fund"],
                     &["The fund backs start-ups in the park."],
@@ -68,6 +62,7 @@ fn app(width: u16, height: u16, ambiguous: AmbiguousWidth) -> App {
         ..Settings::default()
     };
     let mut app = App::new(edition(), Fingerprint::of_text("test"), settings, vec![]);
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(width, height);
     app
 }
@@ -108,69 +103,69 @@ fn pad(text: &str, columns: usize) -> String {
 }
 
 #[test]
-fn wide_terminal_shows_headlines_reader_and_sidebar() {
+fn wide_terminal_gives_the_list_its_widest_title_and_hides_an_empty_sidebar() {
     let app = app(120, 40, AmbiguousWidth::Narrow);
     let screen = lines(&draw(&app, 120, 40));
-    let top = format!(
-        "┌Headlines{}┐┌{}┐┌Bookmarks by place{}┐",
-        "─".repeat(19),
-        "─".repeat(64),
-        "─".repeat(4)
-    );
+    // No bookmarks: no sidebar. The widest title (34 columns) and the two
+    // marks fit in the list's 36 inner columns; the reader keeps the rest,
+    // 80 inner columns (the measure).
+    let top = format!("┌Headlines{}┐┌{}┐", "─".repeat(27), "─".repeat(80));
     assert_line(&screen, 0, &top);
-    // Headline list: inner width 28; the page header (no label: `Page 1`),
-    // then per article the selection marker, the unread mark `•` and the
-    // title truncated to 26 columns.
-    // Reader: inner width 64 (under the 80-column measure), kicker first.
-    // Sidebar: inner width 22.
-    assert_line(
-        &screen,
-        1,
-        &format!(
-            "│{}││{}││{}│",
-            pad("Page 1", 28),
-            pad("引题：江苏“十四五”", 64),
-            pad("No bookmarks yet.", 22)
-        ),
-    );
+    let row = |list: &str, reader: &str| format!("│{}││{}│", pad(list, 36), pad(reader, 80));
+    assert_line(&screen, 1, &row("Page 1", "引题：江苏“十四五”"));
     assert_line(
         &screen,
         2,
-        &format!(
-            "│{}││{}││{}│",
-            pad(">•市委常委会会议召开", 28),
-            pad("市委常委会会议召开", 64),
-            pad("Press b to add one.", 22)
-        ),
+        &row(">•市委常委会会议召开", "市委常委会会议召开"),
     );
-    assert_line(
-        &screen,
-        3,
-        &format!(
-            "│{}││{}││{}│",
-            pad(" •韩国吉佳蓝公司在锡落户中…", 28),
-            pad("", 64),
-            pad("", 22)
-        ),
-    );
-    // "AI产业园 launches 3.5亿元 fund" is 30 columns: "fund" does not fit,
-    // and the space before it gives way to the 1-column ellipsis.
-    assert!(screen[4].starts_with(&format!("│{}│", pad(" •AI产业园 launches 3.5亿元…", 28))));
+    assert_line(&screen, 3, &row(" •韩国吉佳蓝公司在锡落户中国总部项目", ""));
+    assert!(screen[4].starts_with(&format!(
+        "│{}│",
+        pad(" •AI产业园 launches 3.5亿元 fund", 36)
+    )));
     assert_line(
         &screen,
         39,
-        &format!("{}? help ", pad(" article 1/3  Page 1  100%", 113)),
+        &format!("{}? help ", pad(" article 1/3  Page 1  All", 113)),
     );
+}
+
+#[test]
+fn a_bookmark_brings_the_sidebar_and_long_headlines_wrap_to_two_rows() {
+    let mut app = app(100, 30, AmbiguousWidth::Narrow);
+    app.update(Action::ToggleBookmark);
+    let screen = lines(&draw(&app, 100, 30));
+    // Sidebar 20 columns; the list gets what leaves the reader 50: 30.
+    let top = format!(
+        "┌Headlines{}┐┌{}┐┌Bookmarks by place┐",
+        "─".repeat(19),
+        "─".repeat(48)
+    );
+    assert_line(&screen, 0, &top);
+    let list = |row: usize| format!("{}│", screen[row].split("││").next().unwrap());
+    assert_eq!(list(2), format!("│{}│", pad(">•市委常委会会议召开", 28)));
+    // 34 columns of title in 26: two rows, broken between characters, the
+    // second under the first.
+    assert_eq!(
+        list(3),
+        format!("│{}│", pad(" •韩国吉佳蓝公司在锡落户中国", 28))
+    );
+    assert_eq!(list(4), format!("│{}│", pad("  总部项目", 28)));
+    assert_eq!(
+        list(5),
+        format!("│{}│", pad(" •AI产业园 launches 3.5亿元", 28))
+    );
+    assert_eq!(list(6), format!("│{}│", pad("  fund", 28)));
 }
 
 #[test]
 fn reading_pane_title_row_is_bold() {
     let app = app(120, 40, AmbiguousWidth::Narrow);
     let buffer = draw(&app, 120, 40);
-    // Row 2 of the reader (screen row 2, first text column 31) is the title.
-    assert_eq!(buffer[(31, 2)].symbol(), "市");
-    assert!(buffer[(31, 2)].modifier.contains(Modifier::BOLD));
-    assert!(!buffer[(31, 1)].modifier.contains(Modifier::BOLD));
+    // Row 2 of the reader (screen row 2, first text column 39) is the title.
+    assert_eq!(buffer[(39, 2)].symbol(), "市");
+    assert!(buffer[(39, 2)].modifier.contains(Modifier::BOLD));
+    assert!(!buffer[(39, 1)].modifier.contains(Modifier::BOLD));
 }
 
 #[test]
@@ -186,7 +181,7 @@ fn narrow_terminal_shows_one_pane_and_tab_reaches_the_others() {
     assert_line(
         &screen,
         15,
-        &format!("{}? help ", pad(" article 1/3  Page 1  100%", 43)),
+        &format!("{}? help ", pad(" article 1/3  Page 1  All", 43)),
     );
 
     app.update(Action::NextPane);
@@ -214,7 +209,7 @@ fn bookmark_made_at_50_columns_is_listed_with_title_and_snippet() {
         15,
         &format!(
             "{}? help ",
-            pad(" article 1/3  Page 1  100%  bookmark added", 43)
+            pad(" article 1/3  Page 1  All  bookmark added", 43)
         ),
     );
     app.update(Action::NextPane);
@@ -284,10 +279,10 @@ fn wide_ambiguous_setting_uses_ascii_borders_and_two_cells_for_quotes() {
     let buffer = draw(&app, 120, 40);
     let screen = lines(&buffer);
     assert!(screen[0].starts_with("+Headlines---"));
-    // Reader row 1: 引题：江苏 is 10 columns from x=31, so “ sits at x=41 and
-    // takes two cells; 十 starts at x=43.
-    assert_eq!(buffer[(41, 1)].symbol(), "“");
-    assert_eq!(buffer[(43, 1)].symbol(), "十");
+    // Reader row 1: 引题：江苏 is 10 columns from x=39, so “ sits at x=49 and
+    // takes two cells; 十 starts at x=51.
+    assert_eq!(buffer[(49, 1)].symbol(), "“");
+    assert_eq!(buffer[(51, 1)].symbol(), "十");
 }
 
 fn sample_app(width: u16, height: u16) -> App {
@@ -295,6 +290,7 @@ fn sample_app(width: u16, height: u16) -> App {
     let (edition, fingerprint) =
         newsreader::edition::load(&bytes, Some("assets/edition.txt"), &Default::default());
     let mut app = App::new(edition, fingerprint, Settings::default(), vec![]);
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(width, height);
     app
 }
@@ -303,25 +299,30 @@ fn sample_app(width: u16, height: u16) -> App {
 fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
     let app = sample_app(120, 40);
     let screen = lines(&draw(&app, 120, 40));
-    // Titles (all title lines joined) cut to 26 columns, a cut one ending in
-    // a 1-column ellipsis (the lead's two title lines, 25 columns of its
-    // first, then `…`; 韩国…, 24 columns then `…`); the lead article's
-    // headline starts with its two kicker lines, then its two title lines.
-    // The sample's page has no folio label found: its header is `Page 1`.
+    // No bookmarks, so no sidebar: the list takes two fifths (48 columns,
+    // 44 for a title), every title whole, the two longer ones on two rows;
+    // the lead article's headline starts with its two kicker lines, then its
+    // two title lines. The sample's page has no folio label found: its
+    // header is `Page 1`.
     let expected = [
         ("Page 1", "市委常委会会议暨市委财经委员会会议召开"),
         (
-            ">•坚定信心决心 争取更好结果…",
+            ">•坚定信心决心 争取更好结果 为全省发展大局作出",
             "分析全市上半年经济形势，研究部署下一阶段工作",
         ),
-        (" •市委外事工作委员会召开会议", "坚定信心决心 争取更好结果"),
-        (" •韩国吉佳蓝公司在锡落户中…", "为全省发展大局作出应有贡献"),
-        (" •全国人大来锡开展科研机构…", ""),
+        ("  应有贡献", "坚定信心决心 争取更好结果"),
+        (" •市委外事工作委员会召开会议", "为全省发展大局作出应有贡献"),
+        (" •韩国吉佳蓝公司在锡落户中国总部项目", ""),
+        (
+            " •全国人大来锡开展科研机构改革发展和立法专题调",
+            "本报讯 7月26日 · 高美梅",
+        ),
+        ("  研", ""),
     ];
     for (row, (headline, reading)) in expected.iter().enumerate() {
         let line = &screen[row + 1];
         // The reader's right border carries the scrollbar, so stop before it.
-        let want = format!("│{}││{}", pad(headline, 28), pad(reading, 64));
+        let want = format!("│{}││{}", pad(headline, 46), pad(reading, 70));
         assert!(line.starts_with(&want), "row {}: {line}", row + 1);
     }
     assert!(screen[39].starts_with(" article 1/4  "));
@@ -331,9 +332,20 @@ fn sample_edition_at_120_by_40_lists_titles_and_opens_on_the_headline() {
 fn sample_edition_at_50_by_16_opens_the_second_article() {
     let mut app = sample_app(50, 16);
     let screen = lines(&draw(&app, 50, 16));
+    // The lead's title (52 columns, a space where each printed line ended)
+    // wraps to a second row.
     assert_line(
         &screen,
-        5,
+        2,
+        &format!(
+            "│{}│",
+            pad(">•坚定信心决心 争取更好结果 为全省发展大局作出应", 48)
+        ),
+    );
+    assert_line(&screen, 3, &format!("│{}│", pad("  有贡献", 48)));
+    assert_line(
+        &screen,
+        6,
         &format!(
             "│{}│",
             pad(" •全国人大来锡开展科研机构改革发展和立法专题调研", 48)
@@ -403,4 +415,29 @@ fn very_narrow_terminal_gets_the_short_message() {
     let screen = lines(&draw(&app, 15, 5));
     // "too small" is 9 columns: 3 free columns each side.
     assert_line(&screen, 2, "   too small   ");
+}
+
+#[test]
+fn help_overlay_clears_everything_but_the_box_and_the_status_bar() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = app(width, height, AmbiguousWidth::Narrow);
+        app.update(Action::Help);
+        let buffer = draw(&app, width, height);
+        let screen = lines(&buffer);
+        let top = screen.iter().position(|l| l.contains("┌Keys")).unwrap();
+        let bottom = screen.iter().rposition(|l| l.contains('┘')).unwrap();
+        let left = screen[top].find('┌').unwrap();
+        for (y, line) in screen.iter().enumerate().take(usize::from(height) - 1) {
+            if (top..=bottom).contains(&y) {
+                // Beside the box: blanks only (no pane text, no border).
+                let (before, rest) = line.split_at(left);
+                let after = &rest[rest.rfind(['┐', '│', '┘']).unwrap() + '│'.len_utf8()..];
+                assert!(before.trim().is_empty(), "{width}×{height} row {y}: {line}");
+                assert!(after.trim().is_empty(), "{width}×{height} row {y}: {line}");
+            } else {
+                assert!(line.trim().is_empty(), "{width}×{height} row {y}: {line}");
+            }
+        }
+        assert!(screen[usize::from(height) - 1].contains("? help"));
+    }
 }

@@ -3,34 +3,22 @@
 //! one-column slot must still be drawn, one column wide.
 
 use newsreader::app::{App, Settings};
-use newsreader::edition::{Article, ArticleId, Edition, Fingerprint, Headline, Page};
+use newsreader::edition::{Edition, Fingerprint, Page};
 use newsreader::typeset::{AmbiguousWidth, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-fn article(title: &str, paragraph: &str) -> Article {
-    let headline = Headline {
-        kicker: vec![],
-        title: vec![title.to_string()],
-        subtitle: vec![],
-    };
-    let paragraphs = vec![paragraph.to_string()];
-    Article {
-        id: ArticleId::derive(&headline, &paragraphs),
-        headline,
-        paragraphs,
-        ..Article::default()
-    }
-}
+#[path = "support/editions.rs"]
+mod support;
 
 fn app(ambiguous: AmbiguousWidth) -> App {
     let edition = Edition {
         pages: vec![Page {
             number: 1,
             articles: vec![
-                article("市委常委会会议召开", "本报讯 会议指出，实现了“双过半”。"),
-                article("韩国吉佳蓝公司落户", "本报讯 签署合作协议。"),
+                support::article("市委常委会会议召开", &["本报讯 会议指出，实现了“双过半”。"]),
+                support::article("韩国吉佳蓝公司落户", &["本报讯 签署合作协议。"]),
             ],
             ..Page::default()
         }],

@@ -1,34 +1,17 @@
 //! Search over small hand-built editions: folding, mapping back to the
 //! original text, and stepping with `n`/`N`.
 
-use newsreader::edition::{Anchor, Article, Edition, Headline, Page};
+use newsreader::edition::{Anchor, Article, Edition};
 use newsreader::search::{Hit, Place, Position, Query, SearchIndex, SearchOptions};
 
-fn article(title: &str, paragraphs: &[&str], captions: &[&str]) -> Article {
-    Article {
-        headline: Headline {
-            kicker: vec![],
-            title: vec![title.to_owned()],
-            subtitle: vec![],
-        },
-        paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
-        captions: captions.iter().map(|c| (*c).to_owned()).collect(),
-        ..Article::default()
-    }
-}
+#[path = "support/editions.rs"]
+mod support;
 
-fn edition(pages: Vec<Vec<Article>>) -> Edition {
-    Edition {
-        pages: pages
-            .into_iter()
-            .enumerate()
-            .map(|(i, articles)| Page {
-                number: u32::try_from(i + 1).unwrap_or(u32::MAX),
-                articles,
-                ..Page::default()
-            })
-            .collect(),
-        ..Edition::default()
+/// An article with these paragraphs and captions.
+fn captioned(title: &str, paragraphs: &[&str], captions: &[&str]) -> Article {
+    Article {
+        captions: captions.iter().map(|c| (*c).to_owned()).collect(),
+        ..support::article(title, paragraphs)
     }
 }
 
@@ -49,7 +32,7 @@ fn search(edition: &Edition, query: &str) -> Vec<Hit> {
 
 #[test]
 fn cjk_phrase_is_found_in_paragraph_with_char_offsets() {
-    let e = edition(vec![vec![article(
+    let e = support::edition_of(vec![vec![captioned(
         "标题",
         &["本报讯 市委常委会会议召开。"],
         &[],
@@ -65,7 +48,7 @@ fn cjk_phrase_is_found_in_paragraph_with_char_offsets() {
 fn phrase_broken_across_a_column_in_print_is_found_in_the_rejoined_paragraph() {
     // In print "深入学习" was split "深" | "入学习" over two columns; the
     // parser rejoins the paragraph, so the text holds it whole.
-    let e = edition(vec![vec![article(
+    let e = support::edition_of(vec![vec![captioned(
         "题",
         &["会议召开，深入学习贯彻。"],
         &[],
@@ -78,7 +61,7 @@ fn phrase_broken_across_a_column_in_print_is_found_in_the_rejoined_paragraph() {
 
 #[test]
 fn latin_letters_match_regardless_of_case() {
-    let e = edition(vec![vec![article(
+    let e = support::edition_of(vec![vec![captioned(
         "News",
         &["The SENATE met; the senate rose."],
         &[],
@@ -94,7 +77,7 @@ fn latin_letters_match_regardless_of_case() {
 
 #[test]
 fn fullwidth_and_halfwidth_forms_match_each_other_both_ways() {
-    let e = edition(vec![vec![article(
+    let e = support::edition_of(vec![vec![captioned(
         "题",
         &["型号ＡＢＣ１２３上市", "型号abc123上市"],
         &[],
@@ -109,7 +92,7 @@ fn fullwidth_and_halfwidth_forms_match_each_other_both_ways() {
 
 #[test]
 fn ideographic_space_matches_ascii_space() {
-    let e = edition(vec![vec![article("题", &["第1版　要闻"], &[])]]);
+    let e = support::edition_of(vec![vec![captioned("题", &["第1版　要闻"], &[])]]);
     assert_eq!(
         search(&e, "1版 要"),
         vec![hit(0, Place::Paragraph(0), 1..5)]
@@ -119,7 +102,7 @@ fn ideographic_space_matches_ascii_space() {
 #[test]
 fn halfwidth_katakana_match_maps_back_to_the_longer_original() {
     // ｶﾞｲﾄﾞ is 5 chars folding to ガイド (3); "x" before it is char 0.
-    let e = edition(vec![vec![article("t", &["xｶﾞｲﾄﾞy"], &[])]]);
+    let e = support::edition_of(vec![vec![captioned("t", &["xｶﾞｲﾄﾞy"], &[])]]);
     assert_eq!(
         search(&e, "ガイド"),
         vec![hit(0, Place::Paragraph(0), 1..6)]
@@ -130,10 +113,10 @@ fn halfwidth_katakana_match_maps_back_to_the_longer_original() {
 
 #[test]
 fn headline_lines_and_captions_are_searched_with_their_places() {
-    let mut a = article("无锡新闻", &["正文无锡。"], &["图为无锡"]);
+    let mut a = captioned("无锡新闻", &["正文无锡。"], &["图为无锡"]);
     a.headline.kicker = vec!["引题".into()];
     a.headline.subtitle = vec!["副题无锡".into()];
-    let e = edition(vec![vec![a]]);
+    let e = support::edition_of(vec![vec![a]]);
     // lines(): kicker (0), title (1), subtitle (2).
     assert_eq!(
         search(&e, "无锡"),
@@ -148,10 +131,10 @@ fn headline_lines_and_captions_are_searched_with_their_places() {
 
 #[test]
 fn dateline_and_byline_are_searched_between_headline_and_paragraphs() {
-    let mut a = article("无锡新闻", &["本报讯 无锡消息。"], &[]);
+    let mut a = support::article("无锡新闻", &["本报讯 无锡消息。"]);
     a.dateline = Some("本报讯 无锡".into());
     a.byline = Some("高美梅".into());
-    let e = edition(vec![vec![a]]);
+    let e = support::edition_of(vec![vec![a]]);
     assert_eq!(
         search(&e, "无锡"),
         vec![
@@ -167,13 +150,13 @@ fn dateline_and_byline_are_searched_between_headline_and_paragraphs() {
 
 #[test]
 fn match_never_spans_two_fields() {
-    let e = edition(vec![vec![article("ab", &["cd"], &[])]]);
+    let e = support::edition_of(vec![vec![captioned("ab", &["cd"], &[])]]);
     assert!(search(&e, "bc").is_empty());
 }
 
 #[test]
 fn empty_query_has_no_hits() {
-    let e = edition(vec![vec![article("题", &["正文"], &[])]]);
+    let e = support::edition_of(vec![vec![captioned("题", &["正文"], &[])]]);
     let index = SearchIndex::new(&e, SearchOptions::default());
     let matches = index.search(&e, "");
     assert!(matches.is_empty());
@@ -183,18 +166,18 @@ fn empty_query_has_no_hits() {
 
 #[test]
 fn query_longer_than_any_text_has_no_hits() {
-    let e = edition(vec![vec![article("短", &["短文"], &[])]]);
+    let e = support::edition_of(vec![vec![captioned("短", &["短文"], &[])]]);
     assert!(search(&e, "短文短文短文短文短文短文短文").is_empty());
 }
 
 #[test]
 fn hits_follow_edition_order_across_pages_with_per_article_counts() {
-    let e = edition(vec![
+    let e = support::edition_of(vec![
         vec![
-            article("甲", &["经济", "经济经济"], &[]),
-            article("乙", &["无"], &[]),
+            captioned("甲", &["经济", "经济经济"], &[]),
+            captioned("乙", &["无"], &[]),
         ],
-        vec![article("丙", &["经济"], &[])],
+        vec![captioned("丙", &["经济"], &[])],
     ]);
     let index = SearchIndex::new(&e, SearchOptions::default());
     let matches = index.search(&e, "经济");
@@ -209,10 +192,10 @@ fn hits_follow_edition_order_across_pages_with_per_article_counts() {
 
 #[test]
 fn next_and_previous_step_across_articles_and_wrap_around() {
-    let e = edition(vec![vec![
-        article("甲", &["经济"], &[]),
-        article("乙", &["无"], &[]),
-        article("丙", &["经济", "又经济"], &[]),
+    let e = support::edition_of(vec![vec![
+        captioned("甲", &["经济"], &[]),
+        captioned("乙", &["无"], &[]),
+        captioned("丙", &["经济", "又经济"], &[]),
     ]]);
     let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, "经济");
     // Hits: 0 = (0, P0, 0), 1 = (2, P0, 0), 2 = (2, P1, 1).
@@ -235,7 +218,7 @@ fn next_and_previous_step_across_articles_and_wrap_around() {
 
 #[test]
 fn stepping_with_no_hits_gives_none() {
-    let e = edition(vec![vec![article("甲", &["正文"], &[])]]);
+    let e = support::edition_of(vec![vec![captioned("甲", &["正文"], &[])]]);
     let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, "无");
     assert_eq!(matches.next_after(Position::top_of(0)), None);
     assert_eq!(matches.prev_before(Position::top_of(0)), None);
@@ -243,7 +226,7 @@ fn stepping_with_no_hits_gives_none() {
 
 #[test]
 fn hit_anchor_points_at_the_match_in_a_paragraph() {
-    let e = edition(vec![vec![article("经济", &["发展经济"], &["经济"])]]);
+    let e = support::edition_of(vec![vec![captioned("经济", &["发展经济"], &["经济"])]]);
     let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, "经济");
     let anchors: Vec<_> = matches.hits().iter().map(Hit::anchor).collect();
     assert_eq!(
@@ -261,7 +244,7 @@ fn hit_anchor_points_at_the_match_in_a_paragraph() {
 
 #[test]
 fn chinese_variants_fold_only_when_asked() {
-    let e = edition(vec![vec![article("題", &["經濟發展", "经济发展"], &[])]]);
+    let e = support::edition_of(vec![vec![captioned("題", &["經濟發展", "经济发展"], &[])]]);
     assert_eq!(
         search(&e, "经济发展"),
         vec![hit(0, Place::Paragraph(1), 0..4)]
@@ -280,7 +263,7 @@ fn chinese_variants_fold_only_when_asked() {
 
 #[test]
 fn query_compiled_with_other_options_is_refolded_for_the_index() {
-    let e = edition(vec![vec![article("題", &["經濟"], &[])]]);
+    let e = support::edition_of(vec![vec![captioned("題", &["經濟"], &[])]]);
     let folding = SearchOptions {
         fold_chinese_variants: true,
     };
@@ -312,7 +295,7 @@ mod properties {
             let from = from % chars.len();
             let to = (from + take).min(chars.len());
             let needle: String = chars[from..to].iter().collect();
-            let e = edition(vec![vec![article("", &[&text], &[])]]);
+            let e = support::edition_of(vec![vec![captioned("", &[&text], &[])]]);
             let matches = SearchIndex::new(&e, SearchOptions::default()).search(&e, &needle);
             // A halfwidth sound mark merges with the kana before it (ｶﾞ is
             // ガ), so a needle that cuts such a pair in two is not a
@@ -340,7 +323,7 @@ mod robustness {
             caption in "\\PC{0,10}",
             query in "\\PC{0,4}",
         ) {
-            let e = edition(vec![vec![article(&caption, &[&text], &[&caption])]]);
+            let e = support::edition_of(vec![vec![captioned(&caption, &[&text], &[&caption])]]);
             let options = SearchOptions { fold_chinese_variants: true };
             let matches = SearchIndex::new(&e, options).search(&e, &query);
             let text_chars = text.chars().count();
@@ -368,7 +351,7 @@ mod reference {
             text in "[aAbB ]{0,30}",
             query in "[abAB]{1,3}",
         ) {
-            let e = edition(vec![vec![article("", &[&text], &[])]]);
+            let e = support::edition_of(vec![vec![captioned("", &[&text], &[])]]);
             let got: Vec<_> = SearchIndex::new(&e, SearchOptions::default())
                 .search(&e, &query)
                 .hits()

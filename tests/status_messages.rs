@@ -27,6 +27,7 @@ fn app(width: u16, height: u16) -> App {
         Settings::default(),
         vec![],
     );
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.resize(width, height);
     app
 }
@@ -102,7 +103,7 @@ fn every_store_notice_fits_a_120_column_status_bar_whole() {
         app.notify(notice.status.clone());
         // Progress (26 columns), two spaces, the message, and `? help `
         // in the last 7 columns.
-        let left = format!(" article 1/1  Page 1  100%  {}", notice.status);
+        let left = format!(" article 1/1  Page 1  All  {}", notice.status);
         let expected = format!("{left}{}? help ", " ".repeat(113 - left.width()));
         assert_eq!(status_row(&app, 120, 40), expected);
     }
@@ -132,6 +133,7 @@ fn library_app(width: u16, height: u16) -> App {
         Settings::default(),
         vec![],
     );
+    app.set_help(newsreader::keymap::Keymap::default().help());
     app.set_edition_place(2, 8);
     app.resize(width, height);
     app
@@ -140,7 +142,7 @@ fn library_app(width: u16, height: u16) -> App {
 #[test]
 fn wide_status_bar_shows_every_field() {
     let app = library_app(120, 40);
-    let left = " article 1/1  第1版 要闻  100%  edition 3/8";
+    let left = " article 1/1  第1版 要闻  All  edition 3/8";
     assert_eq!(
         status_row(&app, 120, 40),
         format!("{left}{}? help ", " ".repeat(113 - left.width()))
@@ -148,35 +150,49 @@ fn wide_status_bar_shows_every_field() {
 }
 
 #[test]
-fn status_bar_at_50_columns_drops_the_page_whole_and_keeps_the_edition() {
-    let app = library_app(50, 16);
-    // Room 42. All fields take 12 + 12 (page, 10 columns) + 6 + 13 = 43: one
+fn status_bar_at_49_columns_drops_the_page_whole_and_keeps_the_edition() {
+    let app = library_app(49, 16);
+    // Room 41. All fields take 12 + 12 (page, 10 columns) + 5 + 13 = 42: one
     // too many, so the least important, the page (shown in the headline
     // list too), goes; `edition 3/8` stays whole.
-    let left = " article 1/1  100%  edition 3/8";
-    assert_eq!(left.width(), 31);
+    let left = " article 1/1  All  edition 3/8";
+    assert_eq!(left.width(), 30);
     assert_eq!(
-        status_row(&app, 50, 16),
-        format!("{left}{}? help ", " ".repeat(43 - 31))
+        status_row(&app, 49, 16),
+        format!("{left}{}? help ", " ".repeat(42 - 30))
     );
 }
 
 #[test]
-fn status_bar_at_30_columns_keeps_article_percent_and_a_short_message() {
+fn status_bar_at_30_columns_keeps_article_place_and_a_short_message() {
     let mut app = library_app(30, 16);
-    // Room 22: ` article 1/1` (12) and `  100%` (6); `edition 3/8` (13 with
+    // Room 22: ` article 1/1` (12) and `  All` (5); `edition 3/8` (13 with
     // its gap) and the page (12) do not fit.
-    let left = " article 1/1  100%";
+    let left = " article 1/1  All";
     assert_eq!(
         status_row(&app, 30, 16),
-        format!("{left}{}? help ", " ".repeat(23 - 18))
+        format!("{left}{}? help ", " ".repeat(23 - 17))
     );
-    // A message outranks the percentage: `saved` (7 with its gap) leaves 3
-    // columns, too few for `  100%`.
+    // A message outranks the place: `saved` (7 with its gap) leaves 3
+    // columns, too few for `  All`.
     app.notify("saved");
     let left = " article 1/1  saved";
     assert_eq!(
         status_row(&app, 30, 16),
         format!("{left}{}? help ", " ".repeat(23 - 19))
     );
+}
+
+#[test]
+fn the_help_hint_names_the_help_key_as_bound() {
+    let mut bindings = newsreader::keymap::Keymap::default().to_bindings();
+    bindings.insert("help".to_owned(), vec!["F1".parse().unwrap()]);
+    let keymap = newsreader::keymap::Keymap::from_bindings(&bindings);
+    let mut app = app(120, 40);
+    app.set_help(keymap.help());
+    let row = status_row(&app, 120, 40);
+    assert!(row.ends_with("  F1 help "), "{row:?}");
+    // No key opens the help: no hint.
+    app.set_help(Vec::new());
+    assert!(!status_row(&app, 120, 40).contains("help"));
 }

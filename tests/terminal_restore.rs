@@ -33,12 +33,17 @@ struct Reader {
 
 impl Reader {
     fn start(data: &Path) -> Reader {
-        Reader::start_in(data, data)
+        Reader::start_on(data, &[Path::new(SAMPLE)])
     }
 
-    /// [`Reader::start`] with `data` as the data directory and `home` as
+    /// The reader on `files` (several: a library).
+    fn start_on(data: &Path, files: &[&Path]) -> Reader {
+        Reader::start_in(data, data, files)
+    }
+
+    /// [`Reader::start_on`] with `data` as the data directory and `home` as
     /// the home (the config is looked for there).
-    fn start_in(data: &Path, home: &Path) -> Reader {
+    fn start_in(data: &Path, home: &Path, files: &[&Path]) -> Reader {
         let size = Winsize {
             ws_row: 30,
             ws_col: 100,
@@ -56,7 +61,7 @@ impl Reader {
         let child = Command::new(env!("CARGO_BIN_EXE_newsreader"))
             .args(["--ambiguous-width", "narrow", "--data-dir"])
             .arg(data)
-            .arg(SAMPLE)
+            .args(files)
             .env_remove("NEWSREADER_CONFIG")
             .env("HOME", home)
             .env("XDG_CONFIG_HOME", home.join("config"))
@@ -209,12 +214,94 @@ fn sighup_gives_the_terminal_back_too() {
 }
 
 #[test]
+fn ctrl_z_gives_the_terminal_back_and_sigcont_takes_it_again_redrawn() {
+    use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+    let dir = tempfile::tempdir().unwrap();
+    let mut reader = Reader::start(dir.path());
+    reader.wait_for(b"? help", 0);
+    reader.wait_for(HIDE, 0);
+    let pid = Pid::from_raw(i32::try_from(reader.child.id()).unwrap());
+    let from = reader.seen.len();
+    reader.master.write_all(b"\x1a").unwrap();
+    // Stopped, as a shell job is on Ctrl-Z, with the terminal given back.
+    let status = waitpid(pid, Some(WaitPidFlag::WUNTRACED)).unwrap();
+    assert!(matches!(status, WaitStatus::Stopped(..)), "{status:?}");
+    reader.wait_for(LEAVE_ALTERNATE, from);
+    reader.wait_for(SHOW, from);
+    let modes = tcgetattr(&reader.master).unwrap();
+    assert!(
+        modes
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO),
+        "cooked mode while suspended: {:?}",
+        modes.local_flags
+    );
+    let from = reader.seen.len();
+    kill(pid, Signal::SIGCONT).unwrap();
+    // Back on the alternate screen, cleared and drawn in full.
+    reader.wait_for(b"\x1b[?1049h", from);
+    reader.wait_for(b"\x1b[2J", from);
+    reader.wait_for(b"? help", from);
+    let modes = tcgetattr(&reader.master).unwrap();
+    assert!(!modes.local_flags.contains(LocalFlags::ICANON), "raw again");
+    reader.master.write_all(b"q").unwrap();
+    let (status, output, master) = reader.end();
+    assert!(status.success(), "{status:?}");
+    assert_given_back(&output, &master);
+}
+
+#[test]
+fn a_library_opens_an_edition_and_q_goes_back_to_it_then_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    let sample = std::fs::read(SAMPLE).unwrap();
+    let (a, b) = (papers.join("a.txt"), papers.join("b.txt"));
+    std::fs::write(&a, &sample).unwrap();
+    std::fs::write(&b, &sample).unwrap();
+    let mut reader = Reader::start_on(&dir.path().join("data"), &[&a, &b]);
+    reader.wait_for(b"Library: 2 editions", 0);
+    reader.wait_for(HIDE, 0);
+    // What the terminal shows, as an emulator fed every byte draws it.
+    let screen = |reader: &Reader| {
+        let rows = std::num::NonZero::new(30).unwrap();
+        let mut parser = vt100::Parser::new(rows, std::num::NonZero::new(100).unwrap(), 0);
+        parser.process(&reader.seen);
+        parser.screen().contents()
+    };
+    reader.press(b"\r");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !screen(&reader).contains("edition 1/2") {
+        assert!(Instant::now() < deadline, "{}", screen(&reader));
+        if let Ok(bytes) = reader.output.recv_timeout(Duration::from_millis(200)) {
+            reader.seen.extend(bytes);
+        }
+    }
+    reader.press(b"q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !screen(&reader).contains("Library: 2 editions") {
+        assert!(Instant::now() < deadline, "{}", screen(&reader));
+        if let Ok(bytes) = reader.output.recv_timeout(Duration::from_millis(200)) {
+            reader.seen.extend(bytes);
+        }
+    }
+    reader.master.write_all(b"q").unwrap();
+    let (status, output, master) = reader.end();
+    assert!(status.success(), "{status:?}");
+    assert_given_back(&output, &master);
+}
+
+#[test]
 fn quitting_with_unsaved_bookmarks_says_so_and_exits_1() {
     // The data directory cannot be made: its parent is a regular file.
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("blocker");
     std::fs::write(&blocker, "a file, not a directory").unwrap();
-    let mut reader = Reader::start_in(&blocker.join("newsreader"), dir.path());
+    let mut reader = Reader::start_in(
+        &blocker.join("newsreader"),
+        dir.path(),
+        &[Path::new(SAMPLE)],
+    );
     reader.wait_for(b"? help", 0);
     reader.wait_for(HIDE, 0);
     reader.press(b"\r");

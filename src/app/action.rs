@@ -73,11 +73,14 @@ pub enum Action {
     /// Clear the terminal and draw the whole screen again (after another
     /// program wrote over it), as `Ctrl-L` does in `less`.
     Redraw,
+    /// Give the terminal back and stop, as `Ctrl-Z` does in a shell; `fg`
+    /// brings the reader back, redrawn.
+    Suspend,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 41] = [
         Action::Quit,
         Action::Exit,
         Action::NextPane,
@@ -118,6 +121,7 @@ impl Action {
         Action::NextEdition,
         Action::PreviousEdition,
         Action::Redraw,
+        Action::Suspend,
     ];
 
     /// The stable snake_case name of the action (`scroll_down`), for config
@@ -159,6 +163,7 @@ impl Action {
             Action::NextEdition => "next_edition",
             Action::PreviousEdition => "previous_edition",
             Action::Redraw => "redraw",
+            Action::Suspend => "suspend",
         }
     }
 
@@ -177,7 +182,7 @@ impl Action {
             Action::ScrollDown => "next item / scroll down a row",
             Action::ScrollUp => "previous item / scroll up a row",
             Action::Open => "open headline or bookmark",
-            Action::PageDown => "page down",
+            Action::PageDown => "page down (at the end: next article)",
             Action::PageUp => "page up",
             Action::Top => "top",
             Action::Bottom => "bottom",
@@ -202,6 +207,7 @@ impl Action {
             Action::NextEdition => "next edition (library)",
             Action::PreviousEdition => "previous edition (library)",
             Action::Redraw => "redraw the screen",
+            Action::Suspend => "suspend (fg brings it back)",
         }
     }
 
@@ -220,8 +226,18 @@ impl Action {
             Action::Help => "this help",
             Action::Close => "close help",
             Action::Redraw => "redraw the screen",
+            Action::Suspend => "suspend (fg brings it back)",
             _ => return None,
         })
+    }
+}
+
+impl Action {
+    /// True for the actions a key still runs while a text prompt is open
+    /// (the terminal's own: redraw, suspend); every other key there edits
+    /// the text or does nothing.
+    pub fn works_in_prompt(self) -> bool {
+        matches!(self, Action::Redraw | Action::Suspend)
     }
 }
 

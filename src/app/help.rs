@@ -56,17 +56,15 @@ impl HelpView {
                 .max()
                 .unwrap_or(0)
         };
+        let inside = width.saturating_sub(2);
         let mut lines = table;
-        if widest(&lines) + 2 > width {
-            lines = entries
-                .iter()
-                .flat_map(|e| [e.keys.clone(), format!("{STACKED_INDENT}{}", e.description)])
-                .collect();
+        if widest(&lines) > inside {
+            lines = stacked(entries, inside, ambiguous);
         }
         // The box leaves the status bar (the last row) uncovered.
         let visible = lines.len().min(height.saturating_sub(3));
         HelpView {
-            width: widest(&lines),
+            width: widest(&lines).min(inside.max(1)),
             lines,
             visible,
         }
@@ -85,6 +83,42 @@ impl HelpView {
     pub fn max_scroll(&self) -> usize {
         self.lines.len().saturating_sub(self.visible)
     }
+}
+
+/// The two-line layout for a box `inside` columns wide: each entry's keys,
+/// then its description indented under them; a line too long for the box
+/// is wrapped (as the reader breaks lines), never cut.
+fn stacked(entries: &[HelpEntry], inside: usize, ambiguous: AmbiguousWidth) -> Vec<String> {
+    let options = crate::typeset::Options {
+        ambiguous,
+        justify: false,
+    };
+    let wrap = |text: &str, width: usize| -> Vec<String> {
+        crate::typeset::wrap(text, width.max(1), &options)
+            .into_iter()
+            .map(|row| row.text)
+            .collect()
+    };
+    let indent = display_width(STACKED_INDENT, ambiguous);
+    let mut lines = Vec::new();
+    for entry in entries {
+        lines.extend(wrap(&entry.keys, inside));
+        let described = wrap(entry.description, inside.saturating_sub(indent));
+        lines.extend(
+            described
+                .into_iter()
+                .map(|l| format!("{STACKED_INDENT}{l}")),
+        );
+    }
+    lines
+}
+
+/// The first key the help `entries` list on the line described as
+/// `description`: the key a hint in the UI names (`?` in `? help`), as the
+/// live keymap binds it; `None` when no line says so (the action unbound).
+pub fn first_key<'a>(entries: &'a [HelpEntry], description: &str) -> Option<&'a str> {
+    let entry = entries.iter().find(|e| e.description == description)?;
+    entry.keys.split(", ").next()
 }
 
 #[cfg(test)]
@@ -119,11 +153,37 @@ mod tests {
     fn narrow_screen_puts_descriptions_under_their_keys() {
         // The table is 35 columns + 2 borders: too wide for 30.
         let view = HelpView::new(&entries(), 30, 5, AmbiguousWidth::Narrow);
+        // 28 columns inside the box: the description wraps under its keys.
         assert_eq!(
             view.lines,
-            ["j, ↓", "    next item / scroll down a row", "q", "    quit"]
+            [
+                "j, ↓",
+                "    next item / scroll down",
+                "    a row",
+                "q",
+                "    quit"
+            ]
         );
-        // 5 rows less the status bar and 2 borders: 2 visible, scrolls by 2.
-        assert_eq!((view.visible, view.max_scroll()), (2, 2));
+        // 5 rows less the status bar and 2 borders: 2 visible, scrolls by 3.
+        assert_eq!((view.visible, view.max_scroll()), (2, 3));
+    }
+
+    #[test]
+    fn a_tiny_screen_wraps_help_lines_instead_of_cutting_them() {
+        // 20 columns: 18 inside the box, 14 for a description.
+        let view = HelpView::new(&entries(), 20, 6, AmbiguousWidth::Narrow);
+        assert_eq!(
+            view.lines,
+            [
+                "j, ↓",
+                "    next item /",
+                "    scroll down a",
+                "    row",
+                "q",
+                "    quit"
+            ]
+        );
+        assert!(view.width <= 18);
+        assert_eq!(view.visible, 3);
     }
 }

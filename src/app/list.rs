@@ -3,11 +3,70 @@
 //! the page's articles under it; with the search filter on, only articles
 //! with matches (and the headers of their pages).
 //!
+//! An article's title takes one row when it fits the list's width, else
+//! two: broken where the reader would break it, the second cut with `…`
+//! (newsboat users ask for the same, newsboat #742). The list asks for the
+//! width of its widest title (`ListState::wanted_width`); the layout gives
+//! it what the reader can spare.
+//!
 //! Also the page jumps (`1`–`9`) and mouse clicks on list rows, which need
 //! the same rows.
 
 use super::{App, Pane};
-use crate::edition::Anchor;
+use crate::edition::{Anchor, Edition};
+use crate::typeset::{self, AmbiguousWidth, display_width, truncate_with_ellipsis};
+
+/// The columns of an article row before its title: the selection marker
+/// and the unread mark.
+pub const TITLE_INDENT: usize = 2;
+
+/// The most rows one headline takes in the list.
+pub const MAX_TITLE_ROWS: usize = 2;
+
+/// The headline list's state: each article's one-line title, the page
+/// index, the selected article, and the width the widest entry wants.
+#[derive(Debug)]
+pub(super) struct ListState {
+    pub(super) titles: Vec<String>,
+    pub(super) pages: PageIndex,
+    pub(super) selected: usize,
+    /// Columns (border included) that show the widest title or page label
+    /// whole on one row.
+    pub(super) wanted_width: u16,
+}
+
+impl ListState {
+    /// The list of `edition`, with its first article selected.
+    pub(super) fn new(edition: &Edition, ambiguous: AmbiguousWidth) -> Self {
+        let titles: Vec<String> = edition.articles().map(super::list_title).collect();
+        let pages = PageIndex::new(edition);
+        let widest_title = titles.iter().map(|t| display_width(t, ambiguous)).max();
+        let widest_label = pages
+            .labels
+            .iter()
+            .map(|l| display_width(l, ambiguous))
+            .max();
+        let widest = widest_title.unwrap_or(0) + TITLE_INDENT;
+        let widest = widest.max(widest_label.unwrap_or(0));
+        let border = usize::from(super::layout::BORDER);
+        ListState {
+            titles,
+            pages,
+            selected: 0,
+            wanted_width: u16::try_from(widest + border).unwrap_or(u16::MAX),
+        }
+    }
+}
+
+/// One entry of the headline list as drawn: a page header (one row) or an
+/// article and the rows its title is drawn on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    /// Which row of [`App::list_rows`] it is.
+    pub row: ListRow,
+    /// The text of each screen row: the page label, or the title's lines.
+    pub lines: Vec<String>,
+}
 
 /// One row of the headline list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +115,7 @@ impl App {
     pub fn list_rows(&self) -> Vec<ListRow> {
         let mut rows = Vec::new();
         let mut last_page = None;
-        for (article, &page) in self.pages.article_page.iter().enumerate() {
+        for (article, &page) in self.list.pages.article_page.iter().enumerate() {
             if !self.listed(article) {
                 continue;
             }
@@ -71,12 +130,12 @@ impl App {
 
     /// The header text of page `index` (`第1版 要闻`, `Page 3`).
     pub fn page_label(&self, index: usize) -> &str {
-        self.pages.labels.get(index).map_or("", String::as_str)
+        self.list.pages.labels.get(index).map_or("", String::as_str)
     }
 
     /// The page index of `article`.
     pub fn page_of(&self, article: usize) -> Option<usize> {
-        self.pages.article_page.get(article).copied()
+        self.list.pages.article_page.get(article).copied()
     }
 
     /// Whether `article` is in the list (all are, unless the search
@@ -93,15 +152,15 @@ impl App {
         if listed.is_empty() {
             return;
         }
-        let at = listed.partition_point(|&a| a < self.selected);
+        let at = listed.partition_point(|&a| a < self.list.selected);
         let at = at.min(listed.len() - 1);
         let to = at.saturating_add_signed(delta).min(listed.len() - 1);
-        self.selected = listed[to];
+        self.list.selected = listed[to];
     }
 
     /// Keeps the selection on a listed article after the filter changed.
     pub(super) fn settle_selection(&mut self) {
-        if !self.listed(self.selected) {
+        if !self.listed(self.list.selected) {
             self.move_selection(0);
         }
     }
@@ -110,7 +169,7 @@ impl App {
     /// edition order); says so when the edition has no such page.
     pub(super) fn goto_page(&mut self, n: u8) {
         let index = usize::from(n).saturating_sub(1);
-        match self.pages.first_article.get(index) {
+        match self.list.pages.first_article.get(index) {
             Some(&Some(article)) => {
                 self.open_article(article, Anchor::default());
             }
@@ -123,28 +182,95 @@ impl App {
     }
 
     /// The article on list row `row` (0 = the first row shown) of the
-    /// headline pane as drawn, if that row is an article.
+    /// headline pane as drawn, if that row shows an article's title.
     pub fn article_at_list_row(&self, row: usize) -> Option<usize> {
-        let height = self
-            .panes()
-            .area(Pane::Headlines)
-            .map_or(0, |a| usize::from(a.height.saturating_sub(2)));
-        let rows = self.list_rows();
-        let offset = rows_offset(&rows, self.selected, height);
-        match rows.get(offset + row) {
-            Some(&ListRow::Article(a)) => Some(a),
-            _ => None,
+        let inner = super::layout::inner(self.panes().area(Pane::Headlines)?);
+        let entries = self.list_view(usize::from(inner.width), usize::from(inner.height));
+        let mut top = 0;
+        for entry in entries {
+            top += entry.lines.len();
+            if row < top {
+                return match entry.row {
+                    ListRow::Article(a) => Some(a),
+                    ListRow::Page(_) => None,
+                };
+            }
         }
+        None
     }
-}
 
-/// The first list row shown so that the selected article is visible in a
-/// list `height` rows high (with its page header when there is room): the
-/// list scrolls only once the selection passes the bottom.
-pub fn rows_offset(rows: &[ListRow], selected: usize, height: usize) -> usize {
-    let at = rows
-        .iter()
-        .position(|r| *r == ListRow::Article(selected))
-        .unwrap_or(0);
-    (at + 1).saturating_sub(height.max(1))
+    /// The list as drawn in `width` × `height` cells (inside its border):
+    /// the entries from the first one shown, scrolled so that the selected
+    /// article is whole on screen (with its page header when there is
+    /// room), as many as start within `height` rows.
+    ///
+    /// Only the entries near the selection are laid out (a title is wrapped
+    /// to know its rows), so a frame costs the same in a long edition.
+    pub fn list_view(&self, width: usize, height: usize) -> Vec<ListEntry> {
+        let rows = self.list_rows();
+        let entry = |row: ListRow| ListEntry {
+            lines: match row {
+                ListRow::Page(page) => vec![self.page_label(page).to_owned()],
+                ListRow::Article(index) => self.title_lines(index, width),
+            },
+            row,
+        };
+        let at = rows
+            .iter()
+            .position(|&r| r == ListRow::Article(self.list.selected))
+            .unwrap_or(0);
+        let heights = |i: usize| rows.get(i).map_or(1, |&r| entry(r).lines.len());
+        let first = super::layout::first_shown(heights, at, height);
+        let mut used = 0;
+        rows.into_iter()
+            .skip(first)
+            .map_while(|row| {
+                let starts = used < height;
+                let shown = entry(row);
+                used += shown.lines.len();
+                starts.then_some(shown)
+            })
+            .collect()
+    }
+
+    /// The match count drawn at the right of article `index`'s first row
+    /// while a search is active (` 3`), if it has matches.
+    pub fn list_count(&self, index: usize) -> Option<String> {
+        let count = self.search_active().then(|| self.matches().count_in(index));
+        count.filter(|&c| c > 0).map(|c| format!(" {c}"))
+    }
+
+    /// The rows article `index`'s title is drawn on in a list `width`
+    /// columns wide: one when it fits beside the marks and the match count,
+    /// else [`MAX_TITLE_ROWS`], broken as the reader breaks lines, the last
+    /// cut with `…`.
+    pub fn title_lines(&self, index: usize, width: usize) -> Vec<String> {
+        let ambiguous = self.settings.typeset.ambiguous;
+        let title = self.list.titles.get(index).map_or("", String::as_str);
+        let count = self
+            .list_count(index)
+            .map_or(0, |c| display_width(&c, ambiguous));
+        let room = width.saturating_sub(TITLE_INDENT + count);
+        if display_width(title, ambiguous) <= room || room == 0 {
+            return vec![truncate_with_ellipsis(title, room, ambiguous)];
+        }
+        let options = typeset::Options {
+            justify: false,
+            ..self.settings.typeset
+        };
+        let rows = typeset::wrap(title, room, &options);
+        let mut lines: Vec<String> = rows
+            .iter()
+            .take(MAX_TITLE_ROWS - 1)
+            .map(|r| r.text.clone())
+            .collect();
+        let rest: String = title
+            .chars()
+            .skip(rows.get(MAX_TITLE_ROWS - 1).map_or(usize::MAX, |r| r.start))
+            .collect();
+        if !rest.is_empty() {
+            lines.push(truncate_with_ellipsis(&rest, room, ambiguous));
+        }
+        lines
+    }
 }

@@ -23,21 +23,24 @@ pub enum MouseInput {
 pub const WHEEL_ROWS: isize = 3;
 
 impl App {
-    /// Carries out a mouse event. Returns true when something changed.
-    pub fn mouse(&mut self, input: MouseInput) -> bool {
-        let before = self.view_key();
+    /// Carries out a mouse event (nothing while the help overlay or a
+    /// prompt is open); on the library screen, the shelf's. Returns the I/O
+    /// the event loop must do (a click on an edition opens it).
+    pub fn mouse(&mut self, input: MouseInput) -> Option<super::Effect> {
         self.message = None;
-        if self.help_open || self.search.prompt_open() {
-            return false;
+        if self.mode() == super::Mode::Library {
+            let effect = self.shelf.as_mut()?.mouse(input);
+            return Self::library_effect(effect);
+        }
+        if self.mode() != super::Mode::Reading {
+            return None;
         }
         let (column, row, wheel) = match input {
             MouseInput::WheelDown(c, r) => (c, r, WHEEL_ROWS),
             MouseInput::WheelUp(c, r) => (c, r, -WHEEL_ROWS),
             MouseInput::Click(c, r) => (c, r, 0),
         };
-        let Some((pane, area)) = pane_at(&self.panes(), column, row) else {
-            return false;
-        };
+        let (pane, area) = pane_at(&self.panes(), column, row)?;
         if wheel != 0 {
             let focus = std::mem::replace(&mut self.focus, pane);
             self.move_by(wheel);
@@ -46,7 +49,7 @@ impl App {
             self.click(pane, area, row);
         }
         self.refresh();
-        self.view_key() != before
+        None
     }
 
     fn click(&mut self, pane: Pane, area: Rect, row: u16) {
@@ -58,16 +61,16 @@ impl App {
         match pane {
             Pane::Headlines => {
                 if let Some(article) = self.article_at_list_row(inner_row) {
-                    self.selected = article;
+                    self.list.selected = article;
                     self.open_selected();
                 }
             }
             Pane::Bookmarks => {
-                let per_page = usize::from(area.height.saturating_sub(2) / 2).max(1);
-                let offset = (self.bookmark_selected + 1).saturating_sub(per_page);
+                let per_page = usize::from(super::layout::inner(area).height / 2).max(1);
+                let offset = super::layout::scroll_offset(self.sidebar.selected, per_page);
                 let index = offset + inner_row / 2;
-                if index < self.bookmarks.len() {
-                    self.bookmark_selected = index;
+                if index < self.sidebar.bookmarks.len() {
+                    self.sidebar.selected = index;
                     self.open_selected();
                 }
             }

@@ -122,12 +122,12 @@ impl App {
             .search
             .matches
             .hits()
-            .partition_point(|h| h.article < self.current);
+            .partition_point(|h| h.article < self.reader.current);
         let mut out = Vec::new();
         for (i, hit) in self
             .search
             .matches
-            .in_article(self.current)
+            .in_article(self.reader.current)
             .iter()
             .enumerate()
         {
@@ -198,8 +198,9 @@ impl App {
         if self.search.index.is_none() {
             self.search.index = Some(SearchIndex::new(&self.edition, self.search.options));
         }
-        self.search.origin = Some((self.current, self.top));
+        self.search.origin = Some((self.reader.current, self.reader.top));
         self.search.prompt = Some(LineInput::default());
+        self.mode = super::Mode::Prompt;
         self.set_query(String::new());
     }
 
@@ -238,12 +239,15 @@ impl App {
     /// `keymap::edit_of`): typing searches again; Enter closes the prompt
     /// keeping the matches; Esc clears the search and goes back to where it
     /// started.
-    pub fn prompt_input(&mut self, edit: Edit) {
-        self.message = None;
+    pub(super) fn prompt_input(&mut self, edit: Edit) {
         let Some(mut input) = self.search.prompt.take() else {
             return;
         };
-        match input.apply(edit) {
+        let outcome = input.apply(edit);
+        if !matches!(outcome, Outcome::Editing) {
+            self.mode = super::Mode::Reading;
+        }
+        match outcome {
             Outcome::Editing => {
                 let text = input.text().to_owned();
                 self.search.prompt = Some(input);
@@ -299,7 +303,10 @@ impl App {
     /// when there was none.
     pub(super) fn no_matches_message(&self) -> String {
         if self.search.query.is_empty() {
-            "no search: press / to search".to_owned()
+            match self.hint_key(super::Action::Search) {
+                Some(key) => format!("no search: press {key} to search"),
+                None => "no search".to_owned(),
+            }
         } else {
             format!("no matches for “{}”", self.search.query)
         }
@@ -342,10 +349,10 @@ impl App {
     /// The search position of the top row: the top of the article (its
     /// headline included) when scrolled to the top.
     fn reading_position(&self) -> Position {
-        if self.scroll == 0 {
-            Position::top_of(self.current)
+        if self.reader.scroll == 0 {
+            Position::top_of(self.reader.current)
         } else {
-            Position::at_anchor(self.current, self.top)
+            Position::at_anchor(self.reader.current, self.reader.top)
         }
     }
 
@@ -355,10 +362,10 @@ impl App {
             return;
         };
         self.search.current = Some(index);
-        if hit.article != self.current {
+        if hit.article != self.reader.current {
             self.open_article(hit.article, Anchor::default());
         }
-        self.selected = hit.article;
+        self.list.selected = hit.article;
         if self.focus == Pane::Headlines && self.search.prompt.is_none() {
             self.focus = Pane::Reader;
         }
@@ -388,15 +395,15 @@ impl App {
                 .unwrap_or(0),
         };
         let row = self.hit_cells(hit).first().map_or(fallback, |cell| cell.0);
-        if row >= self.scroll && row < self.scroll + height.max(1) {
+        if row >= self.reader.scroll && row < self.reader.scroll + height.max(1) {
             return;
         }
         let max = set.rows.len().saturating_sub(height);
         let scroll = row.saturating_sub(height / 3).min(max);
         let top = set.rows.get(scroll).map(|r| r.anchor);
-        self.scroll = scroll;
+        self.reader.scroll = scroll;
         if let Some(top) = top {
-            self.top = top;
+            self.reader.top = top;
         }
     }
 }

@@ -7,10 +7,14 @@
 //! store's saved state ([`Shelf::count_unread`]).
 
 use super::help::HelpView;
-use super::{Action, HelpEntry};
+use super::{Action, HelpEntry, MouseInput};
 use crate::library::Library;
 use crate::store::{self, EditionState, Store};
 use crate::typeset::AmbiguousWidth;
+
+/// The rows of the library screen that are not the list: its border's top
+/// and bottom rows and the status bar (see `ui::library`).
+pub const CHROME_HEIGHT: u16 = 3;
 
 /// What the event loop must do after an action on the library screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +31,9 @@ pub struct Shelf {
     library: Library,
     selected: usize,
     open: Option<usize>,
-    /// Showing the library (true) or the open edition (false).
-    pub showing: bool,
+    /// A message for the status bar (a file that could not be opened),
+    /// until the next action.
+    pub message: Option<String>,
     /// The list height in rows, for page moves (set by the event loop from
     /// the terminal size).
     pub height: usize,
@@ -41,22 +46,24 @@ pub struct Shelf {
     help_entries: Vec<HelpEntry>,
     /// The help overlay's first line shown, while it is open.
     help: Option<usize>,
+    /// The status bar's hint (`Keymap::library_hint`: the keys as bound).
+    hint: String,
 }
 
 impl Shelf {
-    /// The library screen for `library`, showing, with its first edition
-    /// selected.
+    /// The library screen for `library`, with its first edition selected.
     pub fn new(library: Library) -> Self {
         Shelf {
             library,
             selected: 0,
             open: None,
-            showing: true,
+            message: None,
             height: 1,
             width: 80,
             ambiguous: AmbiguousWidth::Narrow,
             help_entries: Vec::new(),
             help: None,
+            hint: String::new(),
         }
     }
 
@@ -66,6 +73,16 @@ impl Shelf {
         self.help_entries = entries;
     }
 
+    /// Sets the status bar's hint (see `Keymap::library_hint`).
+    pub fn set_hint(&mut self, hint: String) {
+        self.hint = hint;
+    }
+
+    /// The status bar's hint, naming the keys as bound.
+    pub fn hint(&self) -> &str {
+        &self.hint
+    }
+
     /// The help overlay laid out for the screen, with its first line shown,
     /// while it is open.
     pub fn help_view(&self) -> Option<(HelpView, usize)> {
@@ -73,7 +90,7 @@ impl Shelf {
         let view = HelpView::new(
             &self.help_entries,
             self.width,
-            self.height + 3,
+            self.height + usize::from(CHROME_HEIGHT),
             self.ambiguous,
         );
         let scroll = scroll.min(view.max_scroll());
@@ -99,7 +116,6 @@ impl Shelf {
     pub fn set_open(&mut self, index: usize) {
         self.open = Some(index);
         self.selected = index;
-        self.showing = false;
     }
 
     /// The entry after (`forward`) or before the open one, for `}` and `{`.
@@ -114,6 +130,7 @@ impl Shelf {
 
     /// Carries out `action` on the library screen.
     pub fn update(&mut self, action: Action) -> Option<ShelfEffect> {
+        self.message = None;
         if self.help.is_some() {
             return self.update_help(action);
         }
@@ -164,12 +181,22 @@ impl Shelf {
         None
     }
 
+    /// A mouse event: the wheel moves the selection as `j`/`k` do, a click
+    /// opens the edition under it.
+    pub fn mouse(&mut self, input: MouseInput) -> Option<ShelfEffect> {
+        match input {
+            MouseInput::WheelDown(..) => self.update(Action::ScrollDown),
+            MouseInput::WheelUp(..) => self.update(Action::ScrollUp),
+            MouseInput::Click(_, row) => self.click(usize::from(row)),
+        }
+    }
+
     /// A click on screen row `row` (0 = the top border): selects the entry
     /// drawn there and opens it, as a click on a headline does.
     pub fn click(&mut self, row: usize) -> Option<ShelfEffect> {
         let height = self.height.max(1);
         let inner = row.checked_sub(1).filter(|&r| r < height)?;
-        let offset = (self.selected + 1).saturating_sub(height);
+        let offset = super::layout::scroll_offset(self.selected, height);
         let index = offset + inner;
         (index < self.library.len()).then(|| {
             self.selected = index;

@@ -32,7 +32,7 @@ impl App {
     /// True when read marks changed since the last
     /// [`App::take_read_changes`].
     pub fn has_read_changes(&self) -> bool {
-        !self.read_changes.is_empty()
+        !self.marks.changes.is_empty()
     }
 
     /// Clears the loading status when the whole edition will not come (its
@@ -63,44 +63,46 @@ impl App {
         let old = std::mem::replace(&mut self.edition, edition);
         let count = self.edition.article_count();
         let moved = |index: usize| remap(&old, &self.edition, index, count);
-        let current = moved(self.current);
-        let selected = moved(self.selected);
-        let keep_unread = self.keep_unread.map(moved);
-        let unchanged = old.article(self.current) == self.edition.article(current);
-        self.current = current;
-        self.selected = selected;
-        self.keep_unread = keep_unread;
+        let current = moved(self.reader.current);
+        let selected = moved(self.list.selected);
+        let keep_unread = self.marks.keep_unread.map(moved);
+        let unchanged = old.article(self.reader.current) == self.edition.article(current);
+        self.reader.current = current;
+        self.list.selected = selected;
+        self.marks.keep_unread = keep_unread;
         if !unchanged {
-            self.set = None;
-            self.set_width = 0;
+            self.reader.set = None;
+            self.reader.set_width = 0;
         }
-        self.cache = SetCache::default();
+        self.reader.cache = SetCache::default();
         if let Some(preset) = preset
             && let Some(article) =
                 index_of(&self.edition, &preset.id).and_then(|index| self.edition.article(index))
         {
-            self.cache
+            self.reader
+                .cache
                 .insert(article, preset.width, &preset.options, preset.set);
         }
-        self.list_titles = self.edition.articles().map(super::list_title).collect();
-        self.pages = super::list::PageIndex::new(&self.edition);
-        self.read = self
+        let list = super::list::ListState::new(&self.edition, self.settings.typeset.ambiguous);
+        self.list = super::list::ListState { selected, ..list };
+        self.marks.read = self
             .edition
             .articles()
             .map(|a| saved.is_read(&a.id))
             .collect();
-        for (id, read) in &self.read_changes {
+        for (id, read) in &self.marks.changes {
             if let Some(index) = index_of(&self.edition, id)
-                && let Some(slot) = self.read.get_mut(index)
+                && let Some(slot) = self.marks.read.get_mut(index)
             {
                 *slot = *read;
             }
         }
         let bookmark = self
+            .sidebar
             .bookmarks
-            .get(self.bookmark_selected)
+            .get(self.sidebar.selected)
             .map(|b| b.id.clone());
-        let bookmarks = std::mem::take(&mut self.bookmarks);
+        let bookmarks = std::mem::take(&mut self.sidebar.bookmarks);
         self.set_bookmarks(bookmarks);
         if let Some(id) = bookmark {
             self.select_bookmark(&id);

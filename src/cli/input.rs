@@ -9,7 +9,9 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::edition::decode::{BINARY_SNIFF_BYTES, looks_binary};
-use crate::edition::pdf::{PdfError, is_pdf};
+use crate::edition::is_pdf;
+#[cfg(feature = "pdf")]
+use crate::edition::pdf::PdfError;
 
 /// The largest edition accepted, in bytes (1 GiB). A day's paper as text is
 /// a few hundred KiB; anything bigger is a mistake and would exhaust memory.
@@ -58,7 +60,18 @@ pub enum InputError {
         /// The file named on the command line.
         path: PathBuf,
     },
+    /// The file is a PDF, and this build has no PDF support.
+    #[cfg(not(feature = "pdf"))]
+    #[error(
+        "{}: a PDF edition (this build has no PDF support: build with --features pdf)",
+        path.display()
+    )]
+    Pdf {
+        /// The file named on the command line.
+        path: PathBuf,
+    },
     /// The file is a PDF that could not be read into an edition.
+    #[cfg(feature = "pdf")]
     #[error("{}: {cause}", path.display())]
     Pdf {
         /// The file named on the command line.
@@ -98,6 +111,7 @@ pub fn load(
 ///
 /// # Errors
 /// [`InputError::Pdf`] for a PDF that cannot be read.
+#[cfg(feature = "pdf")]
 pub fn load_pdf(
     path: &Path,
     bytes: Vec<u8>,
@@ -107,6 +121,20 @@ pub fn load_pdf(
             path: path.to_owned(),
             cause,
         }
+    })
+}
+
+/// Refuses a PDF edition: this build has no PDF support.
+///
+/// # Errors
+/// Always [`InputError::Pdf`], saying to build with `--features pdf`.
+#[cfg(not(feature = "pdf"))]
+pub fn load_pdf(
+    path: &Path,
+    _bytes: Vec<u8>,
+) -> Result<(crate::edition::Edition, crate::edition::Fingerprint), InputError> {
+    Err(InputError::Pdf {
+        path: path.to_owned(),
     })
 }
 
@@ -236,6 +264,22 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
+    #[cfg(not(feature = "pdf"))]
+    #[test]
+    fn pdf_without_the_feature_says_how_to_build_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("paper.pdf");
+        std::fs::write(&path, b"%PDF-1.7\n%\xe2\xe3\n1 0 obj").unwrap();
+        let err = load(&path, &crate::edition::LoadOptions::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: a PDF edition (this build has no PDF support: build with --features pdf)",
+                path.display()
+            )
+        );
+    }
+
     #[test]
     fn pdf_is_known_by_its_magic_bytes_whatever_its_name() {
         let dir = tempfile::tempdir().unwrap();
@@ -244,6 +288,7 @@ mod tests {
         assert!(matches!(read_edition(&path, false), Ok(Input::Pdf(_))));
     }
 
+    #[cfg(feature = "pdf")]
     #[test]
     fn truncated_pdf_is_one_line_with_its_path() {
         let dir = tempfile::tempdir().unwrap();

@@ -10,8 +10,9 @@
 //! provisional edition, parsed from the first page (at most 256 KiB), while
 //! a worker thread parses the whole text, then sets the article the reader
 //! had open when it started ([`SetHint`]), so the swap does not set a long
-//! article on the event loop; the event loop polls the returned
-//! [`Loading`] and hands the whole edition over with [`complete`].
+//! article on the event loop; the worker wakes the event loop when it is
+//! done ([`Loading::start_waking`]), which then takes the result
+//! ([`Loading::poll`]) and hands the whole edition over with [`complete`].
 //! The fingerprint is always of the whole text. Saved state is used at once
 //! when the fingerprint is known; the store records the edition (path,
 //! titles, title matching for an unknown fingerprint: [`Store::identify`])
@@ -138,7 +139,14 @@ impl Loading {
     /// on a busy machine the parse does not hold the first frame back;
     /// [`Loading::wait`] calls it too (without a hint, if not started).
     pub fn start(&mut self, hint: Option<SetHint>) {
-        self.worker.start(hint);
+        self.worker.start(hint, None);
+    }
+
+    /// As [`Loading::start`], calling `wake` once the worker has ended,
+    /// with its result sent or without one: the event loop then waits on a
+    /// channel instead of polling [`Loading::poll`].
+    pub fn start_waking(&mut self, hint: Option<SetHint>, wake: impl FnOnce() + Send + 'static) {
+        self.worker.start(hint, Some(Box::new(wake)));
     }
 
     /// True once [`Loading::start`] (or [`Loading::wait`]) ran.
@@ -211,6 +219,7 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
         saved.bookmarks.clone(),
     );
     app.set_help(options.help.clone());
+    app.set_bookmark_order(crate::store::prefs::load(store.dir()).sidebar_order);
     app.load_read_marks(&saved);
     let resume_later = options.resume && resume(&mut app, &saved, worker.is_none(), known);
     let loading = worker.map(|worker| {
@@ -296,7 +305,22 @@ fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<
 #[derive(Debug)]
 struct Worker {
     receiver: mpsc::Receiver<Whole>,
-    go: Option<mpsc::Sender<Option<SetHint>>>,
+    go: Option<mpsc::Sender<(Option<SetHint>, Option<Wake>)>>,
+}
+
+/// What the worker calls once it has ended (see [`Loading::start_waking`]).
+type Wake = Box<dyn FnOnce() + Send>;
+
+/// Calls its [`Wake`] when dropped: at the end of the worker's thread,
+/// after its result was sent, or when a panic unwinds it.
+struct WakeOnDrop(Option<Wake>);
+
+impl Drop for WakeOnDrop {
+    fn drop(&mut self) {
+        if let Some(wake) = self.0.take() {
+            wake();
+        }
+    }
 }
 
 impl Worker {
@@ -304,16 +328,20 @@ impl Worker {
     /// could not be started.
     fn spawn(decoded: Arc<Decoded>, source: &str) -> Option<Worker> {
         let (sender, receiver) = mpsc::channel();
-        let (go, started) = mpsc::channel::<Option<SetHint>>();
+        let (go, started) = mpsc::channel::<(Option<SetHint>, Option<Wake>)>();
         let source = source.to_owned();
         std::thread::Builder::new()
             .name("newsreader-parse".to_owned())
             .spawn(move || {
-                let Ok(hint) = started.recv() else {
+                let Ok((hint, wake)) = started.recv() else {
                     // Dropped unstarted: another edition was opened, or
                     // the reader quit.
                     return;
                 };
+                // Dropped after `sender` (declared before it), so a waiting
+                // loop finds the result, or the channel closed.
+                let _wake = WakeOnDrop(wake);
+                let sender = sender;
                 let edition = parse_whole(&decoded, Some(&source));
                 // The text is in the edition now: free it before setting
                 // the article, which takes memory of its own.
@@ -332,16 +360,16 @@ impl Worker {
 
     /// Lets the thread parse, then set the article `hint` names (once;
     /// later calls do nothing).
-    fn start(&mut self, hint: Option<SetHint>) {
+    fn start(&mut self, hint: Option<SetHint>, wake: Option<Wake>) {
         if let Some(go) = self.go.take() {
-            let _ = go.send(hint);
+            let _ = go.send((hint, wake));
         }
     }
 
     /// Starts the thread and waits for its result: `None` if it ended
     /// without one.
     fn wait(&mut self) -> Option<Whole> {
-        self.start(None);
+        self.start(None, None);
         self.receiver.recv().ok()
     }
 }

@@ -16,8 +16,10 @@
 //!    from body lines;
 //! 5. `parse::interleave`: split a block of two columns whose lines an
 //!    extractor alternated; `parse::blocks`: put back a column read out of
-//!    order, then rejoin
-//!    body lines into paragraphs and article segments;
+//!    order; `parse::continuity`: give each column block that stops in
+//!    mid-sentence the block that continues it, as one assignment over the
+//!    page weighed by the edition's char counts; then `parse::blocks`
+//!    rejoins body lines into paragraphs and article segments;
 //! 6. `parse::headline::attach`: give each headline block to the article whose
 //!    body shares most of its words (position only breaks ties).
 //!
@@ -35,6 +37,8 @@
 
 mod blocks;
 mod columns;
+mod compilation;
+mod continuity;
 pub(crate) mod credits;
 mod english;
 pub(crate) mod furniture;
@@ -90,6 +94,9 @@ pub const MAX_THREADS: usize = 4;
 ///
 /// Never panics: a thread that failed has its pages read again on this one.
 pub fn parse_with_threads(text: &str, threads: usize) -> Edition {
+    if let Some(edition) = compilation::read(text) {
+        return edition;
+    }
     let pages: Vec<&str> = lines::split_at_byte(text, 0x0C).collect();
     let runs = page_runs(&pages, threads.max(1));
     let results: Vec<Option<Vec<PageRead>>> = std::thread::scope(|scope| {
@@ -121,11 +128,7 @@ pub fn parse_with_threads(text: &str, threads: usize) -> Edition {
             let read = if read.measure_in == measure {
                 read
             } else {
-                read_page_alone(
-                    pages.get(index).copied().unwrap_or_default(),
-                    index,
-                    measure,
-                )
+                read_page_alone(&pages, index, measure)
             };
             measure = read.measure_out;
             reads.push(read);
@@ -175,25 +178,24 @@ fn read_run(
 ) -> Vec<PageRead> {
     let mut reads = Vec::with_capacity(run.len());
     for index in run {
-        let read = read_page_alone(
-            pages.get(index).copied().unwrap_or_default(),
-            index,
-            measure,
-        );
+        let read = read_page_alone(pages, index, measure);
         measure = read.measure_out;
         reads.push(read);
     }
     reads
 }
 
-/// Reads page `index` (0-based) with `measure` to borrow.
-fn read_page_alone(text: &str, index: usize, measure: Option<columns::Measure>) -> PageRead {
+/// Reads page `index` (0-based) of `pages` with `measure` to borrow; the
+/// pages around it are its [`continuity::context`].
+fn read_page_alone(pages: &[&str], index: usize, measure: Option<columns::Measure>) -> PageRead {
+    let text = pages.get(index).copied().unwrap_or_default();
+    let context = continuity::context(pages, index);
     let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
     // Decided page by page: an edition may mix scripts.
     let english = english::is_english(text);
     let mut found = Edition::default();
     let mut measure_out = measure;
-    let (page, drafts) = read_page(text, number, english, &mut found, &mut measure_out);
+    let (page, drafts) = read_page(text, context, number, english, &mut found, &mut measure_out);
     PageRead {
         page,
         drafts,
@@ -322,6 +324,7 @@ impl Draft {
             byline_printed: (!printed.is_empty()).then(|| printed.join(" ")),
             paragraphs,
             captions: self.captions,
+            source: None,
         }
     }
 }
@@ -342,8 +345,11 @@ fn credit_name(line: &str) -> String {
 /// furniture into a [`Page`] (and the edition's title
 /// and date), its articles into drafts. `measure` is the column measure
 /// of the latest earlier page set in columns, updated with this page's.
+/// `context`: the pages around it, whose text tells how likely the chars
+/// meeting at a column break are ([`continuity`]).
 fn read_page(
     text: &str,
+    context: &[&str],
     number: u32,
     english: bool,
     edition: &mut Edition,
@@ -364,6 +370,10 @@ fn read_page(
         interleave::restore_interleaved_columns(&mut lines);
         blocks::restore_late_column(&mut lines);
         blocks::restore_early_line(&mut lines);
+        // Columns unfolded from side by side come in their printed order.
+        if unfolded.is_none() {
+            continuity::restore_continuations(&mut lines, context);
+        }
     }
     trace_roles(&lines);
     let segments = merge_interleaved(blocks::segments(&lines));
@@ -373,13 +383,16 @@ fn read_page(
         .map(|s| headline::Target {
             span: s.span,
             paragraphs: &s.paragraphs,
+            dated: s.dated,
         })
         .collect();
-    let owners = if english {
-        headline::attach_below(&blocks, &targets)
+    let attached: Vec<(headline::Block, Option<usize>)> = if english {
+        let owners = headline::attach_below(&blocks, &targets);
+        blocks.into_iter().zip(owners).collect()
     } else {
-        headline::attach(&blocks, &targets)
+        headline::attach(blocks, &targets)
     };
+    trace_attach(&targets, &attached);
     let mut drafts: Vec<Draft> = segments
         .into_iter()
         .map(|segment| Draft {
@@ -390,7 +403,7 @@ fn read_page(
         })
         .collect();
     let mut headline_at: Vec<Option<usize>> = vec![None; drafts.len()];
-    for (block, owner) in blocks.into_iter().zip(owners) {
+    for (block, owner) in attached {
         if let Some(at) = owner.and_then(|k| headline_at.get_mut(k)) {
             *at = Some(block.at);
         }
@@ -439,6 +452,21 @@ fn trace_roles(lines: &PageLines) {
         );
     }
     eprintln!("\u{c}");
+}
+
+/// With `NEWSREADER_TRACE_ROLES` set in a debug build, prints the page's
+/// article segments and which one each headline block went to.
+fn trace_attach(targets: &[headline::Target<'_>], attached: &[(headline::Block, Option<usize>)]) {
+    if !cfg!(debug_assertions) || std::env::var_os("NEWSREADER_TRACE_ROLES").is_none() {
+        return;
+    }
+    for (k, t) in targets.iter().enumerate() {
+        let text: String = t.paragraphs.concat().chars().take(16).collect();
+        eprintln!("segment {k:2} {:4}..{:4} {text}", t.span.0, t.span.1);
+    }
+    for (b, owner) in attached {
+        eprintln!("block {:4} -> {owner:?} {}", b.at, b.lines.join(" / "));
+    }
 }
 
 /// English decks end in lower-case lines the deck test cannot tell from

@@ -17,19 +17,7 @@ pub mod lines;
 
 use super::{Edition, Fingerprint};
 
-/// The magic bytes every PDF starts with.
-pub const MAGIC: &[u8] = b"%PDF-";
-
-/// True when `bytes` start like a PDF (`%PDF-`, after at most a few bytes
-/// of junk, which readers tolerate).
-/// True when `bytes` start like a PDF: `%PDF-` on the first line, within
-/// its first 1024 bytes (readers tolerate a little junk before it).
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
-    head.windows(MAGIC.len())
-        .position(|w| w == MAGIC)
-        .is_some_and(|at| !head[..at].contains(&b'\n'))
-}
+pub use super::{PDF_MAGIC as MAGIC, is_pdf};
 
 /// Why a PDF could not be read into an edition. Each is one short line for
 /// `newsreader: <path>: <reason>`.

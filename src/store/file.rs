@@ -68,32 +68,7 @@ pub(super) fn open(dir: &Path) -> Opened {
             opened.read_only = Some(reason);
             opened.state = state.unwrap_or_default();
         }
-        Disk::Corrupt(why) => match move_aside(&path) {
-            Ok(aside) => opened.warnings.push(Notice {
-                status: format!(
-                    "{FILE_NAME} unreadable; moved aside to {}",
-                    file_name(&aside)
-                ),
-                detail: format!(
-                    "{}: {why}; moved aside to {}; starting with no bookmarks",
-                    path.display(),
-                    aside.display()
-                ),
-            }),
-            Err(err) => {
-                let reason = format!(
-                    "{}: {why}, and it could not be moved aside ({err}); bookmarks won't be saved this session",
-                    path.display()
-                );
-                opened.warnings.push(Notice {
-                    status: format!(
-                        "{FILE_NAME} is unreadable and can't be moved aside; bookmarks won't be saved"
-                    ),
-                    detail: reason.clone(),
-                });
-                opened.read_only = Some(reason);
-            }
-        },
+        Disk::Corrupt(why) => corrupt(&path, &why, &mut opened),
         Disk::Unreadable(err) => {
             let reason = format!(
                 "{}: can't read it ({err}); bookmarks won't be saved this session",
@@ -110,6 +85,38 @@ pub(super) fn open(dir: &Path) -> Opened {
         }
     }
     opened
+}
+
+/// A corrupt state file at `path` (`why`): moved aside, and the reader
+/// starts with no bookmarks; or, when it cannot be moved, kept and the
+/// store read-only. Either is said in `opened`'s warnings.
+fn corrupt(path: &Path, why: &str, opened: &mut Opened) {
+    match move_aside(path) {
+        Ok(aside) => opened.warnings.push(Notice {
+            status: format!(
+                "{FILE_NAME} unreadable; moved aside to {}",
+                file_name(&aside)
+            ),
+            detail: format!(
+                "{}: {why}; moved aside to {}; starting with no bookmarks",
+                path.display(),
+                aside.display()
+            ),
+        }),
+        Err(err) => {
+            let reason = format!(
+                "{}: {why}, and it could not be moved aside ({err}); bookmarks won't be saved this session",
+                path.display()
+            );
+            opened.warnings.push(Notice {
+                status: format!(
+                    "{FILE_NAME} is unreadable and can't be moved aside; bookmarks won't be saved"
+                ),
+                detail: reason.clone(),
+            });
+            opened.read_only = Some(reason);
+        }
+    }
 }
 
 /// Saves `state` into `dir`: under the lock, merges the file on disk into

@@ -5,7 +5,8 @@ use super::anchor::{self, Resolution};
 use crate::edition::Edition;
 
 /// How to order an edition's bookmarks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Order {
     /// By where they land in the edition: article in print order, then
     /// paragraph, then char offset. Bookmarks not found come last, by time.

@@ -41,16 +41,18 @@ pub(super) struct Saver {
 }
 
 impl Saver {
-    /// Starts a saver thread writing into `dir`.
+    /// Starts a saver thread writing into `dir`, calling `wake` after each
+    /// save's outcome is sent (so a caller waiting on a channel of its own
+    /// learns that [`Saver::try_take`] has something).
     ///
     /// # Errors
     /// The thread could not be spawned (the store then saves in place).
-    pub(super) fn start(dir: PathBuf) -> std::io::Result<Saver> {
+    pub(super) fn start(dir: PathBuf, wake: Box<dyn Fn() + Send>) -> std::io::Result<Saver> {
         let (requests, inbox) = mpsc::channel::<StateFile>();
         let (outbox, outcomes) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("store-saver".to_owned())
-            .spawn(move || run(&dir, &inbox, &outbox))?;
+            .spawn(move || run(&dir, &inbox, &outbox, &*wake))?;
         Ok(Saver {
             requests: Some(requests),
             outcomes,
@@ -122,7 +124,12 @@ impl Saver {
 }
 
 /// The thread: save the newest snapshot waiting, until the store hangs up.
-fn run(dir: &std::path::Path, inbox: &Receiver<StateFile>, outbox: &Sender<Outcome>) {
+fn run(
+    dir: &std::path::Path,
+    inbox: &Receiver<StateFile>,
+    outbox: &Sender<Outcome>,
+    wake: &dyn Fn(),
+) {
     while let Ok(mut state) = inbox.recv() {
         let mut requests = 1;
         for newer in inbox.try_iter() {
@@ -138,6 +145,7 @@ fn run(dir: &std::path::Path, inbox: &Receiver<StateFile>, outbox: &Sender<Outco
         if outbox.send(outcome).is_err() {
             return;
         }
+        wake();
     }
 }
 

@@ -301,14 +301,40 @@ fn write_changes(
     if width == 0 {
         return;
     }
-    let mut pen = Pen::default();
-    // Where the terminal's cursor stands, when known.
-    let mut cursor: Option<(usize, usize)> = None;
+    let mut writer = Writer {
+        clusters,
+        out,
+        pen: Pen::default(),
+        cursor: None,
+    };
     for (y, (new_row, old_row)) in next
         .chunks_exact_mut(width)
         .zip(shown.chunks_exact_mut(width))
         .enumerate()
     {
+        writer.row(y, new_row, old_row);
+        // Done with this row of the frame: empty it for the next render
+        // while it is still in cache.
+        for cell in new_row {
+            cell.reset();
+        }
+    }
+}
+
+/// What [`write_changes`] carries from cell to cell: the bytes so far, the
+/// terminal's style and where its cursor stands (when known), and the
+/// shown multi-code-point clusters.
+struct Writer<'a> {
+    clusters: &'a mut FxHashMap<usize, String>,
+    out: &'a mut Vec<u8>,
+    pen: Pen,
+    cursor: Option<(usize, usize)>,
+}
+
+impl Writer<'_> {
+    /// Writes the changed cells of row `y` (`new_row` over `old_row`).
+    fn row(&mut self, y: usize, new_row: &[Cell], old_row: &mut [Shown]) {
+        let width = new_row.len();
         let row_start = y * width;
         // Cells before this column are covered by the wide character
         // before them: not compared, not written.
@@ -325,7 +351,7 @@ fn write_changes(
             }
             let cell = &new_row[x];
             if is_skip(cell) {
-                forget(&mut old_row[x], row_start + x, clusters);
+                forget(&mut old_row[x], row_start + x, self.clusters);
                 continue;
             }
             // A symbol set other than through `ui::text::put` could hold a
@@ -334,73 +360,89 @@ fn write_changes(
                 s if crate::sanitize::has_controls(s) => "\u{FFFD}",
                 s => s,
             };
-            let key = symbol_key(symbol);
             let old = old_row[x];
-            let same = old.symbol == key
-                && old.fg == cell.fg
-                && old.bg == cell.bg
-                && old.modifier == cell.modifier
-                && old.underline == cell.underline_color
-                && (key != CLUSTER
-                    || clusters.get(&(row_start + x)).map(String::as_str) == Some(symbol));
-            if x >= rewrite_until && same {
+            if x >= rewrite_until && self.unchanged(&old, cell, symbol, row_start + x) {
                 // An unchanged wide character still covers its next cells.
                 covered_until = x + usize::from(old.columns);
                 continue;
             }
-            let columns = width_of(symbol);
-            let settled = is_settled(symbol, columns);
-            let here = MoveTo(
-                u16::try_from(x).unwrap_or(u16::MAX),
-                u16::try_from(y).unwrap_or(u16::MAX),
-            );
-            if cursor != Some((x, y)) {
-                let _ = queue!(out, here);
-            }
-            pen.apply(out, cell);
-            if !settled && columns > 1 {
-                // Blank the cells it covers first, so a terminal that draws
-                // it narrower shows blanks after it, not stale cells.
-                out.extend(std::iter::repeat_n(b' ', columns));
-                let _ = queue!(out, here);
-            }
-            out.extend_from_slice(symbol.as_bytes());
-            // After a zero-width symbol, or one terminals disagree on the
-            // width of, the cursor's column is unknown: move explicitly
-            // before the next cell.
-            cursor = (columns > 0 && settled).then_some((x + columns, y));
-            // The terminal erases the rest of every character this one
-            // overwrote part of: a wider one that stood here, or one
-            // starting under this one's second half. Those cells are
-            // written again.
-            let end = (x + columns.max(1)).min(width);
-            for (at, overwritten) in old_row.iter().enumerate().take(end).skip(x) {
-                rewrite_until = rewrite_until.max(at + usize::from(overwritten.columns));
-            }
-            if old.symbol == CLUSTER {
-                clusters.remove(&(row_start + x));
-            }
-            if key == CLUSTER {
-                clusters.insert(row_start + x, symbol.to_owned());
-            }
-            old_row[x] = Shown {
-                symbol: key,
-                fg: cell.fg,
-                bg: cell.bg,
-                underline: cell.underline_color,
-                modifier: cell.modifier,
-                columns: u8::try_from(columns).unwrap_or(u8::MAX),
-            };
-            for (at, covered) in old_row.iter_mut().enumerate().take(end).skip(x + 1) {
-                forget(covered, row_start + at, clusters);
-            }
+            let (end, rewrite) = self.cell((x, y), cell, symbol, old_row, row_start);
+            rewrite_until = rewrite_until.max(rewrite);
             covered_until = end;
         }
-        // Done with this row of the frame: empty it for the next render
-        // while it is still in cache.
-        for cell in new_row {
-            cell.reset();
+    }
+
+    /// Whether `cell`, showing `symbol`, shows as `old` does (shown cell
+    /// `index`).
+    fn unchanged(&self, old: &Shown, cell: &Cell, symbol: &str, index: usize) -> bool {
+        let key = symbol_key(symbol);
+        old.symbol == key
+            && old.fg == cell.fg
+            && old.bg == cell.bg
+            && old.modifier == cell.modifier
+            && old.underline == cell.underline_color
+            && (key != CLUSTER || self.clusters.get(&index).map(String::as_str) == Some(symbol))
+    }
+
+    /// Writes `cell`, showing `symbol`, at (`x`, `y`) of the row `old_row`
+    /// (whose first cell is shown cell `row_start`) and records it as shown.
+    /// Returns the column after it, and the column up to which the row's
+    /// cells must be written again because this one overwrote part of a
+    /// wider character.
+    fn cell(
+        &mut self,
+        (x, y): (usize, usize),
+        cell: &Cell,
+        symbol: &str,
+        old_row: &mut [Shown],
+        row_start: usize,
+    ) -> (usize, usize) {
+        let key = symbol_key(symbol);
+        let columns = width_of(symbol);
+        let settled = is_settled(symbol, columns);
+        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        let here = MoveTo(at(x), at(y));
+        if self.cursor != Some((x, y)) {
+            let _ = queue!(self.out, here);
         }
+        self.pen.apply(self.out, cell);
+        if !settled && columns > 1 {
+            // Blank the cells it covers first, so a terminal that draws it
+            // narrower shows blanks after it, not stale cells.
+            self.out.extend(std::iter::repeat_n(b' ', columns));
+            let _ = queue!(self.out, here);
+        }
+        self.out.extend_from_slice(symbol.as_bytes());
+        // After a zero-width symbol, or one terminals disagree on the width
+        // of, the cursor's column is unknown: move explicitly before the
+        // next cell.
+        self.cursor = (columns > 0 && settled).then_some((x + columns, y));
+        // The terminal erases the rest of every character this one
+        // overwrote part of: a wider one that stood here, or one starting
+        // under this one's second half. Those cells are written again.
+        let end = (x + columns.max(1)).min(old_row.len());
+        let rewrite = (x..end)
+            .map(|at| at + usize::from(old_row[at].columns))
+            .max()
+            .unwrap_or(0);
+        if old_row[x].symbol == CLUSTER {
+            self.clusters.remove(&(row_start + x));
+        }
+        if key == CLUSTER {
+            self.clusters.insert(row_start + x, symbol.to_owned());
+        }
+        old_row[x] = Shown {
+            symbol: key,
+            fg: cell.fg,
+            bg: cell.bg,
+            underline: cell.underline_color,
+            modifier: cell.modifier,
+            columns: u8::try_from(columns).unwrap_or(u8::MAX),
+        };
+        for (at, covered) in old_row.iter_mut().enumerate().take(end).skip(x + 1) {
+            forget(covered, row_start + at, self.clusters);
+        }
+        (end, rewrite)
     }
 }
 

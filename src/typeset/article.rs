@@ -31,7 +31,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::justify::Gap;
-use super::kinsoku::is_cjk;
+use super::kinsoku::in_cjk_text;
 use super::{
     AmbiguousWidth, Options, cluster_width, display_width, grapheme_indices, set_lines, wrap,
 };
@@ -317,7 +317,9 @@ fn joins_indent(indent: &str, text: &str) -> bool {
 /// letter at all counts as CJK, as it did before Latin indents existed.
 fn is_cjk_paragraph(text: &str) -> bool {
     // Ideographs, kana and Hangul are alphabetic (Unicode Alphabetic).
-    text.chars().find(|c| c.is_alphabetic()).is_none_or(is_cjk)
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_none_or(in_cjk_text)
 }
 
 /// Where the chars `chars` of `article`'s dateline (or, with `byline`, its
@@ -357,12 +359,13 @@ pub fn credit_place(
     Some((lines, line, shift(chars.start)..shift(chars.end)))
 }
 
-/// The credit lines: dateline and byline joined by [`CREDIT_SEPARATOR`]
+/// The credit lines: dateline, byline and source (a compilation's
+/// `《人民日报》（2025年10月20日 第 02 版）`) joined by [`CREDIT_SEPARATOR`]
 /// (`本报讯 7月26日 · 高美梅`) when that fits `width` columns, else each on a
 /// line of its own, so a name is never split from itself; one alone if the
-/// other is absent or blank; none if both are.
+/// others are absent or blank; none if all are.
 fn credit_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> Vec<String> {
-    let parts: Vec<&str> = [&article.dateline, &article.byline]
+    let parts: Vec<&str> = [&article.dateline, &article.byline, &article.source]
         .into_iter()
         .flatten()
         .map(|s| s.trim())
@@ -560,6 +563,30 @@ mod tests {
         let set = SetArticle::new(&article(), 30, &Options::default());
         assert_eq!(set.rows[3].text, "本报讯 7月26日 · 惠晓婧");
         assert_eq!(set.rows[3].kind, RowKind::Credit);
+    }
+
+    #[test]
+    fn a_compilations_source_line_follows_the_byline() {
+        let compiled = Article {
+            dateline: None,
+            byline: Some("洪勇".into()),
+            source: Some("《人民日报》（2025年10月20日 第 02 版）".into()),
+            ..article()
+        };
+        let wide = SetArticle::new(&compiled, 60, &Options::default());
+        assert_eq!(
+            wide.rows[3].text,
+            "洪勇 · 《人民日报》（2025年10月20日 第 02 版）"
+        );
+        let narrow = SetArticle::new(&compiled, 30, &Options::default());
+        let credit: Vec<&str> = narrow
+            .rows
+            .iter()
+            .filter(|r| r.kind == RowKind::Credit)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(credit[0], "洪勇");
+        assert!(credit.len() >= 2, "{credit:?}");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 
 use super::clusters::{Break, Cluster, Clusters};
 use super::fill::{End, Span};
-use super::kinsoku::{NO_END_BIT, NO_START_BIT, is_cjk};
+use super::kinsoku::{NO_END_BIT, NO_START_BIT, in_cjk_text};
 
 /// Spaces inserted into a justified row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,7 @@ fn share(slots: usize, missing: usize, count: usize) -> usize {
 
 /// A CJK cluster, or any 2-column one (emoji sit among CJK text).
 fn cjkish(c: &Cluster) -> bool {
-    c.width == 2 || is_cjk(c.base)
+    c.width == 2 || in_cjk_text(c.base)
 }
 
 #[cfg(test)]

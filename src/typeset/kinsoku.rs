@@ -123,20 +123,14 @@ pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
-/// True for characters set in CJK text: ideographs, kana, Hangul, bopomofo,
-/// CJK and full-width punctuation, and the quotes and dashes Chinese text uses
-/// (`“ ” ‘ ’ … — ―  ·`). Used to tell a CJK row (which may be justified)
+/// True for characters set in CJK text: the CJK scripts' characters
+/// ([`crate::edition::is_cjk`]) and the quotes and dashes Chinese text uses
+/// (`“ ” ‘ ’ … — ― ⸺ ⸻ ·`). Used to tell a CJK row (which may be justified)
 /// from a Latin one.
 #[inline]
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7AF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FFEF}'
-        | '\u{20000}'..='\u{3FFFF}'
-        | '‘' | '’' | '“' | '”' | '…' | '—' | '―' | '⸺' | '⸻' | '·')
+pub(crate) fn in_cjk_text(c: char) -> bool {
+    crate::edition::is_cjk(c)
+        || matches!(c, '‘' | '’' | '“' | '”' | '…' | '—' | '―' | '⸺' | '⸻' | '·')
 }
 
 #[inline]
@@ -242,7 +236,7 @@ pub(crate) fn url_len(rest: &str) -> usize {
     if !starts {
         return 0;
     }
-    rest.find(|c: char| c.is_whitespace() || is_cjk(c))
+    rest.find(|c: char| c.is_whitespace() || in_cjk_text(c))
         .unwrap_or(rest.len())
 }
 

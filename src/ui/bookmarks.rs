@@ -9,7 +9,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::{border::Border, headlines::list_offset, pane_border, text, theme::Theme};
+use super::{border::Border, pane_border, text, theme::Theme};
+use crate::app::layout::scroll_offset;
 use crate::app::{App, Pane};
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -17,8 +18,14 @@ use crate::store::anchor::SNIPPET_GRAPHEMES;
 use crate::store::order::Order;
 use crate::typeset::truncate_with_ellipsis as truncate;
 
-/// Shown in an empty sidebar, one line per entry.
-pub const EMPTY: [&str; 2] = ["No bookmarks yet.", "Press b to add one."];
+/// The empty sidebar's lines, naming the bookmark key as bound.
+pub fn empty_lines(app: &App) -> Vec<String> {
+    let mut lines = vec!["No bookmarks yet.".to_owned()];
+    if let Some(key) = app.hint_key(crate::app::Action::ToggleBookmark) {
+        lines.push(format!("Press {key} to add one."));
+    }
+    lines
+}
 
 /// The sidebar's title for each order.
 pub fn title(order: Order) -> &'static str {
@@ -39,13 +46,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width) - 2;
     if app.bookmarks().is_empty() {
         let dim = Theme::of(app.theme()).dim;
-        for (y, line) in (inner.y..inner.bottom()).zip(EMPTY) {
+        for (y, line) in (inner.y..inner.bottom()).zip(&empty_lines(app)) {
             text::put(buf, inner.x, y, inner.width, line, dim, ambiguous);
         }
         return;
     }
     let per_page = usize::from(inner.height / 2).max(1);
-    let offset = list_offset(app.bookmark_selected(), per_page);
+    let offset = scroll_offset(app.bookmark_selected(), per_page);
     for (slot, (index, bookmark)) in app
         .bookmarks()
         .iter()

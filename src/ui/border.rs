@@ -14,6 +14,7 @@ use ratatui::style::Style;
 use ratatui::symbols::border;
 
 use super::text;
+use crate::app::layout::BORDER;
 use crate::typeset::AmbiguousWidth;
 
 /// Borders drawn with ASCII only (for terminals drawing Ambiguous wide).
@@ -52,14 +53,7 @@ impl<'a> Border<'a> {
     /// The area inside a border drawn around `area`: one cell in from each
     /// edge, empty when `area` is under 3 cells wide or high.
     pub fn inner(area: Rect) -> Rect {
-        let x = area.x.saturating_add(1).min(area.right());
-        let y = area.y.saturating_add(1).min(area.bottom());
-        Rect::new(
-            x,
-            y,
-            area.width.saturating_sub(2),
-            area.height.saturating_sub(2),
-        )
+        crate::app::layout::inner(area)
     }
 
     /// Draws the border around the edge of `area` (clipped to `buf`) and
@@ -95,12 +89,12 @@ impl<'a> Border<'a> {
         put(left, bottom, set.bottom_left);
         put(right, top, set.top_right);
         put(left, top, set.top_left);
-        if !self.title.is_empty() && area.width > 2 {
+        if !self.title.is_empty() && area.width > BORDER {
             text::put(
                 buf,
                 left + 1,
                 top,
-                area.width - 2,
+                area.width - BORDER,
                 self.title,
                 self.style,
                 self.ambiguous,

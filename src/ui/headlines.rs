@@ -12,7 +12,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::{border::Border, pane_border, text, theme::Theme};
-use crate::app::{App, ListRow, Pane, list::rows_offset};
+use crate::app::list::TITLE_INDENT;
+use crate::app::{App, ListRow, Pane};
 use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as truncate};
 
 /// The mark before an unread headline (read ones get a space), when East
@@ -41,51 +42,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     pane_border(app, Pane::Headlines, title).render(area, buf);
     let inner = Border::inner(area);
-    let height = usize::from(inner.height);
-    if height == 0 || inner.width < 4 {
+    if inner.height == 0 || inner.width < 4 {
         return;
     }
     let theme = Theme::of(app.theme());
     let ambiguous = app.typeset_options().ambiguous;
-    let rows = app.list_rows();
-    let offset = rows_offset(&rows, app.selected(), height);
-    let titles = app.list_titles();
-    for (slot, row) in rows.iter().skip(offset).take(height).enumerate() {
-        let y = inner.y + u16::try_from(slot).unwrap_or(0);
-        match *row {
-            ListRow::Page(page) => {
-                let label = truncate(app.page_label(page), usize::from(inner.width), ambiguous);
-                text::put(
-                    buf,
-                    inner.x,
-                    y,
-                    inner.width,
-                    &label,
-                    theme.page_header,
-                    ambiguous,
-                );
+    let entries = app.list_view(usize::from(inner.width), usize::from(inner.height));
+    let mut y = inner.y;
+    for entry in entries {
+        let rows = u16::try_from(entry.lines.len()).unwrap_or(1);
+        let height = rows.min(inner.bottom().saturating_sub(y));
+        let area = Rect::new(inner.x, y, inner.width, height);
+        match entry.row {
+            ListRow::Page(_) => {
+                let label = entry.lines.first().map_or("", String::as_str);
+                let label = truncate(label, usize::from(inner.width), ambiguous);
+                let style = theme.page_header;
+                text::put(buf, area.x, area.y, area.width, &label, style, ambiguous);
             }
-            ListRow::Article(index) => {
-                let title = titles.get(index).map_or("", String::as_str);
-                render_article(
-                    app,
-                    &theme,
-                    index,
-                    title,
-                    Rect::new(inner.x, y, inner.width, 1),
-                    buf,
-                );
-            }
+            ListRow::Article(index) => render_article(app, &theme, index, &entry.lines, area, buf),
         }
+        y = y.saturating_add(rows);
     }
 }
 
-/// One article row: marker, unread mark, title, match count.
+/// One article's rows (`area`, one per title line): marker, unread mark and
+/// the title's first line, then its second line under it; the match count
+/// at the right of the first row.
 fn render_article(
     app: &App,
     theme: &Theme,
     index: usize,
-    title: &str,
+    lines: &[String],
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -102,51 +90,34 @@ fn render_article(
     let marker = if selected { ">" } else { " " };
     text::put(buf, area.x, area.y, 1, marker, style, ambiguous);
     if !app.is_read(index) {
+        let unread = style.patch(theme.unread);
         text::put(
             buf,
             area.x + 1,
             area.y,
             1,
             unread_mark(ambiguous),
-            style.patch(theme.unread),
+            unread,
             ambiguous,
         );
     }
-    let count = app.search_active().then(|| app.matches().count_in(index));
-    let count_text = count.filter(|&c| c > 0).map(|c| format!(" {c}"));
-    let count_width = count_text
-        .as_deref()
-        .map_or(0, |c| display_width(c, ambiguous));
-    let room = usize::from(area.width).saturating_sub(2 + count_width);
-    let title = truncate(title, room, ambiguous);
-    text::put(
-        buf,
-        area.x + 2,
-        area.y,
-        area.width.saturating_sub(2),
-        &title,
-        style,
-        ambiguous,
-    );
-    if let Some(count_text) = count_text {
-        let x = area
-            .right()
-            .saturating_sub(u16::try_from(count_width).unwrap_or(0));
+    let indent = u16::try_from(TITLE_INDENT).unwrap_or(2);
+    for (y, line) in (area.y..area.bottom()).zip(lines) {
+        let room = area.width.saturating_sub(indent);
+        text::put(buf, area.x + indent, y, room, line, style, ambiguous);
+    }
+    if let Some(count) = app.list_count(index) {
+        let width = u16::try_from(display_width(&count, ambiguous)).unwrap_or(0);
+        let x = area.right().saturating_sub(width);
+        let count_style = style.patch(theme.count);
         text::put(
             buf,
             x,
             area.y,
             area.right() - x,
-            &count_text,
-            style.patch(theme.count),
+            &count,
+            count_style,
             ambiguous,
         );
     }
-}
-
-/// The first entry shown so that entry `selected` is visible in a list of
-/// one-row (or one-slot) entries `height` slots high: the list scrolls only
-/// once the selection passes the bottom. (The bookmark sidebar uses it.)
-pub fn list_offset(selected: usize, height: usize) -> usize {
-    (selected + 1).saturating_sub(height.max(1))
 }

@@ -12,7 +12,9 @@ use crate::app::help::HelpView;
 use crate::typeset::AmbiguousWidth;
 
 /// Draws the help overlay over `area` (the whole screen) but its last row,
-/// the status bar, from line `scroll` on.
+/// the status bar, from line `scroll` on: the panes are cleared, all of
+/// them, so that no text or border shows beside the box, which is centred
+/// in the cleared area.
 pub fn render(
     view: &HelpView,
     scroll: usize,
@@ -27,8 +29,7 @@ pub fn render(
     let width = u16::try_from(view.width + 2).unwrap_or(u16::MAX);
     let height = u16::try_from(view.visible + 2).unwrap_or(u16::MAX);
     let boxed = area.centered(Constraint::Length(width), Constraint::Length(height));
-    Clear.render(boxed, buf);
-    clear_split_wide(buf, boxed);
+    Clear.render(area, buf);
     Border::new(view.title(), Style::default(), ambiguous).render(boxed, buf);
     let inner = Border::inner(boxed);
     let scroll = scroll.min(view.max_scroll());
@@ -42,21 +43,5 @@ pub fn render(
             Style::default(),
             ambiguous,
         );
-    }
-}
-
-/// Blanks a wide character just left of `area` on each of its rows: its
-/// right half lies under the box, so a terminal would draw half of it or
-/// erase the box's border.
-fn clear_split_wide(buf: &mut Buffer, area: Rect) {
-    let Some(x) = area.x.checked_sub(1) else {
-        return;
-    };
-    for y in area.top()..area.bottom() {
-        if let Some(cell) = buf.cell_mut((x, y))
-            && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1
-        {
-            cell.set_symbol(" ");
-        }
     }
 }

@@ -9,18 +9,18 @@ use ratatui::style::{Modifier, Style};
 use super::{border::Border, text, theme::Theme};
 use crate::app::shelf::Shelf;
 use crate::config;
+use crate::library::LibraryEntry;
 use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis as truncate};
 
-/// The status bar's text on the library screen.
-pub const HINT: &str = " Enter open  j/k move  { } previous/next  ? help  q quit";
+pub use crate::app::shelf::CHROME_HEIGHT;
 
-/// Draws the library screen over the whole `area`; `message` (an edition
-/// that could not be opened) replaces the hint in the status bar.
+/// Draws the library screen over the whole `area`; the shelf's message
+/// (an edition that could not be opened) replaces the hint in the status
+/// bar.
 pub fn render(
     shelf: &Shelf,
     theme: config::Theme,
     ambiguous: AmbiguousWidth,
-    message: Option<&str>,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -35,59 +35,12 @@ pub fn render(
         _ => format!("Library: {count} editions"),
     };
     Border::new(&title, theme.border_focus, ambiguous).render(main, buf);
-    let inner = Border::inner(main);
-    let height = usize::from(inner.height);
-    if height > 0 && inner.width > 2 {
-        let offset = (shelf.selected() + 1).saturating_sub(height);
-        for (slot, (index, entry)) in shelf
-            .library()
-            .entries
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(height)
-            .enumerate()
-        {
-            let mut style = Style::default();
-            if shelf.open() == Some(index) {
-                style = style.add_modifier(Modifier::BOLD);
-            }
-            if index == shelf.selected() {
-                style = style.patch(theme.selected);
-            }
-            let date = entry
-                .date
-                .map_or_else(|| "----------".to_owned(), |d| d.to_string());
-            let unread = entry
-                .unread
-                .map(|n| format!("  {n} unread"))
-                .unwrap_or_default();
-            let width = usize::from(inner.width).saturating_sub(
-                2 + display_width(&date, ambiguous) + 2 + display_width(&unread, ambiguous),
-            );
-            let marker = if index == shelf.selected() { ">" } else { " " };
-            let line = format!(
-                "{marker} {date}  {}{unread}",
-                truncate(&entry.label(), width, ambiguous)
-            );
-            let y = inner.y + u16::try_from(slot).unwrap_or(0);
-            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
-            text::put(buf, inner.x, y, inner.width, &line, style, ambiguous);
-        }
-    }
-    if shelf.library().is_empty() && height > 0 {
-        text::put(
-            buf,
-            inner.x,
-            inner.y,
-            inner.width,
-            "No editions found.",
-            theme.dim,
-            ambiguous,
-        );
-    }
+    render_entries(shelf, &theme, ambiguous, Border::inner(main), buf);
     buf.set_style(status, theme.status);
-    let line = message.map_or_else(|| HINT.to_owned(), |m| format!(" {m}"));
+    let line = shelf
+        .message
+        .as_deref()
+        .map_or_else(|| shelf.hint().to_owned(), |m| format!(" {m}"));
     text::put(
         buf,
         status.x,
@@ -100,4 +53,77 @@ pub fn render(
     if let Some((view, scroll)) = shelf.help_view() {
         super::help::render(&view, scroll, ambiguous, area, buf);
     }
+}
+
+/// The list of editions inside the border (`inner`), scrolled so that the
+/// selected one shows; or a line saying there are none.
+fn render_entries(
+    shelf: &Shelf,
+    theme: &Theme,
+    ambiguous: AmbiguousWidth,
+    inner: Rect,
+    buf: &mut Buffer,
+) {
+    let height = usize::from(inner.height);
+    if height == 0 {
+        return;
+    }
+    if shelf.library().is_empty() {
+        let none = "No editions found.";
+        text::put(
+            buf,
+            inner.x,
+            inner.y,
+            inner.width,
+            none,
+            theme.dim,
+            ambiguous,
+        );
+        return;
+    }
+    if inner.width <= 2 {
+        return;
+    }
+    let offset = crate::app::layout::scroll_offset(shelf.selected(), height);
+    let entries = shelf.library().entries.iter().enumerate();
+    for (y, (index, entry)) in (inner.y..inner.bottom()).zip(entries.skip(offset)) {
+        let mut style = Style::default();
+        if shelf.open() == Some(index) {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        let selected = index == shelf.selected();
+        if selected {
+            style = style.patch(theme.selected);
+        }
+        let line = entry_line(entry, selected, usize::from(inner.width), ambiguous);
+        buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        text::put(buf, inner.x, y, inner.width, &line, style, ambiguous);
+    }
+}
+
+/// One edition's row, `width` columns: the selection marker, the date, the
+/// title (with what tells it apart from editions of the same title and
+/// date, [`LibraryEntry::label`]) cut to fit, and the unread count once the
+/// edition was opened.
+fn entry_line(
+    entry: &LibraryEntry,
+    selected: bool,
+    width: usize,
+    ambiguous: AmbiguousWidth,
+) -> String {
+    let date = entry
+        .date
+        .map_or_else(|| "----------".to_owned(), |d| d.to_string());
+    let unread = entry
+        .unread
+        .map(|n| format!("  {n} unread"))
+        .unwrap_or_default();
+    let room = width.saturating_sub(
+        2 + display_width(&date, ambiguous) + 2 + display_width(&unread, ambiguous),
+    );
+    let marker = if selected { ">" } else { " " };
+    format!(
+        "{marker} {date}  {}{unread}",
+        truncate(&entry.label(), room, ambiguous)
+    )
 }

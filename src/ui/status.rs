@@ -14,8 +14,13 @@ use super::{prompt, text, theme::Theme};
 use crate::app::App;
 use crate::typeset::{AmbiguousWidth, display_width, truncate_with_ellipsis};
 
-/// The hint at the right end of the status bar.
-pub const HELP_HINT: &str = "? help ";
+/// The hint at the right end of the status bar: the help key as bound
+/// (`? help `), or nothing when no key opens the help.
+pub fn help_hint(app: &App) -> String {
+    app.hint_key(crate::app::Action::Help)
+        .map(|key| format!("{key} help "))
+        .unwrap_or_default()
+}
 
 /// The prompt's lead-in.
 pub const PROMPT: &str = "/";
@@ -24,42 +29,53 @@ pub const PROMPT: &str = "/";
 /// not fit are dropped whole, highest rank number first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
-    /// The field's text (`article 2/4`, `第1版 要闻`, `37%`).
+    /// The field's text (`article 2/4`, `第1版 要闻`, `Top`).
     pub text: String,
     /// 0 for the most important field; see [`fields`].
     pub rank: u8,
+    /// Cut with `…` rather than dropped when it does not fit (the message).
+    pub cut: bool,
 }
 
-/// The status bar's fields in the order shown: `article 2/4` (rank 0),
-/// `loading… 10.0 MB` while the whole edition is still being parsed (rank
-/// 2), the page (`第1版 要闻`, rank 5: the headline list shows it too), the
-/// percentage read (rank 3), `match 3/17` during a search (rank 2),
-/// `edition 2/3` in a library (rank 4), then the transient message (rank 1:
-/// it answers what the reader just did).
+/// The status bar's fields in the order shown, with their ranks: `article
+/// 2/4` (1), `loading… 10.0 MB` while the whole edition is still being
+/// parsed (3), the page (`第1版 要闻`, 6: the headline list shows it too),
+/// the place in the article (`Top`, `Bot`, `All`, `37%`, see
+/// [`crate::app::Place`]; 4), `match 3/17` during a search (0: what a
+/// search waits for, kept on the narrowest screen), `edition 2/3` in a
+/// library (5), then the transient message (2, cut rather than dropped: it
+/// answers what the reader just did).
 pub fn fields(app: &App) -> Vec<Field> {
-    let field = |text: String, rank| Field { text, rank };
+    let field = |text: String, rank| Field {
+        text,
+        rank,
+        cut: false,
+    };
     let count = app.list_titles().len();
     let mut fields = Vec::new();
     if count == 0 {
-        fields.push(field("no articles".to_owned(), 0));
+        fields.push(field("no articles".to_owned(), 1));
     } else {
-        fields.push(field(format!("article {}/{}", app.current() + 1, count), 0));
+        fields.push(field(format!("article {}/{}", app.current() + 1, count), 1));
         if let Some(loading) = app.loading() {
-            fields.push(field(loading.to_owned(), 2));
+            fields.push(field(loading.to_owned(), 3));
         }
         if let Some(page) = app.page_of(app.current()) {
-            fields.push(field(app.page_label(page).to_owned(), 5));
+            fields.push(field(app.page_label(page).to_owned(), 6));
         }
-        fields.push(field(format!("{}%", app.percent_read()), 3));
+        fields.push(field(app.place().to_string(), 4));
         if let Some(matches) = app.match_status() {
-            fields.push(field(matches, 2));
+            fields.push(field(matches, 0));
         }
     }
     if let Some((index, editions)) = app.edition_place() {
-        fields.push(field(format!("edition {}/{editions}", index + 1), 4));
+        fields.push(field(format!("edition {}/{editions}", index + 1), 5));
     }
     if let Some(message) = app.message() {
-        fields.push(field(message.to_owned(), 1));
+        fields.push(Field {
+            cut: true,
+            ..field(message.to_owned(), 2)
+        });
     }
     fields
 }
@@ -67,7 +83,7 @@ pub fn fields(app: &App) -> Vec<Field> {
 /// The fields that fit in `room` columns, in their order, as one line: a
 /// leading space, then the fields two spaces apart. Fields are taken by rank
 /// while they fit whole; a field that does not fit is left out, never cut,
-/// except the message (rank 1), which is cut with `…` when even alone beside
+/// except a field marked [`Field::cut`] (the message), which is cut with `…` when even alone beside
 /// the first field it is too long, since dropping it would hide the answer
 /// to a key press.
 pub fn layout(fields: &[Field], room: usize, ambiguous: AmbiguousWidth) -> String {
@@ -82,7 +98,7 @@ pub fn layout(fields: &[Field], room: usize, ambiguous: AmbiguousWidth) -> Strin
         if used + gap + width(text) <= room {
             kept[i] = Some(text.clone());
             used += gap + width(text);
-        } else if fields[i].rank == 1 && used + gap < room {
+        } else if fields[i].cut && used + gap < room {
             let cut = truncate_with_ellipsis(text, room - used - gap, ambiguous);
             used += gap + width(&cut);
             kept[i] = Some(cut.trim_end().to_owned());
@@ -160,7 +176,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let style = Theme::of(app.theme()).status;
     buf.set_style(area, style);
     let width = usize::from(area.width);
-    let hint_width = display_width(HELP_HINT, ambiguous);
+    let hint = help_hint(app);
+    let hint_width = display_width(&hint, ambiguous);
     let room = width.saturating_sub(hint_width + 1);
     let line = layout(&fields(app), room, ambiguous);
     let used = text::put(buf, area.x, area.y, area.width, &line, style, ambiguous);
@@ -173,7 +190,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             hint_x,
             area.y,
             area.right() - hint_x,
-            HELP_HINT,
+            &hint,
             style,
             ambiguous,
         );

@@ -1,29 +1,17 @@
-//! Test helpers shared by the `parse_*` tests: locating `/work/shared` and
-//! comparing an edition with an expected article list.
+//! Test helpers shared by the `parse_*` tests: the shared folder (found by
+//! `support/shared.rs`, the one helper that locates it) and comparing an
+//! edition with an expected article list.
 
 #![allow(dead_code)]
-
-use std::path::PathBuf;
 
 use newsreader::edition::parse::parse;
 use newsreader::edition::{Article, Edition};
 use serde_json::Value;
 
-/// The shared read-only folder: `$CARGO_MANIFEST_DIR/../shared` (CI), else
-/// `/work/shared` (a worktree).
-pub fn shared_dir() -> PathBuf {
-    let beside = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
-    if beside.join("expected").is_dir() {
-        return beside;
-    }
-    PathBuf::from("/work/shared")
-}
-
-/// Reads a file under the shared folder.
-pub fn read_shared(rel: &str) -> String {
-    let path = shared_dir().join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+#[path = "../support/shared.rs"]
+mod dir;
+#[allow(unused_imports)]
+pub use dir::{read_shared, shared, shared_dir};
 
 /// One expected article: headline lines, dateline, byline, paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq)]

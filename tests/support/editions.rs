@@ -10,11 +10,32 @@ use newsreader::store::Bookmark;
 
 /// An article with `title` as its one title line and these paragraphs.
 pub fn article(title: &str, paragraphs: &[&str]) -> Article {
+    let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_owned()).collect();
+    article_owned(title, paragraphs)
+}
+
+/// [`article`] with owned paragraphs.
+pub fn article_owned(title: &str, paragraphs: Vec<String>) -> Article {
     let headline = Headline {
         title: vec![title.to_owned()],
         ..Headline::default()
     };
-    let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_owned()).collect();
+    headed(headline, paragraphs)
+}
+
+/// A headline of these kicker, title and subtitle lines.
+pub fn headline(kicker: &[&str], title: &[&str], subtitle: &[&str]) -> Headline {
+    let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    Headline {
+        kicker: lines(kicker),
+        title: lines(title),
+        subtitle: lines(subtitle),
+    }
+}
+
+/// An article under `headline` with these paragraphs, its id derived as the
+/// parser derives it.
+pub fn headed(headline: Headline, paragraphs: Vec<String>) -> Article {
     Article {
         id: ArticleId::derive(&headline, &paragraphs),
         headline,
@@ -23,14 +44,34 @@ pub fn article(title: &str, paragraphs: &[&str]) -> Article {
     }
 }
 
+/// Page `number` (its folio `label`, if any) of these articles.
+pub fn page(number: u32, label: Option<&str>, articles: Vec<Article>) -> Page {
+    Page {
+        number,
+        label: label.map(str::to_owned),
+        articles,
+        ..Page::default()
+    }
+}
+
 /// A one-page edition of these articles.
 pub fn edition(articles: Vec<Article>) -> Edition {
+    pages(vec![page(1, None, articles)])
+}
+
+/// An edition of pages 1, 2, … holding these articles.
+pub fn edition_of(pages: Vec<Vec<Article>>) -> Edition {
+    let pages = (1..)
+        .zip(pages)
+        .map(|(number, articles)| page(number, None, articles))
+        .collect();
+    self::pages(pages)
+}
+
+/// An edition of these pages.
+pub fn pages(pages: Vec<Page>) -> Edition {
     Edition {
-        pages: vec![Page {
-            number: 1,
-            articles,
-            ..Page::default()
-        }],
+        pages,
         ..Edition::default()
     }
 }

@@ -413,7 +413,9 @@ pub fn score_edition_dir_with(dir: &Path, only: Option<&str>) -> Result<Vec<Edit
         std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let gold = Gold::from_json(&json).map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let mut scores = Vec::new();
+    #[cfg(feature = "pdf")]
     let pdf = dir.join("edition.pdf");
+    #[cfg(feature = "pdf")]
     if pdf.is_file() && only.is_none_or(|o| o == "pdf") {
         let bytes = std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
         let parsed = match edition::pdf::load(bytes, Some(&pdf.to_string_lossy())) {

@@ -4,9 +4,14 @@
 //! **Paragraph ends.** Blank lines are no evidence: extractors put them at
 //! column breaks in mid-sentence (`省委书` / blank / `记信长星`) and leave them
 //! out between paragraphs (pdftotext). A paragraph ends after a line that
-//! ends a sentence (`。！？…”」）`) and either
+//! ends a sentence (`。！？…”」）`; a closing quote only when it closes a
+//! sentence, not a quoted term opened on the line: `…以“养老公寓”` /
+//! `为名的…` runs on) and either
 //! - is short: at least 1.5 characters narrower than the local column
-//!   measure, as a paragraph's last line usually is; or
+//!   measure, as a paragraph's last line usually is — a paragraph's first
+//!   line counts with the two-character indent the extractor dropped, so
+//!   that a one-sentence opening that fills the column
+//!   (`数据印证了转型的成效。` / `今年1至9月，…`) runs on; or
 //! - is followed by a short line that runs on into a longer one, or by a
 //!   line exactly an indent short (two characters, give or take a digit)
 //!   that does not end its sentence: the next paragraph's first line,
@@ -17,6 +22,9 @@
 //!   of its own; or
 //! - sits on a free page (one paragraph per line), where every line that
 //!   ends a sentence ends its paragraph.
+//!
+//! An article's opening line ending in its dateline's reporter credit
+//! (`本报讯 11月4日，（记者钱佳怡）`) ends no paragraph.
 //!
 //! On English OCR pages, a line that ends a sentence and is under 80 % of
 //! the page's median line ends its paragraph (see [`super::english`]).
@@ -37,7 +45,9 @@ use super::english;
 use super::furniture::Jump;
 use rustc_hash::FxHashSet;
 
-use super::lines::{Line, PairCounter, ends_mid_sentence, ends_sentence, is_letter, join_into};
+use super::lines::{
+    Line, PairCounter, ends_mid_sentence, ends_sentence, finishes_sentence, is_letter, join_into,
+};
 use super::page::{PageLines, Role};
 
 /// A run of one article's body on one page.
@@ -111,7 +121,9 @@ pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
                     pending.start(page, &mut s, i);
                     cur = Some(s);
                 } else if let (Some(s), Some(p)) = (cur.as_mut(), prev_body) {
-                    if breaks_paragraph(page, p, i) {
+                    // The line before opened the paragraph being read.
+                    let first = pending.fresh && pending.lines.len() == 1;
+                    if breaks_paragraph(page, p, i, first) {
                         pending.start(page, s, i);
                     } else {
                         pending.lines.push(i);
@@ -211,9 +223,14 @@ fn starts_article(cur: &Segment, prev: &Line, line: &Line, headline_since: bool)
     headline_since && prev.ends
 }
 
+/// How many half-units a paragraph's first line gives to its indent (two
+/// ideographs), which extractors drop.
+const INDENT: usize = 4;
+
 /// True when a paragraph ends between body lines `p` and `i` (see the
-/// module docs).
-fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
+/// module docs); `first`: line `p` opened its paragraph, so its dropped
+/// indent counts in its width.
+fn breaks_paragraph(page: &PageLines, p: usize, i: usize, first: bool) -> bool {
     let prev = &page.lines[p];
     let line = &page.lines[i];
     if line.subhead || prev.subhead {
@@ -225,7 +242,9 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     if page.english {
         return prev.ends && prev.width * 5 < page.median_width * 4;
     }
-    if !prev.ends {
+    // A quotation closed at the line end (`…以“养老公寓”` / `为名的…`) ends
+    // no sentence unless a sentence ends inside it.
+    if !prev.ends || !finishes_sentence(prev.text) || dateline_credit(prev) {
         return false;
     }
     if line.indent {
@@ -235,7 +254,9 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     if !m.columnar {
         return true;
     }
-    if prev.width + 3 <= m.full {
+    // A first line whose indent was dropped fills the column with it.
+    let prev_width = prev.width + if first && !prev.indent { INDENT } else { 0 };
+    if prev_width + 3 <= m.full {
         return true;
     }
     let next_width = (i + 1..page.lines.len())
@@ -251,6 +272,18 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize) -> bool {
     // short too).
     let indent_short = line.width + 5 >= m.full && !line.ends;
     next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
+}
+
+/// True for an article's opening line that ends in its dateline's
+/// reporter credit (`本报讯 11月4日，（记者钱佳怡）`): the first sentence
+/// follows on the next line, in the same paragraph.
+fn dateline_credit(line: &Line) -> bool {
+    line.opens
+        && line.text.ends_with('）')
+        && line
+            .text
+            .rsplit_once('（')
+            .is_some_and(|(_, credit)| credit.starts_with("记者") || credit.starts_with("記者"))
 }
 
 /// Puts back a column that an extractor read out of order at the end of a
@@ -534,5 +567,78 @@ mod tests {
         let mut many = few.clone();
         many.insert(('甲', '乙'));
         assert_eq!(body_pairs(&page, &many), expected);
+    }
+
+    #[test]
+    fn a_first_line_filled_with_its_dropped_indent_runs_on_at_its_full_stop() {
+        // `数据印证了转型的成效。` opens its paragraph: two chars short
+        // (its indent dropped), so it fills the column and its `。` ends
+        // no paragraph; `热度背后有隐忧。` is short even with its indent.
+        let text = "全镇印染行业化学需氧量排放总\n量下降了六成企业的环保成本\n\
+                    反而降低了而且还在下降当中\n了。\n数据印证了转型的成效。\n\
+                    今年一至九月柳塘镇规模以上\n纺织企业实现产值大幅增长。\n\
+                    热度背后有隐忧。\n有游客反映假期高峰时段游船\n排队超过一小时的情况较多。\n";
+        let edition = crate::edition::parse::parse(text);
+        let paragraphs: Vec<&str> = edition
+            .articles()
+            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
+            .collect();
+        // (The page's first line may be read as a title: not the point.)
+        assert!(paragraphs[0].ends_with("下降当中了。"), "{paragraphs:?}");
+        assert_eq!(
+            paragraphs[1..],
+            [
+                "数据印证了转型的成效。今年一至九月柳塘镇规模以上纺织企业实现产值大幅增长。",
+                "热度背后有隐忧。",
+                "有游客反映假期高峰时段游船排队超过一小时的情况较多。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_term_closing_a_line_ends_no_paragraph() {
+        // `“养老公寓”` closes a quotation opened on its line, short of the
+        // column: no sentence ends there. `“会努力。”` does end one.
+        let text = "近日一位老人在社区民警的帮\n助下识破骗局避免了经济损失\n\
+                    这是一起以“养老公寓”\n为名的非法集资活动的典型案\n例警方已立案调查。\n\
+                    他说：“会努力。”\n社区民警将继续开展反诈宣传\n活动让老人远离各类骗局。\n";
+        let edition = crate::edition::parse::parse(text);
+        let paragraphs: Vec<&str> = edition
+            .articles()
+            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
+            .collect();
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.contains("这是一起以“养老公寓”为名的非法集资")),
+            "{paragraphs:?}"
+        );
+        assert!(
+            paragraphs.iter().any(|p| p.ends_with("他说：“会努力。”")),
+            "{paragraphs:?}"
+        );
+    }
+
+    #[test]
+    fn an_opening_line_ending_in_its_reporter_credit_runs_on() {
+        let line = |text| Line {
+            text,
+            indent: false,
+            blank_before: false,
+            width: 0,
+            opens: true,
+            candidate: false,
+            ends: true,
+            subhead: false,
+            aside: false,
+        };
+        assert!(dateline_credit(&line("本报讯 11月4日，（记者钱佳怡）")));
+        assert!(dateline_credit(&line("本報訊 11月4日，（記者錢佳怡）")));
+        // A closing byline is no dateline credit.
+        assert!(!dateline_credit(&line("本报讯 全市今日降温。（钱佳怡）")));
+        assert!(!dateline_credit(&Line {
+            opens: false,
+            ..line("（记者钱佳怡）")
+        }));
     }
 }

@@ -13,17 +13,39 @@
 //! In the sample, `赵建军对吉佳蓝公司给予无锡发` (alone between blank lines)
 //! runs on into the full-width `展的大力支持表示感谢。…` and stays body, while
 //! `市委外事工作委员会召开会议` is followed by `本报讯 7月25日，…`.
+//! Right under a headline line, a line with no clause comma over a narrower
+//! line that does not end its sentence is a deck line: a paragraph's first
+//! line runs on into a line at least as wide.
 //! On free pages (one paragraph per line), any short unpunctuated line after
-//! a closed line is a headline.
+//! a closed line is a headline. An unpunctuated line led by a subtitle dash
+//! (`——江东船企满负荷生产`) under finished text or a headline, or wider than
+//! the column (a subtitle set inside a column, read in mid-sentence), is a
+//! headline line on any page: body text never opens so without ending its
+//! sentence.
 //!
-//! **Attaching.** Each block of headline lines (lines with no blank line or
-//! body between) goes to the article on the same page whose body shares the
-//! most character bigrams with it; position (the nearest body) only breaks
-//! ties. Only the nearest articles are scored (`CANDIDATES` on each side),
-//! so a page with many articles costs linear time.
+//! **Attaching.** Each headline line gets a score for each article on the
+//! page within reach (`CANDIDATES` on each side), and goes to the best:
+//! - *place*: a line set directly above an article's first body line (only
+//!   headline lines, blank lines, furniture or captions between) scores
+//!   [`ABOVE`], more ([`ABOVE_DATED`]) when that body opens with a
+//!   dateline; a line directly after an article's last body line (a
+//!   headline printed right of its body or of its first column) scores
+//!   [`BELOW`]; the distance in lines breaks ties;
+//! - *words*: each bigram of the line that the body holds counts [`LEX`]
+//!   over the number of the page's bodies that hold it (a word every
+//!   article uses tells little), and the block's words count too
+//!   ([`BLOCK_SHARE`]): a line with no word of its own follows its block,
+//!   while a line naming another article leaves it (two headlines set side
+//!   by side, read as one block: `全国游泳冠军赛次日` / `持续高温“烤”验电网`).
+//!
+//! Then, as one pass over the page, an article left with no headline takes
+//! a run of a block's lines whose owner keeps others, when the run loses
+//! less than [`COVER`] by the move (best move first). The blocks come back
+//! cut into runs of lines with one owner.
 //!
 //! **Parts.** A line ending in `——` introduces the title (kicker); lines led
-//! by `——` are subtitles. When an article has several blocks, the title is
+//! by `——` are subtitles, with the lines after them in their block (a
+//! subtitle broken over lines), wherever the extractor put them. When an article has several blocks, the title is
 //! the most prominent: the block with the shortest lines (set in the
 //! largest type); blocks before it are kickers, blocks after it subtitles.
 
@@ -275,6 +297,28 @@ pub(crate) fn starts_as_continuation(text: &str) -> bool {
         .is_some_and(|at| at <= 2)
 }
 
+/// True when `text` holds a space between two ideographs, as headlines
+/// set their phrases apart.
+fn has_phrase_space(text: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' || c == '\u{3000}' {
+            let next = chars.peek().copied();
+            if prev.is_some_and(ideograph) && next.is_some_and(ideograph) {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// True for a wide letter (an ideograph, kana or hangul).
+fn ideograph(c: char) -> bool {
+    is_wide(c) && is_letter_or_digit(c)
+}
+
 /// True when `text` holds a clause comma or semicolon (`，；` and their
 /// small forms): body text runs on with them, headlines seldom do (one
 /// line in 345 of the corpus's headlines, `六盘山下，支教老师…`; a deck
@@ -316,7 +360,7 @@ fn above(page: &PageLines, i: usize) -> Above {
             let t = &page.lines[j].text;
             if ends_sentence(t) || credits::ends_with_closing(t) {
                 Above::Closed
-            } else if page.lines[j].candidate {
+            } else if page.lines[j].candidate && !(comma_bound(page, j) && full_line(page, i)) {
                 Above::Candidate
             } else {
                 Above::Open
@@ -325,10 +369,35 @@ fn above(page: &PageLines, i: usize) -> Above {
     }
 }
 
+/// True when line `j` holds a clause comma within its column's width:
+/// [`is_headline`] never makes it a headline, so under it a full column
+/// line is no line of a headline stack but the column running on
+/// (`中女子组决赛中，来自山区的青` over the column's last line
+/// `石镇中学队一路过关斩将闯进决`, over the next article's headline).
+fn comma_bound(page: &PageLines, j: usize) -> bool {
+    let m = page.measure_at(j);
+    m.columnar && has_clause_comma(page.lines[j].text) && page.lines[j].width <= m.full + 2
+}
+
+/// True when line `i` is as wide as its column, give or take a char.
+fn full_line(page: &PageLines, i: usize) -> bool {
+    let m = page.measure_at(i);
+    m.columnar && page.lines[i].width + 2 >= m.full && page.lines[i].width <= m.full + 2
+}
+
 fn is_headline(page: &PageLines, i: usize) -> bool {
     let line = &page.lines[i];
     if !line.candidate {
         return is_question_headline(page, i);
+    }
+    let m = page.measure_at(i);
+    // A subtitle led by its dash (`——江东船企满负荷生产`) under finished
+    // text or a headline, or wider than the column: body text is never led
+    // by `——` without ending its sentence on the line.
+    if line.text.starts_with("——")
+        && (above(page, i) == Above::Closed || (m.columnar && line.width > m.full))
+    {
+        return true;
     }
     // A headline never reads on into the line right after it.
     if page.next_text(i).is_some_and(|j| {
@@ -336,7 +405,6 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }) {
         return false;
     }
-    let m = page.measure_at(i);
     if !m.columnar {
         return !more_chars_than(line.text, FREE_HEADLINE_CHARS) && above(page, i) == Above::Closed;
     }
@@ -345,6 +413,12 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     }
     let above = above(page, i);
     let closed = above != Above::Open;
+    // Headlines set phrases apart with a space (`長洲太平清醮 數萬人入島睇搶包山`,
+    // `坚定信心决心 争取更好结果`); body text never puts one between
+    // ideographs (justification spaces are gone by now).
+    if above == Above::Closed && has_phrase_space(line.text) {
+        return true;
+    }
     // Unless the line above is finished, only a line far wider than the
     // column (an inset headline) is a headline: proportional punctuation
     // can make a body line a character or two wider than its neighbours.
@@ -362,7 +436,7 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return true;
     }
     if !closed {
-        return false;
+        return kicker_over_headline(page, i);
     }
     let Some(j) = page.next_text(i) else {
         // Last text of the page: a headline, unless it is a full column
@@ -396,14 +470,30 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     {
         return true;
     }
+    // Right under a headline line, a line with no clause comma over a
+    // narrower line that does not end its sentence is a deck line: a
+    // paragraph's first line (an indent short) runs on into a line as
+    // wide or wider (`省运会首设电竞项目` / `“00后”选手在键盘上拼出金牌` /
+    // `9月14日，第十七届省运会…`).
+    if under_headline(page, i) && next.width < line.width && !next.ends {
+        return true;
+    }
     // A paragraph's first line (an indent short) runs on into a full
-    // line; it never follows an unfinished line that is not full itself.
-    // So an unpunctuated line short of the column, under a finished one,
-    // over a first line running on into a full line, is a headline
-    // (`食安中心抽查` / `三款辣椒醬驗出蘇丹紅` / `食物安全中心昨日公布，` / …).
-    if above == Above::Closed
+    // line; it never follows an unfinished line: a paragraph does not
+    // start inside a sentence. So an unpunctuated line no wider than the
+    // column, under a finished or an unpunctuated one (a stack), over a
+    // first line running on into a full line, is a headline (`食安中心抽查`
+    // / `三款辣椒醬驗出蘇丹紅` / `食物安全中心昨日公布，` / …), even one
+    // nearly as wide as the column
+    // (`首座油氢合建站在高新区投运` / `5月16日，全市首座油氢合`) if it holds
+    // no mark a sentence runs on with (`、`): a full column line read out
+    // of order (`海技术科学太湖实验室、先`) is not.
+    let near_full = line.width + 2 >= m.full;
+    let runs_on_mark = line.text.chars().any(super::lines::is_mid_punct);
+    if closed
         && next_first
-        && line.width + 2 < m.full
+        && line.width <= m.full
+        && !(near_full && runs_on_mark)
         && first_runs_on(page, j, m.full)
     {
         return true;
@@ -413,10 +503,82 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     // (its indent dropped), running on into a full line. A line more than
     // three characters short cannot run on: it is a headline.
     if next.width + 4 >= m.full {
-        return line.width + 6 < m.full;
+        return line.width + 6 < m.full
+            && !broke_before_run(line.width, next.text, m.full)
+            && !(above == Above::Closed && indent_short_of_column(page, line.width, j));
     }
     let narrow = line.width + 6 <= m.full;
     narrow || next.width > m.full + 2
+}
+
+/// True when line `i`, set apart by a blank line, holds ideographs alone
+/// and ends well short of the column right over a headline line: a
+/// kicker, whatever the text above it (`宁州港上半年` / `集装箱吞吐量创新高`
+/// under a photo caption read as body). No body line is that short
+/// without ending its sentence.
+fn kicker_over_headline(page: &PageLines, i: usize) -> bool {
+    let line = &page.lines[i];
+    line.blank_before
+        && ideographs_only(line.text)
+        && line.width + 6 <= page.measure_at(i).full
+        && page.roles.get(i + 1) == Some(&Role::Headline)
+}
+
+/// Width of an indent: a paragraph's first line is set two chars short.
+const INDENT: usize = 4;
+
+/// True when a paragraph's first line `width` wide (its indent dropped)
+/// was broken early because the next line opens with a run of Latin
+/// letters or digits that does not fit after it (`“现在手持订单已经排到了`
+/// / `2029年，船台…`), or with an opening mark that cannot end a line and
+/// the char after it (`沿线城市也在抓紧布局` / `“高铁经济”。…`): a short
+/// line, but no headline.
+fn broke_before_run(width: usize, next: &str, full: usize) -> bool {
+    // Opening marks never end a line: they go down with the char after.
+    let marks = next.chars().take_while(|&c| is_opening(c)).count();
+    let rest = next.chars().skip(marks);
+    let run = rest
+        .clone()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
+        .count();
+    let head = if run > 0 {
+        run
+    } else if marks > 0 {
+        rest.take(1).count() * 2
+    } else {
+        return false;
+    };
+    width + INDENT + marks * 2 + head > full
+}
+
+/// True for an opening quotation mark or bracket, which never ends a line.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '〔'
+    )
+}
+
+/// True when a line `width` wide, over body line `j`, is exactly an indent
+/// short of the column that `j` and the body line after it set, both as
+/// wide (the page's measure can be wider than this column: a column
+/// beside a wider one): a paragraph's first line (`有經常乘搭的士的市民則歡`
+/// / `迎新制度，認為…` / `態度及車廂衞生，…`).
+fn indent_short_of_column(page: &PageLines, width: usize, j: usize) -> bool {
+    let w = page.lines[j].width;
+    width + INDENT == w
+        && page.roles[j] == Role::Body
+        && page
+            .next_text(j)
+            .is_some_and(|k| page.roles[k] == Role::Body && page.lines[k].width == w)
+}
+
+/// True when the text line right above line `i` is a headline line.
+fn under_headline(page: &PageLines, i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| matches!(page.roles[j], Role::Body | Role::Headline))
+        .is_some_and(|j| page.roles[j] == Role::Headline)
 }
 
 /// True when the line after body line `j` (a paragraph's first line, by
@@ -497,14 +659,18 @@ pub(crate) struct Target<'a> {
     pub span: (usize, usize),
     /// The body paragraphs.
     pub paragraphs: &'a [String],
+    /// True when the body opens with a dateline.
+    pub dated: bool,
 }
 
 /// For each block, the index into `targets` of the article it belongs to
-/// (see the module docs), or `None` when the page has no article.
-/// `targets` must be in page order.
-pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usize>> {
+/// (see the module docs), or `None` when the page has no article; a block
+/// whose lines go to different articles (two headlines set side by side,
+/// read as one block) comes back as one block per run of lines with one
+/// owner. `targets` must be in page order.
+pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, Option<usize>)> {
     if targets.is_empty() {
-        return vec![None; blocks.len()];
+        return blocks.into_iter().map(|b| (b, None)).collect();
     }
     let wanted: HashSet<(char, char)> = blocks
         .iter()
@@ -518,7 +684,7 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
     let words = index.len().div_ceil(64);
     // Only bodies that some block compares with another are read.
     let mut compared = vec![false; targets.len()];
-    for b in blocks {
+    for b in &blocks {
         let (lo, hi) = candidate_range(b, targets);
         if hi - lo >= 2 {
             compared[lo..hi].iter_mut().for_each(|c| *c = true);
@@ -552,10 +718,233 @@ pub(crate) fn attach(blocks: &[Block], targets: &[Target<'_>]) -> Vec<Option<usi
             bits
         })
         .collect();
-    blocks
-        .iter()
-        .map(|b| Some(best_target(b, targets, &index, &found)))
-        .collect()
+    // How many bodies hold each bigram: a word every article uses is weak
+    // evidence for any one of them.
+    let mut spread = vec![0u32; index.len()];
+    for bits in &found {
+        for (w, word) in bits.iter().enumerate() {
+            let mut word = *word;
+            while word != 0 {
+                let b = word.trailing_zeros() as usize;
+                if let Some(n) = spread.get_mut(w * 64 + b) {
+                    *n += 1;
+                }
+                word &= word - 1;
+            }
+        }
+    }
+    let evidence = Evidence {
+        targets,
+        index: &index,
+        found: &found,
+        spread: &spread,
+    };
+    let mut units: Vec<Unit> = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let (lo, hi) = candidate_range(block, targets);
+        let block_grams = evidence.grams(block.lines.iter().map(String::as_str));
+        let block_lex: Vec<f64> = (lo..hi).map(|k| evidence.lex(&block_grams, k)).collect();
+        for (l, line) in block.lines.iter().enumerate() {
+            let grams = evidence.grams(std::iter::once(line.as_str()));
+            let scores: Vec<f64> = (lo..hi)
+                .map(|k| {
+                    let place = place_score(block, k, targets);
+                    let lex = evidence.lex(&grams, k) + BLOCK_SHARE * block_lex[k - lo];
+                    place + LEX * lex
+                })
+                .collect();
+            let owner = (lo..hi)
+                .max_by(|&a, &b| {
+                    scores[a - lo]
+                        .partial_cmp(&scores[b - lo])
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                })
+                .unwrap_or(lo);
+            units.push(Unit {
+                block: b,
+                line: l,
+                lo,
+                scores,
+                owner,
+            });
+        }
+    }
+    cover(&mut units, targets.len());
+    // Runs of a block's lines with one owner, in page order.
+    let mut out: Vec<(Block, Option<usize>)> = Vec::with_capacity(blocks.len());
+    let mut prev: Option<(usize, usize)> = None;
+    for u in &units {
+        let block = &blocks[u.block];
+        let text = block.lines[u.line].clone();
+        match out.last_mut() {
+            Some((b, _)) if prev == Some((u.block, u.owner)) => b.lines.push(text),
+            _ => out.push((
+                Block {
+                    at: block.at + u.line,
+                    lines: vec![text],
+                },
+                Some(u.owner),
+            )),
+        }
+        prev = Some((u.block, u.owner));
+    }
+    out
+}
+
+/// Weight of a headline line set directly above an article's first body
+/// line (only headline lines, blank lines, furniture or captions between):
+/// where the generator, and most papers, put a headline.
+const ABOVE: f64 = 1.0;
+
+/// Extra weight when the body under the block opens with a dateline: the
+/// article certainly starts there.
+const ABOVE_DATED: f64 = 1.0;
+
+/// Weight of a block set directly after an article's last body line: a
+/// headline printed right of its body, or of its first column.
+const BELOW: f64 = 0.3;
+
+/// Weight of the shared words: each bigram the body holds counts one over
+/// the number of the page's bodies that hold it.
+const LEX: f64 = 1.0;
+
+/// How much a block's words count for each of its lines, besides the
+/// line's own: a line with no word of its own follows its block, a line
+/// that names another article leaves it.
+const BLOCK_SHARE: f64 = 1.0;
+
+/// What an article that would have no headline gains by getting one: a
+/// block moves to it when it costs less than this.
+const COVER: f64 = 1.0;
+
+/// One headline line and its score for each article in reach.
+struct Unit {
+    block: usize,
+    line: usize,
+    /// The index of the first article scored.
+    lo: usize,
+    /// Score for articles `lo..lo + scores.len()`.
+    scores: Vec<f64>,
+    owner: usize,
+}
+
+impl Unit {
+    fn score(&self, k: usize) -> Option<f64> {
+        k.checked_sub(self.lo)
+            .and_then(|i| self.scores.get(i))
+            .copied()
+    }
+}
+
+/// The bodies' words, for scoring headline lines against them.
+struct Evidence<'a, 'b> {
+    targets: &'a [Target<'b>],
+    index: &'a FxHashMap<(char, char), usize>,
+    found: &'a [Vec<u64>],
+    spread: &'a [u32],
+}
+
+impl Evidence<'_, '_> {
+    /// The numbers of the bigrams of `lines`, each once.
+    fn grams<'t>(&self, lines: impl Iterator<Item = &'t str>) -> Vec<usize> {
+        let mut own: Vec<usize> = lines
+            .flat_map(bigrams)
+            .filter_map(|g| self.index.get(&g).copied())
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        own
+    }
+
+    /// The words of `grams` that body `k` holds, each weighted by how few
+    /// bodies hold it.
+    fn lex(&self, grams: &[usize], k: usize) -> f64 {
+        let Some(bits) = self.found.get(k) else {
+            return 0.0;
+        };
+        if self.targets.len() < 2 {
+            return 0.0;
+        }
+        grams
+            .iter()
+            .filter(|&&g| bits.get(g >> 6).is_some_and(|w| (w >> (g & 63)) & 1 == 1))
+            .map(|&g| 1.0 / f64::from(self.spread.get(g).copied().unwrap_or(1).max(1)))
+            .sum()
+    }
+}
+
+/// The score of block `block` for article `k` by place alone: directly
+/// above its body, directly after it, or neither (a little less the
+/// farther away, which breaks ties).
+fn place_score(block: &Block, k: usize, targets: &[Target<'_>]) -> f64 {
+    let next = targets.partition_point(|t| t.span.0 < block.at);
+    let t = &targets[k];
+    let free = next == 0 || targets[next - 1].span.1 < block.at;
+    let (first, last) = t.span;
+    let distance = if first >= block.at {
+        first - block.at
+    } else {
+        block.at.saturating_sub(last)
+    };
+    // Lines apart, as a tie-break only.
+    let near = -1e-4 * distance as f64;
+    if k == next && free {
+        ABOVE + if t.dated { ABOVE_DATED } else { 0.0 } + near
+    } else if k + 1 == next && last < block.at {
+        BELOW + near
+    } else {
+        near
+    }
+}
+
+/// Gives a headline to articles left without one (see the module docs):
+/// a run of a block's lines moves to such an article when what it loses
+/// there is less than [`COVER`], and its owner keeps other lines.
+fn cover(units: &mut [Unit], targets: usize) {
+    let mut count = vec![0usize; targets];
+    for u in units.iter() {
+        count[u.owner] += 1;
+    }
+    loop {
+        // The best move: a run of lines with one owner and one block.
+        let mut best: Option<(f64, usize, usize, usize)> = None;
+        let mut start = 0;
+        while start < units.len() {
+            let (block, owner) = (units[start].block, units[start].owner);
+            let end = start
+                + units[start..]
+                    .iter()
+                    .take_while(|u| u.block == block && u.owner == owner)
+                    .count();
+            let run = &units[start..end];
+            if count[owner] > run.len() {
+                let lo = run[0].lo;
+                let reach = lo..lo + run[0].scores.len();
+                for (k, _) in count
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, n)| **n == 0 && reach.contains(k))
+                {
+                    let delta: f64 = run
+                        .iter()
+                        .map(|u| u.score(k).unwrap_or(f64::MIN) - u.scores[u.owner - u.lo])
+                        .sum();
+                    if delta + COVER > 0.0 && best.is_none_or(|b| delta > b.0) {
+                        best = Some((delta, start, end, k));
+                    }
+                }
+            }
+            start = end;
+        }
+        let Some((_, start, end, k)) = best else {
+            break;
+        };
+        for u in &mut units[start..end] {
+            count[u.owner] -= 1;
+            u.owner = k;
+            count[k] += 1;
+        }
+    }
 }
 
 /// For English OCR pages, where a deck always stands above its article:
@@ -598,52 +987,6 @@ fn candidate_range(block: &Block, targets: &[Target<'_>]) -> (usize, usize) {
     (lo, hi)
 }
 
-/// The article a block belongs to: `found[k]` is the bitset of headline
-/// bigrams (numbered by `index`) that body `k` contains.
-fn best_target(
-    block: &Block,
-    targets: &[Target<'_>],
-    index: &FxHashMap<(char, char), usize>,
-    found: &[Vec<u64>],
-) -> usize {
-    let mut own: Vec<usize> = block
-        .lines
-        .iter()
-        .flat_map(|l| bigrams(l))
-        .filter_map(|g| index.get(&g).copied())
-        .collect();
-    own.sort_unstable();
-    own.dedup();
-    let pos = targets.partition_point(|t| t.span.0 < block.at);
-    let (lo, hi) = candidate_range(block, targets);
-    let mut best: Option<(usize, usize, usize)> = None;
-    for k in lo..hi {
-        let shared = own
-            .iter()
-            .filter(|&&g| {
-                found[k]
-                    .get(g >> 6)
-                    .is_some_and(|w| (w >> (g & 63)) & 1 == 1)
-            })
-            .count();
-        let (first, last) = targets[k].span;
-        // Prefer a body below the headline (the usual place) on equal terms.
-        let distance = if first >= block.at {
-            2 * (first - block.at)
-        } else {
-            2 * block.at.saturating_sub(last) + 1
-        };
-        let better = match best {
-            None => true,
-            Some((_, s, d)) => shared > s || (shared == s && distance < d),
-        };
-        if better {
-            best = Some((k, shared, distance));
-        }
-    }
-    best.map_or(pos.min(targets.len() - 1), |(k, _, _)| k)
-}
-
 /// Splits an article's headline blocks (in page order) into kicker, title
 /// and subtitle (see the module docs).
 pub(crate) fn parts(blocks: &[Vec<String>]) -> Headline {
@@ -656,14 +999,26 @@ pub(crate) fn parts(blocks: &[Vec<String>]) -> Headline {
         .iter()
         .any(|l| l.ends_with("——") || l.starts_with("——"));
     if marked {
-        for l in lines {
-            if l.ends_with("——") && headline.title.is_empty() {
-                headline.kicker.push(l.clone());
-            } else if l.starts_with("——") && !headline.title.is_empty() {
-                headline.subtitle.push(l.clone());
-            } else {
-                headline.title.push(l.clone());
+        // A subtitle broken over lines (`——年旅客保障能力` /
+        // `提升至4500万人次`) goes on in the lines after its dash, in its
+        // block, until a line that opens another part.
+        for block in blocks {
+            let mut in_subtitle = false;
+            for l in block {
+                let dashed = l.starts_with("——");
+                if l.ends_with("——") && headline.title.is_empty() && !in_subtitle {
+                    headline.kicker.push(l.clone());
+                } else if dashed || (in_subtitle && !l.ends_with("——")) {
+                    headline.subtitle.push(l.clone());
+                    in_subtitle = true;
+                } else {
+                    headline.title.push(l.clone());
+                }
             }
+        }
+        if headline.title.is_empty() {
+            // A subtitle whose title was lost still names the article.
+            headline.title = std::mem::take(&mut headline.subtitle);
         }
         return headline;
     }
@@ -756,9 +1111,272 @@ mod tests {
     }
 
     #[test]
+    fn a_space_between_phrases_marks_a_headline() {
+        assert!(has_phrase_space("長洲太平清醮 數萬人入島睇搶包山"));
+        assert!(has_phrase_space("坚定信心决心　争取更好结果"));
+        assert!(!has_phrase_space("本报讯 7月26日，市委"));
+        assert!(!has_phrase_space("“China Travel”持续升温"));
+    }
+
+    #[test]
     fn clause_commas_mark_body_text() {
         assert!(has_clause_comma("近年来，我市围绕氢能"));
         assert!(!has_clause_comma("坚定信心决心 争取更好结果"));
+    }
+
+    fn block(at: usize, lines: &[&str]) -> Block {
+        Block {
+            at,
+            lines: lines.iter().map(|l| (*l).to_owned()).collect(),
+        }
+    }
+
+    fn owners(attached: &[(Block, Option<usize>)]) -> Vec<(usize, Vec<&str>, Option<usize>)> {
+        attached
+            .iter()
+            .map(|(b, o)| (b.at, b.lines.iter().map(String::as_str).collect(), *o))
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_directly_above_a_body_beats_equal_words_in_the_body_before() {
+        // Both bodies name 机器人; the block stands right over the second.
+        let a = vec!["消费者网购扫地机器人后申请退货，被拒。".to_owned()];
+        let b = vec!["本报讯 在高新区的机器人超级工厂，机械臂正在安装。".to_owned()];
+        let targets = [
+            Target {
+                span: (0, 9),
+                paragraphs: &a,
+                dated: false,
+            },
+            Target {
+                span: (11, 20),
+                paragraphs: &b,
+                dated: true,
+            },
+        ];
+        let attached = attach(vec![block(10, &["机器人造机器人"])], &targets);
+        assert_eq!(
+            owners(&attached),
+            vec![(10, vec!["机器人造机器人"], Some(1))]
+        );
+    }
+
+    #[test]
+    fn side_by_side_headlines_read_as_one_block_are_cut_apart() {
+        let swim = vec!["全国游泳冠军赛次日，两项全国纪录被打破，选手状态出色。".to_owned()];
+        let heat =
+            vec!["本报讯 持续高温天气下，全市用电负荷3次刷新纪录，电网运行平稳。".to_owned()];
+        let targets = [
+            Target {
+                span: (3, 9),
+                paragraphs: &swim,
+                dated: false,
+            },
+            Target {
+                span: (12, 20),
+                paragraphs: &heat,
+                dated: true,
+            },
+        ];
+        let blocks = vec![
+            block(10, &["全国游泳冠军赛次日", "持续高温验电网"]),
+            block(12, &["全市用电负荷3次刷新纪录"]),
+        ];
+        let attached = attach(blocks, &targets);
+        assert_eq!(
+            owners(&attached),
+            vec![
+                (10, vec!["全国游泳冠军赛次日"], Some(0)),
+                (11, vec!["持续高温验电网"], Some(1)),
+                (12, vec!["全市用电负荷3次刷新纪录"], Some(1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_left_without_a_headline_takes_one_that_costs_little() {
+        // Both first blocks stand over the first body; the second shares
+        // a word only with two later bodies, as much as its place gives it
+        // with the first body. The second body, which no block stands
+        // over, takes it.
+        let a = vec!["港口吞吐量创新高，集装箱航线增加。".to_owned()];
+        let b = vec!["码头工人坐进办公室，远程操作桥吊。".to_owned()];
+        let c = vec!["电站首台机组发电，桥吊吊装转子。".to_owned()];
+        let targets = [
+            Target {
+                span: (4, 9),
+                paragraphs: &a,
+                dated: false,
+            },
+            Target {
+                span: (10, 15),
+                paragraphs: &b,
+                dated: false,
+            },
+            Target {
+                span: (17, 20),
+                paragraphs: &c,
+                dated: false,
+            },
+        ];
+        let blocks = vec![
+            block(0, &["港口吞吐量创新高"]),
+            block(2, &["桥吊今日启用"]),
+            block(16, &["电站首台机组"]),
+        ];
+        let attached = attach(blocks, &targets);
+        assert_eq!(
+            owners(&attached),
+            vec![
+                (0, vec!["港口吞吐量创新高"], Some(0)),
+                (2, vec!["桥吊今日启用"], Some(1)),
+                (16, vec!["电站首台机组"], Some(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dash_led_line_under_a_headline_is_its_subtitle() {
+        let text = "订单排到2029年\n——江东船企满负荷生产\n订单饱满带动了用工需\n\
+                    求。企业今年计划新招技术\n工人1500名，目前已与当\n\
+                    地6所职业院校开展订单式\n培养。为缓解电焊、涂装\n\
+                    等工种的招工难，企业在\n分段车间新上了12条智能\n\
+                    化焊接生产线，单条生产\n线可替代20名焊工。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["订单排到2029年", "——江东船企满负荷生产"]);
+        assert!(article.paragraphs[0].starts_with("订单饱满"));
+    }
+
+    #[test]
+    fn a_dash_led_line_wider_than_the_column_is_a_subtitle_even_in_mid_sentence() {
+        // The headline set right of the first column, read in mid-sentence.
+        let text = "本报讯 6月20日晚，市公安局\n交警支队启动夏夜酒驾集中整\n\
+                    治行动，首晚查处酒后驾驶违\n法行为27起，其中醉酒驾驶\n\
+                    9起。民警在城东烧烤街附近\n的检查点拦下一辆轿车，随即带\n\
+                    夏夜酒驾整治启动\n——重点查处烧烤夜市周边地段\n\
+                    驾驶人前往医院抽血。交警支\n队有关负责人介绍，夏季夜间\n\
+                    聚餐增多，酒驾违法行为呈现\n高发态势，整治将持续三个月。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["夏夜酒驾整治启动", "——重点查处烧烤夜市周边地段"]);
+        assert_eq!(edition.articles().count(), 1);
+    }
+
+    #[test]
+    fn a_dash_led_subtitle_is_a_headline_line_whatever_opens_the_body() {
+        // `谷歌、` reads like a line continuing the one above it.
+        let text = "他笑着说：“这事儿我得去问\n问。”（何静）\n\n东南亚电商规模扩大\n\n\
+                    ——交易额超1500亿美元\n\n谷歌、淡马锡和贝恩公司近日\n\
+                    联合发布的年度报告显示，东南\n亚地区电子商务交易总额达到\n\
+                    1500亿美元，同比增长两成。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["东南亚电商规模扩大", "——交易额超1500亿美元"]);
+    }
+
+    #[test]
+    fn a_line_as_wide_as_the_column_over_a_first_line_is_a_headline() {
+        let text = "市电力公司提醒市民在用电高\n峰时段合理设置空调温度，在\n\
+                    二十六度以上，错峰使用大功\n率电器，共同维护电网安全。\n\
+                    （许文）\n\n首座油氢合建站在高新投运\n\n五月十六日，全市首座油\n\
+                    氢合建站在北环路正式投运，\n该站在原有加油站基础上改建\n\
+                    而成，日加氢能力达到五百公\n斤，可满足百辆公交车需求。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["首座油氢合建站在高新投运"]);
+        assert!(article.paragraphs[0].starts_with("五月十六日"));
+    }
+
+    #[test]
+    fn a_full_line_under_a_comma_line_over_a_headline_is_body() {
+        let text = "市民公园改造完工开放\n\n本报讯 经过半年施工，市民公\n                    园改造工程日前完工，园内新增\n步道三公里，栽种花木两万余株\n                    ，并设置了多处休息亭和直饮水\n点。\n  周末的公园格外热闹。上\n                    午，不少家长带着孩子来到新建\n的儿童乐园，滑梯和沙池前排起\n                    长队，附近居民说这里终于有了\n像样的游玩地方，周边商户的生\n                    意也跟着好起来了许多人都愿意\n旧城区自来水管网更新启动\n                    \n本报讯 旧城区自来水管网更新\n工程昨日启动，计划年内完成四\n                    十公里老旧管道的更换。\n";
+        let edition = crate::edition::parse::parse(text);
+        let first = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = first.headline.lines().collect();
+        assert_eq!(lines, ["市民公园改造完工开放"]);
+        assert!(
+            first
+                .paragraphs
+                .last()
+                .expect("a paragraph")
+                .ends_with("许多人都愿意")
+        );
+        let last = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = last.headline.lines().collect();
+        assert_eq!(lines, ["旧城区自来水管网更新启动"]);
+    }
+
+    #[test]
+    fn a_first_line_broken_before_a_run_of_digits_is_body() {
+        assert!(broke_before_run(24, "2029年，船台和船坞几乎没有空档", 31));
+        assert!(!broke_before_run(20, "2029年，船台和船坞几乎没有空档", 31));
+        assert!(!broke_before_run(24, "船台和船坞几乎没有空档期。", 31));
+    }
+
+    #[test]
+    fn a_short_line_of_ideographs_set_apart_over_a_headline_is_a_kicker() {
+        let text = "茶园里采摘明前茶。（本报通讯员\n\n宁州港上半年\n集装箱吞吐量创新高\n\
+                    本报讯 7月9日，记者陆海\n峰报道：今天，宁州港集团发布\n\
+                    上半年生产数据：1至6月，全港\n完成集装箱吞吐量一千二百万标\n\
+                    准箱，同比增长百分之九点六。\n";
+        let despaced = super::super::lines::despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        page.roles.iter_mut().for_each(|r| *r = Role::Body);
+        let at = |t: &str| page.lines.iter().position(|l| l.text == t).expect(t);
+        let (kicker, title) = (at("宁州港上半年"), at("集装箱吞吐量创新高"));
+        page.roles[title] = Role::Headline;
+        assert!(kicker_over_headline(&page, kicker));
+        page.roles[title] = Role::Body;
+        assert!(!kicker_over_headline(&page, kicker));
+    }
+
+    #[test]
+    fn a_first_line_broken_before_an_opening_quote_is_body() {
+        assert!(broke_before_run(20, "“高铁经济”。遵义、都匀等", 27));
+        assert!(!broke_before_run(16, "“高铁经济”。遵义、都匀等", 27));
+    }
+
+    #[test]
+    fn a_line_an_indent_short_of_the_two_lines_under_it_opens_a_paragraph() {
+        let text = "有經常乘搭的士的市民則歡\n迎新制度，認為可改善司機服務\n\
+                    態度及車廂衞生，並期望日後可\n";
+        let despaced = super::super::lines::despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        page.roles.iter_mut().for_each(|r| *r = Role::Body);
+        assert!(indent_short_of_column(&page, page.lines[0].width, 1));
+        assert!(!indent_short_of_column(&page, page.lines[0].width - 2, 1));
+    }
+
+    #[test]
+    fn a_line_under_a_headline_over_a_narrower_unfinished_line_is_a_deck() {
+        let text = "七成受访者认为政府应对米价上涨\n的措施不够及时。\n\n省运会首设电竞项目\n\n\
+                    “00后”选手在键盘上拼出金牌\n\n9月14日，第十七届省运会电子\n\
+                    竞技项目决赛在市奥体中心体育馆\n举行。经过三天的激烈角逐，江城\n\
+                    代表队夺得团体金牌，队员平均年\n龄不满二十岁。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["省运会首设电竞项目", "“00后”选手在键盘上拼出金牌"]);
+        assert!(article.paragraphs[0].starts_with("9月14日"));
+    }
+
+    #[test]
+    fn a_stack_of_unpunctuated_lines_over_a_first_line_is_a_headline() {
+        let text = "巴拿马运河通行量逐步恢复\n日均通航船只明显增加\n\n\
+                    巴拿马运河管理局日前表\n示，随着雨季降水增多，加通\n\
+                    湖水位回升，运河通行能力正\n逐步恢复，日均通航船只增至\n\
+                    三十艘，接近往年同期水平，\n排队等候的货船数量明显减少\n\
+                    运费也随之回落到正常区间。\n";
+        let edition = crate::edition::parse::parse(text);
+        let article = edition.articles().next().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["巴拿马运河通行量逐步恢复", "日均通航船只明显增加"]);
     }
 
     #[test]
@@ -782,6 +1400,28 @@ mod tests {
         let h = parts(&blocks);
         assert_eq!(h.kicker.len(), 2);
         assert_eq!(h.title, blocks[1]);
+    }
+
+    #[test]
+    fn a_subtitle_broken_over_lines_keeps_its_order() {
+        let blocks = vec![
+            vec!["海州国际机场T3航站楼投运".to_owned()],
+            vec!["——年旅客保障能力".to_owned(), "提升至4500万人次".to_owned()],
+        ];
+        let h = parts(&blocks);
+        assert_eq!(h.title, blocks[0]);
+        assert_eq!(h.subtitle, blocks[1]);
+    }
+
+    #[test]
+    fn a_subtitle_read_before_its_title_follows_it() {
+        let blocks = vec![
+            vec!["——检方提起公益诉讼".to_owned()],
+            vec!["非法倾倒危废被判赔修复费".to_owned()],
+        ];
+        let h = parts(&blocks);
+        assert_eq!(h.title, blocks[1]);
+        assert_eq!(h.subtitle, blocks[0]);
     }
 
     #[test]

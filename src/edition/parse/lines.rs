@@ -372,7 +372,24 @@ fn space_is_artefact(prev: Option<char>, next: Option<char>, spaced_out: bool) -
     if spaced_out && is_wide(p) && is_wide(n) {
         return true;
     }
+    if at_script_boundary(p, n) {
+        return true;
+    }
     is_wide(p) && is_wide(n) && (is_opening(p) || is_end_punct(n) || is_mid_punct(n))
+}
+
+/// True when a space stands between CJK text and a Latin letter or digit
+/// (`接待游客 312.6 万人次`, `高出 0.3元`): Chinese text sets no space
+/// there, and an extractor (pdfminer) writes one for the wider glyph gap.
+/// The space after a dateline's `讯` or `电` (`本报讯 3月12日`) is real.
+fn at_script_boundary(p: char, n: char) -> bool {
+    let latin = |c: char| c.is_ascii_graphic();
+    // CJK text proper: not the General Punctuation (`—`, `“`) English
+    // text sets too.
+    let cjk = |c: char| u32::from(c) >= 0x2E80 && is_wide(c);
+    let dateline_end = matches!(p, '讯' | '电' | '訊' | '電');
+    (cjk(p) && latin(n) && !dateline_end && !is_opening(p))
+        || (latin(p) && cjk(n) && !is_opening(n) && is_letter_or_digit(n))
 }
 
 /// Joins two lines of one paragraph: nothing between CJK text, one space
@@ -405,15 +422,39 @@ fn ends_at_dateline(buf: &str, next: char) -> bool {
 /// between the names fell at the break, and is put back.
 fn splits_names(buf: &str, next: &str) -> bool {
     let name_len = |s: &str| s.chars().all(is_letter) && (2..=3).contains(&s.chars().count());
-    let Some(open) = buf.rfind(['（', '(']) else {
+    // Only the buffer's last few chars are read (a role word, a name and
+    // the parenthesis), so joining a long paragraph line by line stays
+    // linear.
+    let tail_start = buf
+        .char_indices()
+        .rev()
+        .nth(NAME_TAIL_CHARS)
+        .map_or(0, |(i, _)| i);
+    let tail = &buf[tail_start..];
+    let Some(open) = tail.rfind(['（', '(']) else {
         return false;
     };
-    let before = buf[open..].trim_start_matches(['（', '(']);
+    let before = tail[open..].trim_start_matches(['（', '(']);
+    // A dateline's credit names its reporters after a role word
+    // (`（记者车子阳` / `林文）`).
+    let role = ["记者", "記者", "通讯员", "通訊員"]
+        .iter()
+        .find_map(|role| before.strip_prefix(role));
+    let dateline_credit = role.is_some();
+    let before = role.unwrap_or(before);
     let Some(close) = next.find(['）', ')']) else {
         return false;
     };
-    name_len(before) && name_len(&next[..close]) && next[close..].chars().count() == 1
+    // A closing byline ends its line; a dateline's credit runs on into the
+    // body.
+    name_len(before)
+        && name_len(&next[..close])
+        && (dateline_credit || next[close..].chars().count() == 1)
 }
+
+/// How many chars from the end of a paragraph [`splits_names`] reads: a
+/// parenthesis, a role word (`通讯员`) and a name.
+const NAME_TAIL_CHARS: usize = 8;
 
 /// The longest dateline [`ends_at_dateline`] reads, in bytes (about 30
 /// chars).
@@ -707,6 +748,10 @@ mod tests {
             "回得去”。 （林晓 吴迪）"
         );
         assert_eq!(joined("(林晓", "吴迪)"), "(林晓 吴迪)");
+        assert_eq!(
+            joined("新华社柏林10月8日电（记者车子阳", "林文）德国"),
+            "新华社柏林10月8日电（记者车子阳 林文）德国"
+        );
         assert_eq!(joined("党委（党", "组）要"), "党委（党组）要");
     }
 
@@ -723,6 +768,23 @@ mod tests {
     fn spaced_out_justified_line_loses_its_spaces() {
         assert_eq!(despace("导 体 刻 蚀 设 备"), "导体刻蚀设备");
         assert_eq!(despace("效 、 资 源"), "效、资源");
+    }
+
+    #[test]
+    fn spaces_at_a_script_boundary_are_artefacts() {
+        assert_eq!(
+            despace("接待游客 312.6 万人次，同比"),
+            "接待游客312.6万人次，同比"
+        );
+        assert_eq!(despace("高出 0.3元到 0.5元"), "高出0.3元到0.5元");
+        assert_eq!(despace("本报讯 3月12日，位于"), "本报讯 3月12日，位于");
+        assert_eq!(
+            despace("据新华社东京5月27日电 2025年"),
+            "据新华社东京5月27日电 2025年"
+        );
+        assert_eq!(despace("App Store 上架"), "App Store上架");
+        assert_eq!(despace("“冰城 + 雪乡”"), "“冰城+雪乡”");
+        assert_eq!(despace("a word — another"), "a word — another");
     }
 
     #[test]

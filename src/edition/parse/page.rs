@@ -76,11 +76,14 @@ pub(crate) struct PageLines<'a> {
 /// `本报鄂尔多斯9月17日` / `讯 记者…`): the line with the start of the next
 /// one read on as a dateline, the dateline ending past the line's end. Only
 /// a line that starts like a dateline ([`credits::may_open_article`]) is
-/// joined, and only with the line right under it (no blank between).
+/// joined, and only with the next text line.
 fn mark_broken_datelines(lines: &mut [lines::Line<'_>]) {
     for i in 0..lines.len().saturating_sub(1) {
+        // A blank may stand between the halves: an extractor can set a
+        // bold dateline's end apart (mutool: `据新华社巴西利亚3月13` /
+        // blank / `日电 巴西…`).
         let (line, next) = (&lines[i], &lines[i + 1]);
-        if line.opens || next.blank_before || !credits::may_open_article(line.text) {
+        if line.opens || !credits::may_open_article(line.text) {
             continue;
         }
         let head: String = next.text.chars().take(BROKEN_DATELINE_TAIL).collect();
@@ -122,6 +125,7 @@ impl<'a> PageLines<'a> {
             lines.iter().map(|l| classify(l.text)).collect()
         };
         mark_sections(&lines, &mut roles);
+        mark_broken_captions(&lines, &mut roles);
         mark_photo_titles(&lines, &mut roles);
         extend_notes(&lines, &mut roles);
         let mut widths: Vec<usize> = Vec::with_capacity(lines.len());
@@ -303,6 +307,38 @@ fn extend_notes(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// Most lines a caption takes before its credit's last line.
+const CAPTION_LINES: usize = 3;
+
+/// A caption whose credit is broken over lines (`茶香满山 清明前夕，云雾村茶农在`
+/// / `茶园里采摘明前茶。（本报通讯员` / `方敏摄）`): when the line before a
+/// caption line opens a bracket it does not close, that line and the lines
+/// of its block above it (set apart by a blank line, at most
+/// [`CAPTION_LINES`]) are the caption.
+fn mark_broken_captions(lines: &[Line], roles: &mut [Role]) {
+    for c in 1..lines.len() {
+        if roles[c] != Role::Caption || lines[c].blank_before || roles[c - 1] != Role::Body {
+            continue;
+        }
+        let opener = &lines[c - 1].text;
+        let unclosed = opener
+            .rfind('（')
+            .is_some_and(|at| !opener[at..].contains('）'));
+        if !unclosed {
+            continue;
+        }
+        let Some(start) = (c.saturating_sub(CAPTION_LINES)..c)
+            .rev()
+            .find(|&k| lines[k].blank_before)
+        else {
+            continue;
+        };
+        if (start..c).all(|k| roles[k] == Role::Body) {
+            roles[start..c].iter_mut().for_each(|r| *r = Role::Caption);
+        }
+    }
+}
+
 /// A short unpunctuated line just before a caption is the photo's title
 /// (`湖畔` over `雨后的蠡湖，水清岸绿。（记者 许宁 摄）`).
 fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
@@ -315,5 +351,23 @@ fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
         {
             roles[i] = Role::Caption;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_caption_whose_credit_is_broken_over_lines_is_caption_from_its_block_start() {
+        let text = "后基本完成麦收。\n\n茶香满山 清明前夕，云雾村茶农在\n\
+                    茶园里采摘明前茶。（本报通讯员\n方敏摄）\n\n宁州港上半年\n";
+        let despaced = lines::despace_page(text);
+        let page = PageLines::new(text, &despaced, false, None);
+        let role = |t: &str| page.roles[page.lines.iter().position(|l| l.text == t).expect(t)];
+        assert_eq!(role("方敏摄）"), Role::Caption);
+        assert_eq!(role("茶园里采摘明前茶。（本报通讯员"), Role::Caption);
+        assert_eq!(role("茶香满山 清明前夕，云雾村茶农在"), Role::Caption);
+        assert_eq!(role("后基本完成麦收。"), Role::Body);
     }
 }

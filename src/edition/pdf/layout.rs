@@ -579,5 +579,6 @@ fn article(headline: Headline, mut paragraphs: Vec<String>) -> Article {
         byline_printed: printed,
         paragraphs,
         captions: Vec::new(),
+        source: None,
     }
 }
