@@ -163,7 +163,9 @@ pub struct Store {
     /// The full text of the last save failure.
     last_error: String,
     messages: Vec<Notice>,
-    last_removed: Option<(Fingerprint, Bookmark)>,
+    /// Every bookmark removed in this session and not restored yet, oldest
+    /// first: the undo history `u` walks back.
+    removed: Vec<(Fingerprint, Bookmark)>,
     /// The saver thread, once [`Store::save_in_background`] started it.
     saver: Option<saver::Saver>,
     /// A change not yet handed to the saver thread.
@@ -190,7 +192,7 @@ impl Store {
             failing: false,
             last_error: String::new(),
             messages: Vec::new(),
-            last_removed: None,
+            removed: Vec::new(),
             saver: None,
             dirty: false,
         };

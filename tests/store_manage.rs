@@ -29,7 +29,7 @@ fn note_is_set_cleared_and_kept_across_reopening() {
 }
 
 #[test]
-fn undo_restores_the_last_deleted_bookmark_with_its_note() {
+fn undo_walks_back_every_delete_of_the_session_with_its_note() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = Store::open(dir.path());
     let paper = fp("e");
@@ -48,18 +48,26 @@ fn undo_restores_the_last_deleted_bookmark_with_its_note() {
     let restored = store.undo_remove().unwrap().unwrap();
     assert_eq!(restored.id, "b");
     assert_eq!(restored.note.as_deref(), Some("note"));
+    // `d` `d` `u` `u`: the second undo brings back the first delete too
+    // (issue 14: the history is kept while the reader runs).
+    let restored = store.undo_remove().unwrap().unwrap();
+    assert_eq!(restored.id, "a");
     assert!(
         store.undo_remove().unwrap().is_none(),
-        "only the last delete"
+        "nothing left to undo"
     );
     let (reopened, _) = Store::open(dir.path());
-    assert_eq!(ids(&reopened, &paper), ["b"]);
-    assert_eq!(
-        reopened.edition(&paper).unwrap().bookmarks[0]
-            .note
-            .as_deref(),
-        Some("note")
-    );
+    let mut restored_ids = ids(&reopened, &paper);
+    restored_ids.sort();
+    assert_eq!(restored_ids, ["a", "b"]);
+    let b = reopened
+        .edition(&paper)
+        .unwrap()
+        .bookmarks
+        .iter()
+        .find(|b| b.id == "b")
+        .unwrap();
+    assert_eq!(b.note.as_deref(), Some("note"));
 }
 
 #[test]

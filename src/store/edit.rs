@@ -26,7 +26,8 @@ impl Store {
 
     /// Removes the bookmark with `id` from `edition` and saves. It leaves a
     /// tombstone so that another reader's stale copy does not bring it back,
-    /// and is remembered for [`Store::undo_remove`]. Removing an unknown id
+    /// and goes on the undo history [`Store::undo_remove`] walks back, kept
+    /// for as long as the store lives. Removing an unknown id
     /// changes nothing and does not save.
     pub fn remove_bookmark(&mut self, edition: &Fingerprint, id: &str) -> Result<(), StoreError> {
         let Some(entry) = self.state.editions.get_mut(edition) else {
@@ -38,20 +39,22 @@ impl Store {
         let removed = entry.bookmarks.remove(index);
         entry.clocks.remove(id);
         entry.tombstones.insert(id.to_owned(), tick());
-        self.last_removed = Some((edition.clone(), removed));
+        self.removed.push((edition.clone(), removed));
         self.save()
     }
 
     /// The bookmark removed last in this session, and its edition, if it was
     /// not restored yet.
     pub fn last_removed(&self) -> Option<(&Fingerprint, &Bookmark)> {
-        self.last_removed.as_ref().map(|(fp, b)| (fp, b))
+        self.removed.last().map(|(fp, b)| (fp, b))
     }
 
-    /// Restores the bookmark removed last (same id, note and anchor) and
-    /// saves. Returns it, or `Ok(None)` when there is nothing to undo.
+    /// Restores the bookmark removed last and not restored yet (same id,
+    /// note and anchor) and saves: called again, the one removed before it,
+    /// and so on through the session's removals. Returns it, or `Ok(None)`
+    /// when there is nothing left to undo.
     pub fn undo_remove(&mut self) -> Result<Option<Bookmark>, StoreError> {
-        let Some((edition, bookmark)) = self.last_removed.take() else {
+        let Some((edition, bookmark)) = self.removed.pop() else {
             return Ok(None);
         };
         self.add_bookmark(&edition, None, bookmark.clone())?;
