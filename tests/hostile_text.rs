@@ -175,7 +175,7 @@ fn library_and_reader_screens_show_a_hostile_file_name() {
     reader.press(b"\r");
     reader.press(b"q");
     reader.send(b"q");
-    let (status, output) = reader.end();
+    let (status, output, _) = reader.end();
     assert!(status.success(), "{status:?}");
     assert_no_hostile_sequence(&output);
     assert!(pty::contains(&output, b"^[]0;PWNED^G"));
@@ -193,7 +193,7 @@ fn sidebar_shows_hostile_stored_strings() {
     }
     reader.wait_for(b"PWNED", 0);
     reader.send(b"q");
-    let (status, output) = reader.end();
+    let (status, output, _) = reader.end();
     assert!(status.success(), "{status:?}");
     assert_no_hostile_sequence(&output);
 }

@@ -5,133 +5,45 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::io::{Read as _, Write as _};
-use std::os::fd::OwnedFd;
+#[path = "support/pty.rs"]
+mod pty;
+
+use std::io::Write as _;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use nix::fcntl::{FcntlArg, FdFlag, fcntl};
-use nix::pty::{Winsize, openpty};
 use nix::sys::signal::{Signal, kill};
 use nix::sys::termios::{LocalFlags, tcgetattr};
 use nix::unistd::Pid;
+use pty::{HIDE, contains};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt");
-const HIDE: &[u8] = b"\x1b[?25l";
 const SHOW: &[u8] = b"\x1b[?25h";
 const LEAVE_ALTERNATE: &[u8] = b"\x1b[?1049l";
 
 /// The reader running in a 100×30 pseudo-terminal, with what it wrote.
-struct Reader {
-    child: Child,
-    master: std::fs::File,
-    output: mpsc::Receiver<Vec<u8>>,
-    seen: Vec<u8>,
+type Reader = pty::Pty;
+
+/// The reader on the sample edition, with `data` as its home and data
+/// directory.
+fn start(data: &Path) -> Reader {
+    start_on(data, &[Path::new(SAMPLE)])
 }
 
-impl Reader {
-    fn start(data: &Path) -> Reader {
-        Reader::start_on(data, &[Path::new(SAMPLE)])
-    }
-
-    /// The reader on `files` (several: a library).
-    fn start_on(data: &Path, files: &[&Path]) -> Reader {
-        Reader::start_in(data, data, files)
-    }
-
-    /// [`Reader::start_on`] with `data` as the data directory and `home` as
-    /// the home (the config is looked for there).
-    fn start_in(data: &Path, home: &Path, files: &[&Path]) -> Reader {
-        let size = Winsize {
-            ws_row: 30,
-            ws_col: 100,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        let pty = openpty(Some(&size), None).unwrap();
-        // openpty's descriptors are inherited across exec: closed there, or
-        // readers started by tests running alongside would hold this
-        // terminal open (and it would never hang up).
-        for fd in [&pty.master, &pty.slave] {
-            fcntl(fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).unwrap();
-        }
-        let slave: OwnedFd = pty.slave;
-        let child = Command::new(env!("CARGO_BIN_EXE_newsreader"))
-            .args(["--ambiguous-width", "narrow", "--data-dir"])
-            .arg(data)
-            .args(files)
-            .env_remove("NEWSREADER_CONFIG")
-            .env("HOME", home)
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
-            .stdout(Stdio::from(slave.try_clone().unwrap()))
-            .stderr(Stdio::from(slave))
-            .spawn()
-            .unwrap();
-        let master = std::fs::File::from(pty.master);
-        let mut reading = master.try_clone().unwrap();
-        let (sender, output) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            // Ends with an error (EIO) once the reader's side is closed.
-            while let Ok(n @ 1..) = reading.read(&mut buf) {
-                if sender.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Reader {
-            child,
-            master,
-            output,
-            seen: Vec::new(),
-        }
-    }
-
-    /// Reads until `wanted` has been written (after `from`), at most 10 s.
-    fn wait_for(&mut self, wanted: &[u8], from: usize) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !contains(&self.seen[from..], wanted) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(bytes) => self.seen.extend(bytes),
-                Err(_) => panic!(
-                    "{:?} not written; got {:?}",
-                    String::from_utf8_lossy(wanted),
-                    String::from_utf8_lossy(&self.seen[self.seen.len().saturating_sub(300)..])
-                ),
-            }
-        }
-    }
-
-    /// Presses `keys` and waits for the frame they bring.
-    fn press(&mut self, keys: &[u8]) {
-        let from = self.seen.len();
-        self.master.write_all(keys).unwrap();
-        self.wait_for(HIDE, from);
-    }
-
-    /// Waits for the reader to end (at most 10 s) and for all it wrote.
-    fn end(mut self) -> (std::process::ExitStatus, Vec<u8>, std::fs::File) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(Instant::now() < deadline, "the reader did not end");
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
-            self.seen.extend(bytes);
-        }
-        (status, self.seen, self.master)
-    }
+/// The reader on `files` (several: a library).
+fn start_on(data: &Path, files: &[&Path]) -> Reader {
+    start_in(data, data, files)
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// [`start_on`] with `data` as the data directory and `home` as the home
+/// (the config is looked for there).
+fn start_in(data: &Path, home: &Path, files: &[&Path]) -> Reader {
+    let launch = pty::Launch {
+        data,
+        home,
+        cols: 100,
+    };
+    Reader::launch(&launch, files)
 }
 
 fn last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -169,7 +81,7 @@ fn saved_anchor(data: &Path) -> serde_json::Value {
 #[test]
 fn quitting_gives_the_terminal_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut reader = Reader::start(dir.path());
+    let mut reader = start(dir.path());
     reader.wait_for(b"? help", 0);
     reader.wait_for(HIDE, 0);
     reader.master.write_all(b"q").unwrap();
@@ -181,7 +93,7 @@ fn quitting_gives_the_terminal_back() {
 #[test]
 fn sigterm_saves_the_position_and_gives_the_terminal_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut reader = Reader::start(dir.path());
+    let mut reader = start(dir.path());
     reader.wait_for(b"? help", 0);
     reader.wait_for(HIDE, 0);
     // Open the first article and page into it: a position within an
@@ -203,7 +115,7 @@ fn sigterm_saves_the_position_and_gives_the_terminal_back() {
 #[test]
 fn sighup_gives_the_terminal_back_too() {
     let dir = tempfile::tempdir().unwrap();
-    let mut reader = Reader::start(dir.path());
+    let mut reader = start(dir.path());
     reader.wait_for(b"? help", 0);
     reader.wait_for(HIDE, 0);
     let pid = Pid::from_raw(i32::try_from(reader.child.id()).unwrap());
@@ -217,7 +129,7 @@ fn sighup_gives_the_terminal_back_too() {
 fn ctrl_z_gives_the_terminal_back_and_sigcont_takes_it_again_redrawn() {
     use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
     let dir = tempfile::tempdir().unwrap();
-    let mut reader = Reader::start(dir.path());
+    let mut reader = start(dir.path());
     reader.wait_for(b"? help", 0);
     reader.wait_for(HIDE, 0);
     let pid = Pid::from_raw(i32::try_from(reader.child.id()).unwrap());
@@ -259,7 +171,7 @@ fn a_library_opens_an_edition_and_q_goes_back_to_it_then_quits() {
     let (a, b) = (papers.join("a.txt"), papers.join("b.txt"));
     std::fs::write(&a, &sample).unwrap();
     std::fs::write(&b, &sample).unwrap();
-    let mut reader = Reader::start_on(&dir.path().join("data"), &[&a, &b]);
+    let mut reader = start_on(&dir.path().join("data"), &[&a, &b]);
     reader.wait_for(b"Library: 2 editions", 0);
     reader.wait_for(HIDE, 0);
     // What the terminal shows, as an emulator fed every byte draws it.
@@ -273,17 +185,13 @@ fn a_library_opens_an_edition_and_q_goes_back_to_it_then_quits() {
     let deadline = Instant::now() + Duration::from_secs(10);
     while !screen(&reader).contains("edition 1/2") {
         assert!(Instant::now() < deadline, "{}", screen(&reader));
-        if let Ok(bytes) = reader.output.recv_timeout(Duration::from_millis(200)) {
-            reader.seen.extend(bytes);
-        }
+        reader.pump(Duration::from_millis(200));
     }
     reader.press(b"q");
     let deadline = Instant::now() + Duration::from_secs(10);
     while !screen(&reader).contains("Library: 2 editions") {
         assert!(Instant::now() < deadline, "{}", screen(&reader));
-        if let Ok(bytes) = reader.output.recv_timeout(Duration::from_millis(200)) {
-            reader.seen.extend(bytes);
-        }
+        reader.pump(Duration::from_millis(200));
     }
     reader.master.write_all(b"q").unwrap();
     let (status, output, master) = reader.end();
@@ -297,7 +205,7 @@ fn quitting_with_unsaved_bookmarks_says_so_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("blocker");
     std::fs::write(&blocker, "a file, not a directory").unwrap();
-    let mut reader = Reader::start_in(
+    let mut reader = start_in(
         &blocker.join("newsreader"),
         dir.path(),
         &[Path::new(SAMPLE)],

@@ -17,30 +17,63 @@ use nix::pty::{Winsize, openpty};
 /// The bytes that end every frame (the cursor hidden again).
 pub const HIDE: &[u8] = b"\x1b[?25l";
 
-/// A running reader in a 120×30 pseudo-terminal, with what it wrote.
+/// A running reader in a pseudo-terminal, with what it wrote.
 pub struct Pty {
-    child: Child,
-    master: std::fs::File,
+    /// The reader's process (its pid, for signals).
+    pub child: Child,
+    /// The terminal's side of the pseudo-terminal: keys go in, modes are
+    /// read from it.
+    pub master: std::fs::File,
     output: mpsc::Receiver<Vec<u8>>,
     /// Everything written so far.
     pub seen: Vec<u8>,
 }
 
+/// Where and how [`Pty::launch`] starts the reader.
+pub struct Launch<'a> {
+    /// The data directory (`--data-dir`).
+    pub data: &'a Path,
+    /// The home directory; the config is looked for under it.
+    pub home: &'a Path,
+    /// The terminal's width in columns (its height is 30 rows).
+    pub cols: u16,
+}
+
 impl Pty {
-    /// Starts `newsreader ARGS` with `home` as its home and data directory
-    /// and no config of the user's.
+    /// Starts `newsreader ARGS` in a 120×30 terminal with `home` as its
+    /// home and `home/data` as its data directory, and no config of the
+    /// user's.
     pub fn start<I, S>(args: I, home: &Path) -> Pty
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let data = home.join("data");
+        let launch = Launch {
+            data: &data,
+            home,
+            cols: 120,
+        };
+        Pty::launch(&launch, args)
+    }
+
+    /// Starts `newsreader ARGS` as `launch` says, with the narrow
+    /// ambiguous width and none of the caller's `NEWSREADER_*` settings.
+    pub fn launch<I, S>(launch: &Launch<'_>, args: I) -> Pty
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
         let size = Winsize {
             ws_row: 30,
-            ws_col: 120,
+            ws_col: launch.cols,
             ws_xpixel: 0,
             ws_ypixel: 0,
         };
         let pty = openpty(Some(&size), None).unwrap();
+        // openpty's descriptors are inherited across exec: closed there, or
+        // readers started by tests running alongside would hold this
+        // terminal open (and it would never hang up).
         for fd in [&pty.master, &pty.slave] {
             fcntl(fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).unwrap();
         }
@@ -53,10 +86,10 @@ impl Pty {
         }
         let child = command
             .args(["--ambiguous-width", "narrow", "--data-dir"])
-            .arg(home.join("data"))
+            .arg(launch.data)
             .args(args)
-            .env("HOME", home)
-            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("HOME", launch.home)
+            .env("XDG_CONFIG_HOME", launch.home.join("config"))
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave))
@@ -67,6 +100,7 @@ impl Pty {
         let (sender, output) = mpsc::channel();
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
+            // Ends with an error (EIO) once the reader's side is closed.
             while let Ok(n @ 1..) = reading.read(&mut buf) {
                 if sender.send(buf[..n].to_vec()).is_err() {
                     break;
@@ -78,6 +112,17 @@ impl Pty {
             master,
             output,
             seen: Vec::new(),
+        }
+    }
+
+    /// Takes in what the reader wrote within `timeout`; false if nothing.
+    pub fn pump(&mut self, timeout: Duration) -> bool {
+        match self.output.recv_timeout(timeout) {
+            Ok(bytes) => {
+                self.seen.extend(bytes);
+                true
+            }
+            Err(_) => false,
         }
     }
 
@@ -109,8 +154,9 @@ impl Pty {
         self.master.write_all(keys).unwrap();
     }
 
-    /// Waits for the reader to end (at most 10 s) and returns all it wrote.
-    pub fn end(mut self) -> (std::process::ExitStatus, Vec<u8>) {
+    /// Waits for the reader to end (at most 10 s) and returns all it wrote,
+    /// and the terminal (for its modes).
+    pub fn end(mut self) -> (std::process::ExitStatus, Vec<u8>, std::fs::File) {
         let deadline = Instant::now() + Duration::from_secs(10);
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -122,7 +168,7 @@ impl Pty {
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
             self.seen.extend(bytes);
         }
-        (status, self.seen)
+        (status, self.seen, self.master)
     }
 }
 
