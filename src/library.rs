@@ -22,7 +22,8 @@
 //!
 //! Editions of the same title and date (three files of `2024-07-27 锡城日报`)
 //! are told apart by [`LibraryEntry::detail`]: the file name and the number
-//! of pages.
+//! of pages, and by the number of articles once the edition has been opened
+//! ([`LibraryEntry::label`]).
 //!
 //! Where the date comes from, in order of preference ([`DateSource`]): the
 //! first date in the file's head (`2024年7月27日`, `2024-07-27`,
@@ -64,6 +65,10 @@ pub struct LibraryEntry {
     /// Unread articles, filled in by the caller from the reading state
     /// (`None` until it knows, e.g. for an edition never opened).
     pub unread: Option<usize>,
+    /// How many articles the edition holds, filled in by the caller from the
+    /// reading state (`None` for an edition never opened: counting them
+    /// would mean parsing every file, and listing never parses).
+    pub articles: Option<usize>,
     /// What tells this entry apart from others of the same title and date
     /// (`2024-07-27-b.txt, 4 pages`): the file name (the path as given when
     /// two share a name) and the number of pages (form-feed separated);
@@ -73,11 +78,15 @@ pub struct LibraryEntry {
 
 impl LibraryEntry {
     /// The title as listed: [`LibraryEntry::title`], then
-    /// [`LibraryEntry::detail`] after ` · ` when there is one.
+    /// [`LibraryEntry::detail`] after ` · ` when there is one, with the
+    /// article count when it is known (`锡城日报 · b.txt, 2 pages, 4
+    /// articles`).
     pub fn label(&self) -> String {
-        match &self.detail {
-            Some(detail) => format!("{} · {detail}", self.title),
-            None => self.title.clone(),
+        match (&self.detail, self.articles) {
+            (Some(detail), Some(1)) => format!("{} · {detail}, 1 article", self.title),
+            (Some(detail), Some(n)) => format!("{} · {detail}, {n} articles", self.title),
+            (Some(detail), None) => format!("{} · {detail}", self.title),
+            (None, _) => self.title.clone(),
         }
     }
 }
@@ -312,6 +321,7 @@ fn describe(path: &Path, encoding_forced: bool) -> Described {
         date: dated.map(|(d, _)| d),
         date_source: dated.map(|(_, s)| s),
         unread: None,
+        articles: None,
         detail: None,
     })
 }

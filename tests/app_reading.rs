@@ -336,4 +336,8 @@ fn library_unread_count_comes_from_the_saved_state() {
     shelf.count_unread(&store);
     let unread: Vec<Option<usize>> = shelf.library().entries.iter().map(|e| e.unread).collect();
     assert_eq!(unread, [None, Some(articles - 1), None]);
+    // The article count comes with it (issue 13 item 8: what tells
+    // editions of one paper and date apart).
+    let counts: Vec<Option<usize>> = shelf.library().entries.iter().map(|e| e.articles).collect();
+    assert_eq!(counts, [None, Some(articles), None]);
 }

@@ -332,6 +332,13 @@ fn editions_of_the_same_paper_and_date_say_what_tells_them_apart() {
             "锡城日报",
         ]
     );
+    // Once an edition has been opened, its article count (from the reading
+    // state, filled in by the caller) tells it apart too.
+    let mut opened = library.entries[1].clone();
+    opened.articles = Some(4);
+    assert_eq!(opened.label(), "锡城日报 · b.txt, 2 pages, 4 articles");
+    opened.articles = Some(1);
+    assert_eq!(opened.label(), "锡城日报 · b.txt, 2 pages, 1 article");
     // The same file name in two directories: the path tells them apart.
     let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let copy = write(other.path(), "a.txt", front.as_bytes());

@@ -22,6 +22,7 @@ fn shelf() -> Shelf {
             date: None,
             date_source: None,
             unread: None,
+            articles: None,
             detail: None,
         })
         .collect();

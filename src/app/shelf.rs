@@ -204,9 +204,9 @@ impl Shelf {
         })
     }
 
-    /// Fills each entry's unread count from the state saved in `store`
-    /// for its path: the articles recorded there less those marked read.
-    /// Editions never opened keep `None`.
+    /// Fills each entry's unread and article counts from the state saved
+    /// in `store` for its path: the articles recorded there, and those less
+    /// the ones marked read. Editions never opened keep `None`.
     pub fn count_unread(&mut self, store: &Store) {
         for entry in &mut self.library.entries {
             let path = store::absolute(&entry.path.to_string_lossy());
@@ -215,6 +215,7 @@ impl Shelf {
                 .map(|(_, s)| s)
                 .find(|s| s.path.as_deref() == Some(path.as_str()));
             entry.unread = state.and_then(EditionState::unread_count);
+            entry.articles = state.and_then(EditionState::article_count);
         }
     }
 }
@@ -232,6 +233,7 @@ mod tests {
                 date: None,
                 date_source: None,
                 unread: None,
+                articles: None,
                 detail: None,
             })
             .collect();

@@ -144,10 +144,16 @@ impl EditionState {
     /// before the count was kept. `None` when the edition's articles were
     /// never recorded.
     pub fn unread_count(&self) -> Option<usize> {
-        let articles = self
-            .articles
-            .or_else(|| (!self.titles.is_empty()).then_some(self.titles.len()))?;
+        let articles = self.article_count()?;
         Some(articles.saturating_sub(self.read_articles().count()))
+    }
+
+    /// How many articles the edition holds: [`EditionState::articles`], or
+    /// the number of stored titles in state saved before the count was
+    /// kept. `None` when the edition's articles were never recorded.
+    pub fn article_count(&self) -> Option<usize> {
+        self.articles
+            .or_else(|| (!self.titles.is_empty()).then_some(self.titles.len()))
     }
 
     /// The text at the reading position when it was saved (`""` if it was
