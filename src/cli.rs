@@ -180,6 +180,12 @@ pub struct Options {
 pub struct Environment {
     /// Whether stdout is a terminal.
     pub stdout_is_terminal: bool,
+    /// Whether standard input brings an edition: a pipe or a file
+    /// redirected in (`pdftotext paper.pdf - | newsreader`,
+    /// `newsreader < paper.txt`); not a terminal, not `/dev/null`.
+    pub stdin_has_input: bool,
+    /// Whether standard input is a terminal (the keys then come from it).
+    pub stdin_is_terminal: bool,
     /// The value of `$NEWSREADER_DATA_DIR`, if set.
     pub data_dir_var: Option<std::ffi::OsString>,
     /// The value of `$NO_COLOR`, if set.
@@ -189,12 +195,14 @@ pub struct Environment {
 }
 
 impl Environment {
-    /// Reads the real environment: `$NEWSREADER_DATA_DIR` and whether stdout
-    /// is a terminal.
+    /// Reads the real environment: `$NEWSREADER_DATA_DIR`, whether stdout
+    /// is a terminal and whether stdin brings input.
     pub fn current() -> Self {
         use std::io::IsTerminal as _;
         Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
+            stdin_has_input: stdin_has_input(),
+            stdin_is_terminal: std::io::stdin().is_terminal(),
             data_dir_var: std::env::var_os("NEWSREADER_DATA_DIR"),
             no_color: std::env::var_os("NO_COLOR"),
             tmux: std::env::var_os("TMUX"),
@@ -203,21 +211,38 @@ impl Environment {
 }
 
 impl Args {
-    /// A usage error (exit status 2) when no FILE is given and neither
-    /// `--bookmarks`, `--export-bookmarks` nor `--print-config` is, worded
-    /// to agree with the usage line `newsreader [OPTIONS] [FILE]...`.
+    /// A usage error (exit status 2) when no FILE is given, standard input
+    /// brings nothing to read ([`Environment::stdin_has_input`]) and neither
+    /// `--bookmarks`, `--export-bookmarks` nor `--print-config` is given,
+    /// worded to agree with the usage line `newsreader [OPTIONS] [FILE]...`.
+    /// Also one when FILE `-` (standard input) is given while standard
+    /// input is the terminal the keys come from, or with other FILEs.
     ///
     /// # Errors
     /// The usage error, ready for [`clap::Error::exit`].
-    pub fn check_files(&self) -> Result<(), clap::Error> {
+    pub fn check_files(&self, env: &Environment) -> Result<(), clap::Error> {
+        use clap::CommandFactory as _;
         let needs_none = self.bookmarks || self.export_bookmarks.is_some() || self.print_config;
-        if self.files.is_empty() && !needs_none {
-            use clap::CommandFactory as _;
+        let dash = self.files.iter().any(|f| f.as_os_str() == input::STDIN);
+        if dash && self.files.len() > 1 {
+            return Err(Args::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "FILE `-` (standard input) is read alone, not with other FILEs",
+            ));
+        }
+        if dash && env.stdin_is_terminal && env.stdout_is_terminal && self.dump.is_none() {
             return Err(Args::command().error(
                 clap::error::ErrorKind::MissingRequiredArgument,
-                "no FILE given: name an edition file, several, or a directory \
-                 (FILE may be left out only with --bookmarks, --export-bookmarks \
-                 or --print-config)",
+                "FILE `-` reads the edition from standard input, which is the terminal: \
+                 pipe one in (pdftotext paper.pdf - | newsreader)",
+            ));
+        }
+        if self.files.is_empty() && !needs_none && !env.stdin_has_input {
+            return Err(Args::command().error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "no FILE given: name an edition file, several, or a directory, \
+                 or pipe an edition in (FILE may be left out only then, or with \
+                 --bookmarks, --export-bookmarks or --print-config)",
             ));
         }
         Ok(())
@@ -226,8 +251,13 @@ impl Args {
     /// Turns the raw arguments into [`Options`], resolving defaults from
     /// `env` and the loaded `config` (a command-line flag wins over the
     /// config). Several files, or one directory, in the terminal mean the
-    /// library; `--dump` always works on files (each in turn).
-    pub fn validate(self, env: &Environment, config: &crate::config::Config) -> Options {
+    /// library; `--dump` always works on files (each in turn). No FILE,
+    /// with standard input bringing an edition, means FILE `-` (as `less`
+    /// reads a pipe).
+    pub fn validate(mut self, env: &Environment, config: &crate::config::Config) -> Options {
+        if self.files.is_empty() && env.stdin_has_input {
+            self.files.push(PathBuf::from(input::STDIN));
+        }
         let library = self.files.len() > 1 || self.files.iter().any(|f| f.is_dir());
         let mode = match (self.export_bookmarks, self.dump) {
             (Some(path), _) => Mode::ExportBookmarks(path),
@@ -259,6 +289,28 @@ impl Args {
             search: config.search,
         }
     }
+}
+
+/// True when standard input is a pipe, a socket or a regular file (see
+/// [`Environment::stdin_has_input`]).
+#[cfg(unix)]
+fn stdin_has_input() -> bool {
+    use std::os::fd::AsFd as _;
+    use std::os::unix::fs::FileTypeExt as _;
+    let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd).metadata().is_ok_and(|m| {
+        let kind = m.file_type();
+        kind.is_fifo() || kind.is_socket() || kind.is_file()
+    })
+}
+
+/// Elsewhere: whenever standard input is not a terminal.
+#[cfg(not(unix))]
+fn stdin_has_input() -> bool {
+    use std::io::IsTerminal as _;
+    !std::io::stdin().is_terminal()
 }
 
 /// The state directory: `--data-dir` if given, else `$NEWSREADER_DATA_DIR` if
@@ -348,7 +400,7 @@ mod tests {
     #[test]
     fn missing_file_is_a_usage_error_that_agrees_with_the_usage_line() {
         let args = Args::try_parse_from(["newsreader"]).unwrap();
-        let err = args.check_files().unwrap_err();
+        let err = args.check_files(&tty()).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         let text = err.render().to_string();
         assert!(text.contains("no FILE given"), "{text}");
@@ -364,8 +416,55 @@ mod tests {
             vec!["newsreader", "--print-config"],
         ] {
             let args = Args::try_parse_from(&ok).unwrap();
-            assert!(args.check_files().is_ok(), "{ok:?}");
+            assert!(args.check_files(&tty()).is_ok(), "{ok:?}");
         }
+    }
+
+    #[test]
+    fn no_file_with_a_pipe_on_stdin_reads_standard_input() {
+        let piped = Environment {
+            stdout_is_terminal: true,
+            stdin_has_input: true,
+            ..Environment::default()
+        };
+        let args = Args::try_parse_from(["newsreader"]).unwrap();
+        assert!(args.check_files(&piped).is_ok());
+        let options = args.validate(&piped, &crate::config::Config::default());
+        assert_eq!(options.files, [PathBuf::from("-")]);
+        assert_eq!(options.mode, Mode::Interactive);
+        // A FILE given wins over the pipe.
+        assert_eq!(parse(&["a.txt"], &piped).files, [PathBuf::from("a.txt")]);
+    }
+
+    #[test]
+    fn dash_is_read_alone_and_not_from_the_terminal_the_keys_come_from() {
+        let keyboard = Environment {
+            stdout_is_terminal: true,
+            stdin_is_terminal: true,
+            ..Environment::default()
+        };
+        let dash = Args::try_parse_from(["newsreader", "-"]).unwrap();
+        let text = dash
+            .check_files(&keyboard)
+            .unwrap_err()
+            .render()
+            .to_string();
+        assert!(
+            text.contains("standard input, which is the terminal"),
+            "{text}"
+        );
+        let piped = Environment {
+            stdin_has_input: true,
+            ..keyboard.clone()
+        };
+        let piped = Environment {
+            stdin_is_terminal: false,
+            ..piped
+        };
+        assert!(dash.check_files(&piped).is_ok());
+        let two = Args::try_parse_from(["newsreader", "-", "a.txt"]).unwrap();
+        let err = two.check_files(&piped).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
     }
 
     #[test]

@@ -23,10 +23,10 @@ use newsreader::typeset::{self, AmbiguousWidth};
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Err(err) = args.check_files() {
+    let env = Environment::current();
+    if let Err(err) = args.check_files(&env) {
         err.exit();
     }
-    let env = Environment::current();
     // The config is read and checked before the terminal is touched: an
     // error is one line naming file, line and key, and exit status 2.
     let (config, keymap) = match load_config(&args, &env) {
@@ -205,7 +205,12 @@ fn edition_session(
     mut parts: Parts,
 ) -> anyhow::Result<Session> {
     let file = options.files.first().context("no FILE given")?;
-    let opened = open::open(file, reader, &mut parts.store)?;
+    let stream = cli::input::is_stream(file);
+    let opened = if stream {
+        open::open_stream(file, reader, &parts.store)
+    } else {
+        open::open(file, reader, &mut parts.store)?
+    };
     let mut app = opened.app;
     if let Some(first) = parts.warnings.first() {
         app.notify(first.status.clone());
@@ -214,7 +219,8 @@ fn edition_session(
         app,
         keymap: parts.keymap,
         store: parts.store,
-        path: Some(opened.source),
+        // A stream's name is no place to find the edition again.
+        path: (!stream).then_some(opened.source),
         messages: parts.warnings.into_iter().chain(opened.warnings).collect(),
         io: parts.io,
         library: None,

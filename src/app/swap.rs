@@ -12,7 +12,7 @@
 //! ([`App::loading`]) for the status bar.
 
 use super::App;
-use crate::edition::{ArticleId, Edition};
+use crate::edition::{ArticleId, Edition, Fingerprint};
 use crate::store::EditionState;
 use crate::typeset::cache::{Preset, SetCache};
 
@@ -27,6 +27,21 @@ impl App {
     /// text in bytes (shown as `loading… 10.0 MB`, decimal megabytes).
     pub fn set_loading(&mut self, total_bytes: usize) {
         self.loading = Some(loading_note(total_bytes));
+    }
+
+    /// Marks the app as waiting for an edition read from a stream (a pipe,
+    /// standard input): the status bar says `reading…` until the whole
+    /// edition is swapped in ([`App::replace_edition`]).
+    pub fn set_reading_stream(&mut self) {
+        self.loading = Some(READING_NOTE.to_owned());
+    }
+
+    /// Gives the app the fingerprint of the edition it is about to receive
+    /// (one read from a stream, whose text was not there when the app was
+    /// built). Call before [`App::replace_edition`]; bookmarks and marks
+    /// are saved under it from then on.
+    pub fn set_fingerprint(&mut self, fingerprint: Fingerprint) {
+        self.fingerprint = fingerprint;
     }
 
     /// True when read marks changed since the last
@@ -125,6 +140,9 @@ pub(super) fn remap(old: &Edition, new: &Edition, index: usize, count: usize) ->
 fn index_of(edition: &Edition, id: &ArticleId) -> Option<usize> {
     edition.articles().position(|a| &a.id == id)
 }
+
+/// The status bar's note while an edition is read from a stream.
+pub const READING_NOTE: &str = "reading…";
 
 /// `loading… 10.0 MB` for `bytes` (decimal megabytes, one decimal; below
 /// 0.1 MB in kilobytes).

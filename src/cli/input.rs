@@ -101,9 +101,14 @@ pub fn load(
     options: &crate::edition::LoadOptions,
 ) -> Result<(crate::edition::Edition, crate::edition::Fingerprint), InputError> {
     let source = path.to_string_lossy();
+    let source = (!is_stream(path)).then_some(source);
     match read_edition(path, options.encoding.is_some())? {
-        Input::Text(bytes) => Ok(crate::edition::load_owned(bytes, Some(&source), options)),
-        Input::Pdf(bytes) => load_pdf(path, bytes),
+        Input::Text(bytes) => Ok(crate::edition::load_owned(
+            bytes,
+            source.as_deref(),
+            options,
+        )),
+        Input::Pdf(bytes) => load_pdf(&shown_path(path), bytes),
     }
 }
 
@@ -198,17 +203,59 @@ fn is_device(_metadata: &std::fs::Metadata) -> bool {
     false
 }
 
+/// The FILE that names standard input (`newsreader -`, as in `less -`).
+pub const STDIN: &str = "-";
+
+/// How standard input is named in messages (`newsreader: standard input:
+/// binary file, not a text edition`).
+pub const STDIN_NAME: &str = "standard input";
+
+/// True when `path` names a stream rather than a file to read at once:
+/// [`STDIN`], or a FIFO or socket, such as a shell's process substitution
+/// gives (`newsreader <(pdftotext paper.pdf -)` names `/dev/fd/63`, a pipe).
+/// A stream may take any time to arrive, so the reader reads it on a worker
+/// thread behind a `reading…` screen (see [`super::open::open_stream`]).
+pub fn is_stream(path: &Path) -> bool {
+    path.as_os_str() == STDIN || std::fs::metadata(path).is_ok_and(|m| is_pipe(&m))
+}
+
+/// True for a FIFO or a socket.
+#[cfg(unix)]
+fn is_pipe(metadata: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = metadata.file_type();
+    kind.is_fifo() || kind.is_socket()
+}
+
+/// Elsewhere pipes are not told apart: they are read as files.
+#[cfg(not(unix))]
+fn is_pipe(_metadata: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// The name of `path` in messages: [`STDIN_NAME`] for [`STDIN`], else the
+/// path.
+pub fn shown_path(path: &Path) -> PathBuf {
+    if path.as_os_str() == STDIN {
+        PathBuf::from(STDIN_NAME)
+    } else {
+        path.to_owned()
+    }
+}
+
 /// Reads the edition at `path`: at most [`MAX_BYTES`] bytes (guarding
-/// against special files that never end). Devices are refused before
-/// reading; a binary file is refused from its first
-/// [`BINARY_SNIFF_BYTES`], before the rest is read (a pipe is not waited
-/// for). A PDF is known by its magic bytes, whatever its name. The binary test ([`looks_binary`]) is skipped when the user forced
-/// an encoding (`encoding_forced`): whatever the bytes, they asked for them.
+/// against special files that never end). [`STDIN`] reads standard input;
+/// a FIFO is read as it comes (opening one waits for its writer). Devices
+/// are refused before reading; a binary file is refused from its first
+/// [`BINARY_SNIFF_BYTES`], before the rest is read (see [`read_from`]).
 ///
 /// # Errors
 /// [`InputError`] for a missing, unreadable, directory, device, oversized,
 /// empty or binary file.
 pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Input, InputError> {
+    if path.as_os_str() == STDIN {
+        return read_from(std::io::stdin().lock(), &shown_path(path), encoding_forced);
+    }
     let io = |cause| InputError::Io {
         path: path.to_owned(),
         cause,
@@ -229,10 +276,32 @@ pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Input, InputEr
             path: path.to_owned(),
         });
     }
-    let mut file = std::fs::File::open(path).map_err(io)?.take(MAX_BYTES + 1);
-    // The head first: enough to refuse a PDF or binary data unread.
+    let file = std::fs::File::open(path).map_err(io)?;
+    read_from(file, path, encoding_forced)
+}
+
+/// Reads an edition from `reader` (a file or a pipe), `path` naming it in
+/// errors: its head first, at most [`BINARY_SNIFF_BYTES`], to know a PDF by
+/// its magic bytes and to refuse binary data ([`looks_binary`]) before the
+/// rest is read or waited for; then the rest, at most [`MAX_BYTES`] in
+/// all. The binary test is skipped when the user forced an encoding
+/// (`encoding_forced`): whatever the bytes, they asked for them.
+///
+/// # Errors
+/// [`InputError::Io`] for a read error, and [`InputError::Binary`],
+/// [`InputError::TooLarge`] and [`InputError::Empty`].
+pub fn read_from(
+    reader: impl std::io::Read,
+    path: &Path,
+    encoding_forced: bool,
+) -> Result<Input, InputError> {
+    let io = |cause| InputError::Io {
+        path: path.to_owned(),
+        cause,
+    };
+    let mut reader = reader.take(MAX_BYTES + 1);
     let mut bytes = Vec::new();
-    (&mut file)
+    (&mut reader)
         .take(BINARY_SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(io)?;
@@ -242,7 +311,7 @@ pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Input, InputEr
             path: path.to_owned(),
         });
     }
-    file.read_to_end(&mut bytes).map_err(io)?;
+    reader.read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(InputError::TooLarge {
             path: path.to_owned(),

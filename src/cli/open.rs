@@ -78,6 +78,8 @@ pub struct Loading {
     /// A key was pressed while loading: the reader has moved on, so the
     /// saved position is not opened over what they chose.
     touched: bool,
+    /// The edition is read from a stream ([`open_stream`]).
+    stream: bool,
     /// The file's name and path, for warnings.
     name: String,
     source: String,
@@ -89,6 +91,9 @@ pub struct Loading {
 pub struct Whole {
     /// The whole edition.
     pub edition: Edition,
+    /// Its fingerprint, when the app did not know it yet (an edition read
+    /// from a stream, whose text was not there when the app was built).
+    pub fingerprint: Option<Fingerprint>,
     /// The article the reader had open when parsing started, set at its
     /// width (`None` when not told, or the article is not in the edition).
     pub preset: Option<Preset>,
@@ -131,6 +136,10 @@ pub enum Progress {
     /// The worker ended without a result (it panicked); the provisional
     /// edition is all there is.
     Failed,
+    /// The stream read held no edition (binary, empty, unreadable, or
+    /// without articles): the one-line error, path first. The reader has
+    /// nothing to show and ends with it.
+    Refused(String),
 }
 
 impl Loading {
@@ -157,16 +166,28 @@ impl Loading {
     /// Looks for the worker's result without waiting.
     pub fn poll(&self) -> Progress {
         match self.worker.receiver.try_recv() {
-            Ok(whole) => Progress::Done(Box::new(whole)),
+            Ok(Ok(whole)) => Progress::Done(Box::new(whole)),
+            Ok(Err(refused)) => Progress::Refused(refused),
             Err(mpsc::TryRecvError::Empty) => Progress::Waiting,
             Err(mpsc::TryRecvError::Disconnected) => Progress::Failed,
         }
     }
 
     /// Starts the worker if it was not, and waits for its result: `None`
-    /// if it ended without one.
+    /// if it ended without one or refused the stream it read.
     pub fn wait(&mut self) -> Option<Whole> {
         self.worker.wait()
+    }
+
+    /// The edition's file name (or `standard input`), for messages.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// True when the edition comes from a stream ([`open_stream`]): the
+    /// app shows nothing of it until the whole text has arrived.
+    pub fn is_stream(&self) -> bool {
+        self.stream
     }
 
     /// Records that the reader pressed a key while loading.
@@ -229,6 +250,7 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
             known,
             resume: resume_later,
             touched: false,
+            stream: false,
             name,
             source: source.clone(),
         }
@@ -242,6 +264,49 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
         warnings,
         loading,
     })
+}
+
+/// Opens the edition that the stream at `path` will bring (standard input
+/// for [`super::input::STDIN`], or a FIFO: see [`super::input::is_stream`])
+/// without waiting for it: the app starts empty, saying `reading…`, and a
+/// worker thread reads the stream to its end, decodes, fingerprints and
+/// parses it; [`complete`] then swaps the edition in with its saved state,
+/// as for a large file. Nothing is read here, so the screen comes up at
+/// once and `q` quits while the writer has sent nothing (`less` reads
+/// pipes the same way). The edition records no path in the store: a pipe's
+/// name means nothing the next time.
+pub fn open_stream(path: &Path, options: &ReaderOptions, store: &Store) -> Opened {
+    let shown = super::input::shown_path(path)
+        .to_string_lossy()
+        .into_owned();
+    let mut app = App::new(
+        Edition::default(),
+        Fingerprint::of_text(""),
+        options.settings,
+        Vec::new(),
+    );
+    app.set_help(options.help.clone());
+    app.set_bookmark_order(crate::store::prefs::load(store.dir()).sidebar_order);
+    app.set_reading_stream();
+    let job = Job::Read {
+        path: path.to_owned(),
+        encoding: options.encoding,
+    };
+    let loading = Worker::spawn(job, &shown).map(|worker| Loading {
+        worker,
+        known: false,
+        resume: options.resume,
+        touched: false,
+        stream: true,
+        name: shown.clone(),
+        source: shown.clone(),
+    });
+    Opened {
+        app,
+        source: shown,
+        warnings: Vec::new(),
+        loading,
+    }
 }
 
 /// Opens the reading position saved in `saved` now, when the edition is
@@ -278,7 +343,7 @@ fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<
     let prefix = provisional_prefix(&decoded.text).len();
     let decoded = Arc::new(decoded);
     let mut worker = (prefix < decoded.text.len())
-        .then(|| Worker::spawn(Arc::clone(&decoded), source))
+        .then(|| Worker::spawn(Job::Parse(Arc::clone(&decoded)), source))
         .flatten();
     let text = match worker {
         Some(_) => decoded.text.get(..prefix).unwrap_or_default(),
@@ -299,13 +364,64 @@ fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<
 }
 
 /// The worker thread that parses the whole text: it waits for
-/// [`Worker::start`], parses, sets the article it was told to, and sends
-/// both back. Dropped before it was started, it ends without parsing;
-/// dropped later, its result is thrown away.
+/// [`Worker::start`], does its [`Job`], sets the article it was told to, and
+/// sends both back. Dropped before it was started, it ends without parsing;
+/// dropped later, its result is thrown away (a stream it is reading is left
+/// unread: the process does not wait for the thread).
 #[derive(Debug)]
 struct Worker {
-    receiver: mpsc::Receiver<Whole>,
+    receiver: mpsc::Receiver<Result<Whole, String>>,
     go: Option<mpsc::Sender<(Option<SetHint>, Option<Wake>)>>,
+}
+
+/// What a [`Worker`] makes its edition from.
+enum Job {
+    /// The decoded text of a file, already fingerprinted.
+    Parse(Arc<Decoded>),
+    /// A stream still to read ([`open_stream`]), decoded in `encoding` if
+    /// the user forced one.
+    Read {
+        path: std::path::PathBuf,
+        encoding: Option<&'static encoding_rs::Encoding>,
+    },
+}
+
+impl Job {
+    /// The whole edition (with its fingerprint, for a stream), or the
+    /// one-line reason a stream holds none.
+    fn run(self, source: &str) -> Result<(Edition, Option<Fingerprint>), String> {
+        match self {
+            Job::Parse(decoded) => Ok((parse_whole(&decoded, Some(source)), None)),
+            Job::Read { path, encoding } => read_stream(&path, encoding),
+        }
+    }
+}
+
+/// Reads, decodes, fingerprints and parses the stream at `path` (see
+/// [`super::input::read_edition`]); the edition records no source path.
+///
+/// # Errors
+/// The one-line reason the stream holds no edition (an
+/// [`super::input::InputError`], or no articles found).
+fn read_stream(
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<(Edition, Option<Fingerprint>), String> {
+    let shown = super::input::shown_path(path);
+    let input = super::input::read_edition(path, encoding.is_some()).map_err(|e| e.to_string())?;
+    let (edition, fingerprint) = match input {
+        super::input::Input::Text(bytes) => {
+            let decoded = decode::decode_owned(bytes, encoding);
+            fingerprint_beside(&decoded.text, || parse_whole(&decoded, None))
+        }
+        super::input::Input::Pdf(bytes) => {
+            super::input::load_pdf(&shown, bytes).map_err(|e| e.to_string())?
+        }
+    };
+    if edition.article_count() == 0 {
+        return Err(format!("{}: no articles found", shown.display()));
+    }
+    Ok((edition, Some(fingerprint)))
 }
 
 /// What the worker calls once it has ended (see [`Loading::start_waking`]).
@@ -324,9 +440,9 @@ impl Drop for WakeOnDrop {
 }
 
 impl Worker {
-    /// Starts the (waiting) thread for `decoded`; `None` if the thread
-    /// could not be started.
-    fn spawn(decoded: Arc<Decoded>, source: &str) -> Option<Worker> {
+    /// Starts the (waiting) thread for `job`; `None` if the thread could
+    /// not be started.
+    fn spawn(job: Job, source: &str) -> Option<Worker> {
         let (sender, receiver) = mpsc::channel();
         let (go, started) = mpsc::channel::<(Option<SetHint>, Option<Wake>)>();
         let source = source.to_owned();
@@ -342,14 +458,19 @@ impl Worker {
                 // loop finds the result, or the channel closed.
                 let _wake = WakeOnDrop(wake);
                 let sender = sender;
-                let edition = parse_whole(&decoded, Some(&source));
-                // The text is in the edition now: free it before setting
-                // the article, which takes memory of its own.
-                drop(decoded);
-                let preset = hint.and_then(|hint| preset(&edition, hint));
+                // The job's text is dropped once it is in the edition,
+                // before the article is set, which takes memory of its own.
+                let result = job.run(&source).map(|(edition, fingerprint)| {
+                    let preset = hint.and_then(|hint| preset(&edition, hint));
+                    Whole {
+                        edition,
+                        fingerprint,
+                        preset,
+                    }
+                });
                 // The reader may have quit or opened another edition:
                 // then nobody listens, and the edition is dropped.
-                let _ = sender.send(Whole { edition, preset });
+                let _ = sender.send(result);
             })
             .ok()?;
         Some(Worker {
@@ -367,10 +488,10 @@ impl Worker {
     }
 
     /// Starts the thread and waits for its result: `None` if it ended
-    /// without one.
+    /// without one, or refused its stream.
     fn wait(&mut self) -> Option<Whole> {
         self.start(None, None);
-        self.receiver.recv().ok()
+        self.receiver.recv().ok().and_then(Result::ok)
     }
 }
 
@@ -395,7 +516,14 @@ fn preset(edition: &Edition, hint: SetHint) -> Option<Preset> {
 /// messages and the parse warnings the provisional edition did not have;
 /// the first is shown in the status bar.
 pub fn complete(app: &mut App, store: &mut Store, loading: &Loading, whole: Whole) -> Vec<Notice> {
-    let Whole { edition, preset } = whole;
+    let Whole {
+        edition,
+        fingerprint,
+        preset,
+    } = whole;
+    if let Some(fingerprint) = fingerprint {
+        app.set_fingerprint(fingerprint);
+    }
     let fingerprint = app.fingerprint().clone();
     store.identify(&fingerprint, &edition);
     let mut warnings = store.take_messages();
@@ -409,7 +537,9 @@ pub fn complete(app: &mut App, store: &mut Store, loading: &Loading, whole: Whol
     let saved: EditionState = store.edition(&fingerprint).cloned().unwrap_or_default();
     app.replace_edition_preset(edition, &saved, preset);
     app.sync_bookmarks(saved.bookmarks.clone());
-    if loading.resume && !loading.touched {
+    // Keys pressed while a stream was read moved nothing: there was
+    // nothing to move in.
+    if loading.resume && (!loading.touched || loading.stream) {
         app.resume(&saved);
     }
     if let Some(first) = warnings.first() {

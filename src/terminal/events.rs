@@ -133,7 +133,7 @@ pub(super) fn run_loop(
         // changes of this event in one save.
         let reported = reading::save_reading(session, &mut saver, false);
         session.store.flush();
-        let whole = reading::take_whole_edition(session);
+        let whole = reading::take_whole_edition(session)?;
         if reading::collect_saves(session) || reported || whole {
             continue;
         }
@@ -158,10 +158,8 @@ pub(super) fn run_loop(
             break;
         }
     }
-    // Quitting waits for a parse still running only to save what the
-    // reader changed in an edition the store does not know yet (see
-    // `reading::leave_reading`); otherwise its result is dropped with the
-    // session.
+    // Quitting never waits for a parse still running (see
+    // `reading::leave_reading`): its result is dropped with the session.
     reading::leave_reading(session, &mut saver);
     Ok(())
 }

@@ -88,15 +88,20 @@ pub(super) fn next_wait(saver: &PositionSaver, session: &Session) -> Option<Dura
 }
 
 /// Saves the read marks and the reading position before the edition is
-/// left (quit, or another edition opened). In an edition the store does not
-/// know yet, still loading, they were held back (see [`save_reading`]): if
-/// the reader changed any, this waits for the whole edition so that they
-/// are saved under the right state; if not, nothing waits.
+/// left (quit, or another edition opened), never waiting for a parse still
+/// running: quitting cancels it (the worker's result is dropped with the
+/// session, and the process does not wait for its thread), so `q` is as
+/// quick on a 200 MB edition as on a short one. An edition the store does
+/// not know yet held its read marks and position back while loading (see
+/// [`save_reading`]): they are saved if the whole edition has arrived by
+/// now, and otherwise dropped with it — they belong to the first seconds
+/// of a visit, and saving them under a state the store has not matched
+/// against older extractions could split the edition's state in two.
+/// Bookmarks never wait here: one made while loading waited for the whole
+/// edition when it was made ([`super::effects::apply`]).
 pub(super) fn leave_reading(session: &mut Session, saver: &mut PositionSaver) {
-    let unknown = session.loading.as_ref().is_some_and(|l| !l.known);
-    if unknown && (session.app.has_read_changes() || saver.due_in(&session.app).is_some()) {
-        finish_loading(session);
-    }
+    // A stream that held no edition has nothing to save either way.
+    let _ = take_whole_edition(session);
     save_reading(session, saver, true);
 }
 
@@ -129,17 +134,25 @@ pub(super) fn finish_loading(session: &mut Session) {
 
 /// Swaps in the whole edition if the worker has finished it (see
 /// [`open::complete`]). True when the screen changed.
-pub(super) fn take_whole_edition(session: &mut Session) -> bool {
+///
+/// # Errors
+/// The stream being read held no edition ([`Progress::Refused`]), or its
+/// worker failed: the reader has nothing to show and ends with that line.
+pub(super) fn take_whole_edition(session: &mut Session) -> anyhow::Result<bool> {
     let Some(loading) = &session.loading else {
-        return false;
+        return Ok(false);
     };
-    match loading.poll() {
+    Ok(match loading.poll() {
         Progress::Waiting => false,
         Progress::Done(whole) => {
             let notices = open::complete(&mut session.app, &mut session.store, loading, *whole);
             session.messages.extend(notices);
             session.loading = None;
             true
+        }
+        Progress::Refused(line) => anyhow::bail!(line),
+        Progress::Failed if loading.is_stream() => {
+            anyhow::bail!("{}: could not read the edition", loading.name())
         }
         Progress::Failed => {
             session.loading = None;
@@ -149,7 +162,7 @@ pub(super) fn take_whole_edition(session: &mut Session) -> bool {
                 .notify("could not parse the whole edition; showing its first part");
             true
         }
-    }
+    })
 }
 
 /// Takes in the saver thread's finished saves: other readers' bookmarks

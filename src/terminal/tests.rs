@@ -240,7 +240,23 @@ fn bookmark_while_an_unknown_edition_loads_waits_for_the_whole_edition() {
 }
 
 #[test]
-fn read_marks_of_an_unknown_edition_wait_for_it_and_are_saved_on_leaving() {
+fn quitting_an_unknown_edition_never_waits_for_its_parse() {
+    // Issue 14: `q` while a large edition loads took as long as the parse.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = loading_session(dir.path());
+    let mut saver = PositionSaver::new(session.app.position());
+    session.app.update(Action::NextArticle);
+    assert!(session.app.has_read_changes());
+
+    leave_reading(&mut session, &mut saver);
+
+    let loading = session.loading.as_ref().expect("not waited for");
+    assert!(!loading.started(), "the parse was not even started");
+    assert!(session.store.edition(session.app.fingerprint()).is_none());
+}
+
+#[test]
+fn read_marks_of_an_unknown_edition_are_saved_on_leaving_once_it_is_in() {
     let dir = tempfile::tempdir().unwrap();
     let (mut session, first_page) = loading_session(dir.path());
     let mut saver = PositionSaver::new(session.app.position());
@@ -251,6 +267,16 @@ fn read_marks_of_an_unknown_edition_wait_for_it_and_are_saved_on_leaving() {
         session.store.edition(session.app.fingerprint()).is_none(),
         "held back while loading"
     );
+    // The worker has finished, and the loop has not taken its result yet.
+    let (done, finished) = std::sync::mpsc::channel();
+    session
+        .loading
+        .as_mut()
+        .unwrap()
+        .start_waking(None, move || {
+            let _ = done.send(());
+        });
+    finished.recv().unwrap();
 
     leave_reading(&mut session, &mut saver);
 

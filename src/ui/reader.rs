@@ -3,7 +3,8 @@
 //! drawn as finished lines, centred when the pane is wider than the measure,
 //! with a scrollbar on the right border. Search matches are highlighted at
 //! their exact columns (a match broken across rows on each of its rows), the
-//! current match in its own style.
+//! current match in its own style. With no article yet (an edition still
+//! coming down a pipe) it says `reading…`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -18,11 +19,16 @@ use crate::typeset::{AmbiguousWidth, article::RowKind};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     pane_border(app, Pane::Reader, "").render(area, buf);
     let inner = Border::inner(area);
+    let ambiguous = app.typeset_options().ambiguous;
     let Some(set) = app.set_article() else {
+        // Nothing to read yet: an edition still coming down a pipe.
+        if let Some(note) = app.loading() {
+            let style = Style::default().add_modifier(Modifier::DIM);
+            text::put(buf, inner.x, inner.y, inner.width, note, style, ambiguous);
+        }
         return;
     };
     let (text_width, height) = app.reader_text_size();
-    let ambiguous = app.typeset_options().ambiguous;
     let spare = usize::from(inner.width).saturating_sub(text_width) / 2;
     let x = inner.x + u16::try_from(spare).unwrap_or(0);
     let width = u16::try_from(text_width).unwrap_or(inner.width);

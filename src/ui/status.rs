@@ -38,7 +38,8 @@ pub struct Field {
 }
 
 /// The status bar's fields in the order shown, with their ranks: `article
-/// 2/4` (1), `loading… 10.0 MB` while the whole edition is still being
+/// 2/4` (1; `reading…` while an edition comes down a pipe, else `no
+/// articles` when there are none), `loading… 10.0 MB` while the whole edition is still being
 /// parsed (3), the page (`第1版 要闻`, 6: the headline list shows it too),
 /// the place in the article (`Top`, `Bot`, `All`, `37%`, see
 /// [`crate::app::Place`]; 4), `match 3/17` during a search (0: what a
@@ -54,7 +55,9 @@ pub fn fields(app: &App) -> Vec<Field> {
     let count = app.list_titles().len();
     let mut fields = Vec::new();
     if count == 0 {
-        fields.push(field("no articles".to_owned(), 1));
+        // An edition still coming down a pipe has no articles yet.
+        let empty = app.loading().unwrap_or("no articles");
+        fields.push(field(empty.to_owned(), 1));
     } else {
         fields.push(field(format!("article {}/{}", app.current() + 1, count), 1));
         if let Some(loading) = app.loading() {

@@ -64,6 +64,28 @@ impl Pty {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
+        Pty::launch_with(launch, args, None)
+    }
+
+    /// [`Pty::launch`] with standard input a pipe that brings `input` (as
+    /// in `pdftotext paper.pdf - | newsreader`): the pseudo-terminal is
+    /// then the reader's controlling terminal, `/dev/tty`, where its keys
+    /// come from. Needs util-linux's `setsid` (it is written to
+    /// `home/piped-input` first); the process is `sh`, the pipeline's
+    /// parent, which ends with the reader's status.
+    pub fn launch_piped<I, S>(launch: &Launch<'_>, args: I, input: Vec<u8>) -> Pty
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        Pty::launch_with(launch, args, Some(input))
+    }
+
+    fn launch_with<I, S>(launch: &Launch<'_>, args: I, input: Option<Vec<u8>>) -> Pty
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
         let size = Winsize {
             ws_row: 30,
             ws_col: launch.cols,
@@ -78,23 +100,40 @@ impl Pty {
             fcntl(fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).unwrap();
         }
         let slave: OwnedFd = pty.slave;
-        let mut command = Command::new(env!("CARGO_BIN_EXE_newsreader"));
+        let reader = env!("CARGO_BIN_EXE_newsreader");
+        let mut command = match &input {
+            None => Command::new(reader),
+            Some(input) => {
+                // `setsid -c` makes the pseudo-terminal (its stdin) the
+                // controlling terminal of a new session, then the shell
+                // pipes the input into the reader (no `unsafe` pre_exec:
+                // the crate forbids unsafe code).
+                let path = launch.home.join("piped-input");
+                std::fs::write(&path, input).unwrap();
+                let mut command = Command::new("setsid");
+                command
+                    .args(["-w", "-c", "sh", "-c"])
+                    .arg(r#"input=$1; shift; cat "$input" | exec "$@""#)
+                    .arg("sh")
+                    .arg(path)
+                    .arg(reader);
+                command
+            }
+        };
         for (name, _) in std::env::vars_os() {
             if name.to_string_lossy().starts_with("NEWSREADER_") {
                 command.env_remove(name);
             }
         }
-        let child = command
+        command
             .args(["--ambiguous-width", "narrow", "--data-dir"])
             .arg(launch.data)
             .args(args)
             .env("HOME", launch.home)
             .env("XDG_CONFIG_HOME", launch.home.join("config"))
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
-            .stderr(Stdio::from(slave))
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::from(slave.try_clone().unwrap()));
+        let child = command.stdin(Stdio::from(slave)).spawn().unwrap();
         let master = std::fs::File::from(pty.master);
         let mut reading = master.try_clone().unwrap();
         let (sender, output) = mpsc::channel();
