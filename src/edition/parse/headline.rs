@@ -745,56 +745,62 @@ pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, 
     if targets.is_empty() {
         return blocks.into_iter().map(|b| (b, None)).collect();
     }
-    let wanted: HashSet<(char, char)> = blocks
-        .iter()
-        .flat_map(|b| b.lines.iter().flat_map(|l| bigrams(l)))
-        .collect();
-    let filter = PairFilter::new(&wanted);
-    // Each headline bigram gets a number, and each body a bitset of the
-    // numbers it contains: linear in the body text, with no set to grow.
-    let index: FxHashMap<(char, char), usize> =
-        wanted.iter().enumerate().map(|(k, &g)| (g, k)).collect();
-    let words = index.len().div_ceil(64);
-    // Only bodies that some block compares with another are read.
+    let evidence = Evidence::read(&blocks, targets);
+    let mut units = score_lines(&blocks, targets, &evidence);
+    cover(&mut units, targets.len());
+    owner_runs(&blocks, &units)
+}
+
+/// Per article of `targets`, whether some block of `blocks` has it in
+/// reach along with another ([`candidate_range`]): only those bodies are
+/// read for words, as no other choice depends on them.
+fn compared_bodies(blocks: &[Block], targets: &[Target<'_>]) -> Vec<bool> {
     let mut compared = vec![false; targets.len()];
-    for b in &blocks {
+    for b in blocks {
         let (lo, hi) = candidate_range(b, targets);
         if hi - lo >= 2 {
             compared[lo..hi].iter_mut().for_each(|c| *c = true);
         }
     }
-    let found: Vec<Vec<u64>> = targets
-        .iter()
-        .zip(&compared)
-        .map(|(t, &compared)| {
-            let mut bits = vec![0u64; if compared { words } else { 0 }];
-            if !compared {
-                return bits;
+    compared
+}
+
+/// The headline bigrams that the body of `target` holds, as a bitset of
+/// `words` 64-bit words over the bigrams' numbers in `index` (`filter`
+/// rules out most pairs not in `index` without hashing).
+fn body_bigrams(
+    target: &Target<'_>,
+    filter: &PairFilter,
+    index: &FxHashMap<(char, char), usize>,
+    words: usize,
+) -> Vec<u64> {
+    let mut bits = vec![0u64; words];
+    // Every headline bigram is a pair of wide chars led by a
+    // letter or digit, so testing every pair of neighbouring
+    // chars against the index finds exactly the body's bigrams.
+    for p in target.paragraphs {
+        let mut chars = p.chars();
+        let Some(mut prev) = chars.next() else {
+            continue;
+        };
+        for c in chars {
+            if filter.may_hold((prev, c))
+                && let Some(&k) = index.get(&(prev, c))
+            {
+                bits[k >> 6] |= 1 << (k & 63);
             }
-            // Every headline bigram is a pair of wide chars led by a
-            // letter or digit, so testing every pair of neighbouring
-            // chars against the index finds exactly the body's bigrams.
-            for p in t.paragraphs {
-                let mut chars = p.chars();
-                let Some(mut prev) = chars.next() else {
-                    continue;
-                };
-                for c in chars {
-                    if filter.may_hold((prev, c))
-                        && let Some(&k) = index.get(&(prev, c))
-                    {
-                        bits[k >> 6] |= 1 << (k & 63);
-                    }
-                    prev = c;
-                }
-            }
-            bits
-        })
-        .collect();
-    // How many bodies hold each bigram: a word every article uses is weak
-    // evidence for any one of them.
-    let mut spread = vec![0u32; index.len()];
-    for bits in &found {
+            prev = c;
+        }
+    }
+    bits
+}
+
+/// For each of the `grams` numbered bigrams, how many bodies hold it,
+/// given each body's bitset (`found`): a word every article uses is weak
+/// evidence for any one of them.
+fn bodies_holding(found: &[Vec<u64>], grams: usize) -> Vec<u32> {
+    let mut spread = vec![0u32; grams];
+    for bits in found {
         for (w, word) in bits.iter().enumerate() {
             let mut word = *word;
             while word != 0 {
@@ -806,12 +812,14 @@ pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, 
             }
         }
     }
-    let evidence = Evidence {
-        targets,
-        index: &index,
-        found: &found,
-        spread: &spread,
-    };
+    spread
+}
+
+/// Scores each headline line of `blocks` for each article of `targets` in
+/// its block's reach ([`candidate_range`]), by place ([`place_score`]) and
+/// words (its own and its block's, [`LEX`] and [`BLOCK_SHARE`]), and
+/// gives it to the best: one [`Unit`] per line, in page order.
+fn score_lines(blocks: &[Block], targets: &[Target<'_>], evidence: &Evidence) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let (lo, hi) = candidate_range(block, targets);
@@ -842,11 +850,16 @@ pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, 
             });
         }
     }
-    cover(&mut units, targets.len());
-    // Runs of a block's lines with one owner, in page order.
+    units
+}
+
+/// Cuts `blocks` into runs of a block's lines with one owner (per the
+/// `units`, one per line in page order), in page order, each with its
+/// owner's index into the targets.
+fn owner_runs(blocks: &[Block], units: &[Unit]) -> Vec<(Block, Option<usize>)> {
     let mut out: Vec<(Block, Option<usize>)> = Vec::with_capacity(blocks.len());
     let mut prev: Option<(usize, usize)> = None;
-    for u in &units {
+    for u in units {
         let block = &blocks[u.block];
         let text = block.lines[u.line].clone();
         match out.last_mut() {
@@ -912,12 +925,48 @@ impl Unit {
 /// The bodies' words, for scoring headline lines against them.
 struct Evidence<'a, 'b> {
     targets: &'a [Target<'b>],
-    index: &'a FxHashMap<(char, char), usize>,
-    found: &'a [Vec<u64>],
-    spread: &'a [u32],
+    /// The number of each bigram of the headline lines.
+    index: FxHashMap<(char, char), usize>,
+    /// Per article, the bitset of the numbered bigrams its body holds
+    /// (empty for a body no choice depends on: [`compared_bodies`]).
+    found: Vec<Vec<u64>>,
+    /// Per numbered bigram, how many bodies hold it.
+    spread: Vec<u32>,
 }
 
-impl Evidence<'_, '_> {
+impl<'a, 'b> Evidence<'a, 'b> {
+    /// Numbers the bigrams of the headline lines of `blocks` and reads
+    /// the bodies of `targets` for them. Each headline bigram gets a
+    /// number, and each body a bitset of the numbers it contains: linear
+    /// in the body text, with no set to grow.
+    fn read(blocks: &[Block], targets: &'a [Target<'b>]) -> Self {
+        let wanted: HashSet<(char, char)> = blocks
+            .iter()
+            .flat_map(|b| b.lines.iter().flat_map(|l| bigrams(l)))
+            .collect();
+        let filter = PairFilter::new(&wanted);
+        let index: FxHashMap<(char, char), usize> =
+            wanted.iter().enumerate().map(|(k, &g)| (g, k)).collect();
+        let words = index.len().div_ceil(64);
+        let found: Vec<Vec<u64>> = targets
+            .iter()
+            .zip(compared_bodies(blocks, targets))
+            .map(|(t, compared)| {
+                if compared {
+                    body_bigrams(t, &filter, &index, words)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let spread = bodies_holding(&found, index.len());
+        Evidence {
+            targets,
+            index,
+            found,
+            spread,
+        }
+    }
     /// The numbers of the bigrams of `lines`, each once.
     fn grams<'t>(&self, lines: impl Iterator<Item = &'t str>) -> Vec<usize> {
         let mut own: Vec<usize> = lines
