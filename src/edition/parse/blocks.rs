@@ -75,95 +75,156 @@ pub(crate) struct Segment {
 
 /// Cuts the body lines of `page` into segments (see the module docs).
 pub(crate) fn segments(page: &PageLines) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
-    let mut cur: Option<Segment> = None;
-    let mut prev_body: Option<usize> = None;
-    let mut headline_since = false;
-    let mut credit: Option<String> = None;
-    let mut jump_from = false;
-    let mut pending = Pending::default();
+    let mut cut = SegmentCutter::default();
     for i in 0..page.lines.len() {
         match page.roles[i] {
-            Role::Headline => headline_since |= !page.lines[i].aside,
-            Role::Credit => {
-                let text = &page.lines[i].text;
-                credit = Some(match credit.take() {
-                    Some(c) => format!("{c} {text}"),
-                    None => text.to_string(),
-                });
-                headline_since = true;
-            }
-            Role::Jump(Jump::From) => jump_from = true,
+            Role::Headline => cut.headline_since |= !page.lines[i].aside,
+            Role::Credit => cut.credit_line(page.lines[i].text),
+            Role::Jump(Jump::From) => cut.jump_from = true,
             Role::Jump(Jump::To) => {
-                if let Some(s) = cur.as_mut() {
+                if let Some(s) = cut.cur.as_mut() {
                     s.continues = true;
                 }
             }
-            Role::Body => {
-                let line = &page.lines[i];
-                let start = match (&cur, prev_body) {
-                    (None, _) | (_, None) => true,
-                    (Some(_), Some(_)) if page.english => headline_since,
-                    (Some(s), Some(p)) => starts_article(s, &page.lines[p], line, headline_since),
-                };
-                if start || jump_from {
-                    if let Some(mut s) = cur.take() {
-                        pending.flush(page, &mut s);
-                        out.push(s);
-                    }
-                    let mut s = Segment {
-                        span: (i, i),
-                        continued: jump_from,
-                        credit: credit.take(),
-                        dated: line.opens,
-                        ..Segment::default()
-                    };
-                    pending.start(page, &mut s, i);
-                    cur = Some(s);
-                } else if let (Some(s), Some(p)) = (cur.as_mut(), prev_body) {
-                    // The line before opened the paragraph being read.
-                    let first = pending.fresh && pending.lines.len() == 1;
-                    if breaks_paragraph(page, p, i, first) {
-                        pending.start(page, s, i);
-                    } else {
-                        pending.lines.push(i);
-                    }
-                }
-                if let Some(s) = cur.as_mut() {
-                    s.span.1 = i;
-                    s.open = !line.ends;
-                    // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
-                    // paragraph it completes.
-                    s.closed = line.text.ends_with(['）', ')']) && {
-                        pending.flush(page, s);
-                        s.paragraphs
-                            .last()
-                            .is_some_and(|p| credits::ends_with_closing(p))
-                    };
-                }
-                prev_body = Some(i);
-                headline_since = false;
-                jump_from = false;
-            }
+            Role::Body => cut.body_line(page, i),
             Role::Furniture(_) | Role::Caption => {}
         }
     }
-    if let Some(c) = credit {
-        // A credit line with no body after it on the page: keep it as the
-        // byline of the last article, or alone.
-        match cur.as_mut().or(out.last_mut()) {
-            Some(s) if s.credit.is_none() => s.credit = Some(c),
-            _ => out.push(Segment {
-                credit: Some(c),
-                ..Segment::default()
-            }),
+    cut.finish(page)
+}
+
+/// The state of [`segments`] as it reads a page's lines in order.
+#[derive(Debug, Default)]
+struct SegmentCutter {
+    /// The segments read to their end.
+    out: Vec<Segment>,
+    /// The segment being read.
+    cur: Option<Segment>,
+    /// The page line index of the last body line read.
+    prev_body: Option<usize>,
+    /// True when a headline line (not an aside) or an own-line credit
+    /// stands between the last body line and the next.
+    headline_since: bool,
+    /// The own-line credits read since the last body line, joined by a
+    /// space: the next segment's credit.
+    credit: Option<String>,
+    /// True when a `（上接第N版）` jump line stands between the last body
+    /// line and the next: the next segment continues another page's.
+    jump_from: bool,
+    /// The paragraph being read.
+    pending: Pending,
+}
+
+impl SegmentCutter {
+    /// Reads an own-line credit line (`本报记者 张三`), of text `text`: it
+    /// goes to the next segment, and stands between articles as a
+    /// headline does.
+    fn credit_line(&mut self, text: &str) {
+        self.credit = Some(match self.credit.take() {
+            Some(c) => format!("{c} {text}"),
+            None => text.to_string(),
+        });
+        self.headline_since = true;
+    }
+
+    /// Reads body line `i` of `page`: it opens a new segment (an article
+    /// start, or after a jump line), or a new paragraph of the segment
+    /// being read ([`breaks_paragraph`]), or runs on in the paragraph.
+    fn body_line(&mut self, page: &PageLines, i: usize) {
+        let start = self.starts_segment(page, i);
+        if start || self.jump_from {
+            self.open_segment(page, i);
+        } else if let (Some(s), Some(p)) = (self.cur.as_mut(), self.prev_body) {
+            // The line before opened the paragraph being read.
+            let first = self.pending.fresh && self.pending.lines.len() == 1;
+            if breaks_paragraph(page, p, i, first) {
+                self.pending.start(page, s, i);
+            } else {
+                self.pending.lines.push(i);
+            }
+        }
+        self.end_segment_at(page, i);
+        self.prev_body = Some(i);
+        self.headline_since = false;
+        self.jump_from = false;
+    }
+
+    /// True when body line `i` of `page` starts a new segment: it is the
+    /// first body line, or on an English page follows a headline, or else
+    /// starts an article ([`starts_article`]).
+    fn starts_segment(&self, page: &PageLines, i: usize) -> bool {
+        match (&self.cur, self.prev_body) {
+            (None, _) | (_, None) => true,
+            (Some(_), Some(_)) if page.english => self.headline_since,
+            (Some(s), Some(p)) => {
+                starts_article(s, &page.lines[p], &page.lines[i], self.headline_since)
+            }
         }
     }
-    if let Some(mut s) = cur {
-        pending.flush(page, &mut s);
-        out.push(s);
+
+    /// Ends the segment being read (if any) and opens one at body line
+    /// `i` of `page`, with the credit and jump read before it.
+    fn open_segment(&mut self, page: &PageLines, i: usize) {
+        if let Some(mut s) = self.cur.take() {
+            self.pending.flush(page, &mut s);
+            self.out.push(s);
+        }
+        let mut s = Segment {
+            span: (i, i),
+            continued: self.jump_from,
+            credit: self.credit.take(),
+            dated: page.lines[i].opens,
+            ..Segment::default()
+        };
+        self.pending.start(page, &mut s, i);
+        self.cur = Some(s);
     }
-    out
+
+    /// Makes body line `i` of `page` the last line of the segment being
+    /// read: whether its last paragraph is open, and whether a byline
+    /// closed it.
+    fn end_segment_at(&mut self, page: &PageLines, i: usize) {
+        let line = &page.lines[i];
+        if let Some(s) = self.cur.as_mut() {
+            s.span.1 = i;
+            s.open = !line.ends;
+            // A wrapped byline (`…实处。（惠晓` / `婧）`) closes the
+            // paragraph it completes.
+            s.closed = line.text.ends_with(['）', ')']) && {
+                self.pending.flush(page, s);
+                s.paragraphs
+                    .last()
+                    .is_some_and(|p| credits::ends_with_closing(p))
+            };
+        }
+    }
+
+    /// Ends the page: joins the paragraph being read, and gives a credit
+    /// line with no body after it to the last segment as its byline (or
+    /// keeps it alone). Returns the page's segments, in page order.
+    fn finish(self, page: &PageLines) -> Vec<Segment> {
+        let SegmentCutter {
+            mut out,
+            mut cur,
+            credit,
+            mut pending,
+            ..
+        } = self;
+        if let Some(c) = credit {
+            match cur.as_mut().or(out.last_mut()) {
+                Some(s) if s.credit.is_none() => s.credit = Some(c),
+                _ => out.push(Segment {
+                    credit: Some(c),
+                    ..Segment::default()
+                }),
+            }
+        }
+        if let Some(mut s) = cur {
+            pending.flush(page, &mut s);
+            out.push(s);
+        }
+        out
+    }
 }
 
 /// The body lines of the paragraph being read, joined only when it ends
@@ -361,45 +422,7 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
     if page.english {
         return;
     }
-    let blocks = body_blocks(page);
-    let lines = &page.lines;
-    let open = |i: usize| {
-        let t = &lines[i].text;
-        !ends_sentence(t) && !ends_mid_sentence(t) && !credits::ends_with_closing(t)
-    };
-    let early = |k: usize| {
-        let (s, e) = blocks[k];
-        let m = page.measure_at(s);
-        s == e
-            && k > 0
-            && m.columnar
-            && open(blocks[k - 1].1)
-            && lines[s].ends
-            && lines[s].width + 3 <= m.full
-            && !lines[s].opens
-            && !lines[s].indent
-            && lines[s].text.chars().next().is_some_and(is_letter)
-    };
-    let pair = |a: usize, b: usize| {
-        Some((
-            lines[a].text.chars().next_back()?,
-            lines[b].text.chars().next()?,
-        ))
-    };
-    let mut wanted: Vec<EarlyLine> = Vec::new();
-    for k in (1..blocks.len()).filter(|&k| early(k)) {
-        let line = blocks[k].0;
-        let Some(before) = pair(blocks[k - 1].1, line) else {
-            continue;
-        };
-        let places = blocks[k + 1..]
-            .iter()
-            .take(EARLY_REACH)
-            .filter(|b| open(b.1))
-            .filter_map(|b| pair(b.1, line).map(|p| (b.1, p)))
-            .collect();
-        wanted.push((line, before, places));
-    }
+    let wanted = early_lines(page);
     if wanted.is_empty() {
         return;
     }
@@ -417,6 +440,63 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
             move_lines(page, (line + 1, end), line);
         }
     }
+}
+
+/// The lines of `page` that may have been read early ([`read_early`]),
+/// in page order, each with the pair joining it to the block before and
+/// its possible places among the next [`EARLY_REACH`] blocks.
+fn early_lines(page: &PageLines) -> Vec<EarlyLine> {
+    let blocks = body_blocks(page);
+    let mut wanted: Vec<EarlyLine> = Vec::new();
+    for k in (1..blocks.len()).filter(|&k| read_early(page, &blocks, k)) {
+        let line = blocks[k].0;
+        let Some(before) = join_pair(page, blocks[k - 1].1, line) else {
+            continue;
+        };
+        let places = blocks[k + 1..]
+            .iter()
+            .take(EARLY_REACH)
+            .filter(|b| stops_unpunctuated(page.lines[b.1].text))
+            .filter_map(|b| join_pair(page, b.1, line).map(|p| (b.1, p)))
+            .collect();
+        wanted.push((line, before, places));
+    }
+    wanted
+}
+
+/// True when line text `t` stops in mid-sentence with no mark at its end
+/// (no end punctuation, comma-like or opening mark) and no closing credit.
+fn stops_unpunctuated(t: &str) -> bool {
+    !ends_sentence(t) && !ends_mid_sentence(t) && !credits::ends_with_closing(t)
+}
+
+/// True when block `k` of the body `blocks` of `page` may be a
+/// paragraph's last line read early: a single line that ends its
+/// sentence, at least 3 half-units (1.5 characters) short of the column,
+/// opening on a letter (no dateline, no indent), after a block that stops
+/// in mid-sentence ([`stops_unpunctuated`]).
+fn read_early(page: &PageLines, blocks: &[(usize, usize)], k: usize) -> bool {
+    let lines = &page.lines;
+    let (s, e) = blocks[k];
+    let m = page.measure_at(s);
+    s == e
+        && k > 0
+        && m.columnar
+        && stops_unpunctuated(lines[blocks[k - 1].1].text)
+        && lines[s].ends
+        && lines[s].width + 3 <= m.full
+        && !lines[s].opens
+        && !lines[s].indent
+        && lines[s].text.chars().next().is_some_and(is_letter)
+}
+
+/// The pair of chars joining page line `a` to line `b`: the last char of
+/// `a` and the first of `b`; `None` when either line is empty.
+fn join_pair(page: &PageLines, a: usize, b: usize) -> Option<(char, char)> {
+    Some((
+        page.lines[a].text.chars().next_back()?,
+        page.lines[b].text.chars().next()?,
+    ))
 }
 
 /// The pairs among `wanted` that occur inside some body line of `page`.

@@ -311,101 +311,250 @@ fn natural_penalty(page: &PageLines, end: Block, head: Block) -> Option<f64> {
 }
 
 /// Reorders the body blocks of `page` so that each open end is followed
-/// by the block that continues it (see the module docs).
+/// by the block that continues it (see the module docs): finds the open
+/// ends and heads, counts the joins over `context` (the text of the pages
+/// around), assigns heads to ends by score then by page order, and moves
+/// the lines.
 pub(crate) fn restore_continuations(page: &mut PageLines, context: &[&str]) {
     if page.english {
         return;
     }
-    let blocks: Vec<Block> = super::blocks::body_blocks(page);
-    let n = blocks.len();
-    if n < 3 {
+    let Some(breaks) = Breaks::find(page) else {
+        return;
+    };
+    let n = breaks.blocks.len();
+    let grams = breaks.count_grams(page, context);
+    let natural_join = breaks.natural_joins(page, &grams);
+    let (mut succ, mut pred) = assign(breaks.scored_pairs(page, &grams, &natural_join), n);
+    breaks.join_by_order(page, &grams, &mut succ, &mut pred);
+    if (0..n).all(|k| succ[k].is_none_or(|h| h == k + 1)) {
         return;
     }
-    let text = |i: usize| page.lines[i].text;
-    let ends: Vec<bool> = blocks
-        .iter()
-        .map(|&(s, e)| open_end(page, e) && (s < e || !page.lines[e].candidate))
-        .collect();
-    let natural: Vec<Option<f64>> = (0..n)
-        .map(|k| {
-            if ends[k] && k + 1 < n {
-                natural_penalty(page, blocks[k], blocks[k + 1])
-            } else {
-                None
-            }
-        })
-        .collect();
-    // Only an open end whose natural successor earns a penalty or fails
-    // the pair test may be given another head; most pages have none.
-    let doubt: Vec<bool> = (0..n)
-        .map(|k| ends[k] && natural[k].is_none_or(|p| p > 0.0))
-        .collect();
-    if !doubt.iter().any(|&d| d) {
-        return;
+    if cfg!(debug_assertions) && std::env::var_os("NEWSREADER_TRACE_JOINS").is_some() {
+        breaks.trace_joins(page, &succ, &natural_join);
     }
-    let heads: Vec<bool> = blocks.iter().map(|&b| may_continue(page, b)).collect();
-    // The joins that may be asked about: each open end with its natural
-    // successor and, in doubt, with every head in reach.
-    let mut want_pairs: FxHashMap<(char, char), u32> = FxHashMap::default();
-    let mut want_triples: FxHashMap<(char, char, char), u32> = FxHashMap::default();
-    for k in (0..n).filter(|&k| ends[k]) {
-        let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(n - 1));
-        for h in lo..=hi {
-            let natural = h == k + 1;
-            if h == k || !natural && (!heads[h] || !doubt[k]) {
+    reorder(page, &breaks.blocks, &succ, &pred);
+}
+
+/// A join the evidence allows: its score, the open end's block index and
+/// the head's block index.
+type ScoredJoin = (f64, usize, usize);
+
+/// What each body block of a page may be at a column break (see the
+/// module docs). Every vector but `blocks` is indexed by block, in page
+/// order.
+struct Breaks {
+    /// The body blocks, in page order.
+    blocks: Vec<Block>,
+    /// The block stops in mid-sentence: an open end.
+    ends: Vec<bool>,
+    /// For an open end, the penalties its natural successor (the next
+    /// block) earns ([`natural_penalty`]); `None` when the block is no
+    /// open end, is the last, or its natural successor cannot continue it.
+    natural: Vec<Option<f64>>,
+    /// The open end is in doubt: a head elsewhere may continue it.
+    doubt: Vec<bool>,
+    /// The block may continue an open end ([`may_continue`]).
+    heads: Vec<bool>,
+    /// The head is on offer: it is not the natural continuation of an
+    /// open end out of doubt.
+    offered: Vec<bool>,
+}
+
+impl Breaks {
+    /// The open ends and heads among `page`'s body blocks; `None` when
+    /// the page has fewer than three blocks or no open end in doubt
+    /// (nothing may move).
+    fn find(page: &PageLines) -> Option<Self> {
+        let blocks: Vec<Block> = super::blocks::body_blocks(page);
+        let n = blocks.len();
+        if n < 3 {
+            return None;
+        }
+        let ends: Vec<bool> = blocks
+            .iter()
+            .map(|&(s, e)| open_end(page, e) && (s < e || !page.lines[e].candidate))
+            .collect();
+        let natural: Vec<Option<f64>> = (0..n)
+            .map(|k| {
+                if ends[k] && k + 1 < n {
+                    natural_penalty(page, blocks[k], blocks[k + 1])
+                } else {
+                    None
+                }
+            })
+            .collect();
+        // Only an open end whose natural successor earns a penalty or fails
+        // the pair test may be given another head; most pages have none.
+        let doubt: Vec<bool> = (0..n)
+            .map(|k| ends[k] && natural[k].is_none_or(|p| p > 0.0))
+            .collect();
+        if !doubt.iter().any(|&d| d) {
+            return None;
+        }
+        let heads: Vec<bool> = blocks.iter().map(|&b| may_continue(page, b)).collect();
+        // Heads on offer: those not the natural continuation of an open end
+        // that is not in doubt.
+        let offered: Vec<bool> = (0..n)
+            .map(|k| heads[k] && (k == 0 || !ends[k - 1] || doubt[k - 1]))
+            .collect();
+        Some(Breaks {
+            blocks,
+            ends,
+            natural,
+            doubt,
+            heads,
+            offered,
+        })
+    }
+
+    /// The text of the last line of block `k`: the end side of a join.
+    fn end_text<'a>(&self, page: &PageLines<'a>, k: usize) -> &'a str {
+        page.lines[self.blocks[k].1].text
+    }
+
+    /// The text of the first line of block `h`: the head side of a join.
+    fn head_text<'a>(&self, page: &PageLines<'a>, h: usize) -> &'a str {
+        page.lines[self.blocks[h].0].text
+    }
+
+    /// Counts, over `context` (the text of the pages around `page`), the
+    /// char pairs and triples the joins may ask about: each open end with
+    /// its natural successor and, in doubt, with every head within
+    /// [`REACH`] blocks; and each head's first char after a `。` or `，`
+    /// (whether it opens a sentence: [`Breaks::join_by_order`]).
+    fn count_grams(&self, page: &PageLines, context: &[&str]) -> Grams {
+        let n = self.blocks.len();
+        let mut want_pairs: FxHashMap<(char, char), u32> = FxHashMap::default();
+        let mut want_triples: FxHashMap<(char, char, char), u32> = FxHashMap::default();
+        for k in (0..n).filter(|&k| self.ends[k]) {
+            let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(n - 1));
+            for h in lo..=hi {
+                let natural = h == k + 1;
+                if h == k || !natural && (!self.heads[h] || !self.doubt[k]) {
+                    continue;
+                }
+                if let Some((p, ts)) = join_grams(self.end_text(page, k), self.head_text(page, h)) {
+                    want_pairs.insert(p, 0);
+                    want_triples.extend(ts.into_iter().flatten().map(|t| (t, 0)));
+                }
+            }
+        }
+        // A head whose first char follows a `。` or `，` in the text around
+        // opens a sentence or clause: no fallback head (see `order_fallback`).
+        for h in (0..n).filter(|&h| self.heads[h]) {
+            if let Some(c) = self.head_text(page, h).chars().next() {
+                want_pairs.insert(('。', c), 0);
+                want_pairs.insert(('，', c), 0);
+            }
+        }
+        Grams::count(page, context, want_pairs, want_triples)
+    }
+
+    /// Per block, the join score of an open end with its natural
+    /// successor ([`join_score`]): `None` when the successor cannot
+    /// continue it or the pair at the join was never seen.
+    fn natural_joins(&self, page: &PageLines, grams: &Grams) -> Vec<Option<f64>> {
+        (0..self.blocks.len())
+            .map(|k| {
+                self.natural[k]?;
+                join_score(grams, self.end_text(page, k), self.head_text(page, k + 1))
+            })
+            .collect()
+    }
+
+    /// Every join the evidence allows, scored: each open end with its
+    /// natural successor (its join score, `natural_join`, plus
+    /// [`NATURAL_BONUS`], minus its penalties), and each open end in doubt
+    /// with every head on offer within [`REACH`] blocks whose join scores
+    /// at least [`MIN_JOIN`] where letters meet (less [`MEASURE_PENALTY`]
+    /// when set at another measure).
+    fn scored_pairs(
+        &self,
+        page: &PageLines,
+        grams: &Grams,
+        natural_join: &[Option<f64>],
+    ) -> Vec<ScoredJoin> {
+        let n = self.blocks.len();
+        let mut pairs: Vec<ScoredJoin> = Vec::new();
+        for k in (0..n).filter(|&k| self.ends[k]) {
+            if let Some(p) = self.natural[k] {
+                let join = natural_join[k].unwrap_or(0.0);
+                pairs.push((join + NATURAL_BONUS - p, k, k + 1));
+            }
+            if !self.doubt[k] {
                 continue;
             }
-            if let Some((p, ts)) = join_grams(text(blocks[k].1), text(blocks[h].0)) {
-                want_pairs.insert(p, 0);
-                want_triples.extend(ts.into_iter().flatten().map(|t| (t, 0)));
+            let end = self.end_text(page, k);
+            let lo = k.saturating_sub(REACH);
+            let hi = (k + REACH).min(n - 1);
+            for h in (lo..=hi).filter(|&h| h != k && h != k + 1 && self.offered[h]) {
+                let head = self.head_text(page, h);
+                let Some(mut score) = join_score(grams, end, head)
+                    .filter(|&s| s >= MIN_JOIN && letters_meet(end, head))
+                else {
+                    continue;
+                };
+                if !same_measure(page, self.blocks[k], self.blocks[h]) {
+                    score -= MEASURE_PENALTY;
+                }
+                pairs.push((score, k, h));
+            }
+        }
+        pairs
+    }
+
+    /// Gives the open ends in doubt that no score joined a head by page
+    /// order ([`order_fallback`]), where CJK letters meet at the join, the
+    /// head follows a finished block after no more than a blank line, and
+    /// the head's first char never follows a `。` or `，` in `grams` (else
+    /// it may open a sentence). Updates `succ` and `pred` (block indices).
+    fn join_by_order(
+        &self,
+        page: &PageLines,
+        grams: &Grams,
+        succ: &mut [Option<usize>],
+        pred: &mut [Option<usize>],
+    ) {
+        let blocks = &self.blocks;
+        let opener = |h: usize| {
+            self.head_text(page, h)
+                .chars()
+                .next()
+                .is_some_and(|c| grams.pair(('。', c)) > 0 || grams.pair(('，', c)) > 0)
+        };
+        order_fallback(blocks, &self.doubt, &self.offered, succ, pred, |k, h| {
+            letters_meet(self.end_text(page, k), self.head_text(page, h))
+                && !self.ends[h - 1]
+                && blocks[h - 1].1 + 2 >= blocks[h].0
+                && closes_sentence(self.end_text(page, h - 1))
+                && !opener(h)
+        });
+    }
+
+    /// Prints to stderr each join `succ` makes out of reading order, with
+    /// the natural successor's penalty and join score (`natural_join`).
+    fn trace_joins(&self, page: &PageLines, succ: &[Option<usize>], natural_join: &[Option<f64>]) {
+        for k in 0..self.blocks.len() {
+            if let Some(h) = succ[k].filter(|&h| h != k + 1) {
+                eprintln!(
+                    "join {} | {}   (natural: {} {:?} {:?})",
+                    self.end_text(page, k),
+                    self.head_text(page, h),
+                    self.blocks.get(k + 1).map_or("", |b| page.lines[b.0].text),
+                    self.natural[k],
+                    natural_join[k],
+                );
             }
         }
     }
-    // A head whose first char follows a `。` or `，` in the text around
-    // opens a sentence or clause: no fallback head (see `order_fallback`).
-    for h in (0..n).filter(|&h| heads[h]) {
-        if let Some(c) = text(blocks[h].0).chars().next() {
-            want_pairs.insert(('。', c), 0);
-            want_pairs.insert(('，', c), 0);
-        }
-    }
-    let grams = Grams::count(page, context, want_pairs, want_triples);
-    let natural_join: Vec<Option<f64>> = (0..n)
-        .map(|k| {
-            natural[k]?;
-            join_score(&grams, text(blocks[k].1), text(blocks[k + 1].0))
-        })
-        .collect();
-    // Heads on offer: those not the natural continuation of an open end
-    // that is not in doubt.
-    let offered: Vec<bool> = (0..n)
-        .map(|k| heads[k] && (k == 0 || !ends[k - 1] || doubt[k - 1]))
-        .collect();
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for k in (0..n).filter(|&k| ends[k]) {
-        if let Some(p) = natural[k] {
-            let join = natural_join[k].unwrap_or(0.0);
-            pairs.push((join + NATURAL_BONUS - p, k, k + 1));
-        }
-        if !doubt[k] {
-            continue;
-        }
-        let e = blocks[k].1;
-        let lo = k.saturating_sub(REACH);
-        let hi = (k + REACH).min(n - 1);
-        for h in (lo..=hi).filter(|&h| h != k && h != k + 1 && offered[h]) {
-            let Some(mut score) = join_score(&grams, text(e), text(blocks[h].0))
-                .filter(|&s| s >= MIN_JOIN && letters_meet(text(e), text(blocks[h].0)))
-            else {
-                continue;
-            };
-            if !same_measure(page, blocks[k], blocks[h]) {
-                score -= MEASURE_PENALTY;
-            }
-            pairs.push((score, k, h));
-        }
-    }
-    // Best first; ties to the nearer head, then reading order.
+}
+
+/// Takes the scored joins `pairs` best first (ties to the nearer head,
+/// then reading order), each open end and head once, never closing a
+/// cycle: one assignment over the page's `n` blocks. Returns each block's
+/// successor and predecessor (block indices).
+fn assign(mut pairs: Vec<ScoredJoin>, n: usize) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     pairs.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then(a.2.abs_diff(a.1).cmp(&b.2.abs_diff(b.1)))
@@ -418,53 +567,25 @@ pub(crate) fn restore_continuations(page: &mut PageLines, context: &[&str]) {
             continue;
         }
         // No cycle: h's chain must not lead back to k.
-        let mut at = h;
-        let mut cycle = false;
-        while let Some(s) = succ[at] {
-            if s == k {
-                cycle = true;
-                break;
-            }
-            at = s;
-        }
-        if !cycle {
+        if !chain_reaches(&succ, h, k) {
             succ[k] = Some(h);
             pred[h] = Some(k);
         }
     }
-    // Evidence left some open ends in doubt unjoined: they take, in page
-    // order, the unjoined heads after them that read as continuations.
-    let opener = |h: usize| {
-        text(blocks[h].0)
-            .chars()
-            .next()
-            .is_some_and(|c| grams.pair(('。', c)) > 0 || grams.pair(('，', c)) > 0)
-    };
-    order_fallback(&blocks, &doubt, &offered, &mut succ, &mut pred, |k, h| {
-        letters_meet(text(blocks[k].1), text(blocks[h].0))
-            && !ends[h - 1]
-            && blocks[h - 1].1 + 2 >= blocks[h].0
-            && closes_sentence(text(blocks[h - 1].1))
-            && !opener(h)
-    });
-    if (0..n).all(|k| succ[k].is_none_or(|h| h == k + 1)) {
-        return;
-    }
-    if cfg!(debug_assertions) && std::env::var_os("NEWSREADER_TRACE_JOINS").is_some() {
-        for k in 0..n {
-            if let Some(h) = succ[k].filter(|&h| h != k + 1) {
-                eprintln!(
-                    "join {} | {}   (natural: {} {:?} {:?})",
-                    text(blocks[k].1),
-                    text(blocks[h].0),
-                    blocks.get(k + 1).map_or("", |b| text(b.0)),
-                    natural[k],
-                    natural_join[k],
-                );
-            }
+    (succ, pred)
+}
+
+/// True when the chain of successors `succ` after block `from` reaches
+/// block `to` (block indices; `from` itself is not compared).
+fn chain_reaches(succ: &[Option<usize>], from: usize, to: usize) -> bool {
+    let mut at = from;
+    while let Some(s) = succ[at] {
+        if s == to {
+            return true;
         }
+        at = s;
     }
-    reorder(page, &blocks, &succ, &pred);
+    false
 }
 
 /// Open ends in doubt that no join score took take, in page order, the

@@ -385,24 +385,21 @@ fn full_line(page: &PageLines, i: usize) -> bool {
     m.columnar && page.lines[i].width + 2 >= m.full && page.lines[i].width <= m.full + 2
 }
 
+/// True when line `i` of `page` is a headline line (see the module docs).
+/// A line that cannot be one by its own text ([`candidate`]) may still be
+/// a question headline; a candidate is decided, in turn, by a subtitle
+/// dash, the line after it reading on, the free page's rule, a clause
+/// comma, its own shape, and the text line after it.
 fn is_headline(page: &PageLines, i: usize) -> bool {
     let line = &page.lines[i];
     if !line.candidate {
         return is_question_headline(page, i);
     }
     let m = page.measure_at(i);
-    // A subtitle led by its dash (`——江东船企满负荷生产`) under finished
-    // text or a headline, or wider than the column: body text is never led
-    // by `——` without ending its sentence on the line.
-    if line.text.starts_with("——")
-        && (above(page, i) == Above::Closed || (m.columnar && line.width > m.full))
-    {
+    if dash_subtitle(page, i) {
         return true;
     }
-    // A headline never reads on into the line right after it.
-    if page.next_text(i).is_some_and(|j| {
-        j == i + 1 && page.roles[j] == Role::Body && starts_as_continuation(page.lines[j].text)
-    }) {
+    if next_reads_on(page, i) {
         return false;
     }
     if !m.columnar {
@@ -412,12 +409,46 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
         return false;
     }
     let above = above(page, i);
-    let closed = above != Above::Open;
+    if let Some(verdict) = own_shape_verdict(page, i, above) {
+        return verdict;
+    }
+    next_line_verdict(page, i, above)
+}
+
+/// True when line `i` is a subtitle led by its dash (`——江东船企满负荷生产`)
+/// under finished text or a headline, or wider than the column: body text
+/// is never led by `——` without ending its sentence on the line.
+fn dash_subtitle(page: &PageLines, i: usize) -> bool {
+    let line = &page.lines[i];
+    let m = page.measure_at(i);
+    line.text.starts_with("——")
+        && (above(page, i) == Above::Closed || (m.columnar && line.width > m.full))
+}
+
+/// True when the body line right after line `i` (no blank or other line
+/// between) opens as a continuation ([`starts_as_continuation`]): line
+/// `i` reads on into it, which a headline never does.
+fn next_reads_on(page: &PageLines, i: usize) -> bool {
+    page.next_text(i).is_some_and(|j| {
+        j == i + 1 && page.roles[j] == Role::Body && starts_as_continuation(page.lines[j].text)
+    })
+}
+
+/// The verdict on candidate line `i` of a columnar page by its own shape,
+/// given how the text line above it ends (`above`): a headline when it
+/// sets phrases apart with a space under finished text, or is wider than
+/// the column (by more than a slack in columns, an ideograph being two);
+/// under a line in mid-sentence, otherwise only a kicker over a headline
+/// ([`kicker_over_headline`]). `None` when the line after it decides
+/// ([`next_line_verdict`]).
+fn own_shape_verdict(page: &PageLines, i: usize, above: Above) -> Option<bool> {
+    let line = &page.lines[i];
+    let m = page.measure_at(i);
     // Headlines set phrases apart with a space (`長洲太平清醮 數萬人入島睇搶包山`,
     // `坚定信心决心 争取更好结果`); body text never puts one between
     // ideographs (justification spaces are gone by now).
     if above == Above::Closed && has_phrase_space(line.text) {
-        return true;
+        return Some(true);
     }
     // Unless the line above is finished, only a line far wider than the
     // column (an inset headline) is a headline: proportional punctuation
@@ -431,13 +462,24 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     } else {
         8
     };
-    let wide = line.width > m.full + slack;
-    if wide {
-        return true;
+    if line.width > m.full + slack {
+        return Some(true);
     }
-    if !closed {
-        return kicker_over_headline(page, i);
+    if above == Above::Open {
+        return Some(kicker_over_headline(page, i));
     }
+    None
+}
+
+/// The verdict on candidate line `i` of a columnar page, within its
+/// column's width and under finished text or an unpunctuated line
+/// (`above`), by the text line after it: a headline over a headline line,
+/// a dateline, a caption, a line wider than the column, or a line shaped
+/// as a paragraph's first line; else by the two lines' widths
+/// ([`headline_by_widths`]).
+fn next_line_verdict(page: &PageLines, i: usize, above: Above) -> bool {
+    let line = &page.lines[i];
+    let m = page.measure_at(i);
     let Some(j) = page.next_text(i) else {
         // Last text of the page: a headline, unless it is a full column
         // line under an unpunctuated one (a column ending mid-sentence).
@@ -457,58 +499,89 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if above == Above::Closed && next.width > m.full + 2 && next.candidate {
         return true;
     }
-    // A paragraph's first line is an indent (two characters) short of the
-    // column, and a column line is full; a line of ideographs alone (no
-    // punctuation to compress, no half-width digit) set one character
-    // short is neither. Under a finished line and over a line shaped as a
-    // first line (an indent short, running on), it is a headline.
-    let next_first = next.width + 4 == m.full && !next.ends;
-    if above == Above::Closed
-        && next_first
-        && line.width + 2 == m.full
+    if char_short_over_first_line(page, i, j, above)
+        || deck_over_run_on(page, i, j)
+        || stack_over_first_line(page, i, j, above)
+    {
+        return true;
+    }
+    headline_by_widths(page, i, j, above)
+}
+
+/// True when line `j` is shaped as a paragraph's first line in a column
+/// `full` columns wide: its indent (two characters, four columns) short
+/// of the column, running on.
+fn shaped_as_first_line(page: &PageLines, j: usize, full: usize) -> bool {
+    let next = &page.lines[j];
+    next.width + 4 == full && !next.ends
+}
+
+/// True when line `i`, ideographs alone set one character short of the
+/// column, stands under a finished line (`above`) and over line `j`
+/// shaped as a paragraph's first line: a headline. A paragraph's first
+/// line is an indent (two characters) short of the column and a column
+/// line is full; a line of ideographs alone (no punctuation to compress,
+/// no half-width digit) set one character short is neither.
+fn char_short_over_first_line(page: &PageLines, i: usize, j: usize, above: Above) -> bool {
+    let line = &page.lines[i];
+    let full = page.measure_at(i).full;
+    above == Above::Closed
+        && shaped_as_first_line(page, j, full)
+        && line.width + 2 == full
         && ideographs_only(line.text)
-    {
-        return true;
-    }
-    // Right under a headline line, a line with no clause comma over a
-    // narrower line that does not end its sentence is a deck line: a
-    // paragraph's first line (an indent short) runs on into a line as
-    // wide or wider (`省运会首设电竞项目` / `“00后”选手在键盘上拼出金牌` /
-    // `9月14日，第十七届省运会…`).
-    if under_headline(page, i) && next.width < line.width && !next.ends {
-        return true;
-    }
-    // A paragraph's first line (an indent short) runs on into a full
-    // line; it never follows an unfinished line: a paragraph does not
-    // start inside a sentence. So an unpunctuated line no wider than the
-    // column, under a finished or an unpunctuated one (a stack), over a
-    // first line running on into a full line, is a headline (`食安中心抽查`
-    // / `三款辣椒醬驗出蘇丹紅` / `食物安全中心昨日公布，` / …), even one
-    // nearly as wide as the column
-    // (`首座油氢合建站在高新区投运` / `5月16日，全市首座油氢合`) if it holds
-    // no mark a sentence runs on with (`、`): a full column line read out
-    // of order (`海技术科学太湖实验室、先`) is not.
-    let near_full = line.width + 2 >= m.full;
+}
+
+/// True when line `i` (no clause comma: [`is_headline`] ruled those out)
+/// stands right under a headline line, over a narrower line `j` that does
+/// not end its sentence: a deck line, as a paragraph's first line (an
+/// indent short) runs on into a line as wide or wider (`省运会首设电竞项目`
+/// / `“00后”选手在键盘上拼出金牌` / `9月14日，第十七届省运会…`).
+fn deck_over_run_on(page: &PageLines, i: usize, j: usize) -> bool {
+    let (line, next) = (&page.lines[i], &page.lines[j]);
+    under_headline(page, i) && next.width < line.width && !next.ends
+}
+
+/// True when line `i`, unpunctuated and no wider than the column, under a
+/// finished or an unpunctuated line (`above`: a stack), stands over line
+/// `j`, a paragraph's first line running on into a full line: a headline.
+/// A paragraph's first line (an indent short) runs on into a full line; it
+/// never follows an unfinished line: a paragraph does not start inside a
+/// sentence (`食安中心抽查` / `三款辣椒醬驗出蘇丹紅` / `食物安全中心昨日公布，` /
+/// …). So is a line nearly as wide as the column (`首座油氢合建站在高新区投运`
+/// / `5月16日，全市首座油氢合`) if it holds no mark a sentence runs on
+/// with (`、`): a full column line read out of order (`海技术科学太湖实验室、先`)
+/// is not.
+fn stack_over_first_line(page: &PageLines, i: usize, j: usize, above: Above) -> bool {
+    let line = &page.lines[i];
+    let full = page.measure_at(i).full;
+    let near_full = line.width + 2 >= full;
     let runs_on_mark = line.text.chars().any(super::lines::is_mid_punct);
-    if closed
-        && next_first
-        && line.width <= m.full
+    above != Above::Open
+        && shaped_as_first_line(page, j, full)
+        && line.width <= full
         && !(near_full && runs_on_mark)
-        && first_runs_on(page, j, m.full)
-    {
-        return true;
-    }
-    // Under a finished line, a body line without end punctuation is a
-    // paragraph's first line, within about two characters of the column
-    // (its indent dropped), running on into a full line. A line more than
-    // three characters short cannot run on: it is a headline.
-    if next.width + 4 >= m.full {
-        return line.width + 6 < m.full
-            && !broke_before_run(line.width, next.text, m.full)
+        && first_runs_on(page, j, full)
+}
+
+/// The verdict on line `i` over body line `j` when no test of their
+/// shapes decided, by their widths against the column. Over a line within
+/// about two characters of the column (a paragraph's first line, its
+/// indent dropped, running on into a full line), line `i` is a headline
+/// when more than three characters short, as it cannot run on: unless it
+/// was broken early ([`broke_before_run`]), or, under a finished line, is
+/// an indent short of the column below ([`indent_short_of_column`]). Over
+/// a narrower line, it is a headline when at least three characters short
+/// or when that line is wider than the column.
+fn headline_by_widths(page: &PageLines, i: usize, j: usize, above: Above) -> bool {
+    let (line, next) = (&page.lines[i], &page.lines[j]);
+    let full = page.measure_at(i).full;
+    if next.width + 4 >= full {
+        return line.width + 6 < full
+            && !broke_before_run(line.width, next.text, full)
             && !(above == Above::Closed && indent_short_of_column(page, line.width, j));
     }
-    let narrow = line.width + 6 <= m.full;
-    narrow || next.width > m.full + 2
+    let narrow = line.width + 6 <= full;
+    narrow || next.width > full + 2
 }
 
 /// True when line `i`, set apart by a blank line, holds ideographs alone
@@ -672,56 +745,62 @@ pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, 
     if targets.is_empty() {
         return blocks.into_iter().map(|b| (b, None)).collect();
     }
-    let wanted: HashSet<(char, char)> = blocks
-        .iter()
-        .flat_map(|b| b.lines.iter().flat_map(|l| bigrams(l)))
-        .collect();
-    let filter = PairFilter::new(&wanted);
-    // Each headline bigram gets a number, and each body a bitset of the
-    // numbers it contains: linear in the body text, with no set to grow.
-    let index: FxHashMap<(char, char), usize> =
-        wanted.iter().enumerate().map(|(k, &g)| (g, k)).collect();
-    let words = index.len().div_ceil(64);
-    // Only bodies that some block compares with another are read.
+    let evidence = Evidence::read(&blocks, targets);
+    let mut units = score_lines(&blocks, targets, &evidence);
+    cover(&mut units, targets.len());
+    owner_runs(&blocks, &units)
+}
+
+/// Per article of `targets`, whether some block of `blocks` has it in
+/// reach along with another ([`candidate_range`]): only those bodies are
+/// read for words, as no other choice depends on them.
+fn compared_bodies(blocks: &[Block], targets: &[Target<'_>]) -> Vec<bool> {
     let mut compared = vec![false; targets.len()];
-    for b in &blocks {
+    for b in blocks {
         let (lo, hi) = candidate_range(b, targets);
         if hi - lo >= 2 {
             compared[lo..hi].iter_mut().for_each(|c| *c = true);
         }
     }
-    let found: Vec<Vec<u64>> = targets
-        .iter()
-        .zip(&compared)
-        .map(|(t, &compared)| {
-            let mut bits = vec![0u64; if compared { words } else { 0 }];
-            if !compared {
-                return bits;
+    compared
+}
+
+/// The headline bigrams that the body of `target` holds, as a bitset of
+/// `words` 64-bit words over the bigrams' numbers in `index` (`filter`
+/// rules out most pairs not in `index` without hashing).
+fn body_bigrams(
+    target: &Target<'_>,
+    filter: &PairFilter,
+    index: &FxHashMap<(char, char), usize>,
+    words: usize,
+) -> Vec<u64> {
+    let mut bits = vec![0u64; words];
+    // Every headline bigram is a pair of wide chars led by a
+    // letter or digit, so testing every pair of neighbouring
+    // chars against the index finds exactly the body's bigrams.
+    for p in target.paragraphs {
+        let mut chars = p.chars();
+        let Some(mut prev) = chars.next() else {
+            continue;
+        };
+        for c in chars {
+            if filter.may_hold((prev, c))
+                && let Some(&k) = index.get(&(prev, c))
+            {
+                bits[k >> 6] |= 1 << (k & 63);
             }
-            // Every headline bigram is a pair of wide chars led by a
-            // letter or digit, so testing every pair of neighbouring
-            // chars against the index finds exactly the body's bigrams.
-            for p in t.paragraphs {
-                let mut chars = p.chars();
-                let Some(mut prev) = chars.next() else {
-                    continue;
-                };
-                for c in chars {
-                    if filter.may_hold((prev, c))
-                        && let Some(&k) = index.get(&(prev, c))
-                    {
-                        bits[k >> 6] |= 1 << (k & 63);
-                    }
-                    prev = c;
-                }
-            }
-            bits
-        })
-        .collect();
-    // How many bodies hold each bigram: a word every article uses is weak
-    // evidence for any one of them.
-    let mut spread = vec![0u32; index.len()];
-    for bits in &found {
+            prev = c;
+        }
+    }
+    bits
+}
+
+/// For each of the `grams` numbered bigrams, how many bodies hold it,
+/// given each body's bitset (`found`): a word every article uses is weak
+/// evidence for any one of them.
+fn bodies_holding(found: &[Vec<u64>], grams: usize) -> Vec<u32> {
+    let mut spread = vec![0u32; grams];
+    for bits in found {
         for (w, word) in bits.iter().enumerate() {
             let mut word = *word;
             while word != 0 {
@@ -733,12 +812,14 @@ pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, 
             }
         }
     }
-    let evidence = Evidence {
-        targets,
-        index: &index,
-        found: &found,
-        spread: &spread,
-    };
+    spread
+}
+
+/// Scores each headline line of `blocks` for each article of `targets` in
+/// its block's reach ([`candidate_range`]), by place ([`place_score`]) and
+/// words (its own and its block's, [`LEX`] and [`BLOCK_SHARE`]), and
+/// gives it to the best: one [`Unit`] per line, in page order.
+fn score_lines(blocks: &[Block], targets: &[Target<'_>], evidence: &Evidence) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let (lo, hi) = candidate_range(block, targets);
@@ -769,11 +850,16 @@ pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, 
             });
         }
     }
-    cover(&mut units, targets.len());
-    // Runs of a block's lines with one owner, in page order.
+    units
+}
+
+/// Cuts `blocks` into runs of a block's lines with one owner (per the
+/// `units`, one per line in page order), in page order, each with its
+/// owner's index into the targets.
+fn owner_runs(blocks: &[Block], units: &[Unit]) -> Vec<(Block, Option<usize>)> {
     let mut out: Vec<(Block, Option<usize>)> = Vec::with_capacity(blocks.len());
     let mut prev: Option<(usize, usize)> = None;
-    for u in &units {
+    for u in units {
         let block = &blocks[u.block];
         let text = block.lines[u.line].clone();
         match out.last_mut() {
@@ -839,12 +925,48 @@ impl Unit {
 /// The bodies' words, for scoring headline lines against them.
 struct Evidence<'a, 'b> {
     targets: &'a [Target<'b>],
-    index: &'a FxHashMap<(char, char), usize>,
-    found: &'a [Vec<u64>],
-    spread: &'a [u32],
+    /// The number of each bigram of the headline lines.
+    index: FxHashMap<(char, char), usize>,
+    /// Per article, the bitset of the numbered bigrams its body holds
+    /// (empty for a body no choice depends on: [`compared_bodies`]).
+    found: Vec<Vec<u64>>,
+    /// Per numbered bigram, how many bodies hold it.
+    spread: Vec<u32>,
 }
 
-impl Evidence<'_, '_> {
+impl<'a, 'b> Evidence<'a, 'b> {
+    /// Numbers the bigrams of the headline lines of `blocks` and reads
+    /// the bodies of `targets` for them. Each headline bigram gets a
+    /// number, and each body a bitset of the numbers it contains: linear
+    /// in the body text, with no set to grow.
+    fn read(blocks: &[Block], targets: &'a [Target<'b>]) -> Self {
+        let wanted: HashSet<(char, char)> = blocks
+            .iter()
+            .flat_map(|b| b.lines.iter().flat_map(|l| bigrams(l)))
+            .collect();
+        let filter = PairFilter::new(&wanted);
+        let index: FxHashMap<(char, char), usize> =
+            wanted.iter().enumerate().map(|(k, &g)| (g, k)).collect();
+        let words = index.len().div_ceil(64);
+        let found: Vec<Vec<u64>> = targets
+            .iter()
+            .zip(compared_bodies(blocks, targets))
+            .map(|(t, compared)| {
+                if compared {
+                    body_bigrams(t, &filter, &index, words)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let spread = bodies_holding(&found, index.len());
+        Evidence {
+            targets,
+            index,
+            found,
+            spread,
+        }
+    }
     /// The numbers of the bigrams of `lines`, each once.
     fn grams<'t>(&self, lines: impl Iterator<Item = &'t str>) -> Vec<usize> {
         let mut own: Vec<usize> = lines

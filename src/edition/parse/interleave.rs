@@ -97,11 +97,31 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
         return;
     }
     let blocks = body_blocks(page);
+    let Some((merged, streams)) = find_interleaved(page, &blocks) else {
+        return;
+    };
+    let placed = place_streams(page, &blocks, merged, streams);
+    let order = reading_order(page, merged, &placed);
+    apply_order(page, &order);
+}
+
+/// A block that holds two interleaved columns: its first and last page
+/// line, and its two streams of page line indices (even lines first).
+type Interleaved = ((usize, usize), [Vec<usize>; 2]);
+
+/// A column stream (page line indices, in order) and the page line it
+/// goes after, its host: `None` when it stays in the merged block's place.
+type Placed = (Option<usize>, Vec<usize>);
+
+/// The first of the body `blocks` of `page` whose lines alternate between
+/// two columns ([`split`]), with its two streams, by the joins of all the
+/// candidate blocks seen in the page's body (counted in one pass over
+/// it: linear).
+fn find_interleaved(page: &PageLines, blocks: &[(usize, usize)]) -> Option<Interleaved> {
     let candidates: Vec<Candidate> = blocks
         .iter()
         .filter_map(|&b| alternation_stop(page, b).map(|stop| (b, stop, joins(page, b.0, stop))))
         .collect();
-    // One pass over the page's body for all candidates: linear.
     let count = candidates.iter().map(|c| c.2[0].len() + c.2[1].len()).sum();
     let mut wanted: FxHashSet<(char, char)> =
         FxHashSet::with_capacity_and_hasher(count, Default::default());
@@ -111,57 +131,100 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
             .flat_map(|c| c.2.iter().flatten().copied()),
     );
     let seen = body_pairs(page, &wanted);
-    let Some((merged, (even, odd))) = candidates
-        .iter()
-        .find_map(|(b, stop, joins)| split(*b, *stop, joins, &seen).map(|s| (*b, s)))
-    else {
-        return;
-    };
-    // Each stream's host: the last line of another block that stops in
-    // mid-sentence and joins the stream's first line by a seen pair.
-    let hosts: Vec<(usize, (char, char))> = blocks
-        .iter()
-        .filter(|&&b| b != merged && !page.lines[b.1].ends)
-        .flat_map(|b| [(b.1, even[0]), (b.1, odd[0])])
-        .filter_map(|(h, f)| join(page, h, f).map(|p| (h, p)))
-        .collect();
-    let wanted: FxHashSet<(char, char)> = hosts.iter().map(|h| h.1).collect();
-    let seen = body_pairs(page, &wanted);
-    let host_of = |first: usize| {
-        blocks
-            .iter()
-            .filter(|&&b| b != merged && !page.lines[b.1].ends)
-            .map(|b| b.1)
-            .find(|&h| join(page, h, first).is_some_and(|p| seen.contains(&p)))
-    };
-    let mut placed = [(host_of(even[0]), even), (host_of(odd[0]), odd)];
-    // One stream placed by a seen pair: the other goes after the nearest
-    // later block that stops in mid-word, other than the first's host.
+    candidates.iter().find_map(|(b, stop, joins)| {
+        split(*b, *stop, joins, &seen).map(|(even, odd)| (*b, [even, odd]))
+    })
+}
+
+/// Finds each of the two `streams` of the `merged` block its host (see
+/// [`seen_hosts`]); when only one finds one, the other goes after the
+/// nearest later block that stops in mid-word ([`spare_host`]).
+fn place_streams(
+    page: &PageLines,
+    blocks: &[(usize, usize)],
+    merged: (usize, usize),
+    streams: [Vec<usize>; 2],
+) -> [Placed; 2] {
+    let [even, odd] = streams;
+    let [even_host, odd_host] = seen_hosts(page, blocks, merged, [even[0], odd[0]]);
+    let mut placed = [(even_host, even), (odd_host, odd)];
     let taken = match (placed[0].0, placed[1].0) {
         (Some(h), None) | (None, Some(h)) => Some(h),
         _ => None,
     };
     if let Some(taken) = taken {
-        let spare = blocks
-            .iter()
-            .filter(|b| b.0 > merged.1)
-            .take(ELIMINATION_REACH)
-            .map(|b| b.1)
-            .find(|&h| {
-                h != taken
-                    && page.lines[h]
-                        .text
-                        .chars()
-                        .next_back()
-                        .is_some_and(is_letter)
-            });
+        let spare = spare_host(page, blocks, merged, taken);
         for p in &mut placed {
             if p.0.is_none() {
                 p.0 = spare;
             }
         }
     }
-    // The new order of page lines, each with its new `blank_before`.
+    placed
+}
+
+/// For each of the streams' first lines `firsts` (page line indices), its
+/// host: the last line of the first of the body `blocks`, other than the
+/// `merged` one, that stops in mid-sentence and joins it by a pair seen in
+/// the page's body. `None` when no block does.
+fn seen_hosts(
+    page: &PageLines,
+    blocks: &[(usize, usize)],
+    merged: (usize, usize),
+    firsts: [usize; 2],
+) -> [Option<usize>; 2] {
+    let open = |b: &&(usize, usize)| **b != merged && !page.lines[b.1].ends;
+    let hosts: Vec<(usize, (char, char))> = blocks
+        .iter()
+        .filter(open)
+        .flat_map(|b| [(b.1, firsts[0]), (b.1, firsts[1])])
+        .filter_map(|(h, f)| join(page, h, f).map(|p| (h, p)))
+        .collect();
+    let wanted: FxHashSet<(char, char)> = hosts.iter().map(|h| h.1).collect();
+    let seen = body_pairs(page, &wanted);
+    firsts.map(|first| {
+        blocks
+            .iter()
+            .filter(open)
+            .map(|b| b.1)
+            .find(|&h| join(page, h, first).is_some_and(|p| seen.contains(&p)))
+    })
+}
+
+/// The host of a stream whose join is seen nowhere, when the other
+/// stream's host is `taken`: the last line of the nearest of the
+/// [`ELIMINATION_REACH`] blocks after the `merged` one that stops in
+/// mid-word (on a letter), other than `taken`.
+fn spare_host(
+    page: &PageLines,
+    blocks: &[(usize, usize)],
+    merged: (usize, usize),
+    taken: usize,
+) -> Option<usize> {
+    blocks
+        .iter()
+        .filter(|b| b.0 > merged.1)
+        .take(ELIMINATION_REACH)
+        .map(|b| b.1)
+        .find(|&h| {
+            h != taken
+                && page.lines[h]
+                    .text
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_letter)
+        })
+}
+
+/// The new order of the page lines, each with its new `blank_before`:
+/// the lines of the `merged` block leave its place; each `placed` stream
+/// follows its host with no blank between, and a stream with no host
+/// stands at the merged block's place, after a blank line.
+fn reading_order(
+    page: &PageLines,
+    merged: (usize, usize),
+    placed: &[Placed; 2],
+) -> Vec<(usize, bool)> {
     let mut order: Vec<(usize, bool)> = Vec::with_capacity(page.lines.len());
     for i in 0..page.lines.len() {
         if i == merged.0 {
@@ -177,6 +240,12 @@ pub(crate) fn restore_interleaved_columns(page: &mut PageLines) {
             order.extend(stream.iter().map(|&l| (l, false)));
         }
     }
+    order
+}
+
+/// Puts the lines of `page`, with their roles and measures, in `order`
+/// (old page line index, new `blank_before`).
+fn apply_order(page: &mut PageLines, order: &[(usize, bool)]) {
     let lines: Vec<_> = order
         .iter()
         .map(|&(i, blank)| Line {
