@@ -442,12 +442,13 @@ fn trace_roles(lines: &PageLines) {
     for (i, line) in lines.lines.iter().enumerate() {
         let m = lines.measure_at(i);
         eprintln!(
-            "{i:4} {:>12} w{:3}/{:3}{} {}{}",
+            "{i:4} {:>12} w{:3}/{:3}{} {}{}{}",
             format!("{:?}", lines.roles[i]),
             line.width,
             m.full,
             if m.columnar { "" } else { "f" },
-            if line.blank_before { "_ " } else { "  " },
+            if line.blank_before { "_" } else { " " },
+            if line.candidate { "c " } else { "  " },
             line.text
         );
     }
