@@ -363,21 +363,60 @@ fn read_page(
         *measure = lines.measure;
     }
     if !english {
-        headline::mark(&mut lines);
-        lines.notes_under_headlines();
-        headline::mark_insets(&mut lines);
-        headline::mark_echoes(&mut lines);
-        interleave::restore_interleaved_columns(&mut lines);
-        blocks::restore_late_column(&mut lines);
-        blocks::restore_early_line(&mut lines);
-        // Columns unfolded from side by side come in their printed order.
-        if unfolded.is_none() {
-            continuity::restore_continuations(&mut lines, context);
-        }
+        mark_headlines(&mut lines);
+        restore_reading_order(&mut lines, context, unfolded.is_some());
     }
     trace_roles(&lines);
     let segments = merge_interleaved(blocks::segments(&lines));
-    let blocks = headline::blocks(&lines);
+    let attached = attach_headlines(&lines, &segments, english);
+    let (mut drafts, headline_at) = page_drafts(number, english, segments, attached);
+    if english {
+        fold_deck_tails(&mut drafts);
+    } else {
+        drafts = join_headline_split(drafts, &headline_at);
+    }
+    let mut page = Page {
+        number,
+        ..Page::default()
+    };
+    collect_furniture(&lines, &mut drafts, &mut page, edition);
+    (page, drafts)
+}
+
+/// Tells a (not English) page's headline lines from its body lines (step
+/// 4 of the module doc), and gives an editor's note under a headline to
+/// the body.
+fn mark_headlines(lines: &mut PageLines) {
+    headline::mark(lines);
+    lines.notes_under_headlines();
+    headline::mark_insets(lines);
+    headline::mark_echoes(lines);
+}
+
+/// Puts a (not English) page's body lines back in reading order (step 5
+/// of the module doc): columns an extractor interleaved, a column or line
+/// read out of order, and the column that continues each one stopping in
+/// mid-sentence (`context`: the pages around it, see [`continuity`]).
+/// Columns `unfolded` from side by side ([`layout`]) come in their
+/// printed order and are not reordered by continuity.
+fn restore_reading_order(lines: &mut PageLines, context: &[&str], unfolded: bool) {
+    interleave::restore_interleaved_columns(lines);
+    blocks::restore_late_column(lines);
+    blocks::restore_early_line(lines);
+    if !unfolded {
+        continuity::restore_continuations(lines, context);
+    }
+}
+
+/// Gives each headline block of the page to the article segment it heads
+/// (step 6 of the module doc; on an English page, the segment under it):
+/// each block with the index of its segment, or `None`.
+fn attach_headlines(
+    lines: &PageLines,
+    segments: &[Segment],
+    english: bool,
+) -> Vec<(headline::Block, Option<usize>)> {
+    let blocks = headline::blocks(lines);
     let targets: Vec<headline::Target<'_>> = segments
         .iter()
         .map(|s| headline::Target {
@@ -393,6 +432,19 @@ fn read_page(
         headline::attach(blocks, &targets)
     };
     trace_attach(&targets, &attached);
+    attached
+}
+
+/// The drafts of page `number`: one per segment, in order, with the
+/// headline blocks `attached` to it; a block attached to no segment
+/// makes a draft of its own (after them). Also gives, for each segment's
+/// draft, the page line of the last headline block attached to it.
+fn page_drafts(
+    number: u32,
+    english: bool,
+    segments: Vec<Segment>,
+    attached: Vec<(headline::Block, Option<usize>)>,
+) -> (Vec<Draft>, Vec<Option<usize>>) {
     let mut drafts: Vec<Draft> = segments
         .into_iter()
         .map(|segment| Draft {
@@ -420,17 +472,7 @@ fn read_page(
             }),
         }
     }
-    if english {
-        fold_deck_tails(&mut drafts);
-    } else {
-        drafts = join_headline_split(drafts, &headline_at);
-    }
-    let mut page = Page {
-        number,
-        ..Page::default()
-    };
-    collect_furniture(&lines, &mut drafts, &mut page, edition);
-    (page, drafts)
+    (drafts, headline_at)
 }
 
 /// With `NEWSREADER_TRACE_ROLES` set in a debug build, prints each line's

@@ -483,8 +483,10 @@ impl Head {
 
 /// The head above source line `source`, looking no higher than `floor`:
 /// the author lines right above it, and the title above them, as the
-/// table of contents lists it when it does; otherwise up to
-/// [`MAX_TITLE_LINES`] lines that do not end a sentence.
+/// table of contents lists it when it does ([`listed_title`]); otherwise
+/// up to [`MAX_TITLE_LINES`] lines that do not end a sentence
+/// ([`unlisted_title_lines`]). With no author line above, the author lines
+/// under the source line ([`authors_below`]).
 fn find_head(items: &[Item<'_>], floor: usize, source: usize, toc: &Toc) -> Head {
     // The text lines above the source line, nearest first, footers skipped.
     let above: Vec<usize> = (floor..source)
@@ -497,7 +499,43 @@ fn find_head(items: &[Item<'_>], floor: usize, source: usize, toc: &Toc) -> Head
         .take(MAX_AUTHOR_LINES)
         .take_while(|&&i| is_author(items[i].text))
         .count();
-    let chosen = (0..=author_run).rev().find_map(|j| {
+    let (j, t) = listed_title(items, &above, author_run, toc).unwrap_or_else(|| {
+        let rest = &above[author_run.min(above.len())..];
+        (author_run, unlisted_title_lines(items, rest))
+    });
+    let mut authors: Vec<usize> = above[..j].to_vec();
+    authors.reverse();
+    let mut title: Vec<usize> = above[j..j + t].to_vec();
+    title.reverse();
+    let mut end = source + 1;
+    if authors.is_empty()
+        && let Some((below, after)) = authors_below(items, source)
+    {
+        authors = below;
+        end = after;
+    }
+    Head {
+        title,
+        authors,
+        source: Some(source),
+        end,
+    }
+}
+
+/// The title the table of contents lists among `above` (the text lines
+/// above a source line, item indices, nearest first, whose first
+/// `author_run` may be author lines): `(j, t)` when the title is the `t`
+/// lines `above[j..j + t]`, with the author lines `above[..j]` under it.
+/// The most author lines win, then the longest title (at most
+/// [`MAX_TITLE_LINES`] lines, all on one page). `None` when the contents
+/// list none.
+fn listed_title(
+    items: &[Item<'_>],
+    above: &[usize],
+    author_run: usize,
+    toc: &Toc,
+) -> Option<(usize, usize)> {
+    (0..=author_run).rev().find_map(|j| {
         (1..=MAX_TITLE_LINES)
             .rev()
             .filter(|&t| j + t <= above.len() && one_page(items, &above[j..j + t]))
@@ -507,47 +545,39 @@ fn find_head(items: &[Item<'_>], floor: usize, source: usize, toc: &Toc) -> Head
                 toc.lists(&compact_of(items, &lines))
             })
             .map(|t| (j, t))
-    });
-    let (j, t) = chosen.unwrap_or_else(|| {
-        let rest = &above[author_run.min(above.len())..];
-        let t = rest
-            .iter()
-            .take(MAX_TITLE_LINES)
-            .enumerate()
-            .take_while(|&(k, &i)| {
-                k == 0 || may_be_title(items[i].text) && items[i].page == items[rest[0]].page
-            })
-            .count();
-        (author_run, t)
-    });
-    let mut authors: Vec<usize> = above[..j].to_vec();
-    authors.reverse();
-    let mut title: Vec<usize> = above[j..j + t].to_vec();
-    title.reverse();
-    let mut end = source + 1;
-    if authors.is_empty() {
-        // An author line set under the source line: short name lines
-        // before the body (never the last lines of the file).
-        let below: Vec<usize> = (source + 1..items.len())
-            .filter(|&i| items[i].kind != Kind::Footer)
-            .take(MAX_AUTHOR_LINES + 1)
-            .collect();
-        let n = below
-            .iter()
-            .take(MAX_AUTHOR_LINES)
-            .take_while(|&&i| items[i].kind == Kind::Text && is_author(items[i].text))
-            .count();
-        if n > 0 && n < below.len() {
-            authors = below[..n].to_vec();
-            end = below[n - 1] + 1;
-        }
-    }
-    Head {
-        title,
-        authors,
-        source: Some(source),
-        end,
-    }
+    })
+}
+
+/// How many lines of `rest` (the text lines above an author line, item
+/// indices, nearest first) are a title the contents do not list: the
+/// nearest line (the title's last), and above it, up to
+/// [`MAX_TITLE_LINES`] lines in all, lines of its page that may still be
+/// title ([`may_be_title`]). 0 when `rest` is empty.
+fn unlisted_title_lines(items: &[Item<'_>], rest: &[usize]) -> usize {
+    rest.iter()
+        .take(MAX_TITLE_LINES)
+        .enumerate()
+        .take_while(|&(k, &i)| {
+            k == 0 || may_be_title(items[i].text) && items[i].page == items[rest[0]].page
+        })
+        .count()
+}
+
+/// An author line set under source line `source`: up to
+/// [`MAX_AUTHOR_LINES`] short name lines ([`is_author`]) before the body,
+/// footers skipped (never the last lines of the file). Gives the author
+/// lines (item indices) and the first item after them, or `None`.
+fn authors_below(items: &[Item<'_>], source: usize) -> Option<(Vec<usize>, usize)> {
+    let below: Vec<usize> = (source + 1..items.len())
+        .filter(|&i| items[i].kind != Kind::Footer)
+        .take(MAX_AUTHOR_LINES + 1)
+        .collect();
+    let n = below
+        .iter()
+        .take(MAX_AUTHOR_LINES)
+        .take_while(|&&i| items[i].kind == Kind::Text && is_author(items[i].text))
+        .count();
+    (n > 0 && n < below.len()).then(|| (below[..n].to_vec(), below[n - 1] + 1))
 }
 
 /// The heads of articles printed without a source line, found by their
@@ -558,68 +588,103 @@ fn contents_heads(items: &[Item<'_>], heads: &[Head]) -> Vec<Head> {
     let Some(first) = heads.first().map(Head::start) else {
         return Vec::new();
     };
-    let headed: rustc_hash::FxHashSet<String> =
-        heads.iter().map(|h| compact_of(items, &h.title)).collect();
-    let mut wanted: rustc_hash::FxHashSet<String> = items[..first]
-        .iter()
-        .filter(|i| i.kind == Kind::Text)
-        .map(|i| toc_title(i.text))
-        .filter(|t| more_chars(t, MIN_CONTENTS_TITLE_CHARS) && !headed.contains(t))
-        .collect();
-    let mut in_head = vec![false; items.len()];
-    for h in heads {
-        in_head[h.start()..h.end].iter_mut().for_each(|x| *x = true);
-    }
+    let mut wanted = unheaded_titles(items, heads, first);
+    let in_head = head_mask(items.len(), heads);
     let mut found = Vec::new();
     let mut i = first;
     let mut after_end = true;
     while i < items.len() && !wanted.is_empty() {
-        let item = &items[i];
         if in_head[i] {
             after_end = true;
             i += 1;
             continue;
         }
-        if item.kind != Kind::Text {
+        if items[i].kind != Kind::Text {
             i += 1;
             continue;
         }
         let title = after_end
-            .then(|| {
-                (1..=MAX_TITLE_LINES).rev().find(|&t| {
-                    let lines: Vec<usize> = (i..(i + t).min(items.len())).collect();
-                    lines.len() == t
-                        && lines
-                            .iter()
-                            .all(|&k| items[k].kind == Kind::Text && !in_head[k])
-                        && one_page(items, &lines)
-                        && wanted.contains(&compact_of(items, &lines))
-                })
-            })
+            .then(|| contents_title_at(items, i, &in_head, &wanted))
             .flatten();
         let Some(t) = title else {
-            after_end = ends_sentence(item.text);
+            after_end = ends_sentence(items[i].text);
             i += 1;
             continue;
         };
-        let lines: Vec<usize> = (i..i + t).collect();
-        wanted.remove(&compact_of(items, &lines));
-        let authors: Vec<usize> = (i + t..items.len())
-            .filter(|&k| items[k].kind != Kind::Footer)
-            .take(MAX_AUTHOR_LINES)
-            .take_while(|&k| items[k].kind == Kind::Text && is_author(items[k].text))
-            .collect();
-        let end = authors.last().map_or(i + t, |&a| a + 1);
-        found.push(Head {
-            title: lines,
-            authors,
-            source: None,
-            end,
-        });
-        i = end;
+        let head = titled_head(items, i..i + t);
+        wanted.remove(&compact_of(items, &head.title));
+        i = head.end;
         after_end = true;
+        found.push(head);
     }
     found
+}
+
+/// The titles (compacted) the contents, the items before `first`, list
+/// and none of `heads` has, of at least [`MIN_CONTENTS_TITLE_CHARS`]
+/// chars.
+fn unheaded_titles(
+    items: &[Item<'_>],
+    heads: &[Head],
+    first: usize,
+) -> rustc_hash::FxHashSet<String> {
+    let headed: rustc_hash::FxHashSet<String> =
+        heads.iter().map(|h| compact_of(items, &h.title)).collect();
+    items[..first]
+        .iter()
+        .filter(|i| i.kind == Kind::Text)
+        .map(|i| toc_title(i.text))
+        .filter(|t| more_chars(t, MIN_CONTENTS_TITLE_CHARS) && !headed.contains(t))
+        .collect()
+}
+
+/// For each of `len` items, whether it lies in one of `heads` (from its
+/// start to its end).
+fn head_mask(len: usize, heads: &[Head]) -> Vec<bool> {
+    let mut in_head = vec![false; len];
+    for h in heads {
+        in_head[h.start()..h.end].iter_mut().for_each(|x| *x = true);
+    }
+    in_head
+}
+
+/// How many lines, from item `i` on, make one of the `wanted` titles: the
+/// most of one to [`MAX_TITLE_LINES`] text lines of one page, none in a
+/// head (`in_head`), whose compacted text is wanted. `None` when no run
+/// of lines is.
+fn contents_title_at(
+    items: &[Item<'_>],
+    i: usize,
+    in_head: &[bool],
+    wanted: &rustc_hash::FxHashSet<String>,
+) -> Option<usize> {
+    (1..=MAX_TITLE_LINES).rev().find(|&t| {
+        let lines: Vec<usize> = (i..(i + t).min(items.len())).collect();
+        lines.len() == t
+            && lines
+                .iter()
+                .all(|&k| items[k].kind == Kind::Text && !in_head[k])
+            && one_page(items, &lines)
+            && wanted.contains(&compact_of(items, &lines))
+    })
+}
+
+/// The head of an article with no source line, whose title is on the
+/// items `title`: the title and up to [`MAX_AUTHOR_LINES`] author lines
+/// under it (footers skipped); it ends after them.
+fn titled_head(items: &[Item<'_>], title: std::ops::Range<usize>) -> Head {
+    let authors: Vec<usize> = (title.end..items.len())
+        .filter(|&k| items[k].kind != Kind::Footer)
+        .take(MAX_AUTHOR_LINES)
+        .take_while(|&k| items[k].kind == Kind::Text && is_author(items[k].text))
+        .collect();
+    let end = authors.last().map_or(title.end, |&a| a + 1);
+    Head {
+        title: title.collect(),
+        authors,
+        source: None,
+        end,
+    }
 }
 
 /// True when `text` has at least `n` chars.
@@ -700,6 +765,17 @@ fn may_be_title(line: &str) -> bool {
 /// or a line break separates two parts, and two parts of one char each
 /// are one name.
 pub(super) fn author_names(lines: &[&str]) -> Option<String> {
+    let mut parts = name_parts(lines);
+    drop_label(&mut parts);
+    drop_roles(&mut parts);
+    let names = join_single_chars(&parts);
+    (!names.is_empty()).then(|| names.join(" "))
+}
+
+/// The parts of an author line's `lines`, letter-spacing taken out: a gap
+/// of two spaces or more (an ideographic space counts two) or a line
+/// break ends a part; single spaces are dropped.
+fn name_parts(lines: &[&str]) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     for line in lines {
         let mut part = String::new();
@@ -723,17 +799,27 @@ pub(super) fn author_names(lines: &[&str]) -> Option<String> {
             parts.push(part);
         }
     }
-    // A label (`作者：`), then role words, alone or at the start of the
-    // first part.
+    parts
+}
+
+/// Takes a label (`作者：`) off the first part, and the part with it when
+/// nothing else was in it.
+fn drop_label(parts: &mut Vec<String>) {
     if let Some(first) = parts.first_mut() {
         *first = strip_label(first).to_owned();
         if first.is_empty() {
             parts.remove(0);
         }
     }
+}
+
+/// Drops the role words ([`ROLES`]) opening the parts: a role spaced out
+/// over the first parts (`本报` / `记者`), or one at the start of the first
+/// part (`本报记者林晓`).
+fn drop_roles(parts: &mut Vec<String>) {
     let mut joined_front = String::new();
     let mut taken = 0;
-    for p in &parts {
+    for p in parts.iter() {
         if ROLES
             .iter()
             .any(|r| r.starts_with(joined_front.as_str()) && r.len() > joined_front.len())
@@ -756,6 +842,12 @@ pub(super) fn author_names(lines: &[&str]) -> Option<String> {
             parts.remove(0);
         }
     }
+}
+
+/// The names the parts make: two parts of one char each in a row are
+/// one name (a two-char name the font spaced out), any other part is a
+/// name of its own.
+fn join_single_chars(parts: &[String]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut k = 0;
     while k < parts.len() {
@@ -768,26 +860,62 @@ pub(super) fn author_names(lines: &[&str]) -> Option<String> {
             k += 1;
         }
     }
-    (!names.is_empty()).then(|| names.join(" "))
+    names
 }
 
 /// The edition: pages with their furniture, each article on the page its
 /// head starts on.
 fn assemble(text: &str, items: &[Item<'_>], heads: &mut [Head]) -> Edition {
-    let page_count = split_at_byte(text, 0x0C).count();
-    let mut pages: Vec<Page> = (0..page_count)
-        .map(|n| Page {
-            number: u32::try_from(n + 1).unwrap_or(u32::MAX),
-            ..Page::default()
-        })
-        .collect();
+    let mut pages = blank_pages(text);
     let first_head = heads.first().map_or(items.len(), Head::start);
     for item in &items[..first_head] {
         pages[item.page].furniture.push(item.text.to_owned());
     }
-    // Body lines of every article, to find the measure.
+    let bodies = article_bodies(items, heads);
+    let measure = body_measure(items, &bodies);
+    let mut edition = Edition::default();
+    for (k, head) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(items.len(), Head::start);
+        for item in &items[head.start()..end] {
+            if item.kind == Kind::Footer {
+                pages[item.page].furniture.push(item.text.to_owned());
+            }
+        }
+        if edition.title.is_none()
+            && let Some(s) = head.source.and_then(|s| source(items[s].text))
+        {
+            edition.title = Some(s.paper);
+            edition.date = Some(s.date);
+        }
+        let article = article(items, head, &bodies[k], measure);
+        pages[items[head.start()].page].articles.push(article);
+    }
+    label_pages(&mut pages);
+    drop_blank_last_pages(&mut pages);
+    edition.pages = pages;
+    super::number_repeated_ids(&mut edition);
+    edition
+}
+
+/// One empty page, numbered from 1, for each form-feed-separated page of
+/// `text`.
+fn blank_pages(text: &str) -> Vec<Page> {
+    let page_count = split_at_byte(text, 0x0C).count();
+    (0..page_count)
+        .map(|n| Page {
+            number: u32::try_from(n + 1).unwrap_or(u32::MAX),
+            ..Page::default()
+        })
+        .collect()
+}
+
+/// The body lines (item indices) of each head's article: the items from
+/// the head's end to the next head's start, footers left out. A piece of
+/// the author line the extractor put after a footer ([`is_stray_author`])
+/// is moved to the head's authors instead.
+fn article_bodies(items: &[Item<'_>], heads: &mut [Head]) -> Vec<Vec<usize>> {
     let starts: Vec<usize> = heads.iter().map(Head::start).collect();
-    let bodies: Vec<Vec<usize>> = heads
+    heads
         .iter_mut()
         .enumerate()
         .map(|(k, h)| {
@@ -803,58 +931,55 @@ fn assemble(text: &str, items: &[Item<'_>], heads: &mut [Head]) -> Edition {
                 })
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// The [`measure`] (half-units) of all the articles' body lines, despaced.
+fn body_measure(items: &[Item<'_>], bodies: &[Vec<usize>]) -> usize {
     let despaced_bodies: Vec<Cow<'_, str>> = bodies
         .iter()
         .flatten()
         .map(|&i| despaced(items[i].text))
         .collect();
-    let measure = measure(despaced_bodies.iter().map(AsRef::as_ref));
-    let mut edition = Edition::default();
-    for (k, head) in heads.iter().enumerate() {
-        let end = heads.get(k + 1).map_or(items.len(), Head::start);
-        for i in head.start()..end {
-            if items[i].kind == Kind::Footer {
-                pages[items[i].page]
-                    .furniture
-                    .push(items[i].text.to_owned());
-            }
-        }
-        let (captions, body) = split_box(items, &bodies[k], measure);
-        let lines: Vec<Cow<'_, str>> = body.iter().map(|&i| despaced(items[i].text)).collect();
-        let lines: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-        let paragraphs = paragraphs(&lines, measure);
-        let title: Vec<String> = head
-            .title
-            .iter()
-            .map(|&i| items[i].text.to_owned())
-            .collect();
-        let author_lines: Vec<&str> = head.authors.iter().map(|&i| items[i].text).collect();
-        let source_line = head.source.map(|s| items[s].text);
-        let printed: Vec<&str> = author_lines.iter().copied().chain(source_line).collect();
-        let headline = Headline {
-            title,
-            ..Headline::default()
-        };
-        if edition.title.is_none()
-            && let Some(s) = source_line.and_then(source)
-        {
-            edition.title = Some(s.paper);
-            edition.date = Some(s.date);
-        }
-        let article = Article {
-            id: ArticleId::derive(&headline, &paragraphs),
-            headline,
-            dateline: None,
-            byline: author_names(&author_lines),
-            byline_printed: (!printed.is_empty()).then(|| printed.join(" ")),
-            paragraphs,
-            captions,
-            source: source_line.map(str::to_owned),
-        };
-        pages[items[head.start()].page].articles.push(article);
+    measure(despaced_bodies.iter().map(AsRef::as_ref))
+}
+
+/// The article of `head` and its `body` lines (item indices): the title,
+/// the names of its author lines as the byline, the author and source
+/// lines as printed, a highlights box as captions, and the rest of the
+/// body in paragraphs by `measure` (half-units).
+fn article(items: &[Item<'_>], head: &Head, body: &[usize], measure: usize) -> Article {
+    let (captions, body) = split_box(items, body, measure);
+    let lines: Vec<Cow<'_, str>> = body.iter().map(|&i| despaced(items[i].text)).collect();
+    let lines: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
+    let paragraphs = paragraphs(&lines, measure);
+    let title: Vec<String> = head
+        .title
+        .iter()
+        .map(|&i| items[i].text.to_owned())
+        .collect();
+    let author_lines: Vec<&str> = head.authors.iter().map(|&i| items[i].text).collect();
+    let source_line = head.source.map(|s| items[s].text);
+    let printed: Vec<&str> = author_lines.iter().copied().chain(source_line).collect();
+    let headline = Headline {
+        title,
+        ..Headline::default()
+    };
+    Article {
+        id: ArticleId::derive(&headline, &paragraphs),
+        headline,
+        dateline: None,
+        byline: author_names(&author_lines),
+        byline_printed: (!printed.is_empty()).then(|| printed.join(" ")),
+        paragraphs,
+        captions,
+        source: source_line.map(str::to_owned),
     }
-    for page in &mut pages {
+}
+
+/// Labels each page by its last footer, compacted (`第30页`).
+fn label_pages(pages: &mut [Page]) {
+    for page in pages {
         page.label = page
             .furniture
             .iter()
@@ -862,6 +987,11 @@ fn assemble(text: &str, items: &[Item<'_>], heads: &mut [Head]) -> Edition {
             .find(|f| is_footer(f))
             .map(|f| f.chars().filter(|c| !c.is_whitespace()).collect());
     }
+}
+
+/// Drops the empty pages at the end (a form feed ending the file opens
+/// no page), keeping at least one page.
+fn drop_blank_last_pages(pages: &mut Vec<Page>) {
     while pages.len() > 1
         && pages
             .last()
@@ -869,9 +999,6 @@ fn assemble(text: &str, items: &[Item<'_>], heads: &mut [Head]) -> Edition {
     {
         pages.pop();
     }
-    edition.pages = pages;
-    super::number_repeated_ids(&mut edition);
-    edition
 }
 
 /// True when item `i` is a piece of `head`'s author line that the

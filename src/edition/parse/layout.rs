@@ -106,7 +106,7 @@ const SENTENCE_ENDS: &[char] = &['。', '！', '？', '）', '」', '”', '.', 
 const MAX_DEPTH: usize = 48;
 
 /// Share of a region's rows that must hold a gap at a position for it to
-/// be taken as a body-line gutter (step 3), in percent, and the least
+/// be taken as a body-line gutter (step 4), in percent, and the least
 /// count of such rows.
 const GUTTER_ROWS_PERCENT: usize = 25;
 const GUTTER_ROWS_MIN: usize = 2;
@@ -208,62 +208,119 @@ fn cut_region<'a>(
     column: bool,
     blocks: &mut Vec<Vec<Line<'a>>>,
 ) {
-    let filled = |r: usize| runs_in(grid, r, &x).next().is_some();
-    let Some(top) = rows.clone().find(|&r| filled(r)) else {
+    let Some(rows) = text_rows(grid, rows, &x) else {
         return;
     };
-    let bottom = rows.clone().rev().find(|&r| filled(r)).map_or(top, |r| r) + 1;
-    let rows = top..bottom;
-    if depth >= MAX_DEPTH || rows.len() == 1 && runs_in(grid, top, &x).nth(1).is_none() {
+    if depth >= MAX_DEPTH || rows.len() == 1 && runs_in(grid, rows.start, &x).nth(1).is_none() {
         blocks.push(read_rows(grid, rows, &x));
         return;
     }
     // 0. Bands of the page: a gap of blank rows under columns of text.
     let stacked = page_bands(grid, rows.clone(), &x);
     if stacked.len() > 1 {
-        for band in stacked {
-            cut(grid, band, x.clone(), depth + 1, blocks);
-        }
+        cut_bands(grid, stacked, &x, depth, blocks);
         return;
     }
-    // 1. Gutters through every row: strips. Strips that share their
-    //    breaks are the columns of one stack of articles; stacks are read
-    //    left to right.
+    // 1. Gutters through every row: strips.
     let strips = strips(grid, rows.clone(), &x);
     if strips.len() > 1 {
-        let stacks = stacks(grid, rows.clone(), &strips);
-        if stacks.len() > 1 {
-            read_stacks(grid, rows, &stacks, depth, blocks);
-            return;
-        }
-        let parts: Vec<Range<usize>> = {
-            // 2. One stack: its breaks cut it into bands, top to bottom;
-            //    a band is read column by column.
-            let bands = breaks(grid, rows.clone(), &x);
-            if bands.len() > 1 {
-                for band in bands {
-                    cut(grid, band, x.clone(), depth + 1, blocks);
-                }
-                return;
-            }
-            let mut strips = strips;
-            // A headline set right of its body: read before it.
-            if headline_strip(grid, rows.clone(), &strips) {
-                strips.rotate_right(1);
-            }
-            strips
-        };
-        for part in parts {
-            cut_region(grid, rows.clone(), part, depth + 1, true, blocks);
-        }
+        read_strips(grid, rows, &x, strips, depth, blocks);
         return;
     }
-    // 3. One column: gaps cut it into bands, top to bottom. A gap is
-    //    [`COLUMN_GAP_ROWS`] blank rows or more, or a row blank across the
-    //    page; fewer rows blank only here are rows the extractor gave to
-    //    text elsewhere (stacks set on other line pitches), and are
-    //    skipped.
-    let mut gaps: Vec<Range<usize>> = Vec::new();
+    // 3. One column: gaps cut it into bands, top to bottom.
+    if !column {
+        let gapped = column_bands(grid, rows.clone(), &x);
+        if gapped.len() > 1 {
+            cut_bands(grid, gapped, &x, depth, blocks);
+            return;
+        }
+    }
+    // 4. Spanning lines over the body lines' gutters.
+    let bands = bands(grid, rows.clone(), &x);
+    if bands.len() > 1 {
+        cut_bands(grid, bands, &x, depth, blocks);
+        return;
+    }
+    blocks.push(read_rows(grid, rows, &x));
+}
+
+/// The rows of `rows` from the first to the last that hold text in `x`;
+/// `None` when none does.
+fn text_rows(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Option<Range<usize>> {
+    let filled = |r: usize| runs_in(grid, r, x).next().is_some();
+    let top = rows.clone().find(|&r| filled(r))?;
+    let bottom = rows.rev().find(|&r| filled(r)).map_or(top, |r| r) + 1;
+    Some(top..bottom)
+}
+
+/// Reads `bands` of the region's strip `x` one after another, top to
+/// bottom, each cut one level deeper than `depth`.
+fn cut_bands<'a>(
+    grid: &Grid<'a>,
+    bands: Vec<Range<usize>>,
+    x: &Range<usize>,
+    depth: usize,
+    blocks: &mut Vec<Vec<Line<'a>>>,
+) {
+    for band in bands {
+        cut(grid, band, x.clone(), depth + 1, blocks);
+    }
+}
+
+/// Reads a region the gutters split into `strips` (step 1 of the module
+/// doc): strips that share their breaks are the columns of one stack of
+/// articles, and stacks are read left to right ([`read_stacks`]); one
+/// stack is read by [`read_stack`].
+fn read_strips<'a>(
+    grid: &Grid<'a>,
+    rows: Range<usize>,
+    x: &Range<usize>,
+    strips: Vec<Range<usize>>,
+    depth: usize,
+    blocks: &mut Vec<Vec<Line<'a>>>,
+) {
+    let stacks = stacks(grid, rows.clone(), &strips);
+    if stacks.len() > 1 {
+        read_stacks(grid, rows, &stacks, depth, blocks);
+    } else {
+        read_stack(grid, rows, x, strips, depth, blocks);
+    }
+}
+
+/// Reads one stack of articles, whose columns are `strips` (step 2 of the
+/// module doc): its breaks cut it into bands, top to bottom; with no
+/// break, it is read column by column, a headline set right of its body
+/// ([`headline_strip`]) first.
+fn read_stack<'a>(
+    grid: &Grid<'a>,
+    rows: Range<usize>,
+    x: &Range<usize>,
+    mut strips: Vec<Range<usize>>,
+    depth: usize,
+    blocks: &mut Vec<Vec<Line<'a>>>,
+) {
+    let bands = breaks(grid, rows.clone(), x);
+    if bands.len() > 1 {
+        cut_bands(grid, bands, x, depth, blocks);
+        return;
+    }
+    if headline_strip(grid, rows.clone(), &strips) {
+        strips.rotate_right(1);
+    }
+    for part in strips {
+        cut_region(grid, rows.clone(), part, depth + 1, true, blocks);
+    }
+}
+
+/// Bands of one column (step 3 of the module doc), top to bottom: cut at
+/// each gap of [`COLUMN_GAP_ROWS`] blank rows or more, or of rows one of
+/// which is blank across the page. Fewer rows blank only here are rows
+/// the extractor gave to text elsewhere (stacks set on other line
+/// pitches), and are skipped. One band when there is no such gap.
+/// `rows` must start and end with a row of text in `x`.
+fn column_bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
+    let filled = |r: usize| runs_in(grid, r, x).next().is_some();
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = rows.start;
     let mut r = rows.start;
     while r < rows.end {
@@ -275,27 +332,13 @@ fn cut_region<'a>(
         while r < rows.end && !filled(r) {
             r += 1;
         }
-        if !column && (r - gap >= COLUMN_GAP_ROWS || (gap..r).any(|g| grid.rows[g].is_empty())) {
-            gaps.push(start..gap);
+        if r - gap >= COLUMN_GAP_ROWS || (gap..r).any(|g| grid.rows[g].is_empty()) {
+            out.push(start..gap);
             start = r;
         }
     }
-    if !gaps.is_empty() {
-        gaps.push(start..rows.end);
-        for band in gaps {
-            cut(grid, band, x.clone(), depth + 1, blocks);
-        }
-        return;
-    }
-    // 4. Spanning lines over the body lines' gutters.
-    let bands = bands(grid, rows.clone(), &x);
-    if bands.len() > 1 {
-        for band in bands {
-            cut(grid, band, x.clone(), depth + 1, blocks);
-        }
-        return;
-    }
-    blocks.push(read_rows(grid, rows, &x));
+    out.push(start..rows.end);
+    out
 }
 
 /// True when the last of a band's strips holds a headline set right of
@@ -611,11 +654,24 @@ fn strips(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<us
     out
 }
 
-/// Bands of `rows` (step 3 of the module doc): a new band at each group of
+/// Bands of `rows` (step 4 of the module doc): a new band at each group of
 /// rows that span a body-line gutter. One band when there is nothing to
 /// cut.
 fn bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usize>> {
-    // How many rows hold a gap between runs at each position.
+    let (base, between) = gap_rows(grid, rows.clone(), x);
+    let need = (rows.len() * GUTTER_ROWS_PERCENT / 100).max(GUTTER_ROWS_MIN);
+    let cores = gutter_cores(&between, base, need);
+    if cores.is_empty() {
+        return vec![rows];
+    }
+    spanning_bands(grid, rows, x, &cores)
+}
+
+/// How many rows of `rows` hold a gap (of at least the grid's least gap)
+/// between two runs in `x`, at each position: gives the leftmost position
+/// a run in `x` starts at, and the counts from there to the right end of
+/// the rightmost run.
+fn gap_rows(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> (usize, Vec<usize>) {
     let base = rows
         .clone()
         .filter_map(|r| runs_in(grid, r, x).next())
@@ -629,7 +685,7 @@ fn bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usi
         .unwrap_or(base)
         - base;
     let mut between = vec![0usize; width];
-    for r in rows.clone() {
+    for r in rows {
         let row: Vec<&Run> = runs_in(grid, r, x).collect();
         for pair in row.windows(2) {
             if pair[1].at >= pair[0].end + grid.min_gap {
@@ -639,17 +695,23 @@ fn bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usi
             }
         }
     }
-    let need = (rows.len() * GUTTER_ROWS_PERCENT / 100).max(GUTTER_ROWS_MIN);
-    // Each gutter's core: where the most rows have a gap.
+    (base, between)
+}
+
+/// The cores of the body lines' gutters, positions left to right: in
+/// each run of positions where at least `need` rows have a gap, the
+/// positions where the most rows have one. `between` counts the rows with
+/// a gap at each position from `base` on ([`gap_rows`]).
+fn gutter_cores(between: &[usize], base: usize, need: usize) -> Vec<Range<usize>> {
     let mut cores: Vec<Range<usize>> = Vec::new();
     let mut p = 0;
-    while p < width {
+    while p < between.len() {
         if between[p] < need {
             p += 1;
             continue;
         }
         let mut q = p;
-        while q < width && between[q] >= need {
+        while q < between.len() && between[q] >= need {
             q += 1;
         }
         let most = between[p..q].iter().copied().max().unwrap_or(0);
@@ -658,9 +720,19 @@ fn bands(grid: &Grid<'_>, rows: Range<usize>, x: &Range<usize>) -> Vec<Range<usi
         cores.push(base + lo..base + hi);
         p = q;
     }
-    if cores.is_empty() {
-        return vec![rows];
-    }
+    cores
+}
+
+/// Cuts `rows` into bands at the gutter `cores` (positions): a band starts
+/// at each row that spans a gutter (a run of text over it) where the row
+/// before spans other gutters. A single band that opens with spanning
+/// rows is cut after them: the headline, then the columns it spans.
+fn spanning_bands(
+    grid: &Grid<'_>,
+    rows: Range<usize>,
+    x: &Range<usize>,
+    cores: &[Range<usize>],
+) -> Vec<Range<usize>> {
     // Which gutters each row spans.
     let spans = |r: usize| -> Vec<bool> {
         cores

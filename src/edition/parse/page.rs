@@ -110,24 +110,8 @@ impl<'a> PageLines<'a> {
         english: bool,
         earlier: Option<Measure>,
     ) -> Self {
-        let mut lines = lines::split_lines(page, despaced);
-        for l in &mut lines {
-            l.opens = credits::opens_article(l.text);
-            l.subhead = credits::is_subhead(l.text);
-        }
-        mark_broken_datelines(&mut lines);
-        for l in &mut lines {
-            l.candidate = super::headline::candidate(l.text, l.opens, l.subhead);
-        }
-        let mut roles: Vec<Role> = if english {
-            english_roles(&lines)
-        } else {
-            lines.iter().map(|l| classify(l.text)).collect()
-        };
-        mark_sections(&lines, &mut roles);
-        mark_broken_captions(&lines, &mut roles);
-        mark_photo_titles(&lines, &mut roles);
-        extend_notes(&lines, &mut roles);
+        let lines = shaped_lines(page, despaced);
+        let roles = line_roles(&lines, english);
         let mut widths: Vec<usize> = Vec::with_capacity(lines.len());
         widths.extend(
             lines
@@ -137,32 +121,9 @@ impl<'a> PageLines<'a> {
                 .map(|(l, _)| l.width),
         );
         let own = columns::page_measure(&widths);
-        let body_measures = columns::measure(&widths, own.or(earlier));
-        let mut measures = Vec::with_capacity(lines.len());
-        let mut k = 0;
-        let fallback = Measure {
-            full: 0,
-            columnar: false,
-        };
-        for role in &roles {
-            let m = body_measures
-                .get(k.min(body_measures.len().saturating_sub(1)))
-                .copied()
-                .unwrap_or(fallback);
-            measures.push(LineMeasure::from(m));
-            if *role == Role::Body {
-                k += 1;
-            }
-        }
-        let half = widths.len() / 2;
-        let median_width = if widths.is_empty() {
-            0
-        } else {
-            *widths.select_nth_unstable(half).1
-        };
-        let body = || lines.iter().zip(&roles).filter(|(_, r)| **r == Role::Body);
-        let indents = body().filter(|(l, _)| l.indent).count();
-        let indented = indents >= 2 && indents < body().count();
+        let measures = line_measures(&roles, &columns::measure(&widths, own.or(earlier)));
+        let median_width = median(&mut widths);
+        let indented = is_indented(&lines, &roles);
         PageLines {
             lines,
             roles,
@@ -211,6 +172,82 @@ impl<'a> PageLines<'a> {
     pub(crate) fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| matches!(self.roles[j], Role::Body | Role::Headline))
     }
+}
+
+/// The page's non-blank lines ([`lines::split_lines`]), each marked by
+/// its own shape: whether it opens an article (a dateline, also one the
+/// column broke off: [`mark_broken_datelines`]), is a subhead, or may be
+/// a headline line.
+fn shaped_lines<'a>(page: &'a str, despaced: &'a lines::Despaced) -> Vec<Line<'a>> {
+    let mut lines = lines::split_lines(page, despaced);
+    for l in &mut lines {
+        l.opens = credits::opens_article(l.text);
+        l.subhead = credits::is_subhead(l.text);
+    }
+    mark_broken_datelines(&mut lines);
+    for l in &mut lines {
+        l.candidate = super::headline::candidate(l.text, l.opens, l.subhead);
+    }
+    lines
+}
+
+/// The role of each line before headlines are marked: by the line's own
+/// shape (the English OCR rules when `english`), then by its neighbours
+/// (section names, captions broken over lines, photo titles, notes).
+fn line_roles(lines: &[Line], english: bool) -> Vec<Role> {
+    let mut roles: Vec<Role> = if english {
+        english_roles(lines)
+    } else {
+        lines.iter().map(|l| classify(l.text)).collect()
+    };
+    mark_sections(lines, &mut roles);
+    mark_broken_captions(lines, &mut roles);
+    mark_photo_titles(lines, &mut roles);
+    extend_notes(lines, &mut roles);
+    roles
+}
+
+/// The column measure at each line, from `body_measures` (one per body
+/// line, in order, [`columns::measure`]): a body line's own, and for any
+/// other line the next body line's (the last one's after the last body
+/// line; no measure, 0 half-units, on a page without body lines).
+fn line_measures(roles: &[Role], body_measures: &[Measure]) -> Vec<LineMeasure> {
+    let mut measures = Vec::with_capacity(roles.len());
+    let mut k = 0;
+    let fallback = Measure {
+        full: 0,
+        columnar: false,
+    };
+    for role in roles {
+        let m = body_measures
+            .get(k.min(body_measures.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(fallback);
+        measures.push(LineMeasure::from(m));
+        if *role == Role::Body {
+            k += 1;
+        }
+    }
+    measures
+}
+
+/// The median of `widths` (half-units; the upper one of an even count),
+/// 0 when there are none. Reorders `widths`.
+fn median(widths: &mut [usize]) -> usize {
+    let half = widths.len() / 2;
+    if widths.is_empty() {
+        0
+    } else {
+        *widths.select_nth_unstable(half).1
+    }
+}
+
+/// True when the page marks paragraphs by indenting their first line: at
+/// least two body lines are indented and at least one is not.
+fn is_indented(lines: &[Line], roles: &[Role]) -> bool {
+    let body = || lines.iter().zip(roles).filter(|(_, r)| **r == Role::Body);
+    let indents = body().filter(|(l, _)| l.indent).count();
+    indents >= 2 && indents < body().count()
 }
 
 fn english_roles(lines: &[Line]) -> Vec<Role> {

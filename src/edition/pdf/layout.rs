@@ -150,16 +150,104 @@ fn page(glyph_page: &GlyphPage, number: u32) -> (Page, Vec<Draft>) {
         page.furniture = lines.into_iter().map(|l| l.text).collect();
         return (page, Vec::new());
     };
-    let width = column_width(&lines, body);
-    let mut roles: Vec<Role> = lines.iter().map(|l| role(l, body, width)).collect();
-    mark_furniture(&lines, &mut roles, body);
-    let columns = columns(&lines, &roles);
-    let pitch = pitch(&lines, &roles, body);
-    let blocks = blocks(&lines, &roles, &columns, pitch);
-    let groups = groups(&lines, &roles);
-    let owners = owners(&blocks, &groups, &columns, pitch);
-    let mut used = vec![false; lines.len()];
-    // Articles: blocks by owner, in first-block order.
+    let geometry = Geometry::new(lines, body);
+    let owners = owners(
+        &geometry.blocks,
+        &geometry.groups,
+        &geometry.columns,
+        geometry.pitch,
+    );
+    let mut used = vec![false; geometry.lines.len()];
+    let drafts = articles(&geometry.blocks, &owners)
+        .into_iter()
+        .map(|(owner, list)| geometry.draft(owner, &list, &mut used))
+        .collect();
+    page.furniture = geometry
+        .lines
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(l, _)| l.text.clone())
+        .collect();
+    (page, drafts)
+}
+
+/// One page's lines and what their geometry makes of them (steps 1 to 3
+/// of the module doc). Sizes and positions in PDF points.
+struct Geometry {
+    lines: Vec<Line>,
+    /// The body size.
+    body: f32,
+    /// The usual distance between two body lines of a column.
+    pitch: f32,
+    /// The columns: x-ranges of overlapping body lines, left to right.
+    columns: Vec<(f32, f32)>,
+    /// Body lines as blocks, per column.
+    blocks: Vec<Block>,
+    /// Headline lines stacked into groups.
+    groups: Vec<Group>,
+}
+
+impl Geometry {
+    /// The roles of `lines`, whose body size is `body`, and the columns,
+    /// line pitch, blocks and headline groups they make.
+    fn new(lines: Vec<Line>, body: f32) -> Self {
+        let width = column_width(&lines, body);
+        let mut roles: Vec<Role> = lines.iter().map(|l| role(l, body, width)).collect();
+        mark_furniture(&lines, &mut roles, body);
+        let columns = columns(&lines, &roles);
+        let pitch = pitch(&lines, &roles, body);
+        let blocks = blocks(&lines, &roles, &columns, pitch);
+        let groups = groups(&lines, &roles);
+        Geometry {
+            lines,
+            body,
+            pitch,
+            columns,
+            blocks,
+            groups,
+        }
+    }
+
+    /// The draft of the article headed by group `owner` (no headline when
+    /// no group has that index), whose body is the blocks `list` (indices,
+    /// in reading order): its headline, its paragraphs, and whether a jump
+    /// line sits beside its blocks. Marks the lines it takes in `used`.
+    fn draft(&self, owner: usize, list: &[usize], used: &mut [bool]) -> Draft {
+        let lines = &self.lines;
+        let headline = self.groups.get(owner).map_or_else(Headline::default, |g| {
+            g.lines.iter().for_each(|&l| used[l] = true);
+            headline(lines, g)
+        });
+        let jumps = |kind: Jump| {
+            list.iter()
+                .any(|&b| jumps_beside(lines, &self.blocks[b], self.pitch, kind))
+        };
+        let mut body_lines = Vec::new();
+        for &b in list {
+            for &l in &self.blocks[b].lines {
+                used[l] = true;
+                body_lines.push((&lines[l], self.columns[self.blocks[b].column].0));
+            }
+        }
+        let first_indented = body_lines
+            .first()
+            .is_none_or(|(l, left)| l.x0 - left > INDENT_EMS * self.body);
+        Draft {
+            headline,
+            paragraphs: paragraphs(&body_lines, self.body),
+            from: jumps(Jump::From),
+            to: jumps(Jump::To),
+            first_indented,
+        }
+    }
+}
+
+/// The page's articles as block lists, each with its owner (a headline
+/// group's index, or an id past the groups': [`owners`]): articles in the
+/// order of their first block (top to bottom, then left to right), each
+/// article's blocks in reading order ([`column_then_top`]).
+fn articles(blocks: &[Block], owners: &[usize]) -> Vec<(usize, Vec<usize>)> {
     let mut order: Vec<usize> = (0..blocks.len()).collect();
     order.sort_by(|&a, &b| {
         blocks[a]
@@ -168,55 +256,22 @@ fn page(glyph_page: &GlyphPage, number: u32) -> (Page, Vec<Draft>) {
             .then(blocks[a].column.cmp(&blocks[b].column))
     });
     let mut articles: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut drafts = Vec::new();
     for b in order {
         match articles.iter_mut().find(|(o, _)| *o == owners[b]) {
             Some((_, list)) => list.push(b),
             None => articles.push((owners[b], vec![b])),
         }
     }
-    for (owner, mut list) in articles {
-        list.sort_by(|&a, &b| {
-            blocks[a]
-                .column
-                .cmp(&blocks[b].column)
-                .then(blocks[a].top.total_cmp(&blocks[b].top))
-        });
-        let headline = groups.get(owner).map_or_else(Headline::default, |g| {
-            g.lines.iter().for_each(|&l| used[l] = true);
-            headline(&lines, g)
-        });
-        let mut body_lines = Vec::new();
-        let from = list
-            .iter()
-            .any(|&b| jumps_beside(&lines, &blocks[b], pitch, Jump::From));
-        let to = list
-            .iter()
-            .any(|&b| jumps_beside(&lines, &blocks[b], pitch, Jump::To));
-        for &b in &list {
-            for &l in &blocks[b].lines {
-                used[l] = true;
-                body_lines.push((&lines[l], columns[blocks[b].column].0));
-            }
-        }
-        let first_indented = body_lines
-            .first()
-            .is_none_or(|(l, left)| l.x0 - left > INDENT_EMS * body);
-        drafts.push(Draft {
-            headline,
-            paragraphs: paragraphs(&body_lines, body),
-            from,
-            to,
-            first_indented,
-        });
+    for (_, list) in &mut articles {
+        list.sort_by(|&a, &b| column_then_top(&blocks[a], &blocks[b]));
     }
-    page.furniture = lines
-        .iter()
-        .zip(&used)
-        .filter(|(_, used)| !**used)
-        .map(|(l, _)| l.text.clone())
-        .collect();
-    (page, drafts)
+    articles
+}
+
+/// Reading order of blocks: left to right by column, each column top to
+/// bottom.
+fn column_then_top(a: &Block, b: &Block) -> std::cmp::Ordering {
+    a.column.cmp(&b.column).then(a.top.total_cmp(&b.top))
 }
 
 /// The size most glyphs are set in, if any line has text.
@@ -433,77 +488,105 @@ fn groups(lines: &[Line], roles: &[Role]) -> Vec<Group> {
     out
 }
 
-/// The headline group owning each block (`usize::MAX`: none).
+/// The headline group owning each block (an index into `groups`), or for
+/// a block with none the article it continues or opens (an id past the
+/// groups'). Step 4 of the module doc; `pitch` in PDF points.
 fn owners(blocks: &[Block], groups: &[Group], columns: &[(f32, f32)], pitch: f32) -> Vec<usize> {
-    let mut owners = vec![usize::MAX; blocks.len()];
-    for (b, blk) in blocks.iter().enumerate() {
-        let (a, z) = columns[blk.column];
-        let width = z - a;
-        // Above, across the column, with no block of the column between.
-        let above = groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.y1 <= blk.top + 1.0)
-            .filter(|(_, g)| g.x1.min(z) - g.x0.max(a) > width * ABOVE_OVERLAP)
-            .filter(|(_, g)| {
-                !blocks.iter().any(|o| {
-                    o.column == blk.column && o.top >= g.y1 - 1.0 && o.bottom <= blk.top + 1.0
-                })
-            })
-            .max_by(|x, y| x.1.y1.total_cmp(&y.1.y1))
-            .map(|(i, _)| i);
-        // Beside: top level with the block's, nearest in x.
-        let beside = || {
-            groups
+    let mut owners: Vec<usize> = blocks
+        .iter()
+        .map(|blk| {
+            let column = columns[blk.column];
+            group_above(blocks, groups, blk, column)
+                .or_else(|| group_beside(groups, blk, column, pitch))
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    continue_unowned(blocks, &mut owners, groups.len(), pitch);
+    owners
+}
+
+/// The headline group over block `blk` (index into `groups`): the lowest
+/// group above the block's top that covers more than [`ABOVE_OVERLAP`] of
+/// its `column` (x-range, PDF points), with no block of the column
+/// between them.
+fn group_above(
+    blocks: &[Block],
+    groups: &[Group],
+    blk: &Block,
+    column: (f32, f32),
+) -> Option<usize> {
+    let (a, z) = column;
+    let width = z - a;
+    groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.y1 <= blk.top + 1.0)
+        .filter(|(_, g)| g.x1.min(z) - g.x0.max(a) > width * ABOVE_OVERLAP)
+        .filter(|(_, g)| {
+            !blocks
                 .iter()
-                .enumerate()
-                .filter(|(_, g)| (g.y0 - blk.top).abs() < pitch * 2.0)
-                .min_by(|x, y| {
-                    let dx = |g: &Group| (g.x0 - z).abs().min((a - g.x1).abs());
-                    dx(x.1).total_cmp(&dx(y.1))
-                })
-                .map(|(i, _)| i)
-        };
-        owners[b] = above.or_else(beside).unwrap_or(usize::MAX);
-    }
-    // A block with no headline continues the article of the block before
-    // it: the one level with it in the column to its left. Failing that, it
-    // opens an article with no headline (an id past the groups').
+                .any(|o| o.column == blk.column && o.top >= g.y1 - 1.0 && o.bottom <= blk.top + 1.0)
+        })
+        .max_by(|x, y| x.1.y1.total_cmp(&y.1.y1))
+        .map(|(i, _)| i)
+}
+
+/// The headline group set beside block `blk` (index into `groups`): of
+/// the groups whose top is within two line pitches (`pitch`, PDF points)
+/// of the block's top, the nearest in x to its `column`.
+fn group_beside(groups: &[Group], blk: &Block, column: (f32, f32), pitch: f32) -> Option<usize> {
+    let (a, z) = column;
+    groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| (g.y0 - blk.top).abs() < pitch * 2.0)
+        .min_by(|x, y| {
+            let dx = |g: &Group| (g.x0 - z).abs().min((a - g.x1).abs());
+            dx(x.1).total_cmp(&dx(y.1))
+        })
+        .map(|(i, _)| i)
+}
+
+/// Gives each block with no headline (`usize::MAX` in `owners`) the owner
+/// of the block before it ([`continued_block`]), column by column, top to
+/// bottom. Failing that, the block opens an article with no headline: an
+/// id counting on from `first_id` (the number of groups).
+fn continue_unowned(blocks: &[Block], owners: &mut [usize], first_id: usize, pitch: f32) {
     let mut order: Vec<usize> = (0..blocks.len()).collect();
-    order.sort_by(|&a, &b| {
-        blocks[a]
-            .column
-            .cmp(&blocks[b].column)
-            .then(blocks[a].top.total_cmp(&blocks[b].top))
-    });
-    let mut next_id = groups.len();
+    order.sort_by(|&a, &b| column_then_top(&blocks[a], &blocks[b]));
+    let mut next_id = first_id;
     for b in order {
         if owners[b] != usize::MAX {
             continue;
         }
-        let blk = &blocks[b];
-        // The owned block of the column to the left that shares most of
-        // this block's height (a headline over the first columns only
-        // leaves the later ones starting higher).
-        let shared = |o: &Block| o.bottom.min(blk.bottom) - o.top.max(blk.top);
-        let prev = blocks
-            .iter()
-            .enumerate()
-            .filter(|(o, other)| {
-                owners[*o] != usize::MAX
-                    && other.column + 1 == blk.column
-                    && (shared(other) > pitch * 2.0 || (other.top - blk.top).abs() < pitch * 2.0)
-            })
-            .max_by(|x, y| shared(x.1).total_cmp(&shared(y.1)));
-        owners[b] = match prev {
-            Some((p, _)) => owners[p],
+        owners[b] = match continued_block(blocks, owners, b, pitch) {
+            Some(p) => owners[p],
             None => {
                 next_id += 1;
                 next_id - 1
             }
         };
     }
-    owners
+}
+
+/// The block that block `b` continues: of the owned blocks of the column
+/// to its left that share more than two line pitches (`pitch`, PDF
+/// points) of its height or start within two pitches of its top, the one
+/// sharing most of its height (a headline over the first columns only
+/// leaves the later ones starting higher).
+fn continued_block(blocks: &[Block], owners: &[usize], b: usize, pitch: f32) -> Option<usize> {
+    let blk = &blocks[b];
+    let shared = |o: &Block| o.bottom.min(blk.bottom) - o.top.max(blk.top);
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(o, other)| {
+            owners[*o] != usize::MAX
+                && other.column + 1 == blk.column
+                && (shared(other) > pitch * 2.0 || (other.top - blk.top).abs() < pitch * 2.0)
+        })
+        .max_by(|x, y| shared(x.1).total_cmp(&shared(y.1)))
+        .map(|(p, _)| p)
 }
 
 /// A group's lines as kicker, title and subtitle: the largest size is the
