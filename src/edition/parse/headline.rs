@@ -803,7 +803,7 @@ pub(crate) fn attach(blocks: Vec<Block>, targets: &[Target<'_>]) -> Vec<(Block, 
     }
     let evidence = Evidence::read(&blocks, targets);
     let mut units = score_lines(&blocks, targets, &evidence);
-    cover(&mut units, targets.len());
+    cover(&mut units, targets);
     owner_runs(&blocks, &units)
 }
 
@@ -959,6 +959,10 @@ const BLOCK_SHARE: f64 = 1.0;
 /// block moves to it when it costs less than this.
 const COVER: f64 = 1.0;
 
+/// What an article opening with a dateline and left with no headline
+/// gains by taking the only block of an undated article ([`cover`]).
+const COVER_DATED: f64 = 3.0;
+
 /// One headline line and its score for each article in reach.
 struct Unit {
     block: usize,
@@ -1078,8 +1082,8 @@ fn place_score(block: &Block, k: usize, targets: &[Target<'_>]) -> f64 {
 /// Gives a headline to articles left without one (see the module docs):
 /// a run of a block's lines moves to such an article when what it loses
 /// there is less than [`COVER`], and its owner keeps other lines.
-fn cover(units: &mut [Unit], targets: usize) {
-    let mut count = vec![0usize; targets];
+fn cover(units: &mut [Unit], targets: &[Target<'_>]) {
+    let mut count = vec![0usize; targets.len()];
     for u in units.iter() {
         count[u.owner] += 1;
     }
@@ -1095,21 +1099,31 @@ fn cover(units: &mut [Unit], targets: usize) {
                     .take_while(|u| u.block == block && u.owner == owner)
                     .count();
             let run = &units[start..end];
-            if count[owner] > run.len() {
-                let lo = run[0].lo;
-                let reach = lo..lo + run[0].scores.len();
-                for (k, _) in count
+            let keeps = count[owner] > run.len();
+            let lo = run[0].lo;
+            let reach = lo..lo + run[0].scores.len();
+            for (k, _) in count
+                .iter()
+                .enumerate()
+                .filter(|(k, n)| **n == 0 && reach.contains(k))
+            {
+                // An article opening with a dateline certainly starts
+                // there, and an article starts under a headline: it may
+                // take the only block of an undated body, which then reads
+                // on from another column.
+                let gain = if keeps {
+                    COVER
+                } else if targets[k].dated && !targets[owner].dated {
+                    COVER_DATED
+                } else {
+                    continue;
+                };
+                let delta: f64 = run
                     .iter()
-                    .enumerate()
-                    .filter(|(k, n)| **n == 0 && reach.contains(k))
-                {
-                    let delta: f64 = run
-                        .iter()
-                        .map(|u| u.score(k).unwrap_or(f64::MIN) - u.scores[u.owner - u.lo])
-                        .sum();
-                    if delta + COVER > 0.0 && best.is_none_or(|b| delta > b.0) {
-                        best = Some((delta, start, end, k));
-                    }
+                    .map(|u| u.score(k).unwrap_or(f64::MIN) - u.scores[u.owner - u.lo])
+                    .sum();
+                if delta + gain > 0.0 && best.is_none_or(|b| delta > b.0) {
+                    best = Some((delta, start, end, k));
                 }
             }
             start = end;
@@ -1412,6 +1426,35 @@ mod tests {
                 (16, vec!["电站首台机组"], Some(2)),
             ]
         );
+    }
+
+    #[test]
+    fn a_dated_body_with_no_headline_takes_the_only_block_of_an_undated_one() {
+        // Training edition ed02 (pdftotext): `本报南通2月26日电…` read
+        // before its headline, and the body's next column under it; the
+        // words of the second headline line favour the column under it.
+        let paragraphs = vec!["x".to_owned()];
+        let target = |span, dated| Target {
+            span,
+            paragraphs: &paragraphs,
+            dated,
+        };
+        let targets = [target((50, 75), true), target((79, 119), false)];
+        let unit = |line, scores: Vec<f64>| Unit {
+            block: 0,
+            line,
+            lo: 0,
+            scores,
+            owner: 1,
+        };
+        let mut units = vec![unit(0, vec![3.8, 4.0]), unit(1, vec![2.8, 5.5])];
+        cover(&mut units, &targets);
+        assert!(units.iter().all(|u| u.owner == 0));
+        // Between two undated bodies, the only block stays.
+        let targets = [target((50, 75), false), target((79, 119), false)];
+        let mut units = vec![unit(0, vec![3.8, 4.0]), unit(1, vec![2.8, 5.5])];
+        cover(&mut units, &targets);
+        assert!(units.iter().all(|u| u.owner == 1));
     }
 
     #[test]
