@@ -21,7 +21,10 @@
 //!    page weighed by the edition's char counts; then `parse::blocks`
 //!    rejoins body lines into paragraphs and article segments;
 //! 6. `parse::headline::attach`: give each headline block to the article whose
-//!    body shares most of its words (position only breaks ties).
+//!    body shares most of its words (position only breaks ties); then
+//!    `parse::split`: split a body that holds several articles run together
+//!    where a paragraph opens that repeats some of its headline lines'
+//!    words and not the others'.
 //!
 //! Then a body split by its own headline read between its columns, and
 //! segments split by a page jump (`（下转第2版）` … `（上接第1版）`) or
@@ -47,6 +50,7 @@ mod interleave;
 mod layout;
 mod lines;
 mod page;
+mod split;
 
 use super::{Article, ArticleId, Edition, Page};
 use blocks::Segment;
@@ -374,6 +378,7 @@ fn read_page(
         fold_deck_tails(&mut drafts);
     } else {
         drafts = join_headline_split(drafts, &headline_at);
+        drafts = split_run_together(drafts);
     }
     let mut page = Page {
         number,
@@ -572,6 +577,79 @@ fn join_headline_split(drafts: Vec<Draft>, headline_at: &[Option<usize>]) -> Vec
             }
             _ => out.push(d),
         }
+    }
+    out
+}
+
+/// Splits each draft whose body holds several articles, run together with
+/// nothing in the text between them, by its headline lines' words
+/// ([`split`]): the second article takes the paragraphs from its lede on,
+/// the headline lines whose words they hold, and the body's ending (open
+/// sentence, byline, jump); the first keeps its start (dateline, credit)
+/// and the captions. Each part is split again while the words allow.
+fn split_run_together(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    let mut todo: Vec<Draft> = drafts.into_iter().rev().collect();
+    while let Some(mut draft) = todo.pop() {
+        let lines: Vec<&str> = draft
+            .headline
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let blocks: Vec<usize> = draft
+            .headline
+            .iter()
+            .enumerate()
+            .flat_map(|(b, block)| std::iter::repeat_n(b, block.len()))
+            .collect();
+        let Some(cut) = split::best_split(&lines, &draft.segment.paragraphs)
+            .filter(|cut| split::two_headlines(&cut.second, &blocks))
+        else {
+            out.push(draft);
+            continue;
+        };
+        let mut flags = cut.second.iter();
+        let mut first_head: Vec<Vec<String>> = Vec::new();
+        let mut second_head: Vec<Vec<String>> = Vec::new();
+        for block in std::mem::take(&mut draft.headline) {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            for line in block {
+                if *flags.next().unwrap_or(&false) {
+                    b.push(line);
+                } else {
+                    a.push(line);
+                }
+            }
+            if !a.is_empty() {
+                first_head.push(a);
+            }
+            if !b.is_empty() {
+                second_head.push(b);
+            }
+        }
+        let end = draft.segment.span.1;
+        let second = Segment {
+            span: (end, end),
+            paragraphs: draft.segment.paragraphs.split_off(cut.at),
+            open: draft.segment.open,
+            closed: draft.segment.closed,
+            continues: draft.segment.continues,
+            ..Segment::default()
+        };
+        draft.segment.open = false;
+        draft.segment.closed = false;
+        draft.segment.continues = false;
+        draft.headline = first_head;
+        let later = Draft {
+            page: draft.page,
+            segment: second,
+            headline: second_head,
+            captions: Vec::new(),
+            english: draft.english,
+        };
+        todo.push(later);
+        todo.push(draft);
     }
     out
 }
