@@ -388,8 +388,11 @@ fn at_script_boundary(p: char, n: char) -> bool {
     // text sets too.
     let cjk = |c: char| u32::from(c) >= 0x2E80 && is_wide(c);
     let dateline_end = matches!(p, '讯' | '电' | '訊' | '電');
-    (cjk(p) && latin(n) && !dateline_end && !is_opening(p))
-        || (latin(p) && cjk(n) && !is_opening(n) && is_letter_or_digit(n))
+    // A space after an opening bracket or before a closing mark is never
+    // the paper's (`（ CPI ）`, `24% ，`).
+    // A unit sign takes no space after its number either (`26℃`).
+    let unit = |c: char| matches!(c, '℃' | '℉' | '‰');
+    (cjk(p) && latin(n) && !dateline_end) || (latin(p) && (cjk(n) || unit(n)) && !is_opening(n))
 }
 
 /// Joins two lines of one paragraph: nothing between CJK text, one space
@@ -398,7 +401,10 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     let last = buf.chars().next_back();
     let first = next.chars().next();
     if let (Some(l), Some(f)) = (last, first)
-        && (!is_wide(l) && !is_wide(f) || ends_at_dateline(buf, f) || splits_names(buf, next))
+        && (!is_wide(l) && !is_wide(f)
+            || ends_at_dateline(buf, f)
+            || splits_names(buf, next)
+            || splits_credit_roles(buf, next))
     {
         buf.push(' ');
     }
@@ -447,9 +453,34 @@ fn splits_names(buf: &str, next: &str) -> bool {
     };
     // A closing byline ends its line; a dateline's credit runs on into the
     // body.
+    // An agency's name broken across the lines (`（据新` / `华社电）`) is no
+    // pair of names.
+    let agency = before.starts_with(['据', '據']) || next[..close].ends_with(['电', '電', '社']);
     name_len(before)
         && name_len(&next[..close])
+        && !agency
         && (dateline_credit || next[close..].chars().count() == 1)
+}
+
+/// True when a line break falls between a dateline credit's reporter and
+/// the next role word (`本报讯 4月28日， 记者程浩` / `通讯员方敏报道：`):
+/// `buf` ends in a role word and a name of two to four letters, and
+/// `next` opens with a role word. The paper sets a space there.
+fn splits_credit_roles(buf: &str, next: &str) -> bool {
+    const ROLES: [&str; 6] = ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生"];
+    if !ROLES.iter().any(|r| next.starts_with(r)) {
+        return false;
+    }
+    let tail: String = {
+        let rev: Vec<char> = buf.chars().rev().take(NAME_TAIL_CHARS).collect();
+        rev.into_iter().rev().collect()
+    };
+    ROLES.iter().any(|role| {
+        tail.rfind(role).is_some_and(|at| {
+            let name = &tail[at + role.len()..];
+            name.chars().all(is_letter) && (2..=4).contains(&name.chars().count())
+        })
+    })
 }
 
 /// How many chars from the end of a paragraph [`splits_names`] reads: a
@@ -785,6 +816,29 @@ mod tests {
         assert_eq!(despace("App Store 上架"), "App Store上架");
         assert_eq!(despace("“冰城 + 雪乡”"), "“冰城+雪乡”");
         assert_eq!(despace("a word — another"), "a word — another");
+        // Next to brackets and marks too (training editions ed10, mutool).
+        assert_eq!(
+            despace("比增长24% ，创历史同期新"),
+            "比增长24%，创历史同期新"
+        );
+        assert_eq!(despace("指数（ CPI ）同比上涨"), "指数（CPI）同比上涨");
+        assert_eq!(despace("设定在26 ℃以上"), "设定在26℃以上");
+    }
+
+    #[test]
+    fn a_break_between_a_reporter_and_the_next_role_word_keeps_its_space() {
+        // Training edition ed04 (mutool): `记者程浩` / `通讯员方敏报道：`.
+        let mut buf = "本报讯 4月28日， 记者程浩".to_owned();
+        join_into(&mut buf, "通讯员方敏报道：4月27日");
+        assert_eq!(buf, "本报讯 4月28日， 记者程浩 通讯员方敏报道：4月27日");
+        // An agency broken across lines is one name: `（据新` / `华社电）`.
+        let mut buf = "是制约该地区电商发展的主要因素。（据新".to_owned();
+        join_into(&mut buf, "华社电）");
+        assert_eq!(buf, "是制约该地区电商发展的主要因素。（据新华社电）");
+        // Two names of a byline are still set apart: `（林晓` / `吴迪）`.
+        let mut buf = "回得去”。（林晓".to_owned();
+        join_into(&mut buf, "吴迪）");
+        assert_eq!(buf, "回得去”。（林晓 吴迪）");
     }
 
     #[test]
