@@ -350,7 +350,7 @@ pub(crate) fn despace(line: &str) -> String {
             }
             let prev = start.checked_sub(1).map(|p| chars[p]);
             let next = chars.get(i).copied();
-            if !space_is_artefact(prev, next, spaced_out) {
+            if !space_is_artefact(prev, next, spaced_out) || after_dateline(&out) {
                 out.push(' ');
             }
             continue;
@@ -359,6 +359,15 @@ pub(crate) fn despace(line: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// True when `text` (a line's start) is a whole dateline ending in its
+/// comma (`本报讯 11月12日，`): the space a paper sets after it is real.
+fn after_dateline(text: &str) -> bool {
+    let Some(head) = text.strip_suffix(['，', ',']) else {
+        return false;
+    };
+    head.len() <= DATELINE_BYTES && super::credits::dateline_len(head) == Some(head.len())
 }
 
 fn space_is_artefact(prev: Option<char>, next: Option<char>, spaced_out: bool) -> bool {
@@ -403,6 +412,7 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     if let (Some(l), Some(f)) = (last, first)
         && (!is_wide(l) && !is_wide(f)
             || ends_at_dateline(buf, f)
+            || is_letter_or_digit(f) && after_dateline(buf)
             || splits_names(buf, next)
             || splits_credit_roles(buf, next))
     {
@@ -823,6 +833,21 @@ mod tests {
         );
         assert_eq!(despace("指数（ CPI ）同比上涨"), "指数（CPI）同比上涨");
         assert_eq!(despace("设定在26 ℃以上"), "设定在26℃以上");
+        // The space a paper sets after a whole dateline is real.
+        assert_eq!(
+            despace("本报讯 11月12日， 11月12日，"),
+            "本报讯 11月12日， 11月12日，"
+        );
+    }
+
+    #[test]
+    fn a_break_after_a_dateline_comma_keeps_the_space_set_there() {
+        let mut buf = "本报讯 2月26日，".to_owned();
+        join_into(&mut buf, "2月25日，江东重工");
+        assert_eq!(buf, "本报讯 2月26日， 2月25日，江东重工");
+        let mut buf = "市委常委会会议召开，".to_owned();
+        join_into(&mut buf, "2月25日");
+        assert_eq!(buf, "市委常委会会议召开，2月25日");
     }
 
     #[test]
