@@ -110,7 +110,7 @@ pub(crate) fn classify(text: &str) -> Option<Furniture> {
     if is_issue_line(&t) || is_page_number(&t) {
         return Some(Furniture::Other);
     }
-    if t.starts_with("星期") && n <= 20 {
+    if is_weekday_line(&t) && n <= 20 {
         return Some(Furniture::Other);
     }
     if (4..=8).contains(&n)
@@ -276,6 +276,34 @@ fn is_page_number(t: &str) -> bool {
     !core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit())
 }
 
+/// True when `t` opens with a weekday (`星期六`, `星期日`) standing alone:
+/// at the end, or before a space, a bracket or a lunar date (`星期六 农历
+/// 六月廿二`, `星期一 庚辰年十二月初七`; `t` may have lost its spaces). A body line broken after `過去一` (`星期各急症室共處理約六十宗`)
+/// opens with `星期` and is no furniture.
+fn is_weekday_line(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("星期") else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    if !chars.next().is_some_and(|d| "一二三四五六日天".contains(d)) {
+        return false;
+    }
+    let after = chars.as_str();
+    let mut lunar = after.chars();
+    // A sexagenary year (`庚辰年`) opens the lunar date.
+    let cyclic_year = lunar
+        .next()
+        .is_some_and(|c| "甲乙丙丁戊己庚辛壬癸".contains(c))
+        && lunar
+            .next()
+            .is_some_and(|c| "子丑寅卯辰巳午未申酉戌亥".contains(c))
+        && lunar.next() == Some('年');
+    after.is_empty()
+        || cyclic_year
+        || after.starts_with(char::is_whitespace)
+        || after.starts_with(['（', '(', '农', '農', '/', '／', '|', '｜'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +311,10 @@ mod tests {
     #[test]
     fn folio_date_and_credits_are_furniture() {
         assert_eq!(classify("2024年7月27日 星期六"), Some(Furniture::Date));
+        assert_eq!(classify("星期六 农历六月廿二"), Some(Furniture::Other));
+        assert_eq!(classify("星期一 庚辰年十二月初七"), Some(Furniture::Other));
+        // Training edition ed05 (mutool): a body line broken after `過去一`.
+        assert_eq!(classify("星期各急症室共處理約六十宗"), None);
         assert_eq!(classify("2024年7月27日"), Some(Furniture::Date));
         assert_eq!(classify("第01版"), Some(Furniture::Folio));
         assert_eq!(classify("A3"), Some(Furniture::Folio));
