@@ -317,7 +317,7 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize, first: bool) -> bool {
     }
     // A first line whose indent was dropped fills the column with it.
     let prev_width = prev.width + if first && !prev.indent { INDENT } else { 0 };
-    if prev_width + 3 <= m.full {
+    if prev_width + 3 <= m.full && !pushed_down(prev_width, line.text, m.full) {
         return true;
     }
     let next_width = (i + 1..page.lines.len())
@@ -333,6 +333,35 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize, first: bool) -> bool {
     // short too).
     let indent_short = line.width + 5 >= m.full && !line.ends;
     next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
+}
+
+/// True when the line after one `width` half-units wide in a column `full`
+/// wide opens with what could not follow on that line (kinsoku, W3C clreq
+/// §3.1.7): an opening mark, which never ends a line, goes down with the
+/// character after it (`…在中国停留12天。` / `“以前来中国…`), and a run of
+/// Latin letters or digits is not broken (`…排到了` / `2029年，…`). The
+/// line above then ends short without ending its paragraph.
+fn pushed_down(width: usize, next: &str, full: usize) -> bool {
+    let marks = next.chars().take_while(|&c| is_opening_mark(c)).count();
+    let rest = next.chars().skip(marks);
+    let run = rest
+        .clone()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
+        .count();
+    let head = match (run, marks) {
+        (0, 0) => return false,
+        (0, _) => rest.take(1).count() * 2,
+        (run, _) => run,
+    };
+    width + marks * 2 + head > full
+}
+
+/// True for an opening quotation mark or bracket, which never ends a line.
+fn is_opening_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '〔'
+    )
 }
 
 /// True for an article's opening line that ends in its dateline's
@@ -672,6 +701,33 @@ mod tests {
                 "热度背后有隐忧。",
                 "有游客反映假期高峰时段游船排队超过一小时的情况较多。",
             ]
+        );
+    }
+
+    #[test]
+    fn a_line_ended_short_by_an_opening_mark_pushed_down_runs_on() {
+        // Training edition ed07 (mutool): `“以` could not follow `12天。`
+        // on its line (an opening mark never ends a line), so the line
+        // ends a char and a half short inside its paragraph.
+        assert!(pushed_down(30, "“以前来中国要准备很多材料去办签", 33));
+        assert!(pushed_down(30, "2029年，船台和船坞", 33));
+        assert!(!pushed_down(30, "以前来中国要准备很多材料去办签", 33));
+        assert!(!pushed_down(24, "“以前来中国要准备很多材料去办签", 33));
+        let text = "来自法国里昂的退休教师皮埃尔\n和妻子这次计划在中国停留12天。\n\
+                    “以前来中国要准备很多材料去办签\n证，现在拿着护照就能来。”他们的\n\
+                    行程包括上海、苏州、杭州和黄山，\n专门为免签入境旅客开设的通道前\n\
+                    一块电子屏用中英日韩等语言滚动\n播放入境须知，方便旅客办理手续\n\
+                    这是入境游热度持续上升的缩影。\n";
+        let edition = crate::edition::parse::parse(text);
+        let paragraphs: Vec<&str> = edition
+            .articles()
+            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
+            .collect();
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.contains("停留12天。“以前来中国")),
+            "{paragraphs:?}"
         );
     }
 
