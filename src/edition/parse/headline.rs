@@ -329,6 +329,15 @@ fn has_clause_comma(text: &str) -> bool {
     text.contains(['，', '；', '﹐', '﹔'])
 }
 
+/// True when `text` holds an enumeration comma `、` between letters
+/// (`…洗钱账、购买`): lists run on in body text, while headlines set
+/// their phrases apart with a space (none of the training corpus's
+/// headline lines holds a `、`), so within a column's width such a line
+/// is body.
+fn has_enumeration_comma(text: &str) -> bool {
+    text.contains(['、', '﹑'])
+}
+
 /// True when `text` holds an ideographic full stop `。` (bytes E3 80 82):
 /// a search for its lead byte, rare in Chinese text, beats a char
 /// search, which looks for the last byte (0x82), common in CJK UTF-8.
@@ -405,7 +414,8 @@ fn is_headline(page: &PageLines, i: usize) -> bool {
     if !m.columnar {
         return !more_chars_than(line.text, FREE_HEADLINE_CHARS) && above(page, i) == Above::Closed;
     }
-    if has_clause_comma(line.text) && line.width <= m.full + 2 {
+    if (has_clause_comma(line.text) || has_enumeration_comma(line.text)) && line.width <= m.full + 2
+    {
         return false;
     }
     let above = above(page, i);
@@ -1314,6 +1324,8 @@ mod tests {
     fn clause_commas_mark_body_text() {
         assert!(has_clause_comma("近年来，我市围绕氢能"));
         assert!(!has_clause_comma("坚定信心决心 争取更好结果"));
+        assert!(has_enumeration_comma("账、购买"));
+        assert!(!has_enumeration_comma("帮境外诈骗团伙“洗钱”的14人被判刑"));
     }
 
     fn block(at: usize, lines: &[&str]) -> Block {
