@@ -350,7 +350,8 @@ pub(crate) fn despace(line: &str) -> String {
             }
             let prev = start.checked_sub(1).map(|p| chars[p]);
             let next = chars.get(i).copied();
-            if !space_is_artefact(prev, next, spaced_out) || after_dateline(&out) {
+            let digit_next = next.is_some_and(|c| c.is_ascii_digit());
+            if !space_is_artefact(prev, next, spaced_out) || digit_next && after_dateline(&out) {
                 out.push(' ');
             }
             continue;
@@ -362,7 +363,8 @@ pub(crate) fn despace(line: &str) -> String {
 }
 
 /// True when `text` (a line's start) is a whole dateline ending in its
-/// comma (`本报讯 11月12日，`): the space a paper sets after it is real.
+/// comma (`本报讯 11月12日，`): the space a paper sets after it, before
+/// the date the first sentence restates (`， 11月12日，随着…`), is real.
 fn after_dateline(text: &str) -> bool {
     let Some(head) = text.strip_suffix(['，', ',']) else {
         return false;
@@ -412,7 +414,7 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
     if let (Some(l), Some(f)) = (last, first)
         && (!is_wide(l) && !is_wide(f)
             || ends_at_dateline(buf, f)
-            || is_letter_or_digit(f) && after_dateline(buf)
+            || f.is_ascii_digit() && after_dateline(buf)
             || splits_names(buf, next)
             || splits_credit_roles(buf, next))
     {
