@@ -409,7 +409,13 @@ impl Head {
     /// file that grew over [`MAX_BYTES`] meanwhile (never
     /// [`InputError::Empty`]: the head is not blank).
     pub fn read_rest(self) -> Result<Input, InputError> {
-        read_rest(self.rest, self.bytes, &self.path)
+        let mut bytes = self.bytes;
+        // Room for the whole file at once: read into a growing buffer, a
+        // 50 MB file would be copied about ten times and could peak at
+        // twice its size.
+        let rest = usize::try_from(self.len).map_or(0, |len| len.saturating_sub(bytes.len()));
+        bytes.reserve_exact(rest);
+        read_rest(self.rest, bytes, &self.path)
     }
 }
 
