@@ -270,7 +270,7 @@ fn a_head_decodes_as_the_start_of_the_whole_in_every_encoding() {
 
 #[test]
 fn a_utf8_head_decides_for_the_whole_even_with_binary_junk_after_it() {
-    // Binary data after the first 256 KiB: the first screen showed UTF-8,
+    // Binary data after the first 64 KiB: the first screen showed UTF-8,
     // and the whole stays UTF-8, the junk replaced, with a warning.
     let mut bytes = long_text().into_bytes();
     let junk: Vec<u8> = (0..200_000_u32)

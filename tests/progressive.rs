@@ -389,7 +389,7 @@ fn open_shows_the_first_page_and_complete_gives_the_whole_edition() {
     let opened = open::open(&path, &options(), &mut store).unwrap();
     let mut app = opened.app;
     let mut loading = opened.loading.expect("a 300 KB edition loads in two steps");
-    // Over 256 KiB: only the head was read, so the fingerprint (of the
+    // Over 64 KiB: only the head was read, so the fingerprint (of the
     // whole text) comes with the whole edition.
     assert!(!loading.identified());
     assert_ne!(app.fingerprint(), &fingerprint);
@@ -536,11 +536,13 @@ fn the_swap_uses_the_open_article_the_worker_set() {
 
 #[test]
 fn saved_position_on_the_first_page_opens_at_once() {
-    // A file within the head a first frame is read from (200 KB, several
-    // pages): its fingerprint is known at once, and so is its state.
+    // A file within the head a first frame is read from (several pages,
+    // 48 KiB): its fingerprint is known at once, and so is its state.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pages.txt");
-    std::fs::write(&path, generate::edition(generate::Shape::Pages, 200_000)).unwrap();
+    let text = generate::edition(generate::Shape::Pages, open::HEAD_BYTES * 3 / 4);
+    assert!(text.len() <= open::HEAD_BYTES && text.matches('\x0c').count() >= 2);
+    std::fs::write(&path, text).unwrap();
     let (whole, fingerprint) = loaded(&path);
     let data = dir.path().join("data");
     {

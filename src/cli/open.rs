@@ -7,7 +7,7 @@
 //!
 //! A large edition opens in two steps (see
 //! [`crate::edition::progressive`]): the app is built at once from a
-//! provisional edition, parsed from the first page (at most 256 KiB), while
+//! provisional edition, parsed from the first page (at most 64 KiB), while
 //! a worker thread parses the whole text, then sets the article the reader
 //! had open when it started ([`SetHint`]), so the swap does not set a long
 //! article on the event loop; the worker wakes the event loop when it is

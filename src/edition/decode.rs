@@ -25,7 +25,7 @@
 //! every ASCII-compatible encoding reads alike): a large edition's first
 //! frame is decoded from its head before the rest is read
 //! ([`decode_head`]), and the whole must be decoded in the encoding the
-//! head was. So a file whose first 256 KiB are UTF-8 is read as UTF-8 even
+//! head was. So a file whose first 64 KiB are UTF-8 is read as UTF-8 even
 //! if binary junk or another encoding follows (the rest's bad bytes are
 //! replaced, with a warning), as its first screen already showed it.
 //!
@@ -53,8 +53,9 @@ pub const DETECT_PREFIX_BYTES: usize = 64 * 1024;
 
 /// How many leading bytes decide the encoding when they hold non-ASCII
 /// text (see the module doc): as many as a large edition's first frame is
-/// decoded from ([`super::progressive::PROVISIONAL_MAX_BYTES`]).
-pub const HEAD_BYTES: usize = 256 * 1024;
+/// decoded from ([`super::progressive::PROVISIONAL_MAX_BYTES`], 64 KiB),
+/// and as many as `chardetng` is given ([`DETECT_PREFIX_BYTES`]).
+pub const HEAD_BYTES: usize = super::progressive::PROVISIONAL_MAX_BYTES;
 
 /// The result of [`decode`].
 #[derive(Debug, Clone)]
