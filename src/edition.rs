@@ -340,6 +340,13 @@ pub fn load_owned(
     finish_load(decode::decode_owned(bytes, options.encoding), source)
 }
 
+/// [`load_owned`] without the fingerprint, for a reader that does not keep
+/// state (`--dump`): decoding and parsing only, and the whole machine's
+/// cores for the parse.
+pub fn parse_owned(bytes: Vec<u8>, source: Option<&str>, options: &LoadOptions) -> Edition {
+    progressive::parse_whole(&decode::decode_owned(bytes, options.encoding), source)
+}
+
 /// Fingerprints and parses decoded text; the decoded text is dropped
 /// before the model is returned.
 fn finish_load(decoded: decode::Decoded, source: Option<&str>) -> (Edition, Fingerprint) {

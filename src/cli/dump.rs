@@ -115,7 +115,7 @@ fn load(request: &Request<'_>, index: usize) -> anyhow::Result<Edition> {
     let load = LoadOptions {
         encoding: request.encoding,
     };
-    let (edition, _) = super::input::load(file, &load)?;
+    let edition = super::input::load(file, &load)?;
     Ok(edition)
 }
 

@@ -91,7 +91,8 @@ pub enum Input {
     Pdf(Vec<u8>),
 }
 
-/// Reads and loads the edition at `path`, text or PDF, whole.
+/// Reads and parses the edition at `path`, text or PDF, whole, without
+/// fingerprinting it (for `--dump`, which keeps no state).
 ///
 /// # Errors
 /// As [`read_edition`], and [`InputError::Pdf`] for a PDF that cannot be
@@ -99,16 +100,16 @@ pub enum Input {
 pub fn load(
     path: &Path,
     options: &crate::edition::LoadOptions,
-) -> Result<(crate::edition::Edition, crate::edition::Fingerprint), InputError> {
+) -> Result<crate::edition::Edition, InputError> {
     let source = path.to_string_lossy();
     let source = (!is_stream(path)).then_some(source);
     match read_edition(path, options.encoding.is_some())? {
-        Input::Text(bytes) => Ok(crate::edition::load_owned(
+        Input::Text(bytes) => Ok(crate::edition::parse_owned(
             bytes,
             source.as_deref(),
             options,
         )),
-        Input::Pdf(bytes) => load_pdf(&shown_path(path), bytes),
+        Input::Pdf(bytes) => load_pdf(&shown_path(path), bytes).map(|(edition, _)| edition),
     }
 }
 
