@@ -240,8 +240,13 @@ fn version_prints_the_crate_version() {
 fn usage_errors_exit_2() {
     let (mut cmd, _data) = newsreader();
     cmd.args(["--dump", "xml", SAMPLE]).assert().code(2);
-    let (mut cmd, _data) = newsreader();
-    cmd.assert().code(2);
+    // No FILE, and nothing on standard input (assert_cmd would give it a
+    // pipe, which is read as the edition).
+    let data = tempfile::tempdir().unwrap();
+    let output = command::newsreader_without_input(&data.path().join("home"), data.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
 }
 
 #[test]
