@@ -4,7 +4,8 @@
 //! on 1 and 10 MB of pages (also on one thread) and of one article; and `decode::decode` alone
 //! on 10 MB as UTF-8, as
 //! UTF-8 with CRLF line ends and tabs (the normaliser's rewriting path), and
-//! as GBK (detection plus a legacy decoder).
+//! as GBK (detection plus a legacy decoder); and the edition fingerprint
+//! (`Fingerprint::of_text`, XXH3, against the legacy FNV-1a one) on 10 MB.
 //!
 //! ```sh
 //! cargo bench --bench parse -- --sample-size 10 --measurement-time 5
@@ -19,7 +20,7 @@ use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use generate::Shape;
-use newsreader::edition::{LoadOptions, decode, load, parse};
+use newsreader::edition::{Fingerprint, LoadOptions, decode, load, parse};
 
 const MB: usize = 1_000_000;
 
@@ -96,5 +97,35 @@ fn bench_decode(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_load, bench_parse, bench_decode);
+/// The edition fingerprint on 10 MB of pages: the current XXH3 key and the
+/// legacy FNV-1a key (computed only to find state stored under it).
+fn bench_fingerprint(c: &mut Criterion) {
+    let mut group = c.benchmark_group("fingerprint");
+    group.sampling_mode(SamplingMode::Flat);
+    let text = decode::decode(generate::edition(Shape::Pages, 10 * MB).as_bytes(), None).text;
+    group.throughput(Throughput::BytesDecimal(text.len() as u64));
+    group.bench_with_input(
+        BenchmarkId::new("xxh3", "10MB"),
+        text.as_str(),
+        |b, text| {
+            b.iter(|| Fingerprint::of_text(black_box(text)));
+        },
+    );
+    group.bench_with_input(
+        BenchmarkId::new("legacy-fnv", "10MB"),
+        text.as_str(),
+        |b, text| {
+            b.iter(|| Fingerprint::legacy_of_text(black_box(text)));
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_load,
+    bench_parse,
+    bench_decode,
+    bench_fingerprint
+);
 criterion_main!(benches);

@@ -11,12 +11,15 @@
 //! tools read: keep them stable.
 
 pub mod decode;
+mod fingerprint;
 pub mod parse;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod progressive;
 
 use serde::{Deserialize, Serialize};
+
+pub use fingerprint::Fingerprint;
 
 /// The magic bytes every PDF starts with.
 pub const PDF_MAGIC: &[u8] = b"%PDF-";
@@ -258,29 +261,6 @@ impl std::fmt::Display for ArticleId {
     }
 }
 
-/// An edition's identity: a 64-bit FNV-1a hash (16 hex digits) of its text
-/// with all whitespace removed, so re-wrapping or CRLF changes keep it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Fingerprint(pub String);
-
-impl Fingerprint {
-    /// Fingerprints normalised edition text (whitespace is ignored).
-    pub fn of_text(text: &str) -> Self {
-        let mut hash = Fnv1a::default();
-        text.chars()
-            .filter(|c| !c.is_whitespace())
-            .for_each(|c| hash.write_char(c));
-        Fingerprint(format!("{:016x}", hash.0))
-    }
-}
-
-impl std::fmt::Display for Fingerprint {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// 64-bit FNV-1a. Written out here (rather than `std`'s `DefaultHasher`)
 /// because ids are stored on disk and must not change between releases.
 struct Fnv1a(u64);
@@ -360,6 +340,13 @@ pub fn load_owned(
     finish_load(decode::decode_owned(bytes, options.encoding), source)
 }
 
+/// [`load_owned`] without the fingerprint, for a reader that does not keep
+/// state (`--dump`): decoding and parsing only, and the whole machine's
+/// cores for the parse.
+pub fn parse_owned(bytes: Vec<u8>, source: Option<&str>, options: &LoadOptions) -> Edition {
+    progressive::parse_whole(&decode::decode_owned(bytes, options.encoding), source)
+}
+
 /// Fingerprints and parses decoded text; the decoded text is dropped
 /// before the model is returned.
 fn finish_load(decoded: decode::Decoded, source: Option<&str>) -> (Edition, Fingerprint) {
@@ -367,25 +354,36 @@ fn finish_load(decoded: decode::Decoded, source: Option<&str>) -> (Edition, Fing
 }
 
 /// Runs `work` on this thread while [`Fingerprint::of_text`] of `text` is
-/// taken, on a thread of its own from [`parse::PARALLEL_MIN_BYTES`] on
-/// (the fingerprint is a serial hash of every byte, about 1.6 ms a MB), one
-/// after the other below that. Gives `work`'s result and the fingerprint.
-/// Never panics: a hashing thread that cannot start or fails is replaced
-/// by hashing here.
+/// taken beside it (see [`hash_beside`]). Gives `work`'s result and the
+/// fingerprint.
 pub fn fingerprint_beside<T>(text: &str, work: impl FnOnce() -> T) -> (T, Fingerprint) {
+    hash_beside(text, Fingerprint::of_text, work)
+}
+
+/// Runs `work` on this thread while `hash` of `text` is taken: on a thread
+/// of its own from [`parse::PARALLEL_MIN_BYTES`] on (a fingerprint is a
+/// serial pass over every byte, a few GB/s; a legacy key, when `hash`
+/// takes one too, about 1.6 ms a MB), one after the other below that.
+/// Gives `work`'s result and the hash. Never panics: a hashing thread that
+/// cannot start or fails is replaced by hashing here.
+pub fn hash_beside<T, H: Send>(
+    text: &str,
+    hash: impl Fn(&str) -> H + Sync,
+    work: impl FnOnce() -> T,
+) -> (T, H) {
     if text.len() < parse::PARALLEL_MIN_BYTES {
-        return (work(), Fingerprint::of_text(text));
+        return (work(), hash(text));
     }
     std::thread::scope(|scope| {
         let hashing = std::thread::Builder::new()
             .name("newsreader-fingerprint".to_owned())
-            .spawn_scoped(scope, || Fingerprint::of_text(text));
+            .spawn_scoped(scope, || hash(text));
         let result = work();
-        let fingerprint = hashing
+        let hashed = hashing
             .ok()
             .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| Fingerprint::of_text(text));
-        (result, fingerprint)
+            .unwrap_or_else(|| hash(text));
+        (result, hashed)
     })
 }
 

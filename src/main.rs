@@ -132,7 +132,31 @@ fn dump(options: &Options, format: DumpFormat, typeset: &typeset::Options) -> an
         typeset: *typeset,
         encoding: options.encoding,
     };
-    cli::dump::files(&request, std::io::stdout().lock(), warn)
+    let stdout = std::io::stdout();
+    // Held while dumping, so that nothing else writes to stdout meanwhile.
+    let lock = stdout.lock();
+    match raw_stdout() {
+        Some(raw) => cli::dump::files(&request, raw, warn),
+        None => cli::dump::files(&request, lock, warn),
+    }
+}
+
+/// Standard output as its file descriptor (a duplicate of fd 1), for a
+/// dump: the dump hands on 64 KiB pieces (see [`cli::dump::BUFFER_BYTES`]),
+/// and Rust's stdout, line-buffered, would cut each piece at its last line
+/// end and write the rest separately, two `write` calls per piece. `None`
+/// where the descriptor cannot be had (then the locked stdout is used).
+#[cfg(unix)]
+fn raw_stdout() -> Option<std::fs::File> {
+    use std::os::fd::AsFd as _;
+    let fd = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
+    Some(std::fs::File::from(fd))
+}
+
+/// Elsewhere the locked stdout is used.
+#[cfg(not(unix))]
+fn raw_stdout() -> Option<std::fs::File> {
+    None
 }
 
 /// What every session starts from: the key map, the opened store with its

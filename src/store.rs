@@ -11,7 +11,9 @@
 //! # Identity
 //! An edition is keyed by its [`Fingerprint`] (a hash of its text without
 //! whitespace), so moving or renaming the file keeps its state; its last path
-//! is remembered. A re-extraction with slightly different text gets a new
+//! is remembered. State stored under a key of the legacy format (before
+//! issue 16) is moved to the current key the first time the edition is
+//! opened ([`Store::adopt_legacy`]). A re-extraction with slightly different text gets a new
 //! fingerprint; [`Store::identify`] then re-keys the old state to it when the
 //! re-extraction replaced the old file and has the same masthead and most of
 //! its titles and paragraphs the same. State is moved, never copied (see
@@ -26,7 +28,7 @@
 //! ```json
 //! { "version": 2,
 //!   "editions": {
-//!     "<fingerprint, 16 hex digits>": {
+//!     "<fingerprint: x3- and 32 hex digits; 16 hex digits before issue 16>": {
 //!       "path": "/papers/today.txt",           // last path opened from, or null
 //!       "title": "无锡日报",                   // display title, or null
 //!       "titles": ["…", "…"],                  // first 100 article titles, for re-extraction matching
@@ -62,6 +64,10 @@
 //!   the next save). Since 6 Dec 2026 an edition also keeps its
 //!   `paragraph_sample` (same schema: state without one is matched by the
 //!   rules it can be, see [`identity`]).
+//!   Since 6 Dec 2026 (issue 16) editions are keyed by an XXH3 fingerprint
+//!   (`x3-` and 32 hex digits; same schema): state under an older FNV key
+//!   (16 hex digits) moves to the new key, the old one kept among its
+//!   `aliases`, the first time the edition is opened.
 //!
 //! Other files beside it: `bookmarks.lock` (empty; its advisory lock is held
 //! around every read-merge-write), `.bookmarks.json.<random>.tmp` (a save in
@@ -93,7 +99,7 @@ use std::path::{Path, PathBuf};
 use crate::edition::{Edition, Fingerprint};
 
 pub use clock::{new_id, now};
-pub use identity::Identity;
+pub use identity::{Identity, KnownKeys, TextKeys};
 pub use listing::ListedBookmark;
 pub use notice::Notice;
 pub use state::{Bookmark, EditionState, Position, ReadMark};

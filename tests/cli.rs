@@ -240,8 +240,13 @@ fn version_prints_the_crate_version() {
 fn usage_errors_exit_2() {
     let (mut cmd, _data) = newsreader();
     cmd.args(["--dump", "xml", SAMPLE]).assert().code(2);
-    let (mut cmd, _data) = newsreader();
-    cmd.assert().code(2);
+    // No FILE, and nothing on standard input (assert_cmd would give it a
+    // pipe, which is read as the edition).
+    let data = tempfile::tempdir().unwrap();
+    let output = command::newsreader_without_input(&data.path().join("home"), data.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
 }
 
 #[test]
@@ -311,4 +316,56 @@ fn a_dump_into_a_closed_pipe_exits_0() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(output.stderr.is_empty(), "{output:?}");
+}
+
+#[test]
+fn several_files_dump_exactly_as_each_alone_and_in_the_order_given() {
+    // Issue 16: several files are dumped in parallel; the output must be
+    // what dumping them one after the other gives, byte for byte. The
+    // files differ in size (a 400 KB edition of many pages, parsed on
+    // threads of its own, among small ones), so the workers finish out
+    // of order.
+    let dir = tempfile::tempdir().unwrap();
+    let large = dir.path().join("large.txt");
+    let page = std::fs::read_to_string(SAMPLE).unwrap();
+    std::fs::write(&large, vec![page.as_str(); 40].join("\x0c")).unwrap();
+    let large = large.display().to_string();
+    let layouts = shared_dir().join("samples/layouts");
+    let layout = |name: &str| {
+        layouts
+            .join(name)
+            .join("pdftotext.txt")
+            .display()
+            .to_string()
+    };
+    let files = [
+        layout("wuxi-b"),
+        large.clone(),
+        SAMPLE.to_owned(),
+        layout("wuxi-a"),
+        large,
+        layout("wuxi-d"),
+        SAMPLE.to_owned(),
+    ];
+    let alone = |format: &str, file: &str| stdout_of(&["--dump", format, "--width", "60", file]);
+
+    let mut args = vec!["--dump", "text", "--width", "60"];
+    args.extend(files.iter().map(String::as_str));
+    let expected: Vec<String> = files
+        .iter()
+        .map(|f| format!("==> {f} <==\n{}", alone("text", f)))
+        .collect();
+    assert_eq!(stdout_of(&args), expected.join("\n"));
+
+    args[1] = "json";
+    let output = stdout_of(&args);
+    let lines: Vec<&str> = output.lines().collect();
+    assert_eq!(lines.len(), files.len());
+    for (line, file) in lines.iter().zip(&files) {
+        // Each record is one file's pretty document, made compact.
+        let alone: serde_json::Value = serde_json::from_str(&alone("json", file)).unwrap();
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(record == alone, "the record of {file} is not its own dump");
+        assert!(!line.contains('\n') && line.starts_with("{\"source\":"));
+    }
 }

@@ -184,8 +184,16 @@ fn dump_json_of_one_file_stays_pretty() {
 
 #[test]
 fn no_file_is_a_usage_error_agreeing_with_the_usage_line() {
-    let mut env = newsreader();
-    let output = env.cmd.output().unwrap();
+    // Nothing on standard input: assert_cmd would give it a pipe, which is
+    // read as the edition.
+    let env = newsreader();
+    let output = command::newsreader_without_input(
+        &env.dir.path().join("home"),
+        &env.dir.path().join("data"),
+    )
+    .env("XDG_CONFIG_HOME", env.dir.path().join("config-home"))
+    .output()
+    .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let text = String::from_utf8(output.stderr).unwrap();
     assert!(text.starts_with("error: no FILE given"), "{text}");

@@ -201,3 +201,100 @@ fn every_fixture_decodes_the_same_from_owned_bytes() {
         }
     }
 }
+
+// ----- issue 16: the head decides, and is decoded as the whole is -----
+
+use newsreader::edition::decode::{HEAD_BYTES, decode_head};
+
+/// A long edition text: the sample's pages again and again, well past
+/// [`HEAD_BYTES`].
+fn long_text() -> String {
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/edition.txt"))
+        .unwrap();
+    vec![page.as_str(); 3 * HEAD_BYTES / page.len()].join("\x0c")
+}
+
+/// Checks that the head of `bytes` decodes as a prefix of the whole, in the
+/// encoding the whole is decoded in, and ends at a line end.
+#[track_caller]
+fn assert_head_agrees(bytes: &[u8], forced: Option<&'static encoding_rs::Encoding>, what: &str) {
+    let whole = decode(bytes, forced);
+    for cut in [
+        HEAD_BYTES,
+        HEAD_BYTES - 1,
+        HEAD_BYTES - 2,
+        HEAD_BYTES / 2 + 1,
+    ] {
+        let head = decode_head(&bytes[..cut], forced);
+        assert_eq!(head.encoding, whole.encoding, "{what}, cut at {cut}");
+        assert!(!head.text.is_empty(), "{what}, cut at {cut}");
+        assert!(head.text.ends_with('\n'), "{what}, cut at {cut}");
+        assert!(
+            whole.text.starts_with(&head.text),
+            "{what}, cut at {cut}: the head's text is not the whole's start"
+        );
+    }
+}
+
+#[test]
+fn a_head_decodes_as_the_start_of_the_whole_in_every_encoding() {
+    let text = long_text();
+    let crlf = text.replace('\n', "\r\n");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let traditional = text.replace('锡', "錫");
+    let (big5, _, _) = encoding_rs::BIG5.encode(&traditional);
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be_no_bom: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let bom_utf8: Vec<u8> = b"\xEF\xBB\xBF"
+        .iter()
+        .chain(text.as_bytes())
+        .copied()
+        .collect();
+    let cases: [(&str, &[u8]); 7] = [
+        ("UTF-8", text.as_bytes()),
+        ("UTF-8 with CRLF", crlf.as_bytes()),
+        ("UTF-8 with a BOM", &bom_utf8),
+        ("GBK", &gbk),
+        ("Big5", &big5),
+        ("UTF-16LE with a BOM", &utf16le),
+        ("UTF-16BE without a BOM", &utf16be_no_bom),
+    ];
+    for (what, bytes) in cases {
+        assert_head_agrees(bytes, None, what);
+    }
+    assert_head_agrees(&gbk, encoding_for_label("gb18030"), "forced gb18030");
+}
+
+#[test]
+fn a_utf8_head_decides_for_the_whole_even_with_binary_junk_after_it() {
+    // Binary data after the first 64 KiB: the first screen showed UTF-8,
+    // and the whole stays UTF-8, the junk replaced, with a warning.
+    let mut bytes = long_text().into_bytes();
+    let junk: Vec<u8> = (0..200_000_u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 | 0x80)
+        .collect();
+    bytes.extend_from_slice(&junk);
+    let whole = decode(&bytes, None);
+    assert_eq!(whole.encoding, "UTF-8");
+    assert_eq!(whole.warnings.len(), 1, "{:?}", whole.warnings);
+    assert!(whole.text.contains('\u{FFFD}'));
+    assert_head_agrees(&bytes, None, "UTF-8 then junk");
+}
+
+#[test]
+fn an_ascii_head_leaves_the_encoding_to_the_rest() {
+    // 300 KB of ASCII, then GBK: the head reads the same in every
+    // encoding, and the whole is GBK.
+    let ascii = "Page one of an English supplement.\n".repeat(300_000 / 35);
+    let text = long_text();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let bytes: Vec<u8> = ascii.bytes().chain(gbk.iter().copied()).collect();
+    let whole = decode(&bytes, None);
+    assert_eq!(whole.encoding, "GBK");
+    let head = decode_head(&bytes[..HEAD_BYTES], None);
+    assert!(whole.text.starts_with(&head.text));
+    assert!(head.text.is_ascii());
+}

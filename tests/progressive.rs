@@ -389,7 +389,10 @@ fn open_shows_the_first_page_and_complete_gives_the_whole_edition() {
     let opened = open::open(&path, &options(), &mut store).unwrap();
     let mut app = opened.app;
     let mut loading = opened.loading.expect("a 300 KB edition loads in two steps");
-    assert_eq!(app.fingerprint(), &fingerprint, "of the whole text");
+    // Over 64 KiB: only the head was read, so the fingerprint (of the
+    // whole text) comes with the whole edition.
+    assert!(!loading.identified());
+    assert_ne!(app.fingerprint(), &fingerprint);
     assert_eq!(app.edition().pages.len(), 1);
     let first: Vec<&ArticleId> = whole.pages[0].articles.iter().map(|a| &a.id).collect();
     let shown: Vec<&ArticleId> = app.edition().articles().map(|a| &a.id).collect();
@@ -403,6 +406,7 @@ fn open_shows_the_first_page_and_complete_gives_the_whole_edition() {
     let edition = loading.wait().unwrap();
     open::complete(&mut app, &mut store, &loading, edition);
 
+    assert_eq!(app.fingerprint(), &fingerprint, "of the whole text");
     assert_eq!(app.edition(), &whole);
     assert!(app.loading().is_none());
     let titles = &store.edition(&fingerprint).unwrap().titles;
@@ -532,8 +536,13 @@ fn the_swap_uses_the_open_article_the_worker_set() {
 
 #[test]
 fn saved_position_on_the_first_page_opens_at_once() {
+    // A file within the head a first frame is read from (several pages,
+    // 48 KiB): its fingerprint is known at once, and so is its state.
     let dir = tempfile::tempdir().unwrap();
-    let path = generated(dir.path());
+    let path = dir.path().join("pages.txt");
+    let text = generate::edition(generate::Shape::Pages, open::HEAD_BYTES * 3 / 4);
+    assert!(text.len() <= open::HEAD_BYTES && text.matches('\x0c').count() >= 2);
+    std::fs::write(&path, text).unwrap();
     let (whole, fingerprint) = loaded(&path);
     let data = dir.path().join("data");
     {
@@ -609,4 +618,125 @@ fn dump_of_a_large_edition_is_the_whole_edition() {
         .map(|p| p["articles"].as_array().unwrap().len())
         .sum();
     assert_eq!(articles, whole.article_count());
+}
+
+// ----- issue 16: a large file's first frame from its head -----
+
+/// `text` encoded as `encoding`, written to `dir/name`.
+fn written(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Opens `path` (larger than the head), checks that the first frame shows
+/// the whole edition's first page before the rest is read, then completes
+/// it and checks that it is the edition a dump loads.
+#[track_caller]
+fn assert_first_page_from_the_head(path: &std::path::Path, what: &str) {
+    let (whole, fingerprint) = loaded(path);
+    let dir = path.parent().unwrap();
+    let (mut store, _) = Store::open(&dir.join("data"));
+    let opened = open::open(path, &options(), &mut store).unwrap();
+    let mut app = opened.app;
+    let mut loading = opened.loading.expect("read from its head");
+    assert!(!loading.identified(), "{what}");
+    let shown = app.edition();
+    assert_eq!(shown.pages.len(), 1, "{what}");
+    assert_eq!(shown.pages[0].articles, whole.pages[0].articles, "{what}");
+    assert_eq!(shown.encoding, whole.encoding, "{what}");
+    let result = loading.wait().unwrap();
+    open::complete(&mut app, &mut store, &loading, result);
+    assert_eq!(app.edition(), &whole, "{what}");
+    assert_eq!(app.fingerprint(), &fingerprint, "{what}");
+}
+
+#[test]
+fn a_large_files_first_page_comes_from_its_head_in_its_own_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = generate::edition(generate::Shape::Pages, 1_000_000);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let crlf = text.replace('\n', "\r\n");
+    for (name, bytes) in [
+        ("utf8.txt", text.as_bytes()),
+        ("gbk.txt", &gbk[..]),
+        ("utf16.txt", &utf16[..]),
+        ("crlf.txt", crlf.as_bytes()),
+    ] {
+        assert_first_page_from_the_head(&written(dir.path(), name, bytes), name);
+    }
+}
+
+#[test]
+fn binary_junk_after_the_head_does_not_break_the_first_page_or_the_whole() {
+    // Binary is judged from the first 8 KiB: junk later is decoded as the
+    // head was (UTF-8), replaced, with a warning that arrives with the
+    // whole edition.
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = generate::edition(generate::Shape::Pages, 600_000).into_bytes();
+    bytes.extend((0..100_000_u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8));
+    let path = written(dir.path(), "junk.txt", &bytes);
+    assert_first_page_from_the_head(&path, "junk after the head");
+    let (mut store, _) = Store::open(&dir.path().join("data"));
+    let opened = open::open(&path, &options(), &mut store).unwrap();
+    let mut app = opened.app;
+    let mut loading = opened.loading.unwrap();
+    let result = loading.wait().unwrap();
+    let notices = open::complete(&mut app, &mut store, &loading, result);
+    assert!(
+        notices.iter().any(|n| n.status.contains("not valid UTF-8")),
+        "{notices:?}"
+    );
+}
+
+#[test]
+fn saved_state_of_a_large_file_arrives_with_the_whole_edition() {
+    // Bookmarks, read marks and the sidebar's list are not known before
+    // the fingerprint, which comes with the whole text; then they are
+    // there, and the saved position opens (no key was pressed).
+    let dir = tempfile::tempdir().unwrap();
+    let path = written(
+        dir.path(),
+        "big.txt",
+        generate::edition(generate::Shape::Pages, 1_000_000).as_bytes(),
+    );
+    let (whole, fingerprint) = loaded(&path);
+    let data = dir.path().join("data");
+    {
+        let (mut store, _) = Store::open(&data);
+        store.identify(&fingerprint, &whole);
+        let first = whole.article(0).unwrap();
+        store
+            .add_bookmark(&fingerprint, None, Bookmark::at(first, Anchor::default()))
+            .unwrap();
+        store.set_read(&fingerprint, &first.id, true).unwrap();
+        store
+            .set_reading_position(
+                &fingerprint,
+                None,
+                whole.article(2).unwrap(),
+                Anchor::default(),
+            )
+            .unwrap();
+    }
+    let (mut store, _) = Store::open(&data);
+    let opened = open::open(&path, &options(), &mut store).unwrap();
+    let mut app = opened.app;
+    let mut loading = opened.loading.unwrap();
+    assert!(app.bookmarks().is_empty());
+    assert!(!app.is_read(0));
+    assert_eq!(app.current(), 0, "the first frame shows the top");
+    assert_eq!(app.loading(), Some("loading… 1.0 MB"));
+
+    let result = loading.wait().unwrap();
+    open::complete(&mut app, &mut store, &loading, result);
+    assert_eq!(app.bookmarks().len(), 1);
+    assert!(app.bookmark_found(0));
+    assert!(app.is_read(0));
+    assert_eq!(app.current(), 2);
+    assert!(app.loading().is_none());
 }

@@ -91,7 +91,8 @@ pub enum Input {
     Pdf(Vec<u8>),
 }
 
-/// Reads and loads the edition at `path`, text or PDF, whole.
+/// Reads and parses the edition at `path`, text or PDF, whole, without
+/// fingerprinting it (for `--dump`, which keeps no state).
 ///
 /// # Errors
 /// As [`read_edition`], and [`InputError::Pdf`] for a PDF that cannot be
@@ -99,16 +100,16 @@ pub enum Input {
 pub fn load(
     path: &Path,
     options: &crate::edition::LoadOptions,
-) -> Result<(crate::edition::Edition, crate::edition::Fingerprint), InputError> {
+) -> Result<crate::edition::Edition, InputError> {
     let source = path.to_string_lossy();
     let source = (!is_stream(path)).then_some(source);
     match read_edition(path, options.encoding.is_some())? {
-        Input::Text(bytes) => Ok(crate::edition::load_owned(
+        Input::Text(bytes) => Ok(crate::edition::parse_owned(
             bytes,
             source.as_deref(),
             options,
         )),
-        Input::Pdf(bytes) => load_pdf(&shown_path(path), bytes),
+        Input::Pdf(bytes) => load_pdf(&shown_path(path), bytes).map(|(edition, _)| edition),
     }
 }
 
@@ -295,29 +296,60 @@ pub fn read_from(
     path: &Path,
     encoding_forced: bool,
 ) -> Result<Input, InputError> {
-    let io = |cause| InputError::Io {
-        path: path.to_owned(),
-        cause,
-    };
     let mut reader = reader.take(MAX_BYTES + 1);
+    let bytes = sniff(&mut reader, path, encoding_forced)?;
+    read_rest(reader, bytes, path)
+}
+
+/// Reads the first [`BINARY_SNIFF_BYTES`] of `reader` and refuses binary
+/// data (not a PDF, and unless `encoding_forced`).
+///
+/// # Errors
+/// [`InputError::Io`] and [`InputError::Binary`].
+fn sniff(
+    reader: &mut impl std::io::Read,
+    path: &Path,
+    encoding_forced: bool,
+) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
-    (&mut reader)
+    reader
         .take(BINARY_SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
-        .map_err(io)?;
-    let pdf = is_pdf(&bytes);
-    if !pdf && !encoding_forced && looks_binary(&bytes) {
+        .map_err(|cause| InputError::Io {
+            path: path.to_owned(),
+            cause,
+        })?;
+    if !is_pdf(&bytes) && !encoding_forced && looks_binary(&bytes) {
         return Err(InputError::Binary {
             path: path.to_owned(),
         });
     }
-    reader.read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
+}
+
+/// Appends the rest of `reader` (which must be limited to one byte over
+/// [`MAX_BYTES`] in all) to `bytes`, the start already read, and tells a
+/// PDF from text.
+///
+/// # Errors
+/// [`InputError::Io`], [`InputError::TooLarge`] and [`InputError::Empty`].
+fn read_rest(
+    mut reader: impl std::io::Read,
+    mut bytes: Vec<u8>,
+    path: &Path,
+) -> Result<Input, InputError> {
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|cause| InputError::Io {
+            path: path.to_owned(),
+            cause,
+        })?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(InputError::TooLarge {
             path: path.to_owned(),
         });
     }
-    if pdf {
+    if is_pdf(&bytes) {
         return Ok(Input::Pdf(bytes));
     }
     if is_blank(&bytes) {
@@ -326,6 +358,123 @@ pub fn read_from(
         });
     }
     Ok(Input::Text(bytes))
+}
+
+/// A text edition file longer than its head: the first bytes, read and
+/// checked (not binary, not blank, not a PDF), and the file, open to read
+/// the rest ([`Head::read_rest`]) on another thread while the first frame
+/// is made from the head.
+pub struct Head {
+    /// The first bytes of the file (as many as [`open_edition`] was asked
+    /// for).
+    pub bytes: Vec<u8>,
+    /// The file's length when it was opened, in bytes.
+    pub len: u64,
+    path: PathBuf,
+    rest: Box<dyn std::io::Read + Send>,
+}
+
+impl std::fmt::Debug for Head {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Head")
+            .field("bytes", &self.bytes.len())
+            .field("len", &self.len)
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Head {
+    /// A head of `bytes`, read from the edition at `path`, whose rest
+    /// `rest` gives (a file after its first bytes; any reader in tests).
+    /// `len` is the whole length in bytes, as far as known.
+    pub fn new(
+        bytes: Vec<u8>,
+        len: u64,
+        path: &Path,
+        rest: impl std::io::Read + Send + 'static,
+    ) -> Self {
+        let limit = (MAX_BYTES + 1).saturating_sub(bytes.len() as u64);
+        Head {
+            bytes,
+            len,
+            path: path.to_owned(),
+            rest: Box::new(rest.take(limit)),
+        }
+    }
+
+    /// Reads the rest of the file and gives the whole of it.
+    ///
+    /// # Errors
+    /// [`InputError::Io`] for a read error, [`InputError::TooLarge`] for a
+    /// file that grew over [`MAX_BYTES`] meanwhile (never
+    /// [`InputError::Empty`]: the head is not blank).
+    pub fn read_rest(self) -> Result<Input, InputError> {
+        let mut bytes = self.bytes;
+        // Room for the whole file at once: read into a growing buffer, a
+        // 50 MB file would be copied about ten times and could peak at
+        // twice its size.
+        let rest = usize::try_from(self.len).map_or(0, |len| len.saturating_sub(bytes.len()));
+        bytes.reserve_exact(rest);
+        read_rest(self.rest, bytes, &self.path)
+    }
+}
+
+/// What [`open_edition`] read.
+#[derive(Debug)]
+pub enum Opening {
+    /// The whole edition, read as [`read_edition`] reads it.
+    Whole(Input),
+    /// The head of a longer text edition, the rest still to read.
+    Head(Head),
+}
+
+/// Opens the edition file at `path` for the reader: a file longer than
+/// `head_bytes` is read only as far as its first `head_bytes` (the rest is
+/// left to [`Head::read_rest`]), any other whole, as [`read_edition`]
+/// does, with the same checks first (devices, directories, [`MAX_BYTES`],
+/// binary data from the first [`BINARY_SNIFF_BYTES`]). A head that is a
+/// PDF's, or blank (whitespace so far: the rest decides whether the file
+/// is empty), is read on to the end: [`Opening::Whole`].
+///
+/// # Errors
+/// As [`read_edition`].
+pub fn open_edition(
+    path: &Path,
+    encoding_forced: bool,
+    head_bytes: usize,
+) -> Result<Opening, InputError> {
+    if path.as_os_str() == STDIN {
+        return read_edition(path, encoding_forced).map(Opening::Whole);
+    }
+    let io = |cause| InputError::Io {
+        path: path.to_owned(),
+        cause,
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.len() <= head_bytes as u64 || metadata.is_dir() || !metadata.is_file() {
+        return read_edition(path, encoding_forced).map(Opening::Whole);
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.to_owned(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut reader = file.take(MAX_BYTES + 1);
+    let mut bytes = sniff(&mut reader, path, encoding_forced)?;
+    let more = head_bytes.saturating_sub(bytes.len()) as u64;
+    (&mut reader)
+        .take(more)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    // Shorter than the head after all (the file shrank), a PDF, or blank
+    // so far: read on, and judge the whole.
+    if bytes.len() < head_bytes || is_pdf(&bytes) || is_blank(&bytes) {
+        return read_rest(reader, bytes, path).map(Opening::Whole);
+    }
+    let file = reader.into_inner();
+    Ok(Opening::Head(Head::new(bytes, metadata.len(), path, file)))
 }
 
 #[cfg(test)]

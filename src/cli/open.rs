@@ -7,28 +7,44 @@
 //!
 //! A large edition opens in two steps (see
 //! [`crate::edition::progressive`]): the app is built at once from a
-//! provisional edition, parsed from the first page (at most 256 KiB), while
+//! provisional edition, parsed from the first page (at most 64 KiB), while
 //! a worker thread parses the whole text, then sets the article the reader
 //! had open when it started ([`SetHint`]), so the swap does not set a long
 //! article on the event loop; the worker wakes the event loop when it is
 //! done ([`Loading::start_waking`]), which then takes the result
 //! ([`Loading::poll`]) and hands the whole edition over with [`complete`].
-//! The fingerprint is always of the whole text. Saved state is used at once
-//! when the fingerprint is known; the store records the edition (path,
-//! titles, title matching for an unknown fingerprint: [`Store::identify`])
-//! only with the whole edition, never a provisional one.
+//!
+//! A file longer than [`HEAD_BYTES`] is not even read whole before the
+//! first frame: only its head is read and decoded (in the encoding the
+//! whole will be decoded in: [`decode::decode_head`]) and its first page
+//! parsed; the worker reads the rest, decodes, fingerprints and parses the
+//! whole ([`Job::Rest`]). Until then the app does not know the edition's
+//! fingerprint, as for an edition read from a stream ([`open_stream`]):
+//! its saved state (bookmarks, read marks, position) arrives with the
+//! whole edition, nothing is saved before, and a bookmark change waits for
+//! it. A shorter file is read, decoded and fingerprinted here, and its
+//! saved state used at once.
+//!
+//! The fingerprint is always of the whole text. State stored under the
+//! edition's key of the legacy format is moved to its fingerprint first
+//! ([`Store::adopt_legacy`]; the legacy key is computed beside the
+//! fingerprint, on the worker for a large file). The store records the
+//! edition (path, titles, title matching for an unknown fingerprint:
+//! [`Store::identify`]) only with the whole edition, never a provisional
+//! one.
 
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
 use anyhow::bail;
 
+use super::input::{Head, Input, Opening};
 use crate::app::{App, HelpEntry, Settings};
 use crate::edition::decode::{self, Decoded};
 use crate::edition::progressive::{parse_decoded, parse_whole, provisional_prefix};
-use crate::edition::{ArticleId, Edition, Fingerprint, fingerprint_beside};
+use crate::edition::{ArticleId, Edition, Fingerprint, hash_beside};
 use crate::store::anchor::{self, Match, Resolution};
-use crate::store::{EditionState, Notice, Store};
+use crate::store::{EditionState, KnownKeys, Notice, Store, TextKeys};
 use crate::typeset::Options;
 use crate::typeset::article::SetArticle;
 use crate::typeset::cache::Preset;
@@ -80,6 +96,12 @@ pub struct Loading {
     touched: bool,
     /// The edition is read from a stream ([`open_stream`]).
     stream: bool,
+    /// The app's fingerprint is the edition's: false while it is not known
+    /// (a stream, or a file read from its head), when the worker brings it.
+    identified: bool,
+    /// How the worker ended without an edition, once [`Loading::wait`]
+    /// found out: [`Loading::poll`] reports it from then on.
+    ended: Option<Ended>,
     /// The file's name and path, for warnings.
     name: String,
     source: String,
@@ -92,8 +114,12 @@ pub struct Whole {
     /// The whole edition.
     pub edition: Edition,
     /// Its fingerprint, when the app did not know it yet (an edition read
-    /// from a stream, whose text was not there when the app was built).
+    /// from a stream, or from the head of a large file, whose whole text
+    /// was not there when the app was built).
     pub fingerprint: Option<Fingerprint>,
+    /// The same text's key of the legacy format, when the store held state
+    /// under it and none under `fingerprint` ([`TextKeys::legacy`]).
+    pub legacy: Option<Fingerprint>,
     /// The article the reader had open when parsing started, set at its
     /// width (`None` when not told, or the article is not in the edition).
     pub preset: Option<Preset>,
@@ -137,9 +163,19 @@ pub enum Progress {
     /// edition is all there is.
     Failed,
     /// The stream read held no edition (binary, empty, unreadable, or
-    /// without articles): the one-line error, path first. The reader has
-    /// nothing to show and ends with it.
+    /// without articles), or the rest of a file read from its head could
+    /// not be read: the one-line error, path first. The reader ends with
+    /// it.
     Refused(String),
+}
+
+/// How a worker ended without an edition (see [`Loading::wait`]).
+#[derive(Debug, Clone)]
+enum Ended {
+    /// It said why ([`Progress::Refused`]).
+    Refused(String),
+    /// It ended without a word ([`Progress::Failed`]).
+    Failed,
 }
 
 impl Loading {
@@ -165,6 +201,11 @@ impl Loading {
 
     /// Looks for the worker's result without waiting.
     pub fn poll(&self) -> Progress {
+        match &self.ended {
+            Some(Ended::Refused(line)) => return Progress::Refused(line.clone()),
+            Some(Ended::Failed) => return Progress::Failed,
+            None => {}
+        }
         match self.worker.receiver.try_recv() {
             Ok(Ok(whole)) => Progress::Done(Box::new(whole)),
             Ok(Err(refused)) => Progress::Refused(refused),
@@ -174,9 +215,19 @@ impl Loading {
     }
 
     /// Starts the worker if it was not, and waits for its result: `None`
-    /// if it ended without one or refused the stream it read.
+    /// if it ended without one or refused what it read (then
+    /// [`Loading::poll`] says which from now on).
     pub fn wait(&mut self) -> Option<Whole> {
-        self.worker.wait()
+        if self.ended.is_some() {
+            return None;
+        }
+        match self.worker.wait() {
+            Ok(whole) => Some(whole),
+            Err(refused) => {
+                self.ended = Some(refused.map_or(Ended::Failed, Ended::Refused));
+                None
+            }
+        }
     }
 
     /// The edition's file name (or `standard input`), for messages.
@@ -190,49 +241,123 @@ impl Loading {
         self.stream
     }
 
+    /// True when the app's fingerprint is the edition's; false while the
+    /// worker has still to bring it (an edition read from a stream, or from
+    /// the head of a large file). Nothing may be saved under the app's
+    /// fingerprint until then.
+    pub fn identified(&self) -> bool {
+        self.identified
+    }
+
     /// Records that the reader pressed a key while loading.
     pub fn touch(&mut self) {
         self.touched = true;
     }
 }
 
-/// Opens the edition at `path`. A text of one short page is parsed here;
-/// a longer one gives a provisional app and a [`Loading`] (see the module
-/// doc). An edition known to `store` by its fingerprint opens with its
-/// state; one known only by its titles (an older extraction) is re-keyed
-/// when it is identified.
+/// How many bytes of a file are read before its first frame: a longer
+/// file's first page is parsed from its head, and the rest is read on the
+/// worker ([`Job::Rest`]). As many as the provisional edition is parsed
+/// from at most ([`crate::edition::progressive::PROVISIONAL_MAX_BYTES`]);
+/// the encoding is detected from as many ([`decode::HEAD_BYTES`]).
+pub const HEAD_BYTES: usize = decode::HEAD_BYTES;
+
+/// What the first frame is made from: the edition to show, its keys when
+/// its whole text has been read, the worker that brings the whole edition
+/// (when `edition` is provisional), and the size of the whole in bytes.
+struct First {
+    edition: Edition,
+    keys: Option<TextKeys>,
+    worker: Option<Worker>,
+    total: usize,
+}
+
+/// Opens the edition at `path`. A file longer than [`HEAD_BYTES`] is read
+/// only as far as its head here, its first page shown, the rest left to a
+/// worker with the fingerprint (see the module doc); a shorter text of one
+/// short page is parsed here; one of several pages gives a provisional app
+/// and a [`Loading`] that parses the whole text. An edition known to
+/// `store` by its fingerprint opens with its state (once the fingerprint
+/// is known); one known only by its legacy key has its state moved to the
+/// fingerprint; one known only by its titles (an older extraction) is
+/// re-keyed when it is identified.
 ///
 /// # Errors
-/// Any [`super::input::InputError`] for the file, and an edition in which
-/// no article was found.
+/// Any [`super::input::InputError`] for the file, an edition in which no
+/// article was found, and a worker thread that could not be started for
+/// a large file.
 pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::Result<Opened> {
-    let input = super::input::read_edition(path, options.encoding.is_some())?;
+    let opening = super::input::open_edition(path, options.encoding.is_some(), HEAD_BYTES)?;
+    open_from(path, opening, options, store)
+}
+
+/// [`open`], once the file at `path` is read as far as `opening` (whole,
+/// or its head: see [`super::input::open_edition`]).
+///
+/// # Errors
+/// An edition in which no article was found, a worker thread that could
+/// not be started for a head, and (when the first page had no articles, so
+/// the whole edition was waited for) why the rest could not be read.
+pub fn open_from(
+    path: &Path,
+    opening: Opening,
+    options: &ReaderOptions,
+    store: &mut Store,
+) -> anyhow::Result<Opened> {
     let source = path.to_string_lossy().into_owned();
     let name = path
         .file_name()
         .map_or_else(|| source.clone(), |n| n.to_string_lossy().into_owned());
-    let (edition, fingerprint, worker, total) = match input {
-        super::input::Input::Text(bytes) => {
+    let known_keys = store.known_keys();
+    let first = match opening {
+        Opening::Head(head) => first_from_head(head, &source, options.encoding, known_keys)?,
+        Opening::Whole(Input::Text(bytes)) => {
             let decoded = decode::decode_owned(bytes, options.encoding);
-            let total = decoded.text.len();
-            let (edition, fingerprint, worker) = parse_first(decoded, &source);
-            (edition, fingerprint, worker, total)
+            parse_first(decoded, &source, &known_keys)
         }
-        super::input::Input::Pdf(bytes) => {
+        Opening::Whole(Input::Pdf(bytes)) => {
             let (edition, fingerprint) = super::input::load_pdf(path, bytes)?;
-            (edition, fingerprint, None, 0)
+            let keys = TextKeys {
+                fingerprint,
+                legacy: None,
+            };
+            First {
+                edition,
+                keys: Some(keys),
+                worker: None,
+                total: 0,
+            }
         }
     };
+    let First {
+        edition,
+        keys,
+        worker,
+        total,
+    } = first;
     if edition.article_count() == 0 {
         bail!("{source}: no articles found");
     }
-    let known = store.edition(&fingerprint).is_some();
+    let identified = keys.is_some();
+    let fingerprint = match keys {
+        Some(keys) => {
+            store.adopt_legacy(&keys);
+            keys.fingerprint
+        }
+        // Until the worker brings it; nothing is saved under this.
+        None => Fingerprint::of_text(""),
+    };
+    let known = identified && store.edition(&fingerprint).is_some();
     if worker.is_none() {
         store.identify(&fingerprint, &edition);
     }
     let mut warnings = store.take_messages();
     warnings.extend(notices(&edition.warnings, &name, &source));
-    let saved = store.edition(&fingerprint).cloned().unwrap_or_default();
+    let saved = if identified {
+        store.edition(&fingerprint).cloned().unwrap_or_default()
+    } else {
+        EditionState::default()
+    };
     let mut app = App::new(
         edition,
         fingerprint,
@@ -251,6 +376,8 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
             resume: resume_later,
             touched: false,
             stream: false,
+            identified,
+            ended: None,
             name,
             source: source.clone(),
         }
@@ -264,6 +391,58 @@ pub fn open(path: &Path, options: &ReaderOptions, store: &mut Store) -> anyhow::
         warnings,
         loading,
     })
+}
+
+/// The first frame of a file read only as far as its `head`: the head
+/// decoded ([`decode::decode_head`]) and its first page parsed, with a
+/// worker to read, decode, fingerprint and parse the whole ([`Job::Rest`]).
+/// A first page without articles (furniture only) waits for the whole
+/// edition.
+///
+/// # Errors
+/// No thread for the worker; and, when the whole edition was waited for,
+/// why the worker brought none.
+fn first_from_head(
+    head: Head,
+    source: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    keys: KnownKeys,
+) -> anyhow::Result<First> {
+    let total = usize::try_from(head.len).unwrap_or(usize::MAX);
+    let decoded = decode::decode_head(&head.bytes, encoding);
+    let text = provisional_prefix(&decoded.text);
+    let edition = parse_decoded(text, Some(source), decoded.encoding, &decoded.warnings);
+    drop(decoded);
+    let job = Job::Rest {
+        head,
+        encoding,
+        keys,
+    };
+    let Some(mut worker) = Worker::spawn(job, source) else {
+        bail!("{source}: could not start a thread to read the edition");
+    };
+    if edition.article_count() > 0 {
+        return Ok(First {
+            edition,
+            keys: None,
+            worker: Some(worker),
+            total,
+        });
+    }
+    match worker.wait() {
+        Ok(whole) => Ok(First {
+            keys: whole.fingerprint.map(|fingerprint| TextKeys {
+                fingerprint,
+                legacy: whole.legacy,
+            }),
+            edition: whole.edition,
+            worker: None,
+            total,
+        }),
+        Err(refused) => {
+            bail!(refused.unwrap_or_else(|| format!("{source}: could not read the edition")))
+        }
+    }
 }
 
 /// Opens the edition that the stream at `path` will bring (standard input
@@ -291,6 +470,7 @@ pub fn open_stream(path: &Path, options: &ReaderOptions, store: &Store) -> Opene
     let job = Job::Read {
         path: path.to_owned(),
         encoding: options.encoding,
+        keys: store.known_keys(),
     };
     let loading = Worker::spawn(job, &shown).map(|worker| Loading {
         worker,
@@ -298,6 +478,8 @@ pub fn open_stream(path: &Path, options: &ReaderOptions, store: &Store) -> Opene
         resume: options.resume,
         touched: false,
         stream: true,
+        identified: false,
+        ended: None,
         name: shown.clone(),
         source: shown.clone(),
     });
@@ -336,10 +518,12 @@ fn resume(app: &mut App, saved: &EditionState, whole: bool, known: bool) -> bool
 
 /// Parses what the first frame needs: the whole text when it is one short
 /// page, else the provisional prefix, with a worker thread ready to parse
-/// the whole text. Also fingerprints the whole text (see
-/// [`fingerprint_beside`]). A provisional edition without articles (a
-/// first page of furniture only) waits for the whole one.
-fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<Worker>) {
+/// the whole text. Also takes the whole text's keys (see
+/// [`KnownKeys::keys_of`], beside the parse: [`hash_beside`]). A
+/// provisional edition without articles (a first page of furniture only)
+/// waits for the whole one.
+fn parse_first(decoded: Decoded, source: &str, keys: &KnownKeys) -> First {
+    let total = decoded.text.len();
     let prefix = provisional_prefix(&decoded.text).len();
     let decoded = Arc::new(decoded);
     let mut worker = (prefix < decoded.text.len())
@@ -349,17 +533,30 @@ fn parse_first(decoded: Decoded, source: &str) -> (Edition, Fingerprint, Option<
         Some(_) => decoded.text.get(..prefix).unwrap_or_default(),
         None => decoded.text.as_str(),
     };
-    let (edition, fingerprint) = fingerprint_beside(&decoded.text, || {
-        parse_decoded(text, Some(source), decoded.encoding, &decoded.warnings)
-    });
+    let (edition, keys) = hash_beside(
+        &decoded.text,
+        |text| keys.keys_of(text),
+        || parse_decoded(text, Some(source), decoded.encoding, &decoded.warnings),
+    );
+    let keys = Some(keys);
     match &mut worker {
         Some(whole) if edition.article_count() == 0 => {
             let edition = whole
                 .wait()
-                .map_or_else(|| parse_whole(&decoded, Some(source)), |w| w.edition);
-            (edition, fingerprint, None)
+                .map_or_else(|_| parse_whole(&decoded, Some(source)), |w| w.edition);
+            First {
+                edition,
+                keys,
+                worker: None,
+                total,
+            }
         }
-        _ => (edition, fingerprint, worker),
+        _ => First {
+            edition,
+            keys,
+            worker,
+            total,
+        },
     }
 }
 
@@ -379,20 +576,44 @@ enum Job {
     /// The decoded text of a file, already fingerprinted.
     Parse(Arc<Decoded>),
     /// A stream still to read ([`open_stream`]), decoded in `encoding` if
-    /// the user forced one.
+    /// the user forced one; `keys` are the store's, for its legacy key.
     Read {
         path: std::path::PathBuf,
         encoding: Option<&'static encoding_rs::Encoding>,
+        keys: KnownKeys,
+    },
+    /// The rest of a file whose head the first frame was made from
+    /// ([`first_from_head`]), decoded as a whole in `encoding` if the user
+    /// forced one (else as detected: the head's encoding, see
+    /// [`decode::decode_head`]); `keys` are the store's, for its legacy key.
+    Rest {
+        head: Head,
+        encoding: Option<&'static encoding_rs::Encoding>,
+        keys: KnownKeys,
     },
 }
 
 impl Job {
-    /// The whole edition (with its fingerprint, for a stream), or the
-    /// one-line reason a stream holds none.
-    fn run(self, source: &str) -> Result<(Edition, Option<Fingerprint>), String> {
+    /// The whole edition (with its keys, when the app does not know its
+    /// fingerprint yet), or the one-line reason there is none.
+    fn run(self, source: &str) -> Result<(Edition, Option<TextKeys>), String> {
         match self {
             Job::Parse(decoded) => Ok((parse_whole(&decoded, Some(source)), None)),
-            Job::Read { path, encoding } => read_stream(&path, encoding),
+            Job::Read {
+                path,
+                encoding,
+                keys,
+            } => read_stream(&path, encoding, &keys),
+            Job::Rest {
+                head,
+                encoding,
+                keys,
+            } => {
+                let input = head.read_rest().map_err(|e| e.to_string())?;
+                let shown = Path::new(source);
+                let (edition, keys) = load_input(input, shown, Some(source), encoding, &keys)?;
+                Ok((edition, Some(keys)))
+            }
         }
     }
 }
@@ -406,22 +627,51 @@ impl Job {
 fn read_stream(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<(Edition, Option<Fingerprint>), String> {
+    keys: &KnownKeys,
+) -> Result<(Edition, Option<TextKeys>), String> {
     let shown = super::input::shown_path(path);
     let input = super::input::read_edition(path, encoding.is_some()).map_err(|e| e.to_string())?;
-    let (edition, fingerprint) = match input {
-        super::input::Input::Text(bytes) => {
+    let (edition, keys) = load_input(input, &shown, None, encoding, keys)?;
+    Ok((edition, Some(keys)))
+}
+
+/// Decodes, fingerprints (with the legacy key `keys` may call for) and
+/// parses a whole edition's bytes, read from `shown` (named so in errors),
+/// recording `source` as its path.
+///
+/// # Errors
+/// The one-line reason it holds no edition: a PDF that cannot be read, or
+/// no articles found.
+fn load_input(
+    input: Input,
+    shown: &Path,
+    source: Option<&str>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    keys: &KnownKeys,
+) -> Result<(Edition, TextKeys), String> {
+    let (edition, keys) = match input {
+        Input::Text(bytes) => {
             let decoded = decode::decode_owned(bytes, encoding);
-            fingerprint_beside(&decoded.text, || parse_whole(&decoded, None))
+            hash_beside(
+                &decoded.text,
+                |text| keys.keys_of(text),
+                || parse_whole(&decoded, source),
+            )
         }
-        super::input::Input::Pdf(bytes) => {
-            super::input::load_pdf(&shown, bytes).map_err(|e| e.to_string())?
+        Input::Pdf(bytes) => {
+            let (edition, fingerprint) =
+                super::input::load_pdf(shown, bytes).map_err(|e| e.to_string())?;
+            let keys = TextKeys {
+                fingerprint,
+                legacy: None,
+            };
+            (edition, keys)
         }
     };
     if edition.article_count() == 0 {
         return Err(format!("{}: no articles found", shown.display()));
     }
-    Ok((edition, Some(fingerprint)))
+    Ok((edition, keys))
 }
 
 /// What the worker calls once it has ended (see [`Loading::start_waking`]).
@@ -460,11 +710,16 @@ impl Worker {
                 let sender = sender;
                 // The job's text is dropped once it is in the edition,
                 // before the article is set, which takes memory of its own.
-                let result = job.run(&source).map(|(edition, fingerprint)| {
+                let result = job.run(&source).map(|(edition, keys)| {
                     let preset = hint.and_then(|hint| preset(&edition, hint));
+                    let (fingerprint, legacy) = match keys {
+                        Some(keys) => (Some(keys.fingerprint), keys.legacy),
+                        None => (None, None),
+                    };
                     Whole {
                         edition,
                         fingerprint,
+                        legacy,
                         preset,
                     }
                 });
@@ -487,11 +742,15 @@ impl Worker {
         }
     }
 
-    /// Starts the thread and waits for its result: `None` if it ended
-    /// without one, or refused its stream.
-    fn wait(&mut self) -> Option<Whole> {
+    /// Starts the thread and waits for its result: the whole edition, or
+    /// why there is none (`None`: the thread ended without a word).
+    fn wait(&mut self) -> Result<Whole, Option<String>> {
         self.start(None, None);
-        self.receiver.recv().ok().and_then(Result::ok)
+        match self.receiver.recv() {
+            Ok(Ok(whole)) => Ok(whole),
+            Ok(Err(refused)) => Err(Some(refused)),
+            Err(mpsc::RecvError) => Err(None),
+        }
     }
 }
 
@@ -508,6 +767,8 @@ fn preset(edition: &Edition, hint: SetHint) -> Option<Preset> {
 }
 
 /// Hands the whole `edition` to `app` in place of its provisional one:
+/// gives the app the edition's fingerprint if it did not know it (and
+/// moves state stored under its legacy key to it: [`Store::adopt_legacy`]),
 /// records the edition in the store ([`Store::identify`]: path, titles, and
 /// for an unknown fingerprint the title match that may re-key an older
 /// extraction's state), swaps it in ([`App::replace_edition`]) with the
@@ -519,10 +780,16 @@ pub fn complete(app: &mut App, store: &mut Store, loading: &Loading, whole: Whol
     let Whole {
         edition,
         fingerprint,
+        legacy,
         preset,
     } = whole;
     if let Some(fingerprint) = fingerprint {
-        app.set_fingerprint(fingerprint);
+        let keys = TextKeys {
+            fingerprint,
+            legacy,
+        };
+        store.adopt_legacy(&keys);
+        app.set_fingerprint(keys.fingerprint);
     }
     let fingerprint = app.fingerprint().clone();
     store.identify(&fingerprint, &edition);

@@ -20,6 +20,15 @@
 //!    warning to check it, since `chardetng` guesses even for text it cannot
 //!    place.
 //!
+//! Steps 4–6 are decided by the first [`HEAD_BYTES`] alone when those hold
+//! any non-ASCII byte (and by the whole text when they are all ASCII, which
+//! every ASCII-compatible encoding reads alike): a large edition's first
+//! frame is decoded from its head before the rest is read
+//! ([`decode_head`]), and the whole must be decoded in the encoding the
+//! head was. So a file whose first 64 KiB are UTF-8 is read as UTF-8 even
+//! if binary junk or another encoding follows (the rest's bad bytes are
+//! replaced, with a warning), as its first screen already showed it.
+//!
 //! Normalising is in [`normalise`]; spotting files that are not text at all
 //! is [`looks_binary`].
 
@@ -41,6 +50,12 @@ use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 /// `chardetng` reads only about 10 MB/s, so reading a whole 50 MB edition
 /// would delay start-up by seconds.
 pub const DETECT_PREFIX_BYTES: usize = 64 * 1024;
+
+/// How many leading bytes decide the encoding when they hold non-ASCII
+/// text (see the module doc): as many as a large edition's first frame is
+/// decoded from ([`super::progressive::PROVISIONAL_MAX_BYTES`], 64 KiB),
+/// and as many as `chardetng` is given ([`DETECT_PREFIX_BYTES`]).
+pub const HEAD_BYTES: usize = super::progressive::PROVISIONAL_MAX_BYTES;
 
 /// The result of [`decode`].
 #[derive(Debug, Clone)]
@@ -134,11 +149,84 @@ fn decode_detected(bytes: &[u8]) -> Raw<'_> {
     if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
         return (text, UTF_8, Vec::new());
     }
-    let valid_up_to = Encoding::utf8_valid_up_to(bytes);
-    if Utf8Counts::around(bytes, valid_up_to).mostly_valid() {
+    let encoding =
+        head_encoding(bytes, bytes.len() <= HEAD_BYTES).unwrap_or_else(|| detect_in(bytes, true));
+    if encoding == UTF_8 {
         decode_damaged_utf8(bytes)
     } else {
-        decode_guessed(bytes)
+        decode_legacy(bytes, encoding)
+    }
+}
+
+/// The encoding (UTF-8 or a legacy one: steps 4–6 of the module doc) that
+/// the first [`HEAD_BYTES`] of `bytes` decide on, or `None` when those are
+/// all ASCII. `complete` says that `bytes` are the whole text: otherwise a
+/// multi-byte character cut at the end of the head is no broken sequence.
+/// For text of at most [`HEAD_BYTES`] it is the detection of the whole.
+fn head_encoding(bytes: &[u8], complete: bool) -> Option<&'static Encoding> {
+    let head = bytes.get(..HEAD_BYTES).unwrap_or(bytes);
+    let complete = complete && head.len() == bytes.len();
+    let (valid_up_to, utf8) = match std::str::from_utf8(head) {
+        Ok(_) => (head.len(), true),
+        // `error_len` is `None` for a sequence cut short by the end.
+        Err(err) => (err.valid_up_to(), err.error_len().is_none() && !complete),
+    };
+    if utf8 {
+        return (!head[..valid_up_to].is_ascii()).then_some(UTF_8);
+    }
+    Some(detect_in(head, complete))
+}
+
+/// UTF-8 for `bytes` that are UTF-8 with a few broken sequences (around
+/// the first), else `chardetng`'s guess (steps 5 and 6 of the module doc);
+/// `complete` when `bytes` are the whole text.
+fn detect_in(bytes: &[u8], complete: bool) -> &'static Encoding {
+    let valid_up_to = Encoding::utf8_valid_up_to(bytes);
+    if Utf8Counts::around(bytes, valid_up_to).mostly_valid() {
+        UTF_8
+    } else {
+        refine_gbk(guess(bytes, complete), bytes)
+    }
+}
+
+/// Decodes the first bytes of a longer text, `head` (at most
+/// [`HEAD_BYTES`], cut anywhere), in the encoding [`decode`] will use for
+/// the whole: `forced` if given, else the byte order mark, UTF-16 without
+/// one, or what the head decides (see the module doc; UTF-8 when it is all
+/// ASCII, which reads the same in any encoding the rest may decide). A
+/// character cut by the end of the head is left out, and so is the line it
+/// ends in: the text is whole lines, each as [`decode`] gives it for the
+/// whole text. Warnings are left to the whole text's decoding.
+///
+/// Never fails and never panics.
+pub fn decode_head(head: &[u8], forced: Option<&'static Encoding>) -> Decoded {
+    let bom = Encoding::for_bom(head);
+    let (encoding, skip) = match (forced, bom) {
+        (Some(forced), Some((encoding, bom_bytes))) if encoding == forced => (forced, bom_bytes),
+        (Some(forced), _) => (forced, 0),
+        (None, Some((encoding, bom_bytes))) => (encoding, bom_bytes),
+        (None, None) => match utf16_without_bom(head) {
+            Some(encoding) => (encoding, 0),
+            None => (head_encoding(head, false).unwrap_or(UTF_8), 0),
+        },
+    };
+    let body = head.get(skip..).unwrap_or_default();
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length(body.len())
+            .unwrap_or(body.len()),
+    );
+    // Not the last input: an incomplete character at the end is held back,
+    // not replaced.
+    let _ = decoder.decode_to_string(body, &mut text, false);
+    let mut text = normalise::normalise_cow(Cow::Owned(text));
+    let whole_lines = text.rfind('\n').map_or(0, |end| end + 1);
+    text.truncate(whole_lines);
+    Decoded {
+        text,
+        encoding: refine_gbk(encoding, body).name(),
+        warnings: Vec::new(),
     }
 }
 
@@ -152,9 +240,11 @@ fn decode_damaged_utf8(bytes: &[u8]) -> Raw<'_> {
     (text, UTF_8, vec![warning])
 }
 
-/// A legacy encoding, as `chardetng` guesses it.
-fn decode_guessed(bytes: &[u8]) -> Raw<'_> {
-    let encoding = refine_gbk(guess(bytes), bytes);
+/// `bytes` in `encoding`, a legacy one ([`detect_in`]'s guess): GBK
+/// reported as gb18030 when the text holds gb18030's four-byte sequences,
+/// and a warning for a guess outside [`EXPECTED`].
+fn decode_legacy<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Raw<'a> {
+    let encoding = refine_gbk(encoding, bytes);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let mut warnings = replaced_warning(had_errors, encoding);
     if !had_errors && !EXPECTED.contains(&encoding) {
@@ -193,8 +283,10 @@ fn replaced_warning(had_errors: bool, encoding: &'static Encoding) -> Vec<String
 
 /// Asks `chardetng` (no top-level-domain hint, UTF-8 not allowed, no
 /// ISO-2022-JP) about at most [`DETECT_PREFIX_BYTES`] bytes starting just
-/// before the first non-ASCII byte. ASCII before that point tells it nothing.
-fn guess(bytes: &[u8]) -> &'static Encoding {
+/// before the first non-ASCII byte. ASCII before that point tells it
+/// nothing. `complete`: `bytes` are the whole text, so a sample reaching
+/// their end is the last input.
+fn guess(bytes: &[u8], complete: bool) -> &'static Encoding {
     let first_non_ascii = Encoding::ascii_valid_up_to(bytes);
     let start = first_non_ascii.saturating_sub(2);
     let end = first_non_ascii
@@ -202,7 +294,7 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
         .min(bytes.len());
     let sample = bytes.get(start..end).unwrap_or_default();
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(sample, end == bytes.len());
+    detector.feed(sample, complete && end == bytes.len());
     detector.guess(None, Utf8Detection::Deny)
 }
 

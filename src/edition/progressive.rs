@@ -19,9 +19,12 @@
 use super::{Edition, decode::Decoded, parse};
 
 /// The most text, in bytes of UTF-8, the provisional edition is parsed
-/// from: about 2 ms of parsing at the parser's ≈ 150 MB/s, and many
-/// screens of any article.
-pub const PROVISIONAL_MAX_BYTES: usize = 256 * 1024;
+/// from: about 0.5 ms of parsing at the parser's ≈ 150 MB/s, as much of
+/// typesetting an article that long, and several screens of any article.
+/// (It was 256 KiB until issue 16: on one enormous page that cost the first
+/// frame some 6 ms of parsing and typesetting, twice what `less` takes for
+/// its whole first frame.)
+pub const PROVISIONAL_MAX_BYTES: usize = 64 * 1024;
 
 /// The start of `text` to parse for the provisional edition: everything
 /// before the first form feed (`\f`, a page break: the first page), but at
@@ -103,12 +106,13 @@ mod tests {
     #[test]
     fn long_page_is_cut_after_the_last_line_end_within_the_limit() {
         // Lines of 99 ASCII letters and a `\n`: 100 bytes each. The limit
-        // falls inside line 2622 (262 144 = 2621 × 100 + 44), so the cut is
-        // after the `\n` that ends line 2621.
+        // falls inside line 656 (65 536 = 655 × 100 + 36), so the cut is
+        // after the `\n` that ends line 655.
         let line = format!("{}\n", "a".repeat(99));
         let text = line.repeat(3000);
         let prefix = provisional_prefix(&text);
-        assert_eq!(prefix.len(), 2621 * 100);
+        assert_eq!(PROVISIONAL_MAX_BYTES, 65_536);
+        assert_eq!(prefix.len(), 655 * 100);
         assert!(prefix.ends_with('\n'));
         assert!(text.starts_with(prefix));
     }
@@ -131,15 +135,15 @@ mod tests {
 
     #[test]
     fn cjk_text_is_never_cut_inside_a_char() {
-        // `中` is 3 bytes; 262 144 = 3 × 87 381 + 1, so the limit falls one
-        // byte into char 87 382, and the cut goes back to the end of char
-        // 87 381.
+        // `中` is 3 bytes; 65 536 = 3 × 21 845 + 1, so the limit falls one
+        // byte into char 21 846, and the cut goes back to the end of char
+        // 21 845.
         let text = "中".repeat(PROVISIONAL_MAX_BYTES / 3 + 100);
         let prefix = provisional_prefix(&text);
-        assert_eq!(prefix.len(), 87_381 * 3);
+        assert_eq!(prefix.len(), 21_845 * 3);
         assert!(prefix.chars().all(|c| c == '中'));
-        // A one-byte lead shifts the boundary: 1 + 3 × 87 381 = 262 144.
+        // A one-byte lead shifts the boundary: 1 + 3 × 21 845 = 65 536.
         let shifted = format!("a{text}");
-        assert_eq!(provisional_prefix(&shifted).len(), 1 + 87_381 * 3);
+        assert_eq!(provisional_prefix(&shifted).len(), 1 + 21_845 * 3);
     }
 }

@@ -21,12 +21,21 @@
 //!
 //! In case 2 the state is re-keyed to the new fingerprint (the old one is
 //! kept as an alias, so another reader still holding it merges into the new
-//! key). State is moved, never copied: two files that hold the same articles
+//! key).
+//!
+//! Keys of the legacy format (16 hex digits, FNV-1a: every key stored
+//! before issue 16) are rule 1 too: the same text under its old key. When
+//! an edition's current key is unknown, its legacy key is computed (on the
+//! worker that reads the edition: [`KnownKeys::keys_of`]) and state found
+//! under it is re-keyed to the current key, the legacy key kept as an alias
+//! ([`Store::adopt_legacy`]), before the edition is identified; nothing is
+//! deleted. State is moved, never copied: two files that hold the same articles
 //! side by side (one paper's extractions, or one wire story printed by two
 //! papers) are two editions, each with its own state. (Earlier versions
 //! copied state in that case; such copies stay where they are.)
 
 use super::{EditionState, Store, edition_title, tick};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::edition::{Edition, Fingerprint, decode};
@@ -79,7 +88,82 @@ struct Evidence {
     sample: Option<Vec<u32>>,
 }
 
+/// The keys the store holds state under, taken when an edition is opened,
+/// so that the thread that reads and fingerprints the edition can tell
+/// whether its legacy key is worth computing ([`KnownKeys::keys_of`]).
+#[derive(Debug, Clone, Default)]
+pub struct KnownKeys {
+    keys: BTreeSet<Fingerprint>,
+    any_legacy: bool,
+}
+
+/// An edition's keys, from its text: its fingerprint, and the legacy key
+/// the store holds state under for the same text, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextKeys {
+    /// The current fingerprint ([`Fingerprint::of_text`]).
+    pub fingerprint: Fingerprint,
+    /// The legacy key ([`Fingerprint::legacy_of_text`]), when the store
+    /// knew no state under `fingerprint` but had state under this one.
+    pub legacy: Option<Fingerprint>,
+}
+
+impl KnownKeys {
+    /// True when the store held state under `key` when this was taken.
+    pub fn contains(&self, key: &Fingerprint) -> bool {
+        self.keys.contains(key)
+    }
+
+    /// The keys of `text` (normalised edition text): its fingerprint, and,
+    /// only when the store knows no state under it but holds some key of
+    /// the legacy format, the legacy key if the store holds state under
+    /// it. The legacy hash (about 1.6 ms a MB) is thus computed once per
+    /// edition, on the first open after the fingerprint changed format.
+    pub fn keys_of(&self, text: &str) -> TextKeys {
+        let fingerprint = Fingerprint::of_text(text);
+        let legacy = (self.any_legacy && !self.contains(&fingerprint))
+            .then(|| Fingerprint::legacy_of_text(text))
+            .filter(|legacy| self.contains(legacy));
+        TextKeys {
+            fingerprint,
+            legacy,
+        }
+    }
+}
+
 impl Store {
+    /// The keys the store holds state under now (see [`KnownKeys`]).
+    pub fn known_keys(&self) -> KnownKeys {
+        let keys: BTreeSet<Fingerprint> = self.state.editions.keys().cloned().collect();
+        let any_legacy = keys.iter().any(Fingerprint::is_legacy);
+        KnownKeys { keys, any_legacy }
+    }
+
+    /// Moves the state kept under `keys.legacy` (the same text's key of the
+    /// legacy format) to `keys.fingerprint`, the legacy key kept as an
+    /// alias, when there is state under the one and none under the other;
+    /// saves then (a failure is reported through [`Store::take_messages`]).
+    /// Nothing is deleted: another reader still saving under the legacy
+    /// key is merged into the new key ([`super::merge`]). True when state
+    /// was moved.
+    pub fn adopt_legacy(&mut self, keys: &TextKeys) -> bool {
+        let Some(legacy) = &keys.legacy else {
+            return false;
+        };
+        let fingerprint = &keys.fingerprint;
+        if legacy == fingerprint
+            || self.state.editions.contains_key(fingerprint)
+            || !self.state.editions.contains_key(legacy)
+        {
+            return false;
+        }
+        self.rekey(fingerprint, legacy.clone());
+        // A failure is announced through take_messages; the state is kept
+        // in memory either way.
+        let _ = self.save();
+        true
+    }
+
     /// Finds the state of the edition with `fingerprint`, opened from `path`,
     /// whose articles have `titles` and whose paragraphs are not known (see
     /// the module doc), re-keying a replaced extraction's state, and records
@@ -335,11 +419,12 @@ fn mostly_same(a: &[u32], b: &[u32]) -> bool {
 }
 
 /// True when the file at `path` exists and its text, decoded as
-/// [`crate::edition::load`] decodes it (detected encoding), has `fingerprint`.
-/// An unreadable file holds nothing.
+/// [`crate::edition::load`] decodes it (detected encoding), has `fingerprint`
+/// (computed in `fingerprint`'s own format, legacy or current). An
+/// unreadable file holds nothing.
 fn holds(path: &Path, fingerprint: &Fingerprint) -> bool {
     std::fs::read(path)
-        .is_ok_and(|bytes| Fingerprint::of_text(&decode::decode(&bytes, None).text) == *fingerprint)
+        .is_ok_and(|bytes| fingerprint.is_of_text(&decode::decode(&bytes, None).text))
 }
 
 /// The distinct `titles`, each [`normalise`]d, in first-seen order.

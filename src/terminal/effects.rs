@@ -56,6 +56,12 @@ pub(super) fn apply(session: &mut Session, effect: Effect) {
         // entry in the store; that must come after the store has matched
         // the whole edition's titles against older extractions.
         reading::finish_loading(session);
+        if session.loading.as_ref().is_some_and(|l| !l.identified()) {
+            // The whole edition could not be had, nor its fingerprint: the
+            // loop ends the reader with why; nothing is saved under a key
+            // that is not the edition's.
+            return;
+        }
     }
     let fingerprint = session.app.fingerprint().clone();
     let store = &mut session.store;

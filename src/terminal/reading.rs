@@ -119,6 +119,10 @@ pub(super) fn save_reading(session: &mut Session, saver: &mut PositionSaver, for
 }
 
 /// Waits for the whole edition and swaps it in (see [`open::complete`]).
+/// When none comes and the app does not know the edition's fingerprint
+/// (a stream, or a large file read from its head), the loading stays: it
+/// reports why at the loop's next look ([`take_whole_edition`]), which ends
+/// the reader, and nothing is saved meanwhile.
 pub(super) fn finish_loading(session: &mut Session) {
     let Some(mut loading) = session.loading.take() else {
         return;
@@ -128,7 +132,8 @@ pub(super) fn finish_loading(session: &mut Session) {
             let notices = open::complete(&mut session.app, &mut session.store, &loading, whole);
             session.messages.extend(notices);
         }
-        None => session.app.stop_loading(),
+        None if loading.identified() => session.app.stop_loading(),
+        None => session.loading = Some(loading),
     }
 }
 
@@ -136,8 +141,11 @@ pub(super) fn finish_loading(session: &mut Session) {
 /// [`open::complete`]). True when the screen changed.
 ///
 /// # Errors
-/// The stream being read held no edition ([`Progress::Refused`]), or its
-/// worker failed: the reader has nothing to show and ends with that line.
+/// The stream being read held no edition, or the rest of a large file
+/// could not be read ([`Progress::Refused`]), or the worker that was to
+/// bring the edition's fingerprint failed: the reader cannot go on (it has
+/// nothing to show, or nothing it may save state under) and ends with that
+/// line.
 pub(super) fn take_whole_edition(session: &mut Session) -> anyhow::Result<bool> {
     let Some(loading) = &session.loading else {
         return Ok(false);
@@ -151,7 +159,7 @@ pub(super) fn take_whole_edition(session: &mut Session) -> anyhow::Result<bool> 
             true
         }
         Progress::Refused(line) => anyhow::bail!(line),
-        Progress::Failed if loading.is_stream() => {
+        Progress::Failed if !loading.identified() => {
             anyhow::bail!("{}: could not read the edition", loading.name())
         }
         Progress::Failed => {

@@ -336,3 +336,98 @@ fn the_sidebar_order_survives_a_restart() {
     let opened = open::open(&path, &options, &mut store).unwrap();
     assert_eq!(opened.app.bookmark_order(), order);
 }
+
+/// A session on a generated edition of many pages, larger than the head a
+/// first frame is read from (so its fingerprint is not known until the
+/// worker has read it whole), still loading.
+fn head_session(dir: &std::path::Path) -> Session {
+    let path = dir.join("big.txt");
+    let text = crate::edition::progressive::PROVISIONAL_MAX_BYTES * 3;
+    let page = include_str!("../../assets/edition.txt");
+    let pages: Vec<String> = (0..text / page.len() + 1)
+        .map(|i| page.replace('市', &format!("第{i}市")))
+        .collect();
+    std::fs::write(&path, pages.join("\x0c")).unwrap();
+    let opening = crate::cli::input::open_edition(&path, false, open::HEAD_BYTES).unwrap();
+    session_from(dir, &path, opening)
+}
+
+fn session_from(
+    dir: &std::path::Path,
+    path: &std::path::Path,
+    opening: crate::cli::input::Opening,
+) -> Session {
+    let (mut store, _) = Store::open(&dir.join("data"));
+    let options = ReaderOptions {
+        settings: Settings::default(),
+        encoding: None,
+        resume: true,
+        help: Vec::new(),
+    };
+    let opened = open::open_from(path, opening, &options, &mut store).unwrap();
+    let mut session = Session {
+        loading: opened.loading,
+        path: Some(opened.source),
+        ..session(dir)
+    };
+    session.app = opened.app;
+    session.store = store;
+    session.app.resize(120, 40);
+    assert!(session.loading.as_ref().is_some_and(|l| !l.identified()));
+    session
+}
+
+#[test]
+fn bookmark_before_a_large_file_is_read_whole_is_saved_under_its_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = head_session(dir.path());
+    let placeholder = session.app.fingerprint().clone();
+
+    let effect = session.app.update(Action::ToggleBookmark);
+    apply(&mut session, effect);
+
+    assert!(session.loading.is_none(), "the whole edition is in");
+    let fingerprint = session.app.fingerprint().clone();
+    assert_ne!(fingerprint, placeholder);
+    assert!(fingerprint.0.starts_with("x3-"));
+    assert_eq!(stored_ids(&session.store, &fingerprint).len(), 1);
+    assert!(session.store.edition(&placeholder).is_none());
+    assert_eq!(session.app.bookmarks().len(), 1);
+}
+
+/// Reads nothing but an error: a disk that fails after the first bytes.
+struct FailingDisk;
+
+impl std::io::Read for FailingDisk {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::other("Input/output error"))
+    }
+}
+
+#[test]
+fn a_large_file_whose_rest_cannot_be_read_ends_the_reader_with_one_line_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let page = include_str!("../../assets/edition.txt");
+    let head = page.repeat(open::HEAD_BYTES / page.len() + 1).into_bytes();
+    let head = crate::cli::input::Head::new(head, 50_000_000, &path, FailingDisk);
+    let mut session = session_from(dir.path(), &path, crate::cli::input::Opening::Head(head));
+    let shown = session.app.edition().article_count();
+    assert!(shown > 0, "the first page is on the screen");
+    let mut saver = PositionSaver::new(session.app.position());
+
+    // A bookmark waits for the whole edition, which does not come: nothing
+    // is saved, under any key.
+    session.app.update(Action::NextArticle);
+    let effect = session.app.update(Action::ToggleBookmark);
+    apply(&mut session, effect);
+    save_reading(&mut session, &mut saver, true);
+    assert_eq!(session.store.editions().count(), 0);
+
+    // The loop's next look ends the reader with why, path first.
+    let err = reading::take_whole_edition(&mut session).unwrap_err();
+    let line = err.to_string();
+    assert!(line.starts_with(&path.display().to_string()), "{line}");
+    assert!(line.contains("Input/output error"), "{line}");
+    assert!(!line.contains('\n'));
+}

@@ -29,3 +29,24 @@ pub fn newsreader(home: &Path, data: &Path) -> Command {
         .env("NEWSREADER_DATA_DIR", data);
     cmd
 }
+
+/// [`newsreader`] as a plain `std::process::Command`, standard input the
+/// null device: `assert_cmd` always gives the program a pipe on standard
+/// input, which `newsreader` with no FILE reads as the edition (as `less`
+/// does), so a test of what no FILE and no input do needs this.
+pub fn newsreader_without_input(home: &Path, data: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("newsreader"));
+    for (name, _) in std::env::vars_os() {
+        let text = name.to_string_lossy();
+        if text.starts_with("NEWSREADER_") || text == "NO_COLOR" {
+            cmd.env_remove(name);
+        }
+    }
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_STATE_HOME", home.join(".local/state"))
+        .env("NEWSREADER_DATA_DIR", data)
+        .stdin(std::process::Stdio::null());
+    cmd
+}
