@@ -18,7 +18,7 @@
 //! ([`OTHER`]), and each side's first paragraph must hold the words of one
 //! of its lines. Word evidence is character bigrams of letters and digits.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lines::is_letter_or_digit;
 
@@ -70,91 +70,155 @@ pub(crate) fn two_headlines(second: &[bool], blocks: &[usize]) -> bool {
     of(true).is_disjoint(&of(false))
 }
 
-/// The character bigrams of `text` whose both characters are letters or
-/// digits (no punctuation, no space).
-fn bigrams(text: &str) -> FxHashSet<(char, char)> {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(2)
-        .filter(|w| is_letter_or_digit(w[0]) && is_letter_or_digit(w[1]))
-        .map(|w| (w[0], w[1]))
-        .collect()
+/// The headline lines' bigrams, numbered, and per line the numbers of
+/// its own (each once).
+struct LineGrams {
+    index: FxHashMap<(char, char), usize>,
+    lines: Vec<Vec<usize>>,
 }
 
-/// The share (0..=1) of `line`'s bigrams found in `body`.
-fn share(line: &FxHashSet<(char, char)>, body: &FxHashSet<(char, char)>) -> f64 {
-    if line.is_empty() {
+impl LineGrams {
+    /// Numbers the bigrams of `lines` whose both characters are letters
+    /// or digits (no punctuation, no space).
+    fn new(lines: &[&str]) -> Self {
+        let mut index: FxHashMap<(char, char), usize> = FxHashMap::default();
+        let lines = lines
+            .iter()
+            .map(|line| {
+                let mut own: Vec<usize> = pairs(line)
+                    .map(|g| {
+                        let next = index.len();
+                        *index.entry(g).or_insert(next)
+                    })
+                    .collect();
+                own.sort_unstable();
+                own.dedup();
+                own
+            })
+            .collect();
+        LineGrams { index, lines }
+    }
+
+    /// Which of the numbered bigrams `text` holds.
+    fn held_by(&self, text: &str) -> Vec<bool> {
+        let mut held = vec![false; self.index.len()];
+        for g in pairs(text) {
+            if let Some(&k) = self.index.get(&g) {
+                held[k] = true;
+            }
+        }
+        held
+    }
+}
+
+/// The character pairs of `text` whose both characters are letters or
+/// digits.
+fn pairs(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    let mut prev: Option<char> = None;
+    text.chars().filter_map(move |c| {
+        let pair = prev.map(|p| (p, c));
+        prev = is_letter_or_digit(c).then_some(c);
+        pair.filter(|_| is_letter_or_digit(c))
+    })
+}
+
+/// The share (0..=1) of the bigrams `own` for which `held` is true.
+fn share(own: &[usize], held: impl Fn(usize) -> bool) -> f64 {
+    if own.is_empty() {
         return 0.0;
     }
-    let found = line.iter().filter(|g| body.contains(g)).count();
+    let found = own.iter().filter(|&&k| held(k)).count();
     #[allow(clippy::cast_precision_loss)]
-    let share = found as f64 / line.len() as f64;
+    let share = found as f64 / own.len() as f64;
     share
 }
 
 /// The best split of `paragraphs` under headline `lines` (blocks
 /// flattened, in order), or `None` when no cut has the evidence the module
 /// doc asks for. Every paragraph break is tried (a byline the body did
-/// not tell apart may end the first article's last paragraph). Cost: one bigram set per paragraph, and per cut one per side.
+/// not tell apart may end the first article's last paragraph).
+///
+/// Cost: linear in the text, plus, per paragraph break, linear in the
+/// headline's bigrams: each paragraph is read once for the headline's
+/// bigrams, and a running count per bigram of the paragraphs above the
+/// break that hold it tells both sides at once.
 pub(crate) fn best_split(lines: &[&str], paragraphs: &[String]) -> Option<Split> {
     if lines.len() < 2 || paragraphs.len() < 2 {
         return None;
     }
-    let line_grams: Vec<FxHashSet<(char, char)>> = lines.iter().map(|l| bigrams(l)).collect();
-    if line_grams.iter().filter(|g| g.len() >= MIN_BIGRAMS).count() < 2 {
+    let grams = LineGrams::new(lines);
+    if grams
+        .lines
+        .iter()
+        .filter(|g| g.len() >= MIN_BIGRAMS)
+        .count()
+        < 2
+    {
         return None;
     }
-    let para_grams: Vec<FxHashSet<(char, char)>> = paragraphs.iter().map(|p| bigrams(p)).collect();
+    let held: Vec<Vec<bool>> = paragraphs.iter().map(|p| grams.held_by(p)).collect();
+    let mut total = vec![0usize; grams.index.len()];
+    for para in &held {
+        for (k, &h) in para.iter().enumerate() {
+            total[k] += usize::from(h);
+        }
+    }
+    let mut above = vec![0usize; grams.index.len()];
     let mut best: Option<(f64, Split)> = None;
     for at in 1..paragraphs.len() {
-        let first: FxHashSet<(char, char)> = para_grams[..at].iter().flatten().copied().collect();
-        let second: FxHashSet<(char, char)> = para_grams[at..].iter().flatten().copied().collect();
-        if let Some((score, split)) = judge_cut(&line_grams, &para_grams, at, &first, &second)
+        for (k, &h) in held[at - 1].iter().enumerate() {
+            above[k] += usize::from(h);
+        }
+        let sides = Sides {
+            first: &|k| above[k] > 0,
+            second: &|k| total[k] > above[k],
+            first_lede: &held[0],
+            second_lede: &held[at],
+        };
+        if let Some((score, second)) = judge_cut(&grams.lines, &sides)
             && best.as_ref().is_none_or(|(b, _)| score > *b)
         {
-            best = Some((score, split));
+            best = Some((score, Split { at, second }));
         }
     }
     best.map(|(_, split)| split)
 }
 
-/// The evidence for a cut before paragraph `at`, the sides' bigrams being
-/// `first` and `second`: its score (the summed margins of every line), or
-/// `None` when a side lacks a line of its own or a lede that repeats one.
-fn judge_cut(
-    line_grams: &[FxHashSet<(char, char)>],
-    para_grams: &[FxHashSet<(char, char)>],
-    at: usize,
-    first: &FxHashSet<(char, char)>,
-    second: &FxHashSet<(char, char)>,
-) -> Option<(f64, Split)> {
-    let mut goes_second = Vec::with_capacity(line_grams.len());
+/// What a cut leaves on each side: whether each numbered bigram is held
+/// above and below it, and by each side's first paragraph.
+struct Sides<'a> {
+    first: &'a dyn Fn(usize) -> bool,
+    second: &'a dyn Fn(usize) -> bool,
+    first_lede: &'a [bool],
+    second_lede: &'a [bool],
+}
+
+/// The evidence for a cut (`sides`) under headline lines `lines` (their
+/// bigram numbers): its score (the summed margins of every line) and per
+/// line whether it goes to the second article, or `None` when a side
+/// lacks a line of its own or a lede that repeats one.
+fn judge_cut(lines: &[Vec<usize>], sides: &Sides<'_>) -> Option<(f64, Vec<bool>)> {
+    let mut goes_second = Vec::with_capacity(lines.len());
     let (mut own_first, mut own_second) = (false, false);
     let (mut lede_first, mut lede_second) = (false, false);
     let mut score = 0.0;
-    for grams in line_grams {
-        let (a, b) = (share(grams, first), share(grams, second));
+    for own in lines {
+        let (a, b) = (share(own, sides.first), share(own, sides.second));
         let to_second = b > a;
         goes_second.push(to_second);
         score += (a - b).abs();
-        if grams.len() < MIN_BIGRAMS {
+        if own.len() < MIN_BIGRAMS {
             continue;
         }
         if to_second {
             own_second |= b >= OWN && a <= OTHER;
-            lede_second |= share(grams, &para_grams[at]) >= LEDE;
+            lede_second |= share(own, |k| sides.second_lede[k]) >= LEDE;
         } else {
             own_first |= a >= OWN && b <= OTHER;
-            lede_first |= share(grams, &para_grams[0]) >= LEDE;
+            lede_first |= share(own, |k| sides.first_lede[k]) >= LEDE;
         }
     }
-    (own_first && own_second && lede_first && lede_second).then_some((
-        score,
-        Split {
-            at,
-            second: goes_second,
-        },
-    ))
+    (own_first && own_second && lede_first && lede_second).then_some((score, goes_second))
 }
 
 #[cfg(test)]
