@@ -351,7 +351,16 @@ pub(crate) fn despace(line: &str) -> String {
             let prev = start.checked_sub(1).map(|p| chars[p]);
             let next = chars.get(i).copied();
             let digit_next = next.is_some_and(|c| c.is_ascii_digit());
-            if !space_is_artefact(prev, next, spaced_out) || digit_next && after_dateline(&out) {
+            // In a line spaced out letter by letter, a wider gap between two
+            // letters is a real space (`许 舜 达  王 懿`: two names).
+            let wide_gap = spaced_out
+                && i - start >= 2
+                && prev.is_some_and(|p| is_wide(p) && is_letter_or_digit(p))
+                && next.is_some_and(|n| is_wide(n) && is_letter_or_digit(n));
+            if !space_is_artefact(prev, next, spaced_out)
+                || digit_next && after_dateline(&out)
+                || wide_gap
+            {
                 out.push(' ');
             }
             continue;
