@@ -486,10 +486,19 @@ fn splits_names(buf: &str, next: &str) -> bool {
 /// True when a line break falls between a dateline credit's reporter and
 /// the next role word (`本报讯 4月28日， 记者程浩` / `通讯员方敏报道：`):
 /// `buf` ends in a role word and a name of two to four letters, and
-/// `next` opens with a role word. The paper sets a space there.
+/// `next` opens with a role word, or with another name and `报道`
+/// (`记者乌云` / `张帆报道：`). The paper sets a space there.
 fn splits_credit_roles(buf: &str, next: &str) -> bool {
     const ROLES: [&str; 6] = ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生"];
-    if !ROLES.iter().any(|r| next.starts_with(r)) {
+    // The next reporter's name, with or without a role word of its own
+    // (`记者乌云` / `张帆报道：`).
+    let reports = ["报道", "報道"].iter().any(|r| {
+        next.find(r).is_some_and(|at| {
+            let name = &next[..at];
+            name.chars().all(is_letter) && (2..=4).contains(&name.chars().count())
+        })
+    });
+    if !reports && !ROLES.iter().any(|r| next.starts_with(r)) {
         return false;
     }
     let tail: String = {
@@ -867,6 +876,14 @@ mod tests {
         let mut buf = "本报讯 4月28日， 记者程浩".to_owned();
         join_into(&mut buf, "通讯员方敏报道：4月27日");
         assert_eq!(buf, "本报讯 4月28日， 记者程浩 通讯员方敏报道：4月27日");
+        // Two reporters after one role word (training ed16).
+        let mut buf = "本报讯 9月17日， 记者乌云".to_owned();
+        join_into(&mut buf, "张帆报道：9月16日，巴");
+        assert_eq!(buf, "本报讯 9月17日， 记者乌云 张帆报道：9月16日，巴");
+        // A reporter's name broken in two is one name.
+        let mut buf = "本报讯 9月17日， 记者乌".to_owned();
+        join_into(&mut buf, "云报道：9月16日");
+        assert_eq!(buf, "本报讯 9月17日， 记者乌云报道：9月16日");
         // An agency broken across lines is one name: `（据新` / `华社电）`.
         let mut buf = "是制约该地区电商发展的主要因素。（据新".to_owned();
         join_into(&mut buf, "华社电）");
