@@ -308,49 +308,17 @@ pub fn open_from(
     let name = path
         .file_name()
         .map_or_else(|| source.clone(), |n| n.to_string_lossy().into_owned());
-    let known_keys = store.known_keys();
-    let first = match opening {
-        Opening::Head(head) => first_from_head(head, &source, options.encoding, known_keys)?,
-        Opening::Whole(Input::Text(bytes)) => {
-            let decoded = decode::decode_owned(bytes, options.encoding);
-            parse_first(decoded, &source, &known_keys)
-        }
-        Opening::Whole(Input::Pdf(bytes)) => {
-            let (edition, fingerprint) = super::input::load_pdf(path, bytes)?;
-            let keys = TextKeys {
-                fingerprint,
-                legacy: None,
-            };
-            First {
-                edition,
-                keys: Some(keys),
-                worker: None,
-                total: 0,
-            }
-        }
-    };
     let First {
         edition,
         keys,
         worker,
         total,
-    } = first;
+    } = first_of(path, opening, options, store)?;
     if edition.article_count() == 0 {
         bail!("{source}: no articles found");
     }
     let identified = keys.is_some();
-    let fingerprint = match keys {
-        Some(keys) => {
-            store.adopt_legacy(&keys);
-            keys.fingerprint
-        }
-        // Until the worker brings it; nothing is saved under this.
-        None => Fingerprint::of_text(""),
-    };
-    let known = identified && store.edition(&fingerprint).is_some();
-    if worker.is_none() {
-        store.identify(&fingerprint, &edition);
-    }
+    let (fingerprint, known) = recognise(store, keys, &edition, worker.is_none());
     let mut warnings = store.take_messages();
     warnings.extend(notices(&edition.warnings, &name, &source));
     let saved = if identified {
@@ -358,15 +326,7 @@ pub fn open_from(
     } else {
         EditionState::default()
     };
-    let mut app = App::new(
-        edition,
-        fingerprint,
-        options.settings,
-        saved.bookmarks.clone(),
-    );
-    app.set_help(options.help.clone());
-    app.set_bookmark_order(crate::store::prefs::load(store.dir()).sidebar_order);
-    app.load_read_marks(&saved);
+    let mut app = reader_app(edition, fingerprint, &saved, options, store);
     let resume_later = options.resume && resume(&mut app, &saved, worker.is_none(), known);
     let loading = worker.map(|worker| {
         app.set_loading(total);
@@ -391,6 +351,86 @@ pub fn open_from(
         warnings,
         loading,
     })
+}
+
+/// What the first frame shows of the file at `path`, read as far as
+/// `opening`: its first page from a head, the short text whole, or the
+/// PDF read whole.
+///
+/// # Errors
+/// As [`open_from`].
+fn first_of(
+    path: &Path,
+    opening: Opening,
+    options: &ReaderOptions,
+    store: &Store,
+) -> anyhow::Result<First> {
+    let source = path.to_string_lossy();
+    let known_keys = store.known_keys();
+    Ok(match opening {
+        Opening::Head(head) => first_from_head(head, &source, options.encoding, known_keys)?,
+        Opening::Whole(Input::Text(bytes)) => {
+            let decoded = decode::decode_owned(bytes, options.encoding);
+            parse_first(decoded, &source, &known_keys)
+        }
+        Opening::Whole(Input::Pdf(bytes)) => {
+            let (edition, fingerprint) = super::input::load_pdf(path, bytes)?;
+            First {
+                edition,
+                keys: Some(TextKeys {
+                    fingerprint,
+                    legacy: None,
+                }),
+                worker: None,
+                total: 0,
+            }
+        }
+    })
+}
+
+/// The edition's fingerprint and whether the store knows it, its state
+/// taken over from a legacy key when there is one; the store records the
+/// edition now when it is `whole`. Without `keys` (a head: the worker
+/// brings them), a placeholder under which nothing is saved.
+fn recognise(
+    store: &mut Store,
+    keys: Option<TextKeys>,
+    edition: &Edition,
+    whole: bool,
+) -> (Fingerprint, bool) {
+    let Some(keys) = keys else {
+        // Until the worker brings it; nothing is saved under this.
+        return (Fingerprint::of_text(""), false);
+    };
+    store.adopt_legacy(&keys);
+    let fingerprint = keys.fingerprint;
+    let known = store.edition(&fingerprint).is_some();
+    if whole {
+        store.identify(&fingerprint, edition);
+    }
+    (fingerprint, known)
+}
+
+/// The reader's app for `edition`, with its `saved` bookmarks and read
+/// marks, the help from the live key map and the sidebar order from the
+/// settings.
+fn reader_app(
+    edition: Edition,
+    fingerprint: Fingerprint,
+    saved: &EditionState,
+    options: &ReaderOptions,
+    store: &Store,
+) -> App {
+    let mut app = App::new(
+        edition,
+        fingerprint,
+        options.settings,
+        saved.bookmarks.clone(),
+    );
+    app.set_help(options.help.clone());
+    app.set_bookmark_order(crate::store::prefs::load(store.dir()).sidebar_order);
+    app.load_read_marks(saved);
+    app
 }
 
 /// The first frame of a file read only as far as its `head`: the head

@@ -591,67 +591,74 @@ fn split_run_together(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut todo: Vec<Draft> = drafts.into_iter().rev().collect();
     while let Some(mut draft) = todo.pop() {
-        let lines: Vec<&str> = draft
-            .headline
-            .iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        let blocks: Vec<usize> = draft
-            .headline
-            .iter()
-            .enumerate()
-            .flat_map(|(b, block)| std::iter::repeat_n(b, block.len()))
-            .collect();
-        let Some(cut) = split::best_split(&lines, &draft.segment.paragraphs)
-            .filter(|cut| split::two_headlines(&cut.second, &blocks))
-        else {
-            out.push(draft);
-            continue;
-        };
-        let mut flags = cut.second.iter();
-        let mut first_head: Vec<Vec<String>> = Vec::new();
-        let mut second_head: Vec<Vec<String>> = Vec::new();
-        for block in std::mem::take(&mut draft.headline) {
-            let (mut a, mut b) = (Vec::new(), Vec::new());
-            for line in block {
-                if *flags.next().unwrap_or(&false) {
-                    b.push(line);
-                } else {
-                    a.push(line);
-                }
+        match run_together_cut(&draft) {
+            Some(cut) => {
+                let later = split_draft(&mut draft, &cut);
+                todo.push(later);
+                todo.push(draft);
             }
-            if !a.is_empty() {
-                first_head.push(a);
-            }
-            if !b.is_empty() {
-                second_head.push(b);
-            }
+            None => out.push(draft),
         }
-        let end = draft.segment.span.1;
-        let second = Segment {
-            span: (end, end),
-            paragraphs: draft.segment.paragraphs.split_off(cut.at),
-            open: draft.segment.open,
-            closed: draft.segment.closed,
-            continues: draft.segment.continues,
-            ..Segment::default()
-        };
-        draft.segment.open = false;
-        draft.segment.closed = false;
-        draft.segment.continues = false;
-        draft.headline = first_head;
-        let later = Draft {
-            page: draft.page,
-            segment: second,
-            headline: second_head,
-            captions: Vec::new(),
-            english: draft.english,
-        };
-        todo.push(later);
-        todo.push(draft);
     }
     out
+}
+
+/// Where `draft`'s body holds a second article, by its headline lines'
+/// words ([`split::best_split`]), when its headline lines cannot all be
+/// one headline's ([`split::two_headlines`]).
+fn run_together_cut(draft: &Draft) -> Option<split::Split> {
+    let lines: Vec<&str> = draft
+        .headline
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let blocks: Vec<usize> = draft
+        .headline
+        .iter()
+        .enumerate()
+        .flat_map(|(b, block)| std::iter::repeat_n(b, block.len()))
+        .collect();
+    split::best_split(&lines, &draft.segment.paragraphs)
+        .filter(|cut| split::two_headlines(&cut.second, &blocks))
+}
+
+/// Cuts `draft` at `cut`: it keeps its start and the headline lines that
+/// stay; the returned draft (the second article) takes the paragraphs
+/// from `cut.at` on, the other headline lines (in their blocks) and the
+/// body's ending (open sentence, byline, jump).
+fn split_draft(draft: &mut Draft, cut: &split::Split) -> Draft {
+    let mut flags = cut.second.iter();
+    let mut first_head: Vec<Vec<String>> = Vec::new();
+    let mut second_head: Vec<Vec<String>> = Vec::new();
+    for block in std::mem::take(&mut draft.headline) {
+        let (b, a): (Vec<String>, Vec<String>) = block
+            .into_iter()
+            .partition(|_| *flags.next().unwrap_or(&false));
+        if !a.is_empty() {
+            first_head.push(a);
+        }
+        if !b.is_empty() {
+            second_head.push(b);
+        }
+    }
+    draft.headline = first_head;
+    let end = draft.segment.span.1;
+    let second = Segment {
+        span: (end, end),
+        paragraphs: draft.segment.paragraphs.split_off(cut.at),
+        open: std::mem::take(&mut draft.segment.open),
+        closed: std::mem::take(&mut draft.segment.closed),
+        continues: std::mem::take(&mut draft.segment.continues),
+        ..Segment::default()
+    };
+    Draft {
+        page: draft.page,
+        segment: second,
+        headline: second_head,
+        captions: Vec::new(),
+        english: draft.english,
+    }
 }
 
 /// Joins a segment that resumes an article interleaved with another
