@@ -332,7 +332,30 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize, first: bool) -> bool {
     // so this is a first line (a two-line paragraph's second line is
     // short too).
     let indent_short = line.width + 5 >= m.full && !line.ends;
-    next_width.is_some_and(|w| w >= line.width + 2 || indent_short)
+    let held_back =
+        next_body(page, i).is_some_and(|j| held_back(line.width, page.lines[j].text, m.full));
+    next_width.is_some_and(|w| w >= line.width + 2 || indent_short) && !held_back
+}
+
+/// The next body line after line `i`, if any.
+fn next_body(page: &PageLines, i: usize) -> Option<usize> {
+    (i + 1..page.lines.len()).find(|&j| page.roles[j] == Role::Body)
+}
+
+/// True when a line `width` half-units wide in a column `full` wide ends
+/// short because the next line opens with a character that the marks
+/// after it may not be parted from (kinsoku, W3C clreq §3.1.7: a closing
+/// mark never starts a line), and they did not fit (`晚上在河边听一段《白蛇`
+/// / `传》，感觉…`): its shortness is no sign of a paragraph's first line.
+fn held_back(width: usize, next: &str, full: usize) -> bool {
+    let mut chars = next.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let marks = chars
+        .take_while(|&c| super::lines::is_end_punct(c) || super::lines::is_mid_punct(c))
+        .count();
+    marks > 0 && super::lines::is_wide(first) && width + 2 + marks * 2 > full
 }
 
 /// True when the line after one `width` half-units wide in a column `full`
@@ -729,6 +752,14 @@ mod tests {
                 .any(|p| p.contains("停留12天。“以前来中国")),
             "{paragraphs:?}"
         );
+    }
+
+    #[test]
+    fn a_line_ended_short_by_marks_held_to_the_next_char_is_no_first_line() {
+        // Training edition ed14 (mutool): `传》，` could not follow `《白蛇`.
+        assert!(held_back(22, "传》，感觉很不一样。”", 26));
+        assert!(!held_back(22, "传说感觉很不一样。”", 26));
+        assert!(!held_back(16, "传》，感觉很不一样。”", 26));
     }
 
     #[test]
