@@ -863,7 +863,7 @@ impl App {
         };
         let max = set.rows.len().saturating_sub(height);
         let scroll = step(self.reader.scroll, delta, max + 1);
-        let top = set.rows.get(scroll).map(|r| r.anchor);
+        let top = set.anchor_at(scroll);
         self.reader.scroll = scroll;
         if let Some(top) = top {
             self.reader.top = top;

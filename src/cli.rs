@@ -34,11 +34,12 @@ pub const MIN_WIDTH: u16 = 4;
     override_usage = "newsreader [OPTIONS] [FILE]..."
 )]
 pub struct Args {
-    /// The edition: plain text as a PDF extractor made it. Several files,
-    /// or a directory, open the library of editions. Not needed with
-    /// --bookmarks, --export-bookmarks or --print-config.
-    /// (Optional to clap, which would name a missing one `<FILE>...` while
-    /// the usage says `[FILE]...`: [`Args::check_files`] asks for it.)
+    /// The edition: plain text as a PDF extractor made it (`-`: standard
+    /// input). Several files, or a directory, open the library of editions.
+    /// Not needed with a pipe on standard input, --bookmarks,
+    /// --export-bookmarks or --print-config.
+    // Optional to clap, which would name a missing one `<FILE>...` while
+    // the usage says `[FILE]...`: `Args::check_files` asks for it.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 

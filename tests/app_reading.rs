@@ -341,3 +341,38 @@ fn library_unread_count_comes_from_the_saved_state() {
     let counts: Vec<Option<usize>> = shelf.library().entries.iter().map(|e| e.articles).collect();
     assert_eq!(counts, [None, Some(articles), None]);
 }
+
+#[test]
+fn the_first_paragraph_at_the_top_stays_there_and_is_a_position_of_its_own() {
+    // A new user's report: with the headline scrolled away and the first
+    // paragraph's first row on top, `b` (the sidebar takes width, the
+    // article is set again) jumped back to the headline, and the position
+    // was not saved, being the article's top `(0, 0)`.
+    let mut app = app();
+    app.update(Action::Open);
+    // The long article of page 1, in a pane shorter than it.
+    app.update(Action::NextArticle);
+    app.resize(120, 12);
+    let set = app.set_article().unwrap();
+    let first_body = set
+        .rows
+        .iter()
+        .position(|r| r.kind == newsreader::typeset::article::RowKind::Paragraph)
+        .unwrap();
+    assert!(first_body > 0);
+    for _ in 0..first_body {
+        app.update(Action::ScrollDown);
+    }
+    assert_eq!(app.scroll(), first_body);
+    let position = app.position().unwrap();
+    assert_ne!(position.anchor, newsreader::edition::Anchor::default());
+    // Set again at another width: the first paragraph is still on top.
+    app.resize(100, 12);
+    let set = app.set_article().unwrap();
+    assert_eq!(
+        set.rows[app.scroll()].kind,
+        newsreader::typeset::article::RowKind::Paragraph
+    );
+    assert_eq!(set.rows[app.scroll()].anchor.paragraph, 0);
+    assert_eq!(set.row_of(position.anchor), app.scroll());
+}

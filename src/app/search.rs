@@ -400,7 +400,7 @@ impl App {
         }
         let max = set.rows.len().saturating_sub(height);
         let scroll = row.saturating_sub(height / 3).min(max);
-        let top = set.rows.get(scroll).map(|r| r.anchor);
+        let top = set.anchor_at(scroll);
         self.reader.scroll = scroll;
         if let Some(top) = top {
             self.reader.top = top;

@@ -170,6 +170,26 @@ impl SetArticle {
         set
     }
 
+    /// The anchor to keep for a view whose top row is `row`: the row's own,
+    /// except on the first row of the first paragraph, which starts at
+    /// `(0, 0)` as the article's top does (its headline): there it is
+    /// `(0, 1)`, which [`SetArticle::row_of`] gives back as that row, so a
+    /// reader who scrolled the headline away keeps the first paragraph at
+    /// the top when the article is set again (another width) and when the
+    /// position is saved. `None` past the last row.
+    pub fn anchor_at(&self, row: usize) -> Option<Anchor> {
+        let r = self.rows.get(row)?;
+        let body_start = row > 0 && r.kind == RowKind::Paragraph && r.anchor == Anchor::default();
+        Some(if body_start {
+            Anchor {
+                paragraph: 0,
+                offset: 1,
+            }
+        } else {
+            r.anchor
+        })
+    }
+
     /// The index of the row that shows `anchor`: the last text row starting
     /// at or before it. `(0, 0)` is always row 0. An anchor that falls in the
     /// spaces before a paragraph's first row gives that first row; one past
