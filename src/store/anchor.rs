@@ -187,14 +187,7 @@ pub fn snippet_at(article: &Article, anchor: Anchor) -> String {
     let Some(text) = article.paragraphs.get(anchor.paragraph) else {
         return String::new();
     };
-    // `(0, 1)` is the first paragraph's first row below the headline
-    // (`SetArticle::anchor_at`): its snippet starts with the paragraph.
-    let offset = if anchor.paragraph == 0 && anchor.offset == 1 {
-        0
-    } else {
-        anchor.offset
-    };
-    let Some((start, _)) = text.char_indices().nth(offset) else {
+    let Some((start, _)) = text.char_indices().nth(anchor.offset) else {
         return String::new();
     };
     let taken: String = text[start..]
