@@ -77,6 +77,25 @@ fn article_title_keeps_a_space_between_printed_lines() {
 }
 
 #[test]
+fn the_first_paragraphs_row_below_the_headline_reads_from_its_start() {
+    // `(0, 1)` anchors the first paragraph's first row apart from the
+    // article's top (`SetArticle::anchor_at`); its snippet is the row's
+    // text, and it resolves back to itself.
+    let lead = article("调研", &[LEDE, QUOTE]);
+    let mark = bookmark("b", &lead, at(0, 1), 1);
+    assert!(LEDE.starts_with(&mark.snippet), "{}", mark.snippet);
+    let paper = edition(vec![lead]);
+    assert_eq!(
+        resolve(&mark, &paper),
+        Resolution::Found {
+            article_index: 0,
+            anchor: at(0, 1),
+            how: Match::Exact
+        }
+    );
+}
+
+#[test]
 fn unchanged_text_resolves_exactly() {
     let lead = article("调研", &[LEDE, QUOTE]);
     let mark = bookmark("b", &lead, at(1, 3), 1);

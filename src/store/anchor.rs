@@ -128,7 +128,7 @@ fn in_article(article: &Article, anchor: Anchor, needle: &[char]) -> Option<(Anc
     }
     if let Some(text) = paragraph {
         let (chars, offsets) = dense(text);
-        let start = offsets.partition_point(|&o| o < anchor.offset);
+        let start = offsets.partition_point(|&o| o < text_start(anchor));
         if chars
             .get(start..)
             .is_some_and(|rest| rest.starts_with(needle))
@@ -179,6 +179,18 @@ fn dense(text: &str) -> (Vec<char>, Vec<usize>) {
         .unzip()
 }
 
+/// The char offset in its paragraph where the text at `anchor` starts:
+/// its own, except that `(0, 1)`, the first paragraph's first row below
+/// the headline (`typeset::article::SetArticle::anchor_at`), reads from
+/// the paragraph's start, so that its snippet is the row's text.
+fn text_start(anchor: Anchor) -> usize {
+    if anchor.paragraph == 0 && anchor.offset == 1 {
+        0
+    } else {
+        anchor.offset
+    }
+}
+
 /// The text at `anchor` in `article`: up to [`SNIPPET_GRAPHEMES`] grapheme
 /// clusters (UAX #29) of its paragraph from the anchor's char offset, with
 /// whitespace runs collapsed to one space and trimmed. `""` when the anchor is
@@ -187,7 +199,7 @@ pub fn snippet_at(article: &Article, anchor: Anchor) -> String {
     let Some(text) = article.paragraphs.get(anchor.paragraph) else {
         return String::new();
     };
-    let Some((start, _)) = text.char_indices().nth(anchor.offset) else {
+    let Some((start, _)) = text.char_indices().nth(text_start(anchor)) else {
         return String::new();
     };
     let taken: String = text[start..]
