@@ -234,6 +234,30 @@ fn is_pipe(_metadata: &std::fs::Metadata) -> bool {
     false
 }
 
+/// True when standard input is a character or block device other than a
+/// terminal (`newsreader - < /dev/zero`), refused as a named device is.
+#[cfg(unix)]
+fn stdin_is_device() -> bool {
+    use std::io::IsTerminal as _;
+    use std::os::fd::AsFd as _;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd)
+        .metadata()
+        .is_ok_and(|m| is_device(&m))
+}
+
+/// Elsewhere devices are not told apart (and are guarded by [`MAX_BYTES`]).
+#[cfg(not(unix))]
+fn stdin_is_device() -> bool {
+    false
+}
+
 /// The name of `path` in messages: [`STDIN_NAME`] for [`STDIN`], else the
 /// path.
 pub fn shown_path(path: &Path) -> PathBuf {
@@ -255,6 +279,11 @@ pub fn shown_path(path: &Path) -> PathBuf {
 /// empty or binary file.
 pub fn read_edition(path: &Path, encoding_forced: bool) -> Result<Input, InputError> {
     if path.as_os_str() == STDIN {
+        if stdin_is_device() {
+            return Err(InputError::Device {
+                path: shown_path(path),
+            });
+        }
         return read_from(std::io::stdin().lock(), &shown_path(path), encoding_forced);
     }
     let io = |cause| InputError::Io {
