@@ -139,3 +139,16 @@ fn the_library_hint_names_the_keys_as_bound() {
         " Enter open  j/k move  { } previous/next  h help  x quit"
     );
 }
+
+#[test]
+fn a_message_longer_than_the_status_row_ends_in_an_ellipsis() {
+    let mut shelf = shelf();
+    shelf.message = Some(
+        "/tmp/a-long-directory/with-a-long-name/bin.txt: binary file, not a text edition"
+            .to_owned(),
+    );
+    let buf = draw(&shelf);
+    let status = cells(&buf, 0, 19, 60);
+    assert!(status.ends_with('…'), "{status:?}");
+    assert!(status.starts_with(" /tmp/a-long-directory"), "{status:?}");
+}

@@ -41,6 +41,8 @@ pub fn render(
         .message
         .as_deref()
         .map_or_else(|| shelf.hint().to_owned(), |m| format!(" {m}"));
+    // A message longer than the row says it goes on (`…`).
+    let line = truncate(&line, usize::from(status.width), ambiguous);
     text::put(
         buf,
         status.x,
