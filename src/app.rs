@@ -892,6 +892,12 @@ impl App {
         } else if self.focus == Pane::Bookmarks {
             self.focus = Pane::Reader;
         }
+        // Said, as a narrow screen may show no change (one pane at a time).
+        self.notify(if self.sidebar.visible {
+            "bookmarks shown"
+        } else {
+            "bookmarks hidden"
+        });
         self.refresh_if_sidebar()
     }
 

@@ -299,3 +299,14 @@ fn a_whole_short_paragraph_snippet_has_no_ellipsis_and_a_cut_one_has() {
     let shown = screen(&app).join("\n");
     assert!(shown.contains("│  一二三四五六七八九… │"), "{shown}");
 }
+
+#[test]
+fn hiding_or_showing_the_sidebar_is_said_in_the_status_bar() {
+    // At 50 columns one pane shows at a time: `B` changed nothing visible.
+    let mut app = app();
+    app.resize(50, 16);
+    app.update(Action::ToggleSidebar);
+    assert_eq!(app.message(), Some("bookmarks hidden"));
+    app.update(Action::ToggleSidebar);
+    assert_eq!(app.message(), Some("bookmarks shown"));
+}
