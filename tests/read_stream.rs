@@ -137,11 +137,8 @@ fn a_stream_with_no_edition_ends_the_reader_with_one_line() {
 fn a_device_on_standard_input_is_refused_unread_as_a_named_one_is() {
     let dir = tempfile::tempdir().unwrap();
     let zero = std::fs::File::open("/dev/zero").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsreader"))
-        .args(["--data-dir"])
-        .arg(dir.path())
+    let out = command::newsreader_without_input(&dir.path().join("home"), &dir.path().join("data"))
         .args(["--dump", "text", "-"])
-        .env("HOME", dir.path())
         .stdin(std::process::Stdio::from(zero))
         .output()
         .unwrap();
