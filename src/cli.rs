@@ -202,7 +202,7 @@ impl Environment {
         use std::io::IsTerminal as _;
         Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
-            stdin_has_input: stdin_has_input(),
+            stdin_has_input: input::stdin_has_input(),
             stdin_is_terminal: std::io::stdin().is_terminal(),
             data_dir_var: std::env::var_os("NEWSREADER_DATA_DIR"),
             no_color: std::env::var_os("NO_COLOR"),
@@ -290,28 +290,6 @@ impl Args {
             search: config.search,
         }
     }
-}
-
-/// True when standard input is a pipe, a socket or a regular file (see
-/// [`Environment::stdin_has_input`]).
-#[cfg(unix)]
-fn stdin_has_input() -> bool {
-    use std::os::fd::AsFd as _;
-    use std::os::unix::fs::FileTypeExt as _;
-    let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else {
-        return false;
-    };
-    std::fs::File::from(fd).metadata().is_ok_and(|m| {
-        let kind = m.file_type();
-        kind.is_fifo() || kind.is_socket() || kind.is_file()
-    })
-}
-
-/// Elsewhere: whenever standard input is not a terminal.
-#[cfg(not(unix))]
-fn stdin_has_input() -> bool {
-    use std::io::IsTerminal as _;
-    !std::io::stdin().is_terminal()
 }
 
 /// The state directory: `--data-dir` if given, else `$NEWSREADER_DATA_DIR` if

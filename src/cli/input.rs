@@ -234,22 +234,36 @@ fn is_pipe(_metadata: &std::fs::Metadata) -> bool {
     false
 }
 
+/// Standard input's metadata (what it is: a pipe, a file, a device), or
+/// `None` when it cannot be read.
+#[cfg(unix)]
+fn stdin_metadata() -> Option<std::fs::Metadata> {
+    use std::os::fd::AsFd as _;
+    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+    std::fs::File::from(fd).metadata().ok()
+}
+
+/// True when standard input brings an edition: a pipe, a socket or a
+/// regular file (`… | newsreader`, `newsreader < paper.txt`); not a
+/// terminal, not `/dev/null`.
+#[cfg(unix)]
+pub fn stdin_has_input() -> bool {
+    stdin_metadata().is_some_and(|m| is_pipe(&m) || m.is_file())
+}
+
+/// Elsewhere: whenever standard input is not a terminal.
+#[cfg(not(unix))]
+pub fn stdin_has_input() -> bool {
+    use std::io::IsTerminal as _;
+    !std::io::stdin().is_terminal()
+}
+
 /// True when standard input is a character or block device other than a
 /// terminal (`newsreader - < /dev/zero`), refused as a named device is.
 #[cfg(unix)]
 fn stdin_is_device() -> bool {
     use std::io::IsTerminal as _;
-    use std::os::fd::AsFd as _;
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        return false;
-    }
-    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
-        return false;
-    };
-    std::fs::File::from(fd)
-        .metadata()
-        .is_ok_and(|m| is_device(&m))
+    !std::io::stdin().is_terminal() && stdin_metadata().is_some_and(|m| is_device(&m))
 }
 
 /// Elsewhere devices are not told apart (and are guarded by [`MAX_BYTES`]).
