@@ -317,7 +317,7 @@ fn breaks_paragraph(page: &PageLines, p: usize, i: usize, first: bool) -> bool {
     }
     // A first line whose indent was dropped fills the column with it.
     let prev_width = prev.width + if first && !prev.indent { INDENT } else { 0 };
-    if prev_width + 3 <= m.full && !pushed_down(prev_width, line.text, m.full) {
+    if prev_width + 3 <= m.full && !super::lines::pushed_down(prev_width, line.text, m.full) {
         return true;
     }
     let next_width = (i + 1..page.lines.len())
@@ -356,35 +356,6 @@ fn held_back(width: usize, next: &str, full: usize) -> bool {
         .take_while(|&c| super::lines::is_end_punct(c) || super::lines::is_mid_punct(c))
         .count();
     marks > 0 && super::lines::is_wide(first) && width + 2 + marks * 2 > full
-}
-
-/// True when the line after one `width` half-units wide in a column `full`
-/// wide opens with what could not follow on that line (kinsoku, W3C clreq
-/// §3.1.7): an opening mark, which never ends a line, goes down with the
-/// character after it (`…在中国停留12天。` / `“以前来中国…`), and a run of
-/// Latin letters or digits is not broken (`…排到了` / `2029年，…`). The
-/// line above then ends short without ending its paragraph.
-fn pushed_down(width: usize, next: &str, full: usize) -> bool {
-    let marks = next.chars().take_while(|&c| is_opening_mark(c)).count();
-    let rest = next.chars().skip(marks);
-    let run = rest
-        .clone()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
-        .count();
-    let head = match (run, marks) {
-        (0, 0) => return false,
-        (0, _) => rest.take(1).count() * 2,
-        (run, _) => run,
-    };
-    width + marks * 2 + head > full
-}
-
-/// True for an opening quotation mark or bracket, which never ends a line.
-fn is_opening_mark(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '〔'
-    )
 }
 
 /// True for an article's opening line that ends in its dateline's
@@ -732,10 +703,26 @@ mod tests {
         // Training edition ed07 (mutool): `“以` could not follow `12天。`
         // on its line (an opening mark never ends a line), so the line
         // ends a char and a half short inside its paragraph.
-        assert!(pushed_down(30, "“以前来中国要准备很多材料去办签", 33));
-        assert!(pushed_down(30, "2029年，船台和船坞", 33));
-        assert!(!pushed_down(30, "以前来中国要准备很多材料去办签", 33));
-        assert!(!pushed_down(24, "“以前来中国要准备很多材料去办签", 33));
+        assert!(super::super::lines::pushed_down(
+            30,
+            "“以前来中国要准备很多材料去办签",
+            33
+        ));
+        assert!(super::super::lines::pushed_down(
+            30,
+            "2029年，船台和船坞",
+            33
+        ));
+        assert!(!super::super::lines::pushed_down(
+            30,
+            "以前来中国要准备很多材料去办签",
+            33
+        ));
+        assert!(!super::super::lines::pushed_down(
+            24,
+            "“以前来中国要准备很多材料去办签",
+            33
+        ));
         let text = "来自法国里昂的退休教师皮埃尔\n和妻子这次计划在中国停留12天。\n\
                     “以前来中国要准备很多材料去办签\n证，现在拿着护照就能来。”他们的\n\
                     行程包括上海、苏州、杭州和黄山，\n专门为免签入境旅客开设的通道前\n\

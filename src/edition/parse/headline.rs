@@ -636,29 +636,7 @@ const INDENT: usize = 4;
 /// the char after it (`沿线城市也在抓紧布局` / `“高铁经济”。…`): a short
 /// line, but no headline.
 fn broke_before_run(width: usize, next: &str, full: usize) -> bool {
-    // Opening marks never end a line: they go down with the char after.
-    let marks = next.chars().take_while(|&c| is_opening(c)).count();
-    let rest = next.chars().skip(marks);
-    let run = rest
-        .clone()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
-        .count();
-    let head = if run > 0 {
-        run
-    } else if marks > 0 {
-        rest.take(1).count() * 2
-    } else {
-        return false;
-    };
-    width + INDENT + marks * 2 + head > full
-}
-
-/// True for an opening quotation mark or bracket, which never ends a line.
-fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '〔'
-    )
+    super::lines::pushed_down(width + INDENT, next, full)
 }
 
 /// True when a line `width` wide, over body line `j`, is exactly an indent

@@ -148,12 +148,34 @@ pub(crate) fn is_mid_punct(c: char) -> bool {
     )
 }
 
-/// Opening quotes and brackets, after which no space is ever real.
+/// Opening quotes and brackets, after which no space is ever real and
+/// which never end a line.
 pub(crate) fn is_opening(c: char) -> bool {
     matches!(
         c,
-        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '﹁' | '﹃'
+        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〈' | '〔' | '﹁' | '﹃'
     )
+}
+
+/// True when the line after one `width` half-units wide in a column `full`
+/// wide opens with what could not follow on that line (kinsoku, W3C clreq
+/// §3.1.7): an opening mark, which never ends a line, goes down with the
+/// character after it (`…在中国停留12天。` / `“以前来中国…`), and a run of
+/// Latin letters or digits is not broken (`…排到了` / `2029年，…`). The
+/// line then ends short without ending its paragraph.
+pub(crate) fn pushed_down(width: usize, next: &str, full: usize) -> bool {
+    let marks = next.chars().take_while(|&c| is_opening(c)).count();
+    let rest = next.chars().skip(marks);
+    let run = rest
+        .clone()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
+        .count();
+    let head = match (run, marks) {
+        (0, 0) => return false,
+        (0, _) => rest.take(1).count() * 2,
+        (run, _) => run,
+    };
+    width + marks * 2 + head > full
 }
 
 /// True when `text` holds more than `n` chars (`text.chars().nth(n)` is
