@@ -474,12 +474,7 @@ fn splits_names(buf: &str, next: &str) -> bool {
     // Only the buffer's last few chars are read (a role word, a name and
     // the parenthesis), so joining a long paragraph line by line stays
     // linear.
-    let tail_start = buf
-        .char_indices()
-        .rev()
-        .nth(NAME_TAIL_CHARS)
-        .map_or(0, |(i, _)| i);
-    let tail = &buf[tail_start..];
+    let tail = name_tail(buf);
     let Some(open) = tail.rfind(['（', '(']) else {
         return false;
     };
@@ -523,16 +518,25 @@ fn splits_credit_roles(buf: &str, next: &str) -> bool {
     if !reports && !ROLES.iter().any(|r| next.starts_with(r)) {
         return false;
     }
-    let tail: String = {
-        let rev: Vec<char> = buf.chars().rev().take(NAME_TAIL_CHARS).collect();
-        rev.into_iter().rev().collect()
-    };
+    let tail = name_tail(buf);
     ROLES.iter().any(|role| {
         tail.rfind(role).is_some_and(|at| {
             let name = &tail[at + role.len()..];
             name.chars().all(is_letter) && (2..=4).contains(&name.chars().count())
         })
     })
+}
+
+/// The last chars of `buf` that [`splits_names`] and
+/// [`splits_credit_roles`] read ([`NAME_TAIL_CHARS`] and one more): only
+/// these, so that joining a long paragraph line by line stays linear.
+fn name_tail(buf: &str) -> &str {
+    let start = buf
+        .char_indices()
+        .rev()
+        .nth(NAME_TAIL_CHARS)
+        .map_or(0, |(i, _)| i);
+    &buf[start..]
 }
 
 /// How many chars from the end of a paragraph [`splits_names`] reads: a
