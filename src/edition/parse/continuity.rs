@@ -9,8 +9,9 @@
 //! A *block* is a run of body lines with no blank or other line between.
 //!
 //! **Open ends.** A block whose last line is a full column line (within
-//! [`FULL_SLACK`] of the local measure) that does not end its sentence
-//! stops in mid-sentence: some block continues it. Its *natural* successor
+//! [`FULL_SLACK`] of the local measure), or a paragraph's first line (an
+//! indent short, after a finished sentence), that does not end its
+//! sentence stops in mid-sentence: some block continues it. Its *natural* successor
 //! is the next body block in page order.
 //!
 //! **Heads.** A block may continue an open end when its first line is a
@@ -244,14 +245,20 @@ fn block_measure(page: &PageLines, (s, e): Block) -> usize {
 }
 
 /// True when line `i`, the first of block `b`, looks like a paragraph's
-/// first line whose indent the extractor dropped: ideographs only (whose
-/// widths are exact), [`INDENT_SHORT`] short of the block's measure (give
-/// or take [`INDENT_SLACK`]), running on.
+/// first line whose indent the extractor dropped (see [`short_by_indent`]).
 fn indent_short(page: &PageLines, b: Block) -> bool {
-    let l = &page.lines[b.0];
+    short_by_indent(page, b.0, block_measure(page, b))
+}
+
+/// True when line `i` looks like a paragraph's first line whose indent the
+/// extractor dropped, in a column of `measure` half-units: ideographs only
+/// (whose widths are exact), [`INDENT_SHORT`] short of the measure (give
+/// or take [`INDENT_SLACK`]), running on.
+fn short_by_indent(page: &PageLines, i: usize, measure: usize) -> bool {
+    let l = &page.lines[i];
     !l.ends
         && l.text.chars().all(|c| super::lines::char_width(c) == 2)
-        && (0..=INDENT_SLACK).contains(&block_measure(page, b).wrapping_sub(l.width + INDENT_SHORT))
+        && (0..=INDENT_SLACK).contains(&measure.wrapping_sub(l.width + INDENT_SHORT))
 }
 
 /// True when the block starting at line `i` may continue an open end.
@@ -260,10 +267,17 @@ fn may_continue(page: &PageLines, b: Block) -> bool {
     !l.opens && !l.indent && !l.subhead && !indent_short(page, b)
 }
 
-/// True when the block ending at line `e` stops in mid-sentence.
-fn open_end(page: &PageLines, e: usize) -> bool {
+/// True when block `b` stops in mid-sentence: its last line runs on and
+/// is a full column line, or is a paragraph's first line (a sentence ends
+/// on the line before it, and it is an indent short of the block's
+/// measure: [`short_by_indent`]), which a column's foot cuts as readily.
+fn open_end(page: &PageLines, (s, e): Block) -> bool {
     let l = &page.lines[e];
-    full(page, e) && !l.ends && l.text.chars().next_back().is_some_and(is_letter_or_mark)
+    let runs_on = !l.ends && l.text.chars().next_back().is_some_and(is_letter_or_mark);
+    runs_on
+        && (full(page, e)
+            || (e == s || page.lines[e - 1].ends)
+                && short_by_indent(page, e, block_measure(page, (s, e))))
 }
 
 /// A letter, digit or comma-like mark: what a line broken in mid-sentence
@@ -373,7 +387,7 @@ impl Breaks {
         }
         let ends: Vec<bool> = blocks
             .iter()
-            .map(|&(s, e)| open_end(page, e) && (s < e || !page.lines[e].candidate))
+            .map(|&(s, e)| open_end(page, (s, e)) && (s < e || !page.lines[e].candidate))
             .collect();
         let natural: Vec<Option<f64>> = (0..n)
             .map(|k| {
@@ -710,10 +724,20 @@ mod tests {
                           格巡查对明码标价不规范的商\n户限期整改督促其落实到位。\n";
 
     fn page_of(text: &str) -> (Vec<String>, Vec<Role>) {
+        page_with_headline_at(text, 4)
+    }
+
+    /// The lines of `text` in the order read, and their roles, with line
+    /// `headline` a headline and every other line body.
+    fn page_with_headline_at(text: &str, headline: usize) -> (Vec<String>, Vec<Role>) {
         let despaced = despace_page(text);
         let mut page = PageLines::new(text, &despaced, false, None);
         for (i, r) in page.roles.iter_mut().enumerate() {
-            *r = if i == 4 { Role::Headline } else { Role::Body };
+            *r = if i == headline {
+                Role::Headline
+            } else {
+                Role::Body
+            };
         }
         restore_continuations(&mut page, &[]);
         let order = texts(&page).iter().map(|t| (*t).to_owned()).collect();
@@ -778,6 +802,21 @@ mod tests {
             .replace("加强价格监管", "加强监督管理")
             .replace("点运河夜市人头攒动小吃摊前", "点运河夜市。格外人头攒动前");
         assert_order_kept(&text);
+    }
+
+    #[test]
+    fn a_paragraph_first_line_at_a_column_foot_is_continued() {
+        // The first article's last line opens a paragraph (an indent
+        // short, after a finished sentence) and runs on: the column's foot
+        // cut it as it would cut a full line.
+        let text = BROKEN.replace(
+            "价现象管委会表示同时加强价\n",
+            "价现象管委会表示同时加强。\n据悉管委会将同时加强价\n",
+        );
+        let (order, roles) = page_with_headline_at(&text, 5);
+        assert_eq!(order[4], "据悉管委会将同时加强价");
+        assert_eq!(order[5], "格巡查对明码标价不规范的商");
+        assert_eq!(roles[7], Role::Headline);
     }
 
     #[test]
