@@ -839,6 +839,25 @@ mod tests {
     }
 
     #[test]
+    fn a_kicker_ending_in_a_colon_stays_with_its_title() {
+        // mutool's text of a generated page (`ed32`, page 3): the kicker
+        // ends in `：`, as body lines may, but stands alone over the title.
+        let text = "\n2001年1月1日 星期一\n第03版\n社 会\n\n走进自动化码头：\n桥吊司机坐进了办公室\n\n\
+                    在青港集团前湾自动化码头，数十\n\n台蓝色桥吊沿岸线一字排开，自动导引\n\
+                    车在堆场和岸边之间往来穿行，偌大的\n作业现场几乎看不到人影。\n\n\
+                    下午2时，一艘载箱量2.4万标准箱\n\n的超大型集装箱船刚刚靠泊。船舶系好\n\
+                    缆绳不到10分钟，岸边的6台桥吊便同时\n开始作业，吊具精准地扣住甲板上的集\n\
+                    装箱，平稳地放到等候在下方的自动导\n引车上。按照计划，这艘船要在这里装\n\
+                    卸集装箱5800个，预计36个小时内完\n成，比同类传统码头快了约四分之一。\n";
+        let edition = parse(text);
+        let lines: Vec<&str> = edition
+            .articles()
+            .flat_map(|a| a.headline.lines())
+            .collect();
+        assert_eq!(lines, ["走进自动化码头：", "桥吊司机坐进了办公室"]);
+    }
+
+    #[test]
     fn runs_cover_every_page_once_in_order() {
         let pages = ["aaaa", "bb", "cccccc", "d", "eeee", "ff"];
         for threads in 1..=8 {

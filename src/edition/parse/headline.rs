@@ -274,7 +274,7 @@ fn inset_shape(
 /// `subhead` are [`credits::opens_article`] and [`credits::is_subhead`] of
 /// `text`, already known to the caller.
 pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
-    if text.ends_with("——") {
+    if text.ends_with("——") || kicker_with_colon(text) {
         return true;
     }
     // Cheapest tests first: this runs for every line, in every pass.
@@ -285,6 +285,15 @@ pub(crate) fn candidate(text: &str, opens: bool, subhead: bool) -> bool {
         && !has_full_stop(text)
         && !credits::ends_with_closing(text)
         && !opens
+}
+
+/// True for a kicker that introduces its title with a colon
+/// (`走进自动化码头：`): ideographs only before the colon, at least four of
+/// them. Body text ends a line in `：` too (`他说：`), so the line is only
+/// a candidate: its place among the lines decides.
+fn kicker_with_colon(text: &str) -> bool {
+    text.strip_suffix(['：', ':'])
+        .is_some_and(|head| head.chars().count() >= 4 && head.chars().all(ideograph))
 }
 
 /// True when `text` cannot begin a sentence or a headline: it opens with
