@@ -858,6 +858,33 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_cutting_a_sentence_heads_the_article_around_it() {
+        // mutool's text of a generated page (`ed14`, page 2): the title
+        // sits between `…无人机正` and `在麦田上空…`, blank lines around.
+        let text = "本报合肥3月20日电 （记者周亚\n\n平）春分前后，安徽北部1800多万亩\n\
+                    小麦陆续进入返青拔节期。连日来，\n各地农业部门组织农技人员下沉田\n\
+                    间，指导农户抓好化控防倒、追施拔\n节肥和病虫害防治，为夏粮丰收打牢\n基础。\n\n\
+                    记者在宿州市埇桥区一处高标准\n\n农田示范片看到，两架植保无人机正\n\n\
+                    春分时节农事忙 皖北麦田管护正当时\n\n\
+                    在麦田上空往返作业，喷洒叶面肥和\n杀菌剂。示范片负责人介绍，一架无\n\
+                    人机一天可作业300余亩，相当于过\n去20个劳力的工作量，药剂利用率也\n\
+                    提高了三成左右。\n";
+        let edition = parse(text);
+        assert_eq!(edition.article_count(), 1);
+        let article = edition.article(0).expect("one article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["春分时节农事忙 皖北麦田管护正当时"]);
+        assert!(
+            article
+                .paragraphs
+                .iter()
+                .any(|p| p.contains("无人机正在麦田上空")),
+            "{:?}",
+            article.paragraphs
+        );
+    }
+
+    #[test]
     fn runs_cover_every_page_once_in_order() {
         let pages = ["aaaa", "bb", "cccccc", "d", "eeee", "ff"];
         for threads in 1..=8 {

@@ -136,68 +136,116 @@ pub(crate) fn mark_insets(page: &mut PageLines) {
     }
 }
 
-/// Marks headlines set exactly as wide as the column, which width alone
-/// cannot tell from a column line (`wuxi-c`, pdfminer:
-/// `韩国吉佳蓝公司在锡落户中国总部项目` between `…保驾护航。` and `备生态、…`).
+/// Marks headlines set among column lines, which width alone cannot tell
+/// from a column line. Two shapes:
 ///
-/// Evidence, all required: a line of ideographs alone (no punctuation in a
-/// full column line), set apart by a blank line, under a finished
-/// sentence; it does not read on into the next line (their joining pair
-/// of chars occurs nowhere in the page's body lines); and it repeats the
-/// words of the page's body: at least three quarters of its pairs of
-/// chars occur in at least one other body line. Its article is elsewhere,
-/// so the body around it stays one segment (`Line::aside`).
+/// - **As wide as the column** (`wuxi-c`, pdfminer:
+///   `韩国吉佳蓝公司在锡落户中国总部项目` between `…保驾护航。` and
+///   `备生态、…`). Evidence, all required: a line of ideographs alone (no
+///   punctuation in a full column line), set apart by a blank line, under
+///   a finished sentence; it does not read on into the next line (their
+///   joining pair of chars occurs nowhere in the page's body lines); and
+///   it repeats the words of the page's body: at least three quarters of
+///   its pairs of chars occur in at least one other body line.
+/// - **Cutting a sentence** (mutool, a generated page: `春分时节农事忙
+///   皖北麦田管护正当时` between `…两架植保无人机正` and `在麦田上空…`): a
+///   line of ideographs (phrase spaces allowed) no wider than the column,
+///   with blank lines on both sides, between a full line running on and
+///   the next body line; at least half its pairs of chars occur in the
+///   page's body ([`ECHO_CUT_SHARE_DEN`]).
+///
+/// Its article is elsewhere or around it: the body around it stays one
+/// segment (`Line::aside`), and the headline goes where the words say.
 pub(crate) fn mark_echoes(page: &mut PageLines) {
-    let shaped: Vec<(usize, usize)> = (1..page.lines.len())
-        .filter_map(|i| echo_shape(page, i).map(|j| (i, j)))
+    let shaped: Vec<(usize, Echo)> = (1..page.lines.len())
+        .filter_map(|i| echo_shape(page, i).map(|e| (i, e)))
         .collect();
     if shaped.is_empty() {
         return;
     }
+    let first = |i: usize| page.lines[i].text.chars().next();
+    let last = |i: usize| page.lines[i].text.chars().next_back();
     let mut wanted: HashSet<(char, char)> = HashSet::default();
-    for &(i, j) in &shaped {
+    for &(i, e) in &shaped {
         wanted.extend(bigrams(page.lines[i].text));
-        if let (Some(a), Some(b)) = (
-            page.lines[i].text.chars().next_back(),
-            page.lines[j].text.chars().next(),
-        ) {
-            wanted.insert((a, b));
-        }
+        wanted.extend(last(i).zip(first(e.next)));
     }
     let counts = pair_line_counts(page, &wanted);
-    let lines_with = |p: &(char, char)| counts.get(p).copied().unwrap_or(0);
-    for (i, j) in shaped {
-        let text = &page.lines[i].text;
-        let (Some(a), Some(b)) = (text.chars().next_back(), page.lines[j].text.chars().next())
-        else {
+    let lines_with = |p: (char, char)| counts.get(&p).copied().unwrap_or(0);
+    let mut echoes = Vec::new();
+    for (i, e) in shaped {
+        let Some(into_next) = last(i).zip(first(e.next)) else {
             continue;
         };
-        let pairs: Vec<(char, char)> = bigrams(text).collect();
-        let echoed = pairs.iter().filter(|p| lines_with(p) >= 2).count();
-        if lines_with(&(a, b)) == 0 && echoed * 4 >= pairs.len() * 3 {
-            page.roles[i] = Role::Headline;
-            page.lines[i].aside = true;
+        let pairs: Vec<(char, char)> = bigrams(page.lines[i].text).collect();
+        let echoed = pairs.iter().filter(|&&p| lines_with(p) >= 2).count();
+        let is_echo = if e.cuts_sentence {
+            // Cutting a sentence (which no body line does): it repeats
+            // the body's words.
+            let seen = pairs.iter().filter(|&&p| lines_with(p) >= 1).count();
+            seen * ECHO_CUT_SHARE_DEN >= pairs.len()
+        } else {
+            // Column-wide: it does not read on, and repeats the body's words.
+            lines_with(into_next) == 0 && echoed * 4 >= pairs.len() * 3
+        };
+        if is_echo {
+            echoes.push(i);
         }
+    }
+    for i in echoes {
+        page.roles[i] = Role::Headline;
+        page.lines[i].aside = true;
     }
 }
 
-/// When line `i` is shaped like a column-wide headline (see
-/// [`mark_echoes`]), the next body line.
-fn echo_shape(page: &PageLines, i: usize) -> Option<usize> {
+/// A line cutting a sentence is an echo when at least one in this many of
+/// its pairs of chars occur in the page's body (1 in 3 to none scored the
+/// same on the training editions: the shape is the evidence).
+const ECHO_CUT_SHARE_DEN: usize = 2;
+
+/// A line shaped like a headline set among column lines ([`echo_shape`]).
+#[derive(Debug, Clone, Copy)]
+struct Echo {
+    /// The next body line.
+    next: usize,
+    /// The line cuts a sentence (the second shape), rather than stands as
+    /// wide as the column under a finished one.
+    cuts_sentence: bool,
+}
+
+/// When line `i` is shaped like a headline set among column lines (see
+/// [`mark_echoes`]): two shapes. A line as wide as the column under a
+/// finished sentence; or a line no wider than the column, set apart by
+/// blank lines, that cuts a sentence between a full line running on and
+/// its continuation (a body line in mid-sentence is full).
+fn echo_shape(page: &PageLines, i: usize) -> Option<Echo> {
     let line = &page.lines[i];
     let m = page.measure_at(i);
     if page.roles[i] != Role::Body || !line.blank_before || !line.candidate || !m.columnar {
         return None;
     }
-    if line.width + 1 < m.full || line.width > m.full + 1 || !ideographs_only(line.text) {
+    if line.width > m.full + 1 || !ideographs_only(&line.text.replace(' ', "")) {
         return None;
     }
     let prev = (0..i).rev().find(|&j| page.roles[j] == Role::Body)?;
-    if !page.lines[prev].ends {
+    let next = page.next_text(i)?;
+    if page.roles[next] != Role::Body || page.lines[next].opens {
         return None;
     }
-    let next = page.next_text(i)?;
-    (page.roles[next] == Role::Body && !page.lines[next].opens).then_some(next)
+    let before = &page.lines[prev];
+    if line.width + 1 >= m.full && !line.text.contains(' ') && before.ends {
+        return Some(Echo {
+            next,
+            cuts_sentence: false,
+        });
+    }
+    let cuts_a_sentence = !before.ends
+        && before.width + 1 >= page.measure_at(prev).full
+        && page.lines[next].blank_before;
+    cuts_a_sentence.then_some(Echo {
+        next,
+        cuts_sentence: true,
+    })
 }
 
 /// For each pair among `wanted`, how many body lines of the page hold it.
