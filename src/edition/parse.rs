@@ -885,6 +885,33 @@ mod tests {
     }
 
     #[test]
+    fn a_column_line_under_one_running_on_is_no_headline() {
+        // pdfminer's text of a generated page (`ed18`): the column stops
+        // at `…具有较`, right over the next article's dateline. The line is
+        // unpunctuated like a headline, but it continues the full line
+        // above it (`…中性笔`), which is body.
+        let text = "侵权，并赔偿原告经济损失\n及合理开支共计500万元。\n\n\
+                    原告是一家创立于上世\n纪90年代的文具企业，其注\n\
+                    册的“晨星”商标及中性笔\n产品包装在国内市场具有较\n\n\
+                    本报讯 3月14日， 记\n者金晓雯 通讯员吴航报\n道：近日，杭州互联网法院\n\
+                    审结一起网络购物合同纠纷\n案，认定商家在商品页面以\n\
+                    “定制商品不退不换”为由\n排除消费者七日无理由退货\n的权利，相关条款无效。\n";
+        let edition = parse(text);
+        let headlines: Vec<&str> = edition
+            .articles()
+            .flat_map(|a| a.headline.lines())
+            .collect();
+        assert!(headlines.is_empty(), "{headlines:?}");
+        let paragraphs: Vec<&String> = edition.articles().flat_map(|a| &a.paragraphs).collect();
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.ends_with("中性笔产品包装在国内市场具有较")),
+            "{paragraphs:?}"
+        );
+    }
+
+    #[test]
     fn runs_cover_every_page_once_in_order() {
         let pages = ["aaaa", "bb", "cccccc", "d", "eeee", "ff"];
         for threads in 1..=8 {
