@@ -93,16 +93,48 @@ pub struct SetRow {
 }
 
 /// Where a paragraph row's text comes from, for [`SetArticle::locate`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The row's first `char` is its anchor's offset, and the spaces
+/// justification added are kept apart ([`SetArticle`]'s `gaps`), so this
+/// is 16 bytes a row: a 50 MB article has half a million rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Source {
-    /// `char` range of the paragraph the row covers (dropped spaces included).
-    chars: Range<usize>,
-    /// Bytes of indentation at the start of the row's text.
-    indent_bytes: usize,
-    /// Columns of that indentation.
-    indent_columns: usize,
-    /// Spaces justification added.
-    gaps: Vec<Gap>,
+    /// `char` offset just past the row in its paragraph (dropped spaces
+    /// included); the row's `char`s start at its anchor's offset.
+    end: usize,
+    /// The indentation at the start of the row's text.
+    indent: Indent,
+}
+
+/// The indentation a paragraph row's text starts with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Indent {
+    /// None: not the first row, or too narrow a width for one.
+    #[default]
+    None,
+    /// [`INDENT`], a CJK paragraph's.
+    Cjk,
+    /// [`LATIN_INDENT`], a Latin paragraph's.
+    Latin,
+}
+
+impl Indent {
+    /// The indentation's text.
+    fn text(self) -> &'static str {
+        match self {
+            Indent::None => "",
+            Indent::Cjk => INDENT,
+            Indent::Latin => LATIN_INDENT,
+        }
+    }
+
+    /// The indentation's width in columns.
+    fn columns(self) -> usize {
+        match self {
+            Indent::None => 0,
+            Indent::Cjk => INDENT_COLUMNS,
+            Indent::Latin => LATIN_INDENT_COLUMNS,
+        }
+    }
 }
 
 /// An article typeset at one width.
@@ -112,8 +144,12 @@ pub struct SetArticle {
     pub width: usize,
     /// All rows, top to bottom.
     pub rows: Vec<SetRow>,
-    /// For each row, where its text comes from (paragraph rows only).
-    sources: Vec<Option<Source>>,
+    /// For each row, where its text comes from (read for paragraph rows
+    /// only; other rows hold [`Source::default`]).
+    sources: Vec<Source>,
+    /// The spaces justification added, each with the index of its row, in
+    /// row order (empty when the article was set without justification).
+    gaps: Vec<(usize, Gap)>,
     /// The ambiguous width the article was set at.
     ambiguous: AmbiguousWidth,
 }
@@ -131,6 +167,7 @@ impl SetArticle {
             width,
             rows: Vec::with_capacity(estimate),
             sources: Vec::with_capacity(estimate),
+            gaps: Vec::new(),
             ambiguous: options.ambiguous,
         };
         let plain = Options {
@@ -246,16 +283,27 @@ impl SetArticle {
             if row.anchor.paragraph > paragraph {
                 break;
             }
-            let Some(Some(source)) = self.sources.get(i) else {
+            let Some(source) = self
+                .sources
+                .get(i)
+                .filter(|_| row.kind == RowKind::Paragraph)
+            else {
                 continue;
             };
-            if source.chars.start >= chars.end {
+            let row_chars = row.anchor.offset..source.end;
+            if row_chars.start >= chars.end {
                 break;
             }
-            if source.chars.end <= chars.start {
+            if row_chars.end <= chars.start {
                 continue;
             }
-            if let Some(columns) = columns_of(&row.text, source, &chars, self.ambiguous) {
+            let from = self.gaps.partition_point(|&(r, _)| r < i);
+            let to = from + self.gaps[from..].partition_point(|&(r, _)| r == i);
+            let gaps = self.gaps[from..to].iter().map(|(_, gap)| gap);
+            let indent = source.indent;
+            if let Some(columns) =
+                columns_of(&row.text, row_chars, indent, gaps, &chars, self.ambiguous)
+            {
                 found.push((i, columns));
             }
         }
@@ -265,55 +313,53 @@ impl SetArticle {
     fn push_lines(&mut self, kind: RowKind, lines: &[String], anchor: Anchor, options: &Options) {
         for line in lines {
             for row in wrap(line, self.width, options) {
-                self.push(kind, row.text, anchor, None);
+                self.push(kind, row.text, anchor, Source::default());
             }
         }
     }
 
     fn push_paragraph(&mut self, paragraph: usize, text: &str, options: &Options) {
-        let (indent_text, indent) = if self.width < INDENT_MIN_WIDTH {
-            ("", 0)
+        let indent = if self.width < INDENT_MIN_WIDTH {
+            Indent::None
         } else if is_cjk_paragraph(text) {
-            (INDENT, INDENT_COLUMNS)
+            Indent::Cjk
         } else {
-            (LATIN_INDENT, LATIN_INDENT_COLUMNS)
+            Indent::Latin
         };
-        for (i, line) in set_lines(text, self.width, indent, options)
+        for (i, line) in set_lines(text, self.width, indent.columns(), options)
             .into_iter()
             .enumerate()
         {
-            let (shown, indent_bytes, indent_columns) =
-                if i == 0 && indent > 0 && !joins_indent(indent_text, &line.row.text) {
-                    (
-                        format!("{indent_text}{}", line.row.text),
-                        indent_text.len(),
-                        indent,
-                    )
+            let indent_text = indent.text();
+            let (shown, indent) =
+                if i == 0 && indent != Indent::None && !joins_indent(indent_text, &line.row.text) {
+                    (format!("{indent_text}{}", line.row.text), indent)
                 } else {
-                    (line.row.text, 0, 0)
+                    (line.row.text, Indent::None)
                 };
             let anchor = Anchor {
                 paragraph,
                 offset: line.row.start,
             };
+            let row = self.rows.len();
+            self.gaps
+                .extend(line.gaps.into_iter().map(|gap| (row, gap)));
             let source = Source {
-                chars: line.row.start..line.row.end,
-                indent_bytes,
-                indent_columns,
-                gaps: line.gaps,
+                end: line.row.end,
+                indent,
             };
-            self.push(RowKind::Paragraph, shown, anchor, Some(source));
+            self.push(RowKind::Paragraph, shown, anchor, source);
         }
     }
 
     /// Adds a blank row, unless it would be the first row.
     fn push_blank(&mut self, anchor: Anchor) {
         if !self.rows.is_empty() {
-            self.push(RowKind::Blank, String::new(), anchor, None);
+            self.push(RowKind::Blank, String::new(), anchor, Source::default());
         }
     }
 
-    fn push(&mut self, kind: RowKind, text: String, anchor: Anchor, source: Option<Source>) {
+    fn push(&mut self, kind: RowKind, text: String, anchor: Anchor, source: Source) {
         self.rows.push(SetRow { kind, text, anchor });
         self.sources.push(source);
     }
@@ -402,17 +448,21 @@ fn credit_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> V
     }
 }
 
-/// The columns of `text` (a paragraph row from `source`) that show `chars`.
-fn columns_of(
+/// The columns of `text` (a paragraph row of the paragraph's chars
+/// `row_chars`, starting with `indent`, with justification's `gaps`) that
+/// show `chars`.
+fn columns_of<'a>(
     text: &str,
-    source: &Source,
+    row_chars: Range<usize>,
+    indent: Indent,
+    gaps: impl Iterator<Item = &'a Gap>,
     chars: &Range<usize>,
     ambiguous: AmbiguousWidth,
 ) -> Option<Range<usize>> {
-    let body = text.get(source.indent_bytes..)?;
-    let mut column = source.indent_columns;
-    let mut offset = source.chars.start;
-    let mut gaps = source.gaps.iter().peekable();
+    let body = text.get(indent.text().len()..)?;
+    let mut column = indent.columns();
+    let mut offset = row_chars.start;
+    let mut gaps = gaps.peekable();
     let mut clusters = grapheme_indices(body).map(|(_, g)| g);
     let mut hit: Option<Range<usize>> = None;
     while let Some(g) = clusters.next() {
