@@ -186,7 +186,7 @@ fn phrase_broken_across_a_column_is_highlighted_on_every_row_it_spans() {
         for (row, columns, current) in &highlights {
             assert!(current);
             assert_eq!(set.rows[*row].kind, RowKind::Paragraph);
-            found.push_str(&columns_of(&set.rows[*row].text, columns.clone()));
+            found.push_str(&columns_of(set.text(*row), columns.clone()));
         }
         assert_eq!(found, "省委书记信长星", "width {width}");
         if highlights.len() == 2 {
@@ -300,7 +300,7 @@ fn every_match_in_headlines_and_paragraphs_is_highlighted_at_its_text() {
             let mut found = String::new();
             for (row, columns, _) in app.highlights().into_iter().filter(|h| h.2) {
                 kinds.push(set.rows[row].kind);
-                found.push_str(&columns_of(&set.rows[row].text, columns));
+                found.push_str(&columns_of(set.text(row), columns));
             }
             assert_eq!(found, needle, "width {width}, {:?}", app.match_status());
             app.update(Action::NextMatch);
@@ -325,7 +325,7 @@ fn byline_and_dateline_are_found_and_highlighted_on_the_credit_row() {
         assert_eq!(highlights.len(), 1, "width {width}");
         let (row, columns, _) = highlights[0].clone();
         assert_eq!(set.rows[row].kind, RowKind::Credit);
-        assert_eq!(columns_of(&set.rows[row].text, columns), "高美梅");
+        assert_eq!(columns_of(set.text(row), columns), "高美梅");
 
         let mut app = self::app(width, 30);
         app.update(Action::Search);
@@ -334,7 +334,7 @@ fn byline_and_dateline_are_found_and_highlighted_on_the_credit_row() {
         let set = app.set_article().unwrap();
         let (row, columns, _) = app.highlights().into_iter().find(|h| h.2).unwrap();
         assert_eq!(set.rows[row].kind, RowKind::Credit, "width {width}");
-        assert_eq!(columns_of(&set.rows[row].text, columns), "7月24日");
+        assert_eq!(columns_of(set.text(row), columns), "7月24日");
     }
 }
 

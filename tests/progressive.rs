@@ -520,8 +520,8 @@ fn the_swap_uses_the_open_article_the_worker_set() {
     let article = whole.article(0).unwrap();
     assert_eq!(preset.id, article.id);
     assert_eq!(
-        preset.set.rows,
-        SetArticle::new(article, preset.width, &preset.options).rows
+        *preset.set,
+        SetArticle::new(article, preset.width, &preset.options)
     );
     open::complete(&mut app, &mut store, &loading, result);
     assert!(

@@ -242,17 +242,17 @@ proptest! {
             // Rows never start with a space, so two leading U+3000s (a CJK
             // paragraph, 4 columns) or two ASCII spaces (a Latin one, 2
             // columns) are the indent.
-            let (indent, body) = match (first_of_paragraph, &row.text) {
+            let (indent, body) = match (first_of_paragraph, set.text(i)) {
                 (true, t) if t.starts_with("\u{3000}\u{3000}") => (4, &t["\u{3000}\u{3000}".len()..]),
                 (true, t) if t.starts_with("  ") => (2, &t[2..]),
-                (_, t) => (0, t.as_str()),
+                (_, t) => (0, t),
             };
             let first = body.graphemes(true).next();
             if let Some(g) = first.filter(|g| display_width(g, options.ambiguous) > 0 && !is_space(g)) {
                 let at = row.anchor.offset;
                 let hits = set.locate(row.anchor.paragraph, at..at + 1);
                 let expected = (i, indent..indent + display_width(g, options.ambiguous));
-                prop_assert!(hits.contains(&expected), "row {} {:?}: {:?}", i, row.text, hits);
+                prop_assert!(hits.contains(&expected), "row {} {:?}: {:?}", i, set.text(i), hits);
             }
         }
     }
@@ -293,36 +293,34 @@ fn sample_edition_rows_fit_lose_nothing_and_keep_kinsoku_at_every_width() {
             for justify in [false, true] {
                 let options = Options { ambiguous, justify };
                 let set = SetArticle::new(&article, width, &options);
-                for row in &set.rows {
-                    let columns = display_width(&row.text, ambiguous);
-                    assert!(
-                        columns <= width,
-                        "{width}: {:?} is {columns} columns",
-                        row.text
-                    );
+                for (_, text) in set.rows_with_text() {
+                    let columns = display_width(text, ambiguous);
+                    assert!(columns <= width, "{width}: {text:?} is {columns} columns");
                 }
                 for (p, paragraph) in article.paragraphs.iter().enumerate() {
                     let shown: String = set
-                        .rows
-                        .iter()
-                        .filter(|r| r.kind == RowKind::Paragraph && r.anchor.paragraph == p)
-                        .map(|r| r.text.as_str())
+                        .rows_with_text()
+                        .filter(|(r, _)| r.kind == RowKind::Paragraph && r.anchor.paragraph == p)
+                        .map(|(_, text)| text)
                         .collect();
                     assert_eq!(without_whitespace(&shown), without_whitespace(paragraph));
                 }
                 if width >= 6 {
                     // Wide enough that no unit of the sample needs an
                     // emergency break: every row keeps kinsoku.
-                    for row in set.rows.iter().filter(|r| r.kind == RowKind::Paragraph) {
-                        let body = row.text.trim_start_matches('\u{3000}');
+                    for (row, text) in set
+                        .rows_with_text()
+                        .filter(|(r, _)| r.kind == RowKind::Paragraph)
+                    {
+                        let body = text.trim_start_matches('\u{3000}');
                         let head = body.chars().next().unwrap();
                         let tail = body.chars().next_back().unwrap();
                         assert!(
                             !NO_START.contains(head) || row.anchor.offset == 0,
                             "{width}: {:?}",
-                            row.text
+                            text
                         );
-                        assert!(!NO_END.contains(tail), "{width}: {:?}", row.text);
+                        assert!(!NO_END.contains(tail), "{width}: {text:?}");
                     }
                 }
             }

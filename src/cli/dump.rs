@@ -328,8 +328,9 @@ pub fn text(
         if index > 0 {
             writeln!(out)?;
         }
-        for row in SetArticle::new(article, width, options).rows {
-            writeln!(out, "{}", row.text.trim_end())?;
+        let set = SetArticle::new(article, width, options);
+        for (_, row) in set.rows_with_text() {
+            writeln!(out, "{}", row.trim_end())?;
         }
     }
     Ok(())
@@ -371,15 +372,13 @@ mod tests {
         let out = String::from_utf8(out).unwrap();
         let first: Vec<String> =
             SetArticle::new(&edition.pages[0].articles[0], 40, &Default::default())
-                .rows
-                .into_iter()
-                .map(|r| r.text.trim_end().to_owned())
+                .rows_with_text()
+                .map(|(_, text)| text.trim_end().to_owned())
                 .collect();
         let second: Vec<String> =
             SetArticle::new(&edition.pages[0].articles[1], 40, &Default::default())
-                .rows
-                .into_iter()
-                .map(|r| r.text.trim_end().to_owned())
+                .rows_with_text()
+                .map(|(_, text)| text.trim_end().to_owned())
                 .collect();
         let expected = format!("{}\n\n{}\n", first.join("\n"), second.join("\n"));
         assert_eq!(out, expected);

@@ -78,31 +78,60 @@ pub enum RowKind {
     Blank,
 }
 
-/// One typeset row of an article.
+/// One typeset row of an article. Its text is kept in the
+/// [`SetArticle`] with all the others ([`SetArticle::text`]): one
+/// allocation for all rows, not one each (a 50 MB article has half a
+/// million rows), and 40 bytes a row here.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetRow {
     /// What this row shows.
     pub kind: RowKind,
-    /// The text to draw (indent included), at most the set width in columns
-    /// (a lone cluster wider than the whole width is the only exception; see
-    /// [`super::Row::width`]).
-    pub text: String,
     /// The text position this row starts at. Rows before the first paragraph
     /// anchor to `(0, 0)`.
     pub anchor: Anchor,
+    /// Byte offset just past this row's text in the article's text; the
+    /// row's text starts where the row before it ends.
+    text_end: usize,
+    /// For a paragraph row, where its text comes from, for
+    /// [`SetArticle::locate`] (with the spaces justification added, which
+    /// [`SetArticle`] keeps apart): the `char` offset just past the row in
+    /// its paragraph, dropped spaces included (its first `char` is the
+    /// anchor's offset). 0 for other rows.
+    chars_end: usize,
+    /// The indentation a paragraph row's text starts with.
+    indent: Indent,
 }
 
-/// Where a paragraph row's text comes from, for [`SetArticle::locate`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Source {
-    /// `char` range of the paragraph the row covers (dropped spaces included).
-    chars: Range<usize>,
-    /// Bytes of indentation at the start of the row's text.
-    indent_bytes: usize,
-    /// Columns of that indentation.
-    indent_columns: usize,
-    /// Spaces justification added.
-    gaps: Vec<Gap>,
+/// The indentation a paragraph row's text starts with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Indent {
+    /// None: not the first row, or too narrow a width for one.
+    #[default]
+    None,
+    /// [`INDENT`], a CJK paragraph's.
+    Cjk,
+    /// [`LATIN_INDENT`], a Latin paragraph's.
+    Latin,
+}
+
+impl Indent {
+    /// The indentation's text.
+    fn text(self) -> &'static str {
+        match self {
+            Indent::None => "",
+            Indent::Cjk => INDENT,
+            Indent::Latin => LATIN_INDENT,
+        }
+    }
+
+    /// The indentation's width in columns.
+    fn columns(self) -> usize {
+        match self {
+            Indent::None => 0,
+            Indent::Cjk => INDENT_COLUMNS,
+            Indent::Latin => LATIN_INDENT_COLUMNS,
+        }
+    }
 }
 
 /// An article typeset at one width.
@@ -112,8 +141,12 @@ pub struct SetArticle {
     pub width: usize,
     /// All rows, top to bottom.
     pub rows: Vec<SetRow>,
-    /// For each row, where its text comes from (paragraph rows only).
-    sources: Vec<Option<Source>>,
+    /// The text of every row, one after the other (see
+    /// [`SetArticle::text`]).
+    text: String,
+    /// The spaces justification added, each with the index of its row, in
+    /// row order (empty when the article was set without justification).
+    gaps: Vec<(usize, Gap)>,
     /// The ambiguous width the article was set at.
     ambiguous: AmbiguousWidth,
 }
@@ -127,10 +160,22 @@ impl SetArticle {
         // columns, so bytes / width over-counts rows a little.
         let bytes: usize = article.paragraphs.iter().map(String::len).sum();
         let estimate = bytes / width + 2 * article.paragraphs.len() + 16;
+        // The rows' text is the paragraphs' (less the spaces dropped at
+        // breaks) with an indent each, and the headline, credit and
+        // captions: enough unless justification adds spaces.
+        let others: usize = [&article.dateline, &article.byline, &article.source]
+            .into_iter()
+            .flatten()
+            .map(|s| s.len() + CREDIT_SEPARATOR.len())
+            .chain(article.headline.lines().map(str::len))
+            .chain(article.captions.iter().map(String::len))
+            .sum();
+        let text_bytes = bytes + INDENT.len() * article.paragraphs.len() + others;
         let mut set = SetArticle {
             width,
             rows: Vec::with_capacity(estimate),
-            sources: Vec::with_capacity(estimate),
+            text: String::with_capacity(text_bytes),
+            gaps: Vec::new(),
             ambiguous: options.ambiguous,
         };
         let plain = Options {
@@ -168,6 +213,27 @@ impl SetArticle {
             set.push_lines(RowKind::Caption, std::slice::from_ref(caption), end, &plain);
         }
         set
+    }
+
+    /// The text of row `row` to draw (indent included), at most the set
+    /// width in columns (a lone cluster wider than the whole width is the
+    /// only exception; see [`super::Row::width`]). Empty past the last row.
+    pub fn text(&self, row: usize) -> &str {
+        let Some(end) = self.rows.get(row).map(|r| r.text_end) else {
+            return "";
+        };
+        let start = row.checked_sub(1).map_or(0, |p| self.rows[p].text_end);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// Each row with its text ([`SetArticle::text`]), top to bottom.
+    pub fn rows_with_text(&self) -> impl Iterator<Item = (&SetRow, &str)> {
+        let mut start = 0;
+        self.rows.iter().map(move |row| {
+            let text = self.text.get(start..row.text_end).unwrap_or_default();
+            start = row.text_end;
+            (row, text)
+        })
     }
 
     /// The anchor to keep for a view whose top row is `row`: the row's own,
@@ -246,16 +312,23 @@ impl SetArticle {
             if row.anchor.paragraph > paragraph {
                 break;
             }
-            let Some(Some(source)) = self.sources.get(i) else {
+            if row.kind != RowKind::Paragraph {
                 continue;
-            };
-            if source.chars.start >= chars.end {
+            }
+            let row_chars = row.anchor.offset..row.chars_end;
+            if row_chars.start >= chars.end {
                 break;
             }
-            if source.chars.end <= chars.start {
+            if row_chars.end <= chars.start {
                 continue;
             }
-            if let Some(columns) = columns_of(&row.text, source, &chars, self.ambiguous) {
+            let from = self.gaps.partition_point(|&(r, _)| r < i);
+            let to = from + self.gaps[from..].partition_point(|&(r, _)| r == i);
+            let gaps = self.gaps[from..to].iter().map(|(_, gap)| gap);
+            let text = self.text(i);
+            if let Some(columns) =
+                columns_of(text, row_chars, row.indent, gaps, &chars, self.ambiguous)
+            {
                 found.push((i, columns));
             }
         }
@@ -265,57 +338,60 @@ impl SetArticle {
     fn push_lines(&mut self, kind: RowKind, lines: &[String], anchor: Anchor, options: &Options) {
         for line in lines {
             for row in wrap(line, self.width, options) {
-                self.push(kind, row.text, anchor, None);
+                self.push(kind, &row.text, anchor);
             }
         }
     }
 
     fn push_paragraph(&mut self, paragraph: usize, text: &str, options: &Options) {
-        let (indent_text, indent) = if self.width < INDENT_MIN_WIDTH {
-            ("", 0)
+        let indent = if self.width < INDENT_MIN_WIDTH {
+            Indent::None
         } else if is_cjk_paragraph(text) {
-            (INDENT, INDENT_COLUMNS)
+            Indent::Cjk
         } else {
-            (LATIN_INDENT, LATIN_INDENT_COLUMNS)
+            Indent::Latin
         };
-        for (i, line) in set_lines(text, self.width, indent, options)
+        for (i, line) in set_lines(text, self.width, indent.columns(), options)
             .into_iter()
             .enumerate()
         {
-            let (shown, indent_bytes, indent_columns) =
-                if i == 0 && indent > 0 && !joins_indent(indent_text, &line.row.text) {
-                    (
-                        format!("{indent_text}{}", line.row.text),
-                        indent_text.len(),
-                        indent,
-                    )
-                } else {
-                    (line.row.text, 0, 0)
-                };
+            let indented =
+                i == 0 && indent != Indent::None && !joins_indent(indent.text(), &line.row.text);
+            let indent = if indented { indent } else { Indent::None };
+            self.text.push_str(indent.text());
             let anchor = Anchor {
                 paragraph,
                 offset: line.row.start,
             };
-            let source = Source {
-                chars: line.row.start..line.row.end,
-                indent_bytes,
-                indent_columns,
-                gaps: line.gaps,
-            };
-            self.push(RowKind::Paragraph, shown, anchor, Some(source));
+            let row = self.rows.len();
+            self.gaps
+                .extend(line.gaps.into_iter().map(|gap| (row, gap)));
+            self.push(RowKind::Paragraph, &line.row.text, anchor);
+            if let Some(pushed) = self.rows.last_mut() {
+                pushed.chars_end = line.row.end;
+                pushed.indent = indent;
+            }
         }
     }
 
     /// Adds a blank row, unless it would be the first row.
     fn push_blank(&mut self, anchor: Anchor) {
         if !self.rows.is_empty() {
-            self.push(RowKind::Blank, String::new(), anchor, None);
+            self.push(RowKind::Blank, "", anchor);
         }
     }
 
-    fn push(&mut self, kind: RowKind, text: String, anchor: Anchor, source: Option<Source>) {
-        self.rows.push(SetRow { kind, text, anchor });
-        self.sources.push(source);
+    /// Adds a row of `kind` showing `text` after what the text holds
+    /// already (a paragraph row's indent).
+    fn push(&mut self, kind: RowKind, text: &str, anchor: Anchor) {
+        self.text.push_str(text);
+        self.rows.push(SetRow {
+            kind,
+            anchor,
+            text_end: self.text.len(),
+            chars_end: 0,
+            indent: Indent::None,
+        });
     }
 }
 
@@ -402,17 +478,21 @@ fn credit_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> V
     }
 }
 
-/// The columns of `text` (a paragraph row from `source`) that show `chars`.
-fn columns_of(
+/// The columns of `text` (a paragraph row of the paragraph's chars
+/// `row_chars`, starting with `indent`, with justification's `gaps`) that
+/// show `chars`.
+fn columns_of<'a>(
     text: &str,
-    source: &Source,
+    row_chars: Range<usize>,
+    indent: Indent,
+    gaps: impl Iterator<Item = &'a Gap>,
     chars: &Range<usize>,
     ambiguous: AmbiguousWidth,
 ) -> Option<Range<usize>> {
-    let body = text.get(source.indent_bytes..)?;
-    let mut column = source.indent_columns;
-    let mut offset = source.chars.start;
-    let mut gaps = source.gaps.iter().peekable();
+    let body = text.get(indent.text().len()..)?;
+    let mut column = indent.columns();
+    let mut offset = row_chars.start;
+    let mut gaps = gaps.peekable();
     let mut clusters = grapheme_indices(body).map(|(_, g)| g);
     let mut hit: Option<Range<usize>> = None;
     while let Some(g) = clusters.next() {
@@ -465,7 +545,9 @@ mod tests {
     }
 
     fn texts(set: &SetArticle) -> Vec<(RowKind, &str)> {
-        set.rows.iter().map(|r| (r.kind, r.text.as_str())).collect()
+        set.rows_with_text()
+            .map(|(r, text)| (r.kind, text))
+            .collect()
     }
 
     #[test]
@@ -581,7 +663,7 @@ mod tests {
     #[test]
     fn credit_fits_on_one_row_when_wide_enough() {
         let set = SetArticle::new(&article(), 30, &Options::default());
-        assert_eq!(set.rows[3].text, "本报讯 7月26日 · 惠晓婧");
+        assert_eq!(set.text(3), "本报讯 7月26日 · 惠晓婧");
         assert_eq!(set.rows[3].kind, RowKind::Credit);
     }
 
@@ -595,15 +677,14 @@ mod tests {
         };
         let wide = SetArticle::new(&compiled, 60, &Options::default());
         assert_eq!(
-            wide.rows[3].text,
+            wide.text(3),
             "洪勇 · 《人民日报》（2025年10月20日 第 02 版）"
         );
         let narrow = SetArticle::new(&compiled, 30, &Options::default());
         let credit: Vec<&str> = narrow
-            .rows
-            .iter()
-            .filter(|r| r.kind == RowKind::Credit)
-            .map(|r| r.text.as_str())
+            .rows_with_text()
+            .filter(|(r, _)| r.kind == RowKind::Credit)
+            .map(|(_, text)| text)
             .collect();
         assert_eq!(credit[0], "洪勇");
         assert!(credit.len() >= 2, "{credit:?}");
@@ -646,10 +727,9 @@ mod tests {
         };
         let set = SetArticle::new(&only_byline, 30, &Options::default());
         let credit: Vec<&str> = set
-            .rows
-            .iter()
-            .filter(|r| r.kind == RowKind::Credit)
-            .map(|r| r.text.as_str())
+            .rows_with_text()
+            .filter(|(r, _)| r.kind == RowKind::Credit)
+            .map(|(_, text)| text)
             .collect();
         assert_eq!(credit, ["惠晓婧"]);
     }
@@ -661,7 +741,7 @@ mod tests {
             ..Article::default()
         };
         let set = SetArticle::new(&odd, 20, &Options::default());
-        assert_eq!(set.rows[0].text, "\u{301}中文");
+        assert_eq!(set.text(0), "\u{301}中文");
         assert_eq!(set.locate(0, 1..2), [(0, 0..2)]);
     }
 
@@ -669,10 +749,9 @@ mod tests {
     fn narrow_width_drops_the_indent() {
         let set = SetArticle::new(&article(), 6, &Options::default());
         let first = set
-            .rows
-            .iter()
-            .find(|r| r.kind == RowKind::Paragraph)
-            .map(|r| r.text.as_str());
+            .rows_with_text()
+            .find(|(r, _)| r.kind == RowKind::Paragraph)
+            .map(|(_, text)| text);
         assert_eq!(first, Some("一二三"));
     }
 
@@ -680,9 +759,9 @@ mod tests {
     fn every_row_fits_the_width() {
         for width in 1..40 {
             let set = SetArticle::new(&article(), width, &Options::default());
-            for row in &set.rows {
-                let columns = display_width(&row.text, AmbiguousWidth::Narrow);
-                assert!(columns <= width.max(2), "{width}: {:?}", row.text);
+            for (_, text) in set.rows_with_text() {
+                let columns = display_width(text, AmbiguousWidth::Narrow);
+                assert!(columns <= width.max(2), "{width}: {text:?}");
             }
         }
     }
@@ -748,7 +827,7 @@ mod tests {
         let set = SetArticle::new(&long, 20, &options);
         // Row 1 is 九十一二三四五六七 (18 columns): 八， was pushed out, and
         // the 2 missing columns go to its 2nd and 6th gaps.
-        assert_eq!(set.rows[1].text, "九十 一二三四 五六七");
+        assert_eq!(set.text(1), "九十 一二三四 五六七");
         assert_eq!(set.locate(0, 9..11), [(1, 2..7)]);
         assert_eq!(set.locate(0, 10..11), [(1, 5..7)]);
         assert_eq!(set.locate(0, 16..17), [(1, 18..20)]);

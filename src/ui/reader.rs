@@ -32,8 +32,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let spare = usize::from(inner.width).saturating_sub(text_width) / 2;
     let x = inner.x + u16::try_from(spare).unwrap_or(0);
     let width = u16::try_from(text_width).unwrap_or(inner.width);
-    for (y, row) in (inner.y..inner.bottom()).zip(set.rows.iter().skip(app.scroll())) {
-        text::put(buf, x, y, width, &row.text, style_of(row.kind), ambiguous);
+    for (y, (row, shown)) in (inner.y..inner.bottom()).zip(set.rows_with_text().skip(app.scroll()))
+    {
+        text::put(buf, x, y, width, shown, style_of(row.kind), ambiguous);
     }
     let theme = Theme::of(app.theme());
     let visible = app.scroll()..app.scroll() + usize::from(inner.height);

@@ -40,7 +40,7 @@ pub(super) fn locate_line(
     for row in rows {
         let mut column = 0;
         let mut span: Option<Range<usize>> = None;
-        for c in set.rows[row].text.chars() {
+        for c in set.text(row).chars() {
             let width = display_width(c.encode_utf8(&mut [0; 4]), ambiguous);
             if !c.is_whitespace() {
                 if (from..to).contains(&seen) {
@@ -67,11 +67,10 @@ fn rows_of_line(
 ) -> Option<Vec<usize>> {
     let inked = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
     let mut rows = set
-        .rows
-        .iter()
+        .rows_with_text()
         .enumerate()
-        .filter(|(_, r)| kinds.contains(&r.kind))
-        .map(|(i, r)| (i, inked(&r.text)));
+        .filter(|(_, (r, _))| kinds.contains(&r.kind))
+        .map(|(i, (_, text))| (i, inked(text)));
     for (index, text) in lines.iter().enumerate() {
         let want = inked(text);
         let mut got = 0;
