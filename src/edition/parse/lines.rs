@@ -379,10 +379,12 @@ pub(crate) fn despace(line: &str) -> String {
                 && i - start >= 2
                 && prev.is_some_and(|p| is_wide(p) && is_letter_or_digit(p))
                 && next.is_some_and(|n| is_wide(n) && is_letter_or_digit(n));
-            if !space_is_artefact(prev, next, spaced_out)
-                || digit_next && after_dateline(&out)
-                || wide_gap
-            {
+            // After a whole dateline and its comma, the space a paper sets
+            // is real before the date the first sentence restates, and in
+            // a spaced-out line wherever it is wide (`本 报 讯  4月 28日 ，
+            // 记 者 …`).
+            let dateline_gap = (digit_next || spaced_out && i - start >= 2) && after_dateline(&out);
+            if !space_is_artefact(prev, next, spaced_out) || dateline_gap || wide_gap {
                 out.push(' ');
             }
             continue;
@@ -855,6 +857,21 @@ mod tests {
     fn spaced_out_justified_line_loses_its_spaces() {
         assert_eq!(despace("导 体 刻 蚀 设 备"), "导体刻蚀设备");
         assert_eq!(despace("效 、 资 源"), "效、资源");
+    }
+
+    #[test]
+    fn a_wide_gap_after_a_spaced_out_dateline_is_the_real_space() {
+        // pdfminer, training edition ed04: the real spaces are the double
+        // ones.
+        assert_eq!(
+            despace("本 报 讯  4月 28日 ，  记 者 程 浩"),
+            "本报讯 4月28日， 记者程浩"
+        );
+        // A single gap there is the line's spacing, like every other.
+        assert_eq!(
+            despace("本 报 讯 4月 28日 ， 记 者 程 浩"),
+            "本报讯 4月28日，记者程浩"
+        );
     }
 
     #[test]
