@@ -45,16 +45,21 @@
 //!
 //! **Order, when counts are silent.** An open end in doubt that no score
 //! joined takes, in page order, the first head on offer after it that
-//! nothing took ([`order_fallback`]), when CJK letters meet at the join,
-//! the head follows a finished block after no more than a blank line, and
-//! its first char never follows a `。` or `，` in the text around (else it
-//! may open a sentence): extractors read the continuations of a page's
-//! columns in the order of the columns they continue.
+//! nothing took ([`order_fallback`]), when CJK letters meet at the join
+//! (or a CJK letter and a digit, of which counts tell little), the head
+//! follows a finished block with nothing but blank lines or page
+//! furniture between, and its first char never follows a `。` or `，` in
+//! the text around (else it may open a sentence): extractors read the
+//! continuations of a page's columns in the order of the columns they
+//! continue.
 //!
 //! **Reading order.** Each head taken by a non-natural end is moved, with
-//! the chain it continues, right after that end; the lines between a block
-//! and its natural successor (a headline set among the columns) stay
-//! between them. Lines only move: no char is lost or repeated.
+//! the chain it continues and the rest of its column after it
+//! ([`Breaks::carry_column_on`]: the blocks that follow it down to an
+//! article's opening, a credit or a headline), right after that end; the
+//! lines between a block and its natural successor (a headline set among
+//! the columns) stay between them. Lines only move: no char is lost or
+//! repeated.
 //!
 //! With `NEWSREADER_TRACE_JOINS` set, a debug build prints each join it
 //! makes out of reading order to stderr, with the natural successor's
@@ -62,6 +67,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::credits;
 use super::lines::{PairFilter, is_letter};
 use super::page::{PageLines, Role};
 
@@ -314,6 +320,16 @@ fn letters_meet(a: &str, b: &str) -> bool {
         })
 }
 
+/// True when a line ending in a CJK letter meets a line opening with a
+/// digit (`…现在负责管理` / `80台织机的数据监控…`): counts tell little of
+/// such a join, but page order may.
+fn letter_meets_digit(a: &str, b: &str) -> bool {
+    a.chars()
+        .next_back()
+        .is_some_and(|x| x.len_utf8() > 1 && is_letter(x))
+        && b.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The natural successor's evidence against continuing an open end:
 /// `None` when it cannot (an article's opening, an indented line, a
 /// subhead), else the penalties it earns (another measure, a paragraph's
@@ -354,6 +370,7 @@ pub(crate) fn restore_continuations(page: &mut PageLines, context: &[&str]) {
     if (0..n).all(|k| succ[k].is_none_or(|h| h == k + 1)) {
         return;
     }
+    breaks.carry_column_on(page, &mut succ, &mut pred);
     if cfg!(debug_assertions) && std::env::var_os("NEWSREADER_TRACE_JOINS").is_some() {
         breaks.trace_joins(page, &succ, &natural_join);
     }
@@ -529,10 +546,12 @@ impl Breaks {
     }
 
     /// Gives the open ends in doubt that no score joined a head by page
-    /// order ([`order_fallback`]), where CJK letters meet at the join, the
-    /// head follows a finished block after no more than a blank line, and
-    /// the head's first char never follows a `。` or `，` in `grams` (else
-    /// it may open a sentence). Updates `succ` and `pred` (block indices).
+    /// order ([`order_fallback`]), where CJK letters meet at the join (or a
+    /// CJK letter and a digit: [`letter_meets_digit`]), the head follows a
+    /// finished block with only page furniture between, and the head's
+    /// first char, unless a digit, never follows a `。` or `，` in `grams`
+    /// (else it may open a sentence; a digit follows them everywhere).
+    /// Updates `succ` and `pred` (block indices).
     fn join_by_order(
         &self,
         page: &PageLines,
@@ -542,18 +561,68 @@ impl Breaks {
     ) {
         let blocks = &self.blocks;
         let opener = |h: usize| {
-            self.head_text(page, h)
-                .chars()
-                .next()
-                .is_some_and(|c| grams.pair(('。', c)) > 0 || grams.pair(('，', c)) > 0)
+            self.head_text(page, h).chars().next().is_some_and(|c| {
+                !c.is_ascii_digit() && (grams.pair(('。', c)) > 0 || grams.pair(('，', c)) > 0)
+            })
         };
         order_fallback(blocks, &self.doubt, &self.offered, succ, pred, |k, h| {
-            letters_meet(self.end_text(page, k), self.head_text(page, h))
+            let (end, head) = (self.end_text(page, k), self.head_text(page, h));
+            (letters_meet(end, head) || letter_meets_digit(end, head))
                 && !self.ends[h - 1]
-                && blocks[h - 1].1 + 2 >= blocks[h].0
+                && (blocks[h - 1].1 + 1..blocks[h].0)
+                    .all(|i| matches!(page.roles[i], Role::Furniture(_)))
                 && closes_sentence(self.end_text(page, h - 1))
                 && !opener(h)
         });
+    }
+
+    /// After each head moved to an open end elsewhere, the blocks that
+    /// follow it in page order go with it, as the rest of its column: up
+    /// to the first block that opens an article, ends in a credit
+    /// (`（郑凯）`, the article's end), is joined elsewhere, or is set
+    /// apart from it by anything but page furniture (a headline). Without
+    /// this, a continuation broken at a paragraph's end would leave its
+    /// later paragraphs behind, under the article the extractor read
+    /// between (`…现在负责管理` / `80台织机的数据监控…`, and the paragraphs
+    /// after it down to `（郑凯）`). Updates `succ` and `pred`.
+    fn carry_column_on(
+        &self,
+        page: &PageLines,
+        succ: &mut [Option<usize>],
+        pred: &mut [Option<usize>],
+    ) {
+        let n = self.blocks.len();
+        let moved: Vec<usize> = (0..n)
+            .filter(|&h| pred[h].is_some_and(|k| k + 1 != h))
+            .collect();
+        for h in moved {
+            let mut at = h;
+            let mut steps = 0;
+            while let Some(s) = succ[at] {
+                at = s;
+                steps += 1;
+                if steps > n {
+                    return;
+                }
+            }
+            while at + 1 < n && succ[at].is_none() {
+                let next = at + 1;
+                let (end, head) = (self.blocks[at], self.blocks[next]);
+                let apart =
+                    (end.1 + 1..head.0).any(|i| !matches!(page.roles[i], Role::Furniture(_)));
+                if pred[next].is_some()
+                    || page.lines[head.0].opens
+                    || credits::ends_with_closing(page.lines[end.1].text)
+                    || apart
+                    || chain_reaches(succ, next, h)
+                {
+                    break;
+                }
+                succ[at] = Some(next);
+                pred[next] = Some(at);
+                at = next;
+            }
+        }
     }
 
     /// Prints to stderr each join `succ` makes out of reading order, with
@@ -779,6 +848,40 @@ mod tests {
             ]
         );
         assert_eq!(roles[6], Role::Headline);
+    }
+
+    #[test]
+    fn the_paragraphs_after_a_moved_continuation_go_with_it() {
+        // The continuation ends its paragraph; the next paragraph of the
+        // same column, down to the credit, is the same article's.
+        let text = format!("{BROKEN}\n另据介绍管委会还将在夜市\n增设志愿服务岗。（张三）\n");
+        let (order, roles) = page_of(&text);
+        assert_eq!(
+            order[3..9],
+            [
+                "价现象管委会表示同时加强价",
+                "格巡查对明码标价不规范的商",
+                "户限期整改督促其落实到位。",
+                "另据介绍管委会还将在夜市",
+                "增设志愿服务岗。（张三）",
+                "运河夜市开街首月客流超百万",
+            ]
+        );
+        assert_eq!(roles[8], Role::Headline);
+    }
+
+    #[test]
+    fn a_continuation_opening_with_a_digit_joins_by_page_order() {
+        // Counts know little of `查30`; page order decides.
+        let text = BROKEN
+            .replace("价现象管委会表示同时加强价", "价现象管委会表示同时检查")
+            .replace(
+                "格巡查对明码标价不规范的商\n户限期整改督促其落实到位。",
+                "30家商户限期整改督促其落\n实到位并公开曝光典型案例。",
+            );
+        let (order, _) = page_of(&text);
+        assert_eq!(order[3], "价现象管委会表示同时检查");
+        assert_eq!(order[4], "30家商户限期整改督促其落");
     }
 
     #[test]
