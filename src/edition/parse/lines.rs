@@ -458,12 +458,15 @@ pub(crate) fn join_into(buf: &mut String, next: &str) {
 
 /// True when `buf` is a whole dateline ending in `电` or `讯`
 /// (`据新华社东京5月27日电`) and `next` (the first char of the next
-/// line) starts its text: the space the paper sets after such a
-/// dateline fell at the line break, and is put back.
+/// line) starts its text, or, after the paper's own dateline
+/// (`本报成都5月14日电`), the reporters' parenthesis (`（记者蒋丽）`,
+/// which such papers set a space apart; an agency's dateline takes it
+/// with no space, `新华社杭州8月3日电（记者…）`): the space the paper sets
+/// there fell at the line break, and is put back.
 fn ends_at_dateline(buf: &str, next: char) -> bool {
     buf.len() <= DATELINE_BYTES
         && buf.ends_with(['电', '讯', '電', '訊'])
-        && is_letter_or_digit(next)
+        && (is_letter_or_digit(next) || next == '（' && buf.starts_with('本'))
         && super::credits::dateline_len(buf) == Some(buf.len())
 }
 
@@ -901,6 +904,17 @@ mod tests {
             despace("本报讯 11月12日， 11月12日，"),
             "本报讯 11月12日， 11月12日，"
         );
+    }
+
+    #[test]
+    fn a_break_between_the_papers_dateline_and_its_credit_keeps_the_space() {
+        // Training editions ed01, ed19, ed37, every extractor.
+        let mut buf = "本报成都5月14日电".to_owned();
+        join_into(&mut buf, "（记者蒋丽）全省首批");
+        assert_eq!(buf, "本报成都5月14日电 （记者蒋丽）全省首批");
+        let mut buf = "新华社杭州8月3日电".to_owned();
+        join_into(&mut buf, "（记者许舜达 王懿）");
+        assert_eq!(buf, "新华社杭州8月3日电（记者许舜达 王懿）");
     }
 
     #[test]
