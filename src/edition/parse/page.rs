@@ -111,7 +111,7 @@ impl<'a> PageLines<'a> {
         earlier: Option<Measure>,
     ) -> Self {
         let lines = shaped_lines(page, despaced);
-        let roles = line_roles(&lines, english);
+        let mut roles = line_roles(&lines, english);
         let mut widths: Vec<usize> = Vec::with_capacity(lines.len());
         widths.extend(
             lines
@@ -124,6 +124,7 @@ impl<'a> PageLines<'a> {
         let measures = line_measures(&roles, &columns::measure(&widths, own.or(earlier)));
         let median_width = median(&mut widths);
         let indented = is_indented(&lines, &roles);
+        mark_wide_captions(&lines, &mut roles, &measures);
         PageLines {
             lines,
             roles,
@@ -376,6 +377,39 @@ fn mark_broken_captions(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// A caption whose sentence runs on into its credit's line, set wider
+/// than the column (across its photo): `黑雨後清理 黃大仙一間地舖在黑雨期間入水，
+/// 東主與員工昨午` / `合力清理泥濘。（記者李思敏攝）`. The lines of the
+/// caption line's block above it (set apart by a blank line, at most
+/// [`CAPTION_LINES`]) are the caption when none ends a sentence and one is
+/// wider than the column (`measures`): a column line never is, and a
+/// headline does not run on into a caption.
+fn mark_wide_captions(lines: &[Line], roles: &mut [Role], measures: &[LineMeasure]) {
+    for c in 1..lines.len() {
+        if roles[c] != Role::Caption || lines[c].blank_before || roles[c - 1] != Role::Body {
+            continue;
+        }
+        let Some(start) = (c.saturating_sub(CAPTION_LINES)..c)
+            .rev()
+            .find(|&k| lines[k].blank_before)
+        else {
+            continue;
+        };
+        let block = start..c;
+        let wide = block.clone().any(|k| {
+            let m = measures[k];
+            m.columnar && lines[k].width > m.full as usize + 2
+        });
+        if wide
+            && block
+                .clone()
+                .all(|k| roles[k] == Role::Body && !lines[k].ends)
+        {
+            roles[block].iter_mut().for_each(|r| *r = Role::Caption);
+        }
+    }
+}
+
 /// A short unpunctuated line just before a caption is the photo's title
 /// (`湖畔` over `雨后的蠡湖，水清岸绿。（记者 许宁 摄）`).
 fn mark_photo_titles(lines: &[Line], roles: &mut [Role]) {
@@ -406,5 +440,28 @@ mod tests {
         assert_eq!(role("茶园里采摘明前茶。（本报通讯员"), Role::Caption);
         assert_eq!(role("茶香满山 清明前夕，云雾村茶农在"), Role::Caption);
         assert_eq!(role("后基本完成麦收。"), Role::Body);
+    }
+
+    #[test]
+    fn a_caption_wider_than_the_column_running_into_its_credit_is_caption() {
+        // mutool, training edition ed41 (Hong Kong): the photo title and
+        // the caption's first line are one line across the photo.
+        let column = "市民應留意天文台最新消息，做好防\n\
+                      風準備，切勿前往海邊觀浪或進行水\n\
+                      上活動，以免發生意外。有關部門已\n\
+                      開設臨時庇護中心供有需要人士暫住\n";
+        let text = format!(
+            "{column}\n黑雨後清理 黃大仙一間地舖在黑雨期間入水，東主與員工昨午\n\
+             合力清理泥濘。（記者李思敏攝）\n\n{column}"
+        );
+        let despaced = lines::despace_page(&text);
+        let page = PageLines::new(&text, &despaced, false, None);
+        let role = |t: &str| page.roles[page.lines.iter().position(|l| l.text == t).expect(t)];
+        assert_eq!(role("合力清理泥濘。（記者李思敏攝）"), Role::Caption);
+        assert_eq!(
+            role("黑雨後清理 黃大仙一間地舖在黑雨期間入水，東主與員工昨午"),
+            Role::Caption
+        );
+        assert_eq!(role("上活動，以免發生意外。有關部門已"), Role::Body);
     }
 }
