@@ -912,6 +912,32 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_and_its_deck_cutting_a_sentence_head_the_article_around() {
+        // mutool's text of a generated page (`ed18`, page 2): the title and
+        // its `——` deck sit between `…注明“本店商` and `品均为定制款…`.
+        let text = "本报讯 3月14日， 记者金晓雯 通讯员吴航报\n\n道：近日，杭州互联网法院\n\
+                    审结一起网络购物合同纠纷\n案，认定商家在商品页面以\n“定制商品不退不换”为由\n\
+                    排除消费者七日无理由退货\n权利的格式条款无效，判决\n商家退还货款3680元。\n\n\
+                    2024年11月，消费者王\n\n女士在某电商平台购买了一\n台标价3680元的扫地机器\n\
+                    人。商品页面注明“本店商\n\n无理由退货不能随意排除\n\n——法院审结网购纠纷案\n\n\
+                    品均为定制款，签收后不支\n持七天无理由退货”。王女\n士收货后发现机器噪音较\n\
+                    大，在未拆除外包装膜的情\n况下申请退货，遭到商家拒\n绝。协商无果后，王女士诉\n至法院。\n";
+        let edition = parse(text);
+        assert_eq!(edition.article_count(), 1);
+        let article = edition.article(0).expect("one article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["无理由退货不能随意排除", "——法院审结网购纠纷案"]);
+        assert!(
+            article
+                .paragraphs
+                .iter()
+                .any(|p| p.contains("本店商品均为定制款")),
+            "{:?}",
+            article.paragraphs
+        );
+    }
+
+    #[test]
     fn runs_cover_every_page_once_in_order() {
         let pages = ["aaaa", "bb", "cccccc", "d", "eeee", "ff"];
         for threads in 1..=8 {

@@ -210,10 +210,12 @@ pub(crate) fn mark_insets(page: &mut PageLines) {
 ///   it repeats the words of the page's body: at least three quarters of
 ///   its pairs of chars occur in at least one other body line.
 /// - **Cutting a sentence** (mutool, a generated page: `春分时节农事忙
-///   皖北麦田管护正当时` between `…两架植保无人机正` and `在麦田上空…`): a
-///   line of ideographs (phrase spaces allowed) no wider than the column,
-///   with blank lines on both sides, between a full line running on and
-///   the next body line; at least half its pairs of chars occur in the
+///   皖北麦田管护正当时` between `…两架植保无人机正` and `在麦田上空…`): an
+///   unpunctuated line (letters and digits, phrase spaces allowed) no
+///   wider than the column, set apart by a blank line, between a full
+///   line running on and the next body line (a blank line before it),
+///   with only its headline's other lines between (a `——` deck, which is
+///   marked with it); at least half its pairs of chars occur in the
 ///   page's body ([`ECHO_CUT_SHARE_DEN`]).
 ///
 /// Its article is elsewhere or around it: the body around it stays one
@@ -251,12 +253,16 @@ pub(crate) fn mark_echoes(page: &mut PageLines) {
             lines_with(into_next) == 0 && echoed * 4 >= pairs.len() * 3
         };
         if is_echo {
-            echoes.push(i);
+            echoes.push((i, e.next));
         }
     }
-    for i in echoes {
-        page.roles[i] = Role::Headline;
-        page.lines[i].aside = true;
+    for (i, next) in echoes {
+        // The echo and the deck lines under it, down to the body it cuts.
+        let decks: Vec<usize> = (i + 1..next).filter(|&j| dash_led(page, j)).collect();
+        for j in std::iter::once(i).chain(decks) {
+            page.roles[j] = Role::Headline;
+            page.lines[j].aside = true;
+        }
     }
 }
 
@@ -286,28 +292,41 @@ fn echo_shape(page: &PageLines, i: usize) -> Option<Echo> {
     if page.roles[i] != Role::Body || !line.blank_before || !line.candidate || !m.columnar {
         return None;
     }
-    if line.width > m.full + 1 || !ideographs_only(&line.text.replace(' ', "")) {
+    if line.width > m.full + 1 {
         return None;
     }
     let prev = (0..i).rev().find(|&j| page.roles[j] == Role::Body)?;
-    let next = page.next_text(i)?;
-    if page.roles[next] != Role::Body || page.lines[next].opens {
-        return None;
-    }
     let before = &page.lines[prev];
-    if line.width + 1 >= m.full && !line.text.contains(' ') && before.ends {
-        return Some(Echo {
+    let next = page.next_text(i)?;
+    if line.width + 1 >= m.full && ideographs_only(line.text) && before.ends {
+        return (page.roles[next] == Role::Body && !page.lines[next].opens).then_some(Echo {
             next,
             cuts_sentence: false,
         });
     }
-    let cuts_a_sentence = !before.ends
+    // Letters and digits alone (`海州国际机场T3航站楼投运`), phrase spaces
+    // allowed; the headline's other lines (a `——` deck) may follow it.
+    let unpunctuated = line.text.chars().all(|c| c == ' ' || is_letter_or_digit(c));
+    let mut after = next;
+    while page.roles[after] == Role::Headline || dash_led(page, after) {
+        after = page.next_text(after)?;
+    }
+    let cuts_a_sentence = unpunctuated
+        && !before.ends
         && before.width + 1 >= page.measure_at(prev).full
-        && page.lines[next].blank_before;
+        && page.roles[after] == Role::Body
+        && !page.lines[after].opens
+        && page.lines[after].blank_before;
     cuts_a_sentence.then_some(Echo {
-        next,
+        next: after,
         cuts_sentence: true,
     })
+}
+
+/// True for a body line led by a subtitle's dash (`——法院审结网购纠纷案`)
+/// that could be a headline line by its own text.
+fn dash_led(page: &PageLines, i: usize) -> bool {
+    page.roles[i] == Role::Body && page.lines[i].candidate && page.lines[i].text.starts_with("——")
 }
 
 /// For each pair among `wanted`, how many body lines of the page hold it.
