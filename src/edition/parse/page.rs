@@ -149,23 +149,36 @@ impl<'a> PageLines<'a> {
 
     /// Gives an editor's note set under its article's headline
     /// (`编者按：…`, with the lines it runs on to) to the body: it is the
-    /// article's first paragraph, as the paper prints it. A note with no
-    /// headline right above it stays a caption of the nearest article.
+    /// article's first paragraph, as the paper prints it. Page furniture
+    /// may come between (the headline read before the masthead: pdfminer),
+    /// and a note with nothing but furniture above it and body text under
+    /// it opens the page's first article (its headline read after it). A
+    /// note under body text, or over a headline, stays a caption of the
+    /// nearest article.
     pub(crate) fn notes_under_headlines(&mut self) {
         let mut i = 0;
         while i < self.lines.len() {
-            let under_headline = i > 0 && self.roles[i - 1] == Role::Headline;
-            if self.roles[i] == Role::Caption
-                && under_headline
-                && lines::compact_folded(self.lines[i].text).starts_with("编者按")
-            {
-                while i < self.lines.len() && self.roles[i] == Role::Caption {
-                    self.roles[i] = Role::Body;
-                    i += 1;
-                }
+            let note = self.roles[i] == Role::Caption
+                && lines::compact_folded(self.lines[i].text).starts_with("编者按");
+            if !note {
+                i += 1;
                 continue;
             }
-            i += 1;
+            let end = (i..self.lines.len())
+                .find(|&j| self.roles[j] != Role::Caption)
+                .unwrap_or(self.lines.len());
+            // Page furniture (a masthead, a folio) may stand between.
+            let above = (0..i)
+                .rev()
+                .find(|&j| !matches!(self.roles[j], Role::Furniture(_)));
+            let opens_body = match above {
+                Some(j) => self.roles[j] == Role::Headline,
+                None => self.roles.get(end) == Some(&Role::Body),
+            };
+            if opens_body {
+                self.roles[i..end].iter_mut().for_each(|r| *r = Role::Body);
+            }
+            i = end;
         }
     }
 
@@ -440,6 +453,59 @@ mod tests {
         assert_eq!(role("茶园里采摘明前茶。（本报通讯员"), Role::Caption);
         assert_eq!(role("茶香满山 清明前夕，云雾村茶农在"), Role::Caption);
         assert_eq!(role("后基本完成麦收。"), Role::Body);
+    }
+
+    /// The roles of `text`'s lines once the lines `headlines` (by text) are
+    /// made headline lines and editors' notes under headlines given to
+    /// the body.
+    fn roles_with_notes(text: &str, headlines: &[&str]) -> Vec<(String, Role)> {
+        let despaced = lines::despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        for (i, line) in page.lines.iter().enumerate() {
+            if headlines.contains(&line.text) {
+                page.roles[i] = Role::Headline;
+            }
+        }
+        page.notes_under_headlines();
+        page.lines
+            .iter()
+            .zip(&page.roles)
+            .map(|(l, r)| (l.text.to_owned(), *r))
+            .collect()
+    }
+
+    const NOTE: &str = "编者按：产业园区是制造\n业发展的主阵地，也是观察经\n济运行的窗口。敬请关注。\n\n\
+                        清晨6点半，柳塘镇纺织工业园\n的厂房里已响起织机声。\n";
+
+    #[test]
+    fn an_editors_note_under_its_headline_and_the_masthead_is_body() {
+        // pdfminer, training edition ed07: the headline is read before
+        // the masthead, the note after it.
+        let text = format!("走进产业园区\n\n东南日报\n\n第01版\n\n{NOTE}");
+        let roles = roles_with_notes(&text, &["走进产业园区"]);
+        assert!(
+            roles
+                .iter()
+                .any(|(t, r)| t.starts_with("编者按") && *r == Role::Body),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn an_editors_note_opening_a_page_is_body() {
+        // pdfminer, training edition ed61: nothing but the date above it.
+        let text = format!("2001年1月2日 星期二\n\n{NOTE}");
+        let roles = roles_with_notes(&text, &[]);
+        assert!(roles.iter().all(|(_, r)| *r != Role::Caption), "{roles:?}");
+        // Under body text it stays a caption.
+        let text = format!("市民可拨打热线咨询。\n\n{NOTE}");
+        let roles = roles_with_notes(&text, &[]);
+        assert!(
+            roles
+                .iter()
+                .any(|(t, r)| t.starts_with("编者按") && *r == Role::Caption),
+            "{roles:?}"
+        );
     }
 
     #[test]
