@@ -938,6 +938,74 @@ mod tests {
     }
 
     #[test]
+    fn a_short_block_set_apart_over_a_first_line_is_a_headline() {
+        // mutool's text of a generated page (`ed27`): two short
+        // unpunctuated lines between a credit and a paragraph's first line.
+        let text = "节带动了本地发电机、塔\n\
+                    筒、海缆等企业的订单，\n\
+                    仅塔筒一项就为附近港区\n\
+                    的装备企业带来了12亿元\n\
+                    的合同。\n\
+                    \n\
+                    风电场建设也兼顾了\n\
+                    \n\
+                    海洋生态保护。项目环评\n\
+                    阶段，建设单位对周边海\n\
+                    域的鸟类迁徙通道、渔业\n\
+                    资源和海底地形进行了为\n\
+                    期一年的调查，风机布局\n\
+                    避开了候鸟主要停歇区；\n\
+                    施工期间采用气泡帷幕降\n\
+                    低打桩噪声对海洋生物的\n\
+                    影响，并按照每台风机约\n\
+                    \n\
+                    200万元的标准落实渔业资\n\
+                    源生态补偿。\n\
+                    \n\
+                    近年来，沿海地区加\n\
+                    \n\
+                    快推进海上风电由近海向\n\
+                    深远海拓展。统计显示，\n\
+                    截至今年3月底，全省海上\n\
+                    风电累计并网容量已超过\n\
+                    1200万千瓦。按照规划，\n\
+                    到2027年，全省还将新增\n\
+                    深远海风电项目800万千\n\
+                    瓦，同步推进海上风电与\n\
+                    海洋牧场、海水制氢等融\n\
+                    合发展。 （赵海涛）\n\
+                    \n\
+                    印度多地遭遇极端高温\n\
+                    新德里气温达46.8℃\n\
+                    \n\
+                    印度气象局5月29日\n\
+                    \n\
+                    说，受持续热浪影响，印\n\
+                    度北部和中部多地最高气\n\
+                    温超过45℃。首都新德里\n\
+                    当天最高气温达到\n\
+                    46.8℃，为今年入夏以来\n\
+                    最高。\n\
+                    \n\
+                    印度气象局已对拉贾\n\
+                    \n\
+                    斯坦邦、哈里亚纳邦、旁\n\
+                    遮普邦和北方邦等地发布\n\
+                    热浪红色预警，预计高温\n\
+                    天气还将持续3至4天。当\n\
+                    地政府要求学校提前放暑\n\
+                    \n\
+                    假，建议民众在中午至下\n\
+                    午4时避免户外活动。\n\
+                    ";
+        let edition = parse(text);
+        let last = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = last.headline.lines().collect();
+        assert_eq!(lines, ["印度多地遭遇极端高温", "新德里气温达46.8℃"]);
+        assert!(last.paragraphs[0].starts_with("印度气象局5月29日说"));
+    }
+
+    #[test]
     fn runs_cover_every_page_once_in_order() {
         let pages = ["aaaa", "bb", "cccccc", "d", "eeee", "ff"];
         for threads in 1..=8 {

@@ -70,7 +70,9 @@ const FREE_HEADLINE_CHARS: usize = 40;
 /// the marking runs a few passes, promoting lines only, so it ends. A
 /// stack's line whose line above was left body, a full column line
 /// running on, is then given back to the column ([`continues_open_line`]),
-/// and the lines under the ones given back are judged once more.
+/// and the lines under the ones given back are judged once more. Last,
+/// short blocks set apart between finished text and a paragraph's first
+/// line are headlines ([`mark_isolated_blocks`]).
 pub(crate) fn mark(page: &mut PageLines) {
     for _ in 0..PROMOTION_PASSES {
         if !promote(page, |_, _| true) {
@@ -86,6 +88,104 @@ pub(crate) fn mark(page: &mut PageLines) {
     }
     if demoted {
         promote(page, |page, i| !continues_open_line(page, i));
+    }
+    mark_isolated_blocks(page);
+}
+
+/// Two chars in a row.
+type CharPair = (char, char);
+
+/// The most lines of a block [`mark_isolated_blocks`] takes for a
+/// headline.
+const ISOLATED_LINES: usize = 3;
+
+/// Marks a block of one to [`ISOLATED_LINES`] body lines set apart by blank
+/// lines, under finished text and over a paragraph's first line, every
+/// line of which could be a headline line by its own text ([`candidate`],
+/// no clause comma) and stands more than a character short of the column
+/// (`印度多地遭遇极端高温` / `新德里气温达46.8℃`, between `（赵海涛）` and
+/// `印度气象局5月29日…`; mutool). Body text in a block of its own ends its
+/// sentence on its last line or runs on at a column's foot; a paragraph's
+/// first line at a column's foot is left alone when it is shaped as one
+/// ([`shaped_as_first_line`], [`indent_short_of_column`]), when the line
+/// under it reads as a continuation ([`starts_as_continuation`]), or when
+/// the chars meeting at the join occur together in a body line (`…則歡` /
+/// `迎新制度`).
+fn mark_isolated_blocks(page: &mut PageLines) {
+    // Each block's first and last line, and the chars at its join with
+    // the line under it.
+    let mut found: Vec<(usize, usize, Option<CharPair>)> = Vec::new();
+    let mut i = 0;
+    while i < page.lines.len() {
+        let Some(end) = isolated_block(page, i) else {
+            i += 1;
+            continue;
+        };
+        let join = page.next_text(end).and_then(|next| {
+            page.lines[end]
+                .text
+                .chars()
+                .next_back()
+                .zip(page.lines[next].text.chars().next())
+        });
+        found.push((i, end, join));
+        i = end + 1;
+    }
+    if found.is_empty() {
+        return;
+    }
+    let wanted: HashSet<(char, char)> = found.iter().filter_map(|f| f.2).collect();
+    let counts = pair_line_counts(page, &wanted);
+    for (start, end, join) in found {
+        // The block reads on into the line under it (`…則歡` / `迎新制度`).
+        if join.is_some_and(|p| counts.get(&p).is_some_and(|&n| n > 0)) {
+            continue;
+        }
+        page.roles[start..=end]
+            .iter_mut()
+            .for_each(|r| *r = Role::Headline);
+    }
+}
+
+/// When body line `i` starts a block shaped as [`mark_isolated_blocks`]
+/// asks, the block's last line.
+fn isolated_block(page: &PageLines, i: usize) -> Option<usize> {
+    let m = page.measure_at(i);
+    if page.roles[i] != Role::Body || !page.lines[i].blank_before || !m.columnar {
+        return None;
+    }
+    if above(page, i) != Above::Closed || shaped_as_first_line(page, i, m.full) {
+        return None;
+    }
+    let mut end = i;
+    loop {
+        let l = &page.lines[end];
+        let short = l.width + 2 < page.measure_at(end).full;
+        let comma = has_clause_comma(l.text) || has_enumeration_comma(l.text);
+        if page.roles[end] != Role::Body || !l.candidate || l.opens || l.subhead || !short || comma
+        {
+            return None;
+        }
+        match page.next_text(end) {
+            Some(next) if !page.lines[next].blank_before && next == end + 1 => {
+                if end + 1 - i >= ISOLATED_LINES {
+                    return None;
+                }
+                end = next;
+            }
+            Some(next) => {
+                // Over a paragraph's first line: a dateline, or a line short
+                // of the column running on.
+                let n = &page.lines[next];
+                let first_line = n.width + 3 <= page.measure_at(next).full
+                    && !n.ends
+                    && !starts_as_continuation(n.text);
+                let opener = indent_short_of_column(page, l.width, next);
+                return (page.roles[next] == Role::Body && (n.opens || first_line) && !opener)
+                    .then_some(end);
+            }
+            None => return None,
+        }
     }
 }
 
