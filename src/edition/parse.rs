@@ -1006,6 +1006,90 @@ mod tests {
     }
 
     #[test]
+    fn a_title_and_its_dash_deck_set_apart_by_blank_lines_are_a_headline() {
+        // mutool's text of a generated page (`ed18`): a blank line after
+        // every headline line.
+        let text = "近年来，江海临港产业\n\
+                    \n\
+                    园围绕新能源汽车产业链开\n\
+                    展精准招商，已集聚电池、\n\
+                    电机、电控及轻量化车身等\n\
+                    配套企业40余家。园区管委\n\
+                    会有关负责人表示，今年将\n\
+                    继续推进标准厂房二期建\n\
+                    设，力争全年新增产业链项\n\
+                    目15个以上，推动本地配套\n\
+                    率由目前的46%提升至55%。\n\
+                    （王磊 陈静）\n\
+                    \n\
+                    东南亚电商规模扩大\n\
+                    \n\
+                    ——交易额超1500亿美元\n\
+                    \n\
+                    谷歌、淡马锡和贝恩公\n\
+                    \n\
+                    司近日联合发布的年度报告\n\
+                    显示，2024年东南亚地区电\n\
+                    子商务交易总额达到1590亿\n\
+                    美 元 ， 同 比 增 长 15%。 其\n\
+                    中，印度尼西亚仍是该地区\n\
+                    最大的电商市场，越南和泰\n\
+                    \n\
+                    国增速领先。\n\
+                    \n\
+                    报告指出，直播带货和\n\
+                    \n\
+                    短视频购物成为推动东南亚\n\
+                    ";
+        let edition = parse(text);
+        let article = edition
+            .articles()
+            .find(|a| a.paragraphs.first().is_some_and(|p| p.starts_with("谷歌")))
+            .expect("the article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(lines, ["东南亚电商规模扩大", "——交易额超1500亿美元"]);
+    }
+
+    #[test]
+    fn a_full_line_under_a_title_over_a_first_line_is_a_deck() {
+        // mutool's text of a generated page (`ed25`): the deck is as wide
+        // as the column; the body's first paragraph is one line.
+        let text = "持续高温导致印度电力需求猛增。据\n\
+                    \n\
+                    印度电力部数据，全国最高用电负荷29日\n\
+                    达到约246吉瓦，创历史新高。新德里、\n\
+                    勒克瑙等城市出现了不同程度的停电和供\n\
+                    水紧张，部分地区的医院收治中暑患者人\n\
+                    数明显增加。 （新华社）\n\
+                    \n\
+                    一片茶叶“串”起三产融合\n\
+                    云雾村从贫困村变身“网红村”的致富路\n\
+                    \n\
+                    清明前后，正是采制明前茶的时节。\n\
+                    \n\
+                    清晨，云雾村的茶山上雾气未散，50多名\n\
+                    采茶工已经背着竹篓在茶垄间忙碌。山脚\n\
+                    下的茶叶加工厂里，杀青机、揉捻机隆隆\n\
+                    作响，空气中弥漫着新茶的清香。\n\
+                    \n\
+                    很难想象，十几年前，这个位于大别\n\
+                    \n\
+                    山深处的小山村还是省级贫困村。\n\
+                    ";
+        let edition = parse(text);
+        let article = edition.articles().last().expect("an article");
+        let lines: Vec<&str> = article.headline.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "一片茶叶“串”起三产融合",
+                "云雾村从贫困村变身“网红村”的致富路"
+            ]
+        );
+        assert!(article.paragraphs[0].starts_with("清明前后"));
+    }
+
+    #[test]
     fn runs_cover_every_page_once_in_order() {
         let pages = ["aaaa", "bb", "cccccc", "d", "eeee", "ff"];
         for threads in 1..=8 {

@@ -160,14 +160,18 @@ fn isolated_block(page: &PageLines, i: usize) -> Option<usize> {
     let mut end = i;
     loop {
         let l = &page.lines[end];
-        let short = l.width + 2 < page.measure_at(end).full;
+        // A `——` deck tells itself apart by its dash, whatever its width.
+        let short = l.width + 2 < page.measure_at(end).full || dash_led(page, end);
         let comma = has_clause_comma(l.text) || has_enumeration_comma(l.text);
         if page.roles[end] != Role::Body || !l.candidate || l.opens || l.subhead || !short || comma
         {
             return None;
         }
         match page.next_text(end) {
-            Some(next) if !page.lines[next].blank_before && next == end + 1 => {
+            // The block's next line; or, past a blank line, its `——` deck.
+            Some(next)
+                if next == end + 1 && (!page.lines[next].blank_before || dash_led(page, next)) =>
+            {
                 if end + 1 - i >= ISOLATED_LINES {
                     return None;
                 }
@@ -177,9 +181,12 @@ fn isolated_block(page: &PageLines, i: usize) -> Option<usize> {
                 // Over a paragraph's first line: a dateline, or a line short
                 // of the column running on.
                 let n = &page.lines[next];
-                let first_line = n.width + 3 <= page.measure_at(next).full
-                    && !n.ends
-                    && !starts_as_continuation(n.text);
+                // A list of names may open a line (`谷歌、淡马锡…`): only
+                // another mark early on tells a continuation.
+                let continuation =
+                    starts_as_continuation(n.text) && !n.text.chars().take(3).any(|c| c == '、');
+                let first_line =
+                    n.width + 3 <= page.measure_at(next).full && !n.ends && !continuation;
                 let opener = indent_short_of_column(page, l.width, next);
                 return (page.roles[next] == Role::Body && (n.opens || first_line) && !opener)
                     .then_some(end);
@@ -765,6 +772,7 @@ fn next_line_verdict(page: &PageLines, i: usize, above: Above) -> bool {
     }
     if char_short_over_first_line(page, i, j, above)
         || deck_over_run_on(page, i, j)
+        || deck_over_first_line(page, i, j)
         || stack_over_first_line(page, i, j, above)
     {
         return true;
@@ -796,6 +804,25 @@ fn char_short_over_first_line(page: &PageLines, i: usize, j: usize, above: Above
         && shaped_as_first_line(page, j, full)
         && line.width + 2 == full
         && ideographs_only(line.text)
+}
+
+/// True when line `i` (no clause comma: [`is_headline`] ruled those out),
+/// right under a headline line with no blank line between, stands over
+/// line `j` shaped as a paragraph's first line (an indent short of the
+/// column, ending its sentence or not) after a blank line: a deck (`一片茶叶“串”起三产融合` /
+/// `云雾村从贫困村变身“网红村”的致富路` / `清明前后，…`). A body line
+/// under a headline would be a paragraph's first line itself, running on
+/// into the line after it.
+fn deck_over_first_line(page: &PageLines, i: usize, j: usize) -> bool {
+    let full = page.measure_at(i).full;
+    // A first line is an indent short (see `shaped_as_first_line`), and
+    // may end its paragraph too (a paragraph of one line).
+    let first_line = matches!(full.checked_sub(page.lines[j].width), Some(INDENT | 5));
+    !page.lines[i].blank_before
+        && i > 0
+        && page.roles[i - 1] == Role::Headline
+        && page.lines[j].blank_before
+        && first_line
 }
 
 /// True when line `i` (no clause comma: [`is_headline`] ruled those out)
