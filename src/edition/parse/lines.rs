@@ -906,25 +906,36 @@ mod tests {
         );
     }
 
+    /// Line `a` joined with the next line `b` ([`join_into`]).
+    fn joined(a: &str, b: &str) -> String {
+        let mut buf = a.to_owned();
+        join_into(&mut buf, b);
+        buf
+    }
+
     #[test]
     fn a_break_between_the_papers_dateline_and_its_credit_keeps_the_space() {
         // Training editions ed01, ed19, ed37, every extractor.
-        let mut buf = "本报成都5月14日电".to_owned();
-        join_into(&mut buf, "（记者蒋丽）全省首批");
-        assert_eq!(buf, "本报成都5月14日电 （记者蒋丽）全省首批");
-        let mut buf = "新华社杭州8月3日电".to_owned();
-        join_into(&mut buf, "（记者许舜达 王懿）");
-        assert_eq!(buf, "新华社杭州8月3日电（记者许舜达 王懿）");
+        assert_eq!(
+            joined("本报成都5月14日电", "（记者蒋丽）全省首批"),
+            "本报成都5月14日电 （记者蒋丽）全省首批"
+        );
+        assert_eq!(
+            joined("新华社杭州8月3日电", "（记者许舜达 王懿）"),
+            "新华社杭州8月3日电（记者许舜达 王懿）"
+        );
     }
 
     #[test]
     fn a_break_after_a_dateline_comma_keeps_the_space_set_there() {
-        let mut buf = "本报讯 2月26日，".to_owned();
-        join_into(&mut buf, "2月25日，江东重工");
-        assert_eq!(buf, "本报讯 2月26日， 2月25日，江东重工");
-        let mut buf = "市委常委会会议召开，".to_owned();
-        join_into(&mut buf, "2月25日");
-        assert_eq!(buf, "市委常委会会议召开，2月25日");
+        assert_eq!(
+            joined("本报讯 2月26日，", "2月25日，江东重工"),
+            "本报讯 2月26日， 2月25日，江东重工"
+        );
+        assert_eq!(
+            joined("市委常委会会议召开，", "2月25日"),
+            "市委常委会会议召开，2月25日"
+        );
     }
 
     #[test]
