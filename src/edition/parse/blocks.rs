@@ -497,14 +497,24 @@ fn stops_unpunctuated(t: &str) -> bool {
 /// paragraph's last line read early: a single line that ends its
 /// sentence, at least 3 half-units (1.5 characters) short of the column,
 /// opening on a letter (no dateline, no indent), after a block that stops
-/// in mid-sentence ([`stops_unpunctuated`]).
+/// in mid-sentence ([`stops_unpunctuated`]) and is not a paragraph's first
+/// line alone (an indent short of the column, give or take a half-unit:
+/// the two lines are then a paragraph).
 fn read_early(page: &PageLines, blocks: &[(usize, usize)], k: usize) -> bool {
     let lines = &page.lines;
     let (s, e) = blocks[k];
     let m = page.measure_at(s);
+    // A paragraph's first line alone (an indent short) over a last line is
+    // a paragraph of two lines, not a line read early (`镇中心小学的操场上，
+    // 蓝色帐篷` / `排列整齐。`).
+    let first_alone = k > 0 && {
+        let (ps, pe) = blocks[k - 1];
+        ps == pe && (lines[pe].width + INDENT).abs_diff(page.measure_at(pe).full) <= 1
+    };
     s == e
         && k > 0
         && m.columnar
+        && !first_alone
         && stops_unpunctuated(lines[blocks[k - 1].1].text)
         && lines[s].ends
         && lines[s].width + 3 <= m.full
@@ -650,6 +660,29 @@ fn move_lines(page: &mut PageLines, (start, end): (usize, usize), to: usize) {
 mod tests {
     use super::*;
     use crate::edition::parse::lines::despace_page;
+
+    /// The body lines of `text` in the order [`restore_early_line`] leaves.
+    fn after_early_lines(text: &str) -> Vec<String> {
+        let despaced = despace_page(text);
+        let mut page = PageLines::new(text, &despaced, false, None);
+        restore_early_line(&mut page);
+        page.lines.iter().map(|l| l.text.to_owned()).collect()
+    }
+
+    #[test]
+    fn a_first_line_alone_over_a_last_line_is_a_paragraph_not_a_line_read_early() {
+        // mutool, training edition ed09: `篷排` occurs nowhere else on the
+        // page and `安排` does, but `排列整齐。` ends the paragraph
+        // `镇中心小学…蓝色帐篷` opens.
+        let text = "马镇。沿途山体可见新鲜的滑坡痕\n迹，抢修人员正在清理落石，多处路\n\
+                    面裂缝已用沥青临时填补。\n\n镇中心小学的操场上，蓝色帐篷\n\n排列整齐。\n\n\
+                    安置点负责人杨德明说，这里安\n\n置了附近3个村的400多名群众。帐篷\n\
+                    里铺着防潮垫和棉被，每顶帐篷都通\n了电。操场一角搭起了临时厨房，几\n\
+                    名志愿者正在切菜、蒸饭，统一安排\n午饭。\n";
+        let order = after_early_lines(text);
+        assert_eq!(order[4], "排列整齐。");
+        assert_eq!(order[5], "安置点负责人杨德明说，这里安");
+    }
 
     #[test]
     fn few_pairs_are_found_only_inside_body_lines_as_by_the_char_scan() {
