@@ -439,8 +439,9 @@ const EARLY_REACH: usize = 12;
 /// the column, starting in mid-word after a block that stopped in
 /// mid-sentence. When the pair of chars joining it to that block (`完佳`)
 /// occurs nowhere in the page's body lines, while the pair joining it to a
-/// later block that also stops in mid-sentence (`吉佳`) does, the line is
-/// moved to the end of that later block.
+/// later block that also stops in mid-sentence (`吉佳`) does, and so does
+/// one of the triples around that join (`吉佳蓝`: [`join_triples`]), the
+/// line is moved to the end of that later block.
 pub(crate) fn restore_early_line(page: &mut PageLines) {
     if page.english {
         return;
@@ -454,15 +455,77 @@ pub(crate) fn restore_early_line(page: &mut PageLines) {
         .flat_map(|(_, b, ps)| std::iter::once(*b).chain(ps.iter().map(|p| p.1)))
         .collect();
     let seen = body_pairs(page, &all);
+    // The triples around each join whose pair was seen (see `join_triples`),
+    // looked up in one pass over the body.
+    let asked: FxHashSet<Triple> = wanted
+        .iter()
+        .filter(|(_, before, _)| !seen.contains(before))
+        .flat_map(|(line, _, places)| {
+            places
+                .iter()
+                .filter(|(_, p)| seen.contains(p))
+                .flat_map(|&(end, _)| join_triples(page, end, *line))
+        })
+        .collect();
+    let found = body_triples(page, &asked);
     // Moves run from the page's end, so earlier indices stay valid.
     for (line, before, places) in wanted.into_iter().rev() {
         if seen.contains(&before) {
             continue;
         }
-        if let Some(&(end, _)) = places.iter().find(|(_, p)| seen.contains(p)) {
+        let crosses = |end: usize| join_triples(page, end, line).any(|t| found.contains(&t));
+        let place = places
+            .iter()
+            .find(|(end, p)| seen.contains(p) && crosses(*end));
+        if let Some(&(end, _)) = place {
             move_lines(page, (line + 1, end), line);
         }
     }
+}
+
+/// Three chars in a row.
+type Triple = [char; 3];
+
+/// The triples of chars around the join of line `a` to line `b` (`为吉佳`,
+/// `吉佳蓝`): an early line moves to a later place only when a word of the
+/// page's body lines crosses that join, as one of these occurs in a body
+/// line. A pair alone is common by chance at a word's edge (`…这里安` /
+/// `排列整齐。`: `安排`; `…每亩收入比` / `种棉花…`).
+fn join_triples(page: &PageLines, a: usize, b: usize) -> impl Iterator<Item = Triple> {
+    let mut back = page.lines[a].text.chars().rev();
+    let (x, x0) = (back.next(), back.next());
+    let mut fwd = page.lines[b].text.chars();
+    let (y, y1) = (fwd.next(), fwd.next());
+    let before = x0.zip(x).zip(y).map(|((w, x), y)| [w, x, y]);
+    let after = x.zip(y).zip(y1).map(|((x, y), z)| [x, y, z]);
+    before.into_iter().chain(after)
+}
+
+/// The triples among `wanted` that occur inside some body line of `page`:
+/// one pass over the body text, none when `wanted` is empty.
+fn body_triples(page: &PageLines, wanted: &FxHashSet<Triple>) -> FxHashSet<Triple> {
+    let mut found = FxHashSet::default();
+    if wanted.is_empty() {
+        return found;
+    }
+    for (line, _) in page
+        .lines
+        .iter()
+        .zip(&page.roles)
+        .filter(|(_, r)| **r == Role::Body)
+    {
+        let mut chars = line.text.chars();
+        let (mut a, mut b) = (chars.next(), chars.next());
+        for c in chars {
+            if let (Some(x), Some(y)) = (a, b)
+                && wanted.contains(&[x, y, c])
+            {
+                found.insert([x, y, c]);
+            }
+            (a, b) = (b, Some(c));
+        }
+    }
+    found
 }
 
 /// The lines of `page` that may have been read early ([`read_early`]),
@@ -682,6 +745,22 @@ mod tests {
         let order = after_early_lines(text);
         assert_eq!(order[4], "排列整齐。");
         assert_eq!(order[5], "安置点负责人杨德明说，这里安");
+    }
+
+    #[test]
+    fn a_line_moves_to_a_later_place_only_when_a_word_crosses_the_join() {
+        // mutool, training edition ed14: `外网` occurs nowhere else and
+        // `电网` does, but no word runs across `虚拟电` / `网友关注。`.
+        let text = "一些外国博主在视频中记\n录行程，吸引了大量海外\n\n网友关注。\n\n\
+                    供电部门加强电网运行监\n测，确保电网安全稳定运\n行，全力保障居民用电。\n\n\
+                    与此同时，虚拟电\n\n厂首次在迎峰度夏中大\n规模参与调峰效果良好。\n";
+        let order = after_early_lines(text);
+        assert_eq!(order[2], "网友关注。");
+        // Where a word crosses the join (`电网友`), the line moves.
+        let text = text.replace("确保电网安全", "电网友好安全");
+        let order = after_early_lines(&text);
+        assert_eq!(order[order.len() - 4], "与此同时，虚拟电");
+        assert_eq!(order[order.len() - 3], "网友关注。");
     }
 
     #[test]
