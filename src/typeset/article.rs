@@ -226,7 +226,10 @@ impl SetArticle {
         self.text.get(start..end).unwrap_or_default()
     }
 
-    /// Each row with its text ([`SetArticle::text`]), top to bottom.
+    /// Each row with its text ([`SetArticle::text`]), top to bottom. Reads
+    /// from the first row: to start further down (a screenful from row
+    /// `n`), take rows by index with [`SetArticle::text`], which costs the
+    /// same for any row.
     pub fn rows_with_text(&self) -> impl Iterator<Item = (&SetRow, &str)> {
         let mut start = 0;
         self.rows.iter().map(move |row| {

@@ -32,9 +32,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let spare = usize::from(inner.width).saturating_sub(text_width) / 2;
     let x = inner.x + u16::try_from(spare).unwrap_or(0);
     let width = u16::try_from(text_width).unwrap_or(inner.width);
-    for (y, (row, shown)) in (inner.y..inner.bottom()).zip(set.rows_with_text().skip(app.scroll()))
-    {
-        text::put(buf, x, y, width, shown, style_of(row.kind), ambiguous);
+    // Only the visible rows are read, each by its index: the frame's work
+    // does not grow with how far down the article is.
+    for (y, i) in (inner.y..inner.bottom()).zip(app.scroll()..set.rows.len()) {
+        let kind = set.rows[i].kind;
+        text::put(buf, x, y, width, set.text(i), style_of(kind), ambiguous);
     }
     let theme = Theme::of(app.theme());
     let visible = app.scroll()..app.scroll() + usize::from(inner.height);
