@@ -181,12 +181,9 @@ fn isolated_block(page: &PageLines, i: usize) -> Option<usize> {
                 // Over a paragraph's first line: a dateline, or a line short
                 // of the column running on.
                 let n = &page.lines[next];
-                // A list of names may open a line (`谷歌、淡马锡…`): only
-                // another mark early on tells a continuation.
-                let continuation =
-                    starts_as_continuation(n.text) && !n.text.chars().take(3).any(|c| c == '、');
-                let first_line =
-                    n.width + 3 <= page.measure_at(next).full && !n.ends && !continuation;
+                let first_line = n.width + 3 <= page.measure_at(next).full
+                    && !n.ends
+                    && !starts_as_continuation(n.text);
                 let opener = indent_short_of_column(page, l.width, next);
                 return (page.roles[next] == Role::Body && (n.opens || first_line) && !opener)
                     .then_some(end);
@@ -534,12 +531,17 @@ fn kicker_with_colon(text: &str) -> bool {
 
 /// True when `text` cannot begin a sentence or a headline: it opens with
 /// a closing or comma-like mark, or with one or two chars and then one
-/// (`升。新航站楼…`, `华）。…`): the line continues the text above it.
+/// (`升。新航站楼…`, `华）。…`): the line continues the text above it. A
+/// list of names may open a sentence with a two-char name (`谷歌、淡马锡…`):
+/// a `、` after two chars tells nothing.
 pub(crate) fn starts_as_continuation(text: &str) -> bool {
     text.chars()
         .take(3)
-        .position(|c| c != '…' && (super::lines::is_end_punct(c) || super::lines::is_mid_punct(c)))
-        .is_some_and(|at| at <= 2)
+        .enumerate()
+        .find(|&(_, c)| {
+            c != '…' && (super::lines::is_end_punct(c) || super::lines::is_mid_punct(c))
+        })
+        .is_some_and(|(at, c)| at < 2 || c != '、')
 }
 
 /// True when `text` holds a space between two ideographs, as headlines
@@ -1553,6 +1555,8 @@ mod tests {
         assert!(!starts_as_continuation("本报讯 7月26日，"));
         assert!(!starts_as_continuation("“制储运加用”全链条布局，"));
         assert!(!starts_as_continuation("……"));
+        assert!(!starts_as_continuation("谷歌、淡马锡和贝恩公"));
+        assert!(starts_as_continuation("生、"));
     }
 
     #[test]
