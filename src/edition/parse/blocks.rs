@@ -724,6 +724,15 @@ mod tests {
     use super::*;
     use crate::edition::parse::lines::despace_page;
 
+    /// Every paragraph of the edition parsed from `text`, in order.
+    fn paragraphs_of(text: &str) -> Vec<String> {
+        let edition = crate::edition::parse::parse(text);
+        edition
+            .articles()
+            .flat_map(|a| a.paragraphs.iter().cloned())
+            .collect()
+    }
+
     /// The body lines of `text` in the order [`restore_early_line`] leaves.
     fn after_early_lines(text: &str) -> Vec<String> {
         let despaced = despace_page(text);
@@ -793,11 +802,7 @@ mod tests {
                     反而降低了而且还在下降当中\n了。\n数据印证了转型的成效。\n\
                     今年一至九月柳塘镇规模以上\n纺织企业实现产值大幅增长。\n\
                     热度背后有隐忧。\n有游客反映假期高峰时段游船\n排队超过一小时的情况较多。\n";
-        let edition = crate::edition::parse::parse(text);
-        let paragraphs: Vec<&str> = edition
-            .articles()
-            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
-            .collect();
+        let paragraphs = paragraphs_of(text);
         // (The page's first line may be read as a title: not the point.)
         assert!(paragraphs[0].ends_with("下降当中了。"), "{paragraphs:?}");
         assert_eq!(
@@ -840,11 +845,7 @@ mod tests {
                     行程包括上海、苏州、杭州和黄山，\n专门为免签入境旅客开设的通道前\n\
                     一块电子屏用中英日韩等语言滚动\n播放入境须知，方便旅客办理手续\n\
                     这是入境游热度持续上升的缩影。\n";
-        let edition = crate::edition::parse::parse(text);
-        let paragraphs: Vec<&str> = edition
-            .articles()
-            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
-            .collect();
+        let paragraphs = paragraphs_of(text);
         assert!(
             paragraphs
                 .iter()
@@ -868,11 +869,7 @@ mod tests {
         let text = "近日一位老人在社区民警的帮\n助下识破骗局避免了经济损失\n\
                     这是一起以“养老公寓”\n为名的非法集资活动的典型案\n例警方已立案调查。\n\
                     他说：“会努力。”\n社区民警将继续开展反诈宣传\n活动让老人远离各类骗局。\n";
-        let edition = crate::edition::parse::parse(text);
-        let paragraphs: Vec<&str> = edition
-            .articles()
-            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
-            .collect();
+        let paragraphs = paragraphs_of(text);
         assert!(
             paragraphs
                 .iter()

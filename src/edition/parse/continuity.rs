@@ -311,23 +311,24 @@ fn same_measure(page: &PageLines, a: Block, b: Block) -> bool {
 /// before it (`，` `。` `”`). Digits and Latin letters are left out: the
 /// counts know too little of them to move a block.
 fn letters_meet(a: &str, b: &str) -> bool {
-    let cjk = |c: char| c.len_utf8() > 1 && is_letter(c);
     let x = a.chars().next_back();
     let y = b.chars().next();
-    x.is_some_and(cjk)
+    x.is_some_and(cjk_letter)
         && y.is_some_and(|y| {
-            cjk(y) || super::lines::is_mid_punct(y) || super::lines::is_end_punct(y)
+            cjk_letter(y) || super::lines::is_mid_punct(y) || super::lines::is_end_punct(y)
         })
+}
+
+/// True for a letter outside ASCII (an ideograph, kana, hangul).
+fn cjk_letter(c: char) -> bool {
+    c.len_utf8() > 1 && is_letter(c)
 }
 
 /// True when a line ending in a CJK letter meets a line opening with a
 /// digit (`…现在负责管理` / `80台织机的数据监控…`): counts tell little of
 /// such a join, but page order may.
 fn letter_meets_digit(a: &str, b: &str) -> bool {
-    a.chars()
-        .next_back()
-        .is_some_and(|x| x.len_utf8() > 1 && is_letter(x))
-        && b.starts_with(|c: char| c.is_ascii_digit())
+    a.chars().next_back().is_some_and(cjk_letter) && b.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The natural successor's evidence against continuing an open end:

@@ -346,15 +346,14 @@ pub(crate) fn mark_echoes(page: &mut PageLines) {
             continue;
         };
         let pairs: Vec<(char, char)> = bigrams(page.lines[i].text).collect();
-        let echoed = pairs.iter().filter(|&&p| lines_with(p) >= 2).count();
+        let held_by = |lines: usize| pairs.iter().filter(|&&p| lines_with(p) >= lines).count();
         let is_echo = if e.cuts_sentence {
             // Cutting a sentence (which no body line does): it repeats
             // the body's words.
-            let seen = pairs.iter().filter(|&&p| lines_with(p) >= 1).count();
-            seen * ECHO_CUT_SHARE_DEN >= pairs.len()
+            held_by(1) * ECHO_CUT_SHARE_DEN >= pairs.len()
         } else {
             // Column-wide: it does not read on, and repeats the body's words.
-            lines_with(into_next) == 0 && echoed * 4 >= pairs.len() * 3
+            lines_with(into_next) == 0 && held_by(2) * 4 >= pairs.len() * 3
         };
         if is_echo {
             echoes.push((i, e.next));
