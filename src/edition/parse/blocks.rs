@@ -508,12 +508,7 @@ fn body_triples(page: &PageLines, wanted: &FxHashSet<Triple>) -> FxHashSet<Tripl
     if wanted.is_empty() {
         return found;
     }
-    for (line, _) in page
-        .lines
-        .iter()
-        .zip(&page.roles)
-        .filter(|(_, r)| **r == Role::Body)
-    {
+    for line in page.body_lines() {
         let mut chars = line.text.chars();
         let (mut a, mut b) = (chars.next(), chars.next());
         for c in chars {
@@ -613,12 +608,7 @@ pub(crate) fn body_pairs(
     }
     let mut seen = FxHashSet::with_capacity_and_hasher(wanted.len(), Default::default());
     let mut unseen = PairCounter::new(wanted);
-    for (line, _) in page
-        .lines
-        .iter()
-        .zip(&page.roles)
-        .filter(|(_, r)| **r == Role::Body)
-    {
+    for line in page.body_lines() {
         let mut chars = line.text.chars();
         let Some(mut prev) = chars.next() else {
             continue;
@@ -659,12 +649,7 @@ fn few_body_pairs(
     let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(page.lines.len());
     let mut own: Vec<&str> = Vec::new();
     let mut last_end = 0;
-    for (line, _) in page
-        .lines
-        .iter()
-        .zip(&page.roles)
-        .filter(|(_, r)| **r == Role::Body)
-    {
+    for line in page.body_lines() {
         match within(line.text) {
             Some(at) if at >= last_end => {
                 ranges.push((at, at + line.text.len()));

@@ -176,12 +176,7 @@ impl Grams {
             }
         };
         if context.is_empty() {
-            for (line, _) in page
-                .lines
-                .iter()
-                .zip(&page.roles)
-                .filter(|(_, r)| **r == Role::Body)
-            {
+            for line in page.body_lines() {
                 read(line.text);
             }
         } else {

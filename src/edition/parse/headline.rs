@@ -439,12 +439,7 @@ fn pair_line_counts(
 ) -> FxHashMap<(char, char), usize> {
     let mut counts: FxHashMap<(char, char), usize> = FxHashMap::default();
     let mut in_line: HashSet<(char, char)> = HashSet::default();
-    for (line, _) in page
-        .lines
-        .iter()
-        .zip(&page.roles)
-        .filter(|(_, r)| **r == Role::Body)
-    {
+    for line in page.body_lines() {
         in_line.clear();
         let mut prev: Option<char> = None;
         for c in line.text.chars() {

@@ -182,6 +182,15 @@ impl<'a> PageLines<'a> {
         }
     }
 
+    /// The page's body lines, in page order.
+    pub(crate) fn body_lines(&self) -> impl Iterator<Item = &Line<'a>> {
+        self.lines
+            .iter()
+            .zip(&self.roles)
+            .filter(|(_, r)| **r == Role::Body)
+            .map(|(l, _)| l)
+    }
+
     /// Index of the next line after `i` whose role is body or headline.
     pub(crate) fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| matches!(self.roles[j], Role::Body | Role::Headline))
